@@ -1,0 +1,30 @@
+# The two commands of the README:
+#   make reports   run the whole chain on seeds/ and write reports/
+#   make test      run the tests
+# Each creates .venv with pip and installs the project into it when that has not been done yet.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.presslens-installed
+CORPUS ?= seeds
+OUT    ?= reports
+
+.PHONY: reports test venv clean-venv
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dask]"
+	touch $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/presslens run --corpus $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+clean-venv:
+	rm -rf $(VENV)

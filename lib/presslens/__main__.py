@@ -1,0 +1,7 @@
+"""``python -m presslens run ...``."""
+
+import sys
+
+from presslens.cli import main
+
+sys.exit(main())

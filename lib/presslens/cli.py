@@ -1,0 +1,61 @@
+"""Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from presslens import runner
+
+
+def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:
+    """Parameters from a YAML file, then -p NAME VALUE pairs (values parsed as YAML, as papermill -y)."""
+    params: dict[str, Any] = {}
+    if params_file:
+        loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
+        if not isinstance(loaded, dict):
+            raise runner.ParameterError(f"{params_file}: expected a mapping of parameter names to values")
+        params.update(loaded)
+    for name, value in pairs or []:
+        params[name] = yaml.safe_load(value) if value.strip() else value
+    return params
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the presslens command."""
+    parser = argparse.ArgumentParser(prog="presslens", description="How did the press cover this conflict? Run the analysis chain.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="execute notebooks/NN-*.ipynb in order and write a report folder")
+    run.add_argument("--corpus", default="seeds", help="folder of .txt/.html files (+ metadata.csv), or a .csv/.jsonl/.parquet file (default: seeds)")
+    run.add_argument("--out", default="reports", help="report folder to write (default: reports)")
+    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a notebook parameter (repeatable)")
+    run.add_argument("--params", metavar="FILE", help="YAML file of parameters")
+    run.add_argument("--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)")
+    run.add_argument("--quiet", action="store_true", help="no progress bar")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        params = parse_params(args.parameter, args.params)
+        params["corpus"] = args.corpus if "corpus" not in params or args.corpus != "seeds" else params["corpus"]
+        manifest = runner.run(params["corpus"], args.out, params, notebooks=args.notebooks, progress=not args.quiet)
+    except runner.ParameterError as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 2
+    except runner.RunFailed as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 1
+    total = manifest["timings_seconds"].get("total", 0)
+    print(f"presslens: wrote {args.out}/ ({len(manifest['notebooks'])} notebooks, {total:.0f} s); open {args.out}/index.html")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,197 @@
+"""Write the HTML report: the start page and one evidence page per article.
+
+Every string that comes from an article or its metadata is data, not markup: it passes through
+``esc`` (html.escape with quotes) before it reaches a page, and URLs become links only when they
+are http(s). Pages load nothing from the network and run no script.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+CSS = """
+body{font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1.2em;color:#1d1d1f}
+h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
+table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em;width:100%}
+th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f4f4f6}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.warn{background:#fff6e0;border-left:4px solid #e0a100;padding:.5em .9em;margin:.6em 0}
+.note{color:#555;font-size:.92em}.finding{margin:.4em 0}
+figure{margin:1.2em 0}figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.9em;color:#444}
+.sent{border-radius:3px}.sent:target{background:#fff3a8;outline:2px solid #e0c000}
+.sid{font-size:.7em;color:#888;text-decoration:none;margin-right:.15em;vertical-align:super}
+p.para{margin:.7em 0}
+mark{background:none;border-bottom:2px solid #999;padding:0 1px}
+mark.mention{border-color:#1f77b4}mark.quote{background:#eef6ee;border-color:#2ca02c}
+mark.frame{border-color:#d62728}mark.term{border-color:#9467bd;border-bottom-style:dashed}
+mark.timex{border-color:#ff7f0e;border-bottom-style:dotted}
+.legend mark{margin-right:1em}
+code{font-size:.88em}
+"""
+
+
+def esc(value: object) -> str:
+    """HTML-escape any value (None and NaN become an empty string)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def safe_href(url: object) -> str:
+    """An escaped link target if `url` is http(s), else '' (javascript: and data: never link)."""
+    s = str(url or "").strip()
+    return esc(s) if s.lower().startswith(("http://", "https://")) else ""
+
+
+def page(title: str, body: str) -> str:
+    """A complete offline HTML page (no scripts, no remote resources)."""
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'\">"
+        f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
+    )
+
+
+def table(df: pd.DataFrame, *, links: dict[str, str] | None = None, numeric: Iterable[str] = ()) -> str:
+    """An escaped HTML table; `links` maps a column to another column holding its href."""
+    links = links or {}
+    numeric = set(numeric)
+    shown = [c for c in df.columns if c not in set(links.values())]
+    head = "".join(f"<th>{esc(c)}</th>" for c in shown)
+    rows = []
+    for rec in df.to_dict("records"):
+        cells = []
+        for c in shown:
+            text = esc(rec[c])
+            if c in links and rec.get(links[c]):
+                text = f'<a href="{esc(rec[links[c]])}">{text}</a>'
+            cells.append(f'<td class="num">{text}</td>' if c in numeric else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = "articles/") -> str:
+    """Relative link to an article page, or to one sentence on it."""
+    anchor = f"#s{int(sent_id)}" if sent_id is not None and not pd.isna(sent_id) else ""
+    return f"{prefix}{article_id}.html{anchor}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of article text."""
+
+    start: int
+    end: int
+    kind: str  # css class: mention, quote, frame, term, timex
+    label: str
+
+
+def highlight(text: str, spans: Sequence[Span]) -> str:
+    """Escape `text` and wrap highlighted stretches in <mark> (overlaps become nested segments)."""
+    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if a < 0 or b > len(text) or a >= b:
+            continue
+        cover = [s for s in spans if s.start <= a and s.end >= b]
+        piece = esc(text[a:b])
+        for s in cover:
+            piece = f'<mark class="{esc(s.kind)}" title="{esc(s.label)}">{piece}</mark>'
+        out.append(piece)
+    return "".join(out)
+
+
+def article_body(text: str, sentences: pd.DataFrame, spans: Sequence[Span]) -> str:
+    """Clean text as paragraphs, each sentence an anchored span with its highlights."""
+    paras, pos = [], 0
+    sents = sentences.sort_values("start")
+    para: list[str] = []
+    for rec in sents.itertuples(index=False):
+        gap = text[pos:rec.start]
+        if "\n" in gap and para:
+            paras.append(para)
+            para = []
+        inner = [Span(max(s.start, rec.start) - rec.start, min(s.end, rec.end) - rec.start, s.kind, s.label) for s in spans if s.start < rec.end and s.end > rec.start]
+        para.append(
+            f'<span class="sent" id="s{rec.sent_id}"><a class="sid" href="#s{rec.sent_id}">{rec.sent_id}</a>'
+            f"{highlight(text[rec.start:rec.end], inner)}</span>"
+        )
+        pos = rec.end
+    if para:
+        paras.append(para)
+    return "\n".join(f'<p class="para">{" ".join(p)}</p>' for p in paras)
+
+
+def article_page(article: dict, sentences: pd.DataFrame, removed: pd.DataFrame, spans: Sequence[Span] = (), extra: str = "") -> str:
+    """The evidence page of one article."""
+    meta = pd.DataFrame(
+        [(k, article.get(k)) for k in ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")],
+        columns=["field", "value"],
+    )
+    raw_url = esc(article.get("url"))
+    url = safe_href(article.get("url"))
+    link = f'<p>Original: <a href="{url}" rel="noreferrer">{raw_url}</a></p>' if url else (f"<p>URL (not linked): {raw_url}</p>" if raw_url else "")
+    kinds = sorted({s.kind for s in spans})
+    legend = ('<p class="legend note">Highlights: ' + "".join(f'<mark class="{esc(k)}">{esc(k)}</mark>' for k in kinds) + " (hover for details)</p>") if kinds else ""
+    body = [
+        '<p><a href="../index.html">← report</a></p>',
+        f"<h1>{esc(article.get('title') or article['article_id'])}</h1>",
+        link,
+        table(meta),
+        "<h2>Clean text</h2>",
+        '<p class="note">Each sentence carries its number (sent_id); link to one with <code>#sN</code>.</p>',
+        legend,
+        article_body(article.get("text") or "", sentences, spans) or "<p>(no text: see status and reason above)</p>",
+        extra,
+        "<h2>Lines removed by cleaning</h2>",
+        table(removed[["line", "rule", "text"]], numeric=["line"]) if len(removed) else "<p>None.</p>",
+    ]
+    return page(str(article.get("title") or article["article_id"]), "\n".join(body))
+
+
+def write_article_pages(out_dir: str | Path, articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd.DataFrame, spans: dict[str, list[Span]] | None = None, extras: dict[str, str] | None = None) -> list[Path]:
+    """Write articles/<article_id>.html for every article; return the paths."""
+    folder = Path(out_dir) / "articles"
+    folder.mkdir(parents=True, exist_ok=True)
+    by_sent = dict(tuple(sentences.groupby("article_id")))
+    by_removed = dict(tuple(removed.groupby("article_id")))
+    empty_s, empty_r = sentences.iloc[0:0], removed.iloc[0:0]
+    written = []
+    for rec in articles.to_dict("records"):
+        aid = rec["article_id"]
+        target = (folder / f"{aid}.html").resolve()
+        if target.parent != folder.resolve():
+            raise ValueError(f"article id {aid!r} would write outside {folder}")
+        html_text = article_page(rec, by_sent.get(aid, empty_s), by_removed.get(aid, empty_r), (spans or {}).get(aid, []), (extras or {}).get(aid, ""))
+        target.write_text(html_text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def figure_block(out_dir: str | Path, name: str, caption: str) -> str:
+    """A figure with its caption and links to its SVG and CSV."""
+    return (
+        f'<figure id="{esc(name)}"><img src="figures/{esc(name)}.png" alt="{esc(caption)}">'
+        f"<figcaption>{esc(caption)} "
+        f'[<a href="figures/{esc(name)}.svg">SVG</a> · <a href="figures/{esc(name)}.csv">data (CSV)</a>]</figcaption></figure>'
+    )
+
+
+def manifest_block(manifest: dict) -> str:
+    """Inputs with hashes, parameters and versions from manifest.json, as tables."""
+    inputs = pd.DataFrame(sorted(manifest.get("inputs", {}).items()), columns=["input", "sha256"])
+    params = pd.DataFrame([(k, json.dumps(v)) for k, v in manifest.get("parameters", {}).items()], columns=["parameter", "value"])
+    vers = pd.DataFrame(sorted(manifest.get("versions", {}).items()), columns=["package", "version"])
+    res = pd.DataFrame(sorted(manifest.get("resources", {}).items()), columns=["resource or lexicon", "sha256 / version"])
+    return "\n".join([
+        '<p class="note">From <a href="manifest.json">manifest.json</a>, which also records the time each notebook took.</p>',
+        "<h3>Inputs</h3>", table(inputs), "<h3>Parameters</h3>", table(params),
+        "<h3>Versions</h3>", table(vers), "<h3>Resources and lexicons</h3>", table(res),
+    ])

@@ -1,0 +1,225 @@
+"""Run the notebook chain with papermill into a run folder, atomically.
+
+A run is written aside into ``OUT.partial`` and moved into place only when every notebook has
+succeeded, so a failed run never damages the previous report; the failed run is kept in
+``OUT.failed`` for inspection. Parameters are checked against the notebooks' ``parameters`` cells
+before anything runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import papermill
+from papermill.exceptions import PapermillExecutionError
+from tqdm.auto import tqdm
+
+from presslens import htmlexport
+
+PACKAGES = [
+    "presslens", "pandas", "numpy", "pyarrow", "matplotlib", "nltk", "vaderSentiment", "papermill",
+    "nbconvert", "ipykernel", "trafilatura", "dateparser", "scikit-learn", "scipy", "pyyaml", "tqdm",
+    "dask", "distributed",
+]
+RESERVED = {"corpus", "out_dir"}
+
+
+class ParameterError(ValueError):
+    """A parameter name, type or path is wrong; raised before anything runs."""
+
+
+class RunFailed(RuntimeError):
+    """A notebook failed; the message names the notebook, the cell and the error."""
+
+
+@dataclass
+class Notebook:
+    """A notebook of the chain and the parameters its `parameters` cell declares."""
+
+    path: Path
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """File name without the .ipynb suffix."""
+        return self.path.stem
+
+
+def default_notebooks_dir() -> Path:
+    """The project's notebooks/ folder (beside lib/), else ./notebooks."""
+    here = Path(__file__).resolve().parents[2] / "notebooks"
+    return here if here.is_dir() else Path("notebooks")
+
+
+def discover(folder: Path) -> list[Notebook]:
+    """The chain: notebooks named NN-*.ipynb in order, with their declared parameters."""
+    paths = sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+    if not paths:
+        raise ParameterError(f"no notebooks named NN-*.ipynb in {folder}")
+    return [Notebook(p, papermill.inspect_notebook(str(p))) for p in paths]
+
+
+def _type_ok(value: Any, declared: str) -> bool:
+    kind = (declared or "").replace("None", "").strip()
+    if kind in ("", "Any"):
+        return True
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "str":
+        return isinstance(value, str)
+    if kind.startswith(("list", "dict")):
+        return isinstance(value, list if kind.startswith("list") else dict)
+    return True
+
+
+def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
+    """Refuse unknown names, wrong types and missing corpus paths before anything runs."""
+    declared: dict[str, dict[str, Any]] = {}
+    for nb in chain:
+        for name, spec in nb.params.items():
+            declared.setdefault(name, spec)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise ParameterError(
+            f"unknown parameter(s): {', '.join(unknown)}. Known: {', '.join(sorted(declared))}"
+        )
+    for name, value in params.items():
+        kind = declared[name].get("inferred_type_name", "")
+        if not _type_ok(value, kind):
+            raise ParameterError(f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}")
+    corpus = params.get("corpus")
+    if corpus is not None and not Path(corpus).exists():
+        raise ParameterError(f"corpus {corpus} does not exist")
+
+
+def sha256_file(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def input_hashes(corpus: Path) -> dict[str, str]:
+    """sha256 of every file of the corpus, keyed by path relative to it."""
+    if corpus.is_file():
+        return {corpus.name: sha256_file(corpus)}
+    return {str(p.relative_to(corpus)): sha256_file(p) for p in sorted(corpus.rglob("*")) if p.is_file()}
+
+
+def versions() -> dict[str, str]:
+    """Versions of Python and the packages the chain uses."""
+    out = {"python": platform.python_version()}
+    for pkg in PACKAGES:
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
+
+
+def resource_hashes() -> dict[str, str]:
+    """sha256 of the editable resources and lexicons the analyses use."""
+    from presslens import resources_io
+
+    folder = resources_io.path("")
+    out = {f"presslens/resources/{p.relative_to(folder)}": sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    try:
+        from presslens import sentiment
+
+        out.update({f"lexicon:{k}": v for k, v in sentiment.lexicon_info().items()})
+    except (ImportError, AttributeError):
+        pass
+    return out
+
+
+def _write_json(path: Path, data: dict) -> None:
+    path.write_text(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _failure_message(nb: Notebook, exc: Exception, aside: Path) -> str:
+    if isinstance(exc, PapermillExecutionError):
+        where = f"cell {exc.cell_index} (execution count {exc.exec_count})"
+        what = f"{exc.ename}: {exc.evalue}"
+    else:
+        where, what = "before its first cell", f"{type(exc).__name__}: {exc}"
+    return f"notebook {nb.path.name} failed in {where}: {what}\nThe failed run is kept in {aside} for inspection; the previous report is untouched."
+
+
+def run(
+    corpus: str | Path = "seeds",
+    out: str | Path = "reports",
+    params: dict[str, Any] | None = None,
+    *,
+    notebooks: str | Path | None = None,
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure."""
+    params = dict(params or {})
+    params.setdefault("corpus", str(corpus))
+    chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
+    validate(chain, params)
+    out = Path(out)
+    stage, aside = out.with_name(out.name + ".partial"), out.with_name(out.name + ".failed")
+    shutil.rmtree(stage, ignore_errors=True)
+    (stage / "notebooks").mkdir(parents=True)
+    params["out_dir"] = str(stage)
+    manifest: dict[str, Any] = {
+        "corpus": str(params["corpus"]),
+        "inputs": input_hashes(Path(params["corpus"])),
+        "parameters": {k: v for k, v in params.items() if k != "out_dir"},
+        "notebooks": [nb.path.name for nb in chain],
+        "versions": versions(),
+        "resources": resource_hashes(),
+        "timings_seconds": {},
+    }
+    _write_json(stage / "manifest.json", manifest)
+    bar = tqdm(chain, desc="presslens", unit="notebook", disable=not progress, file=sys.stderr)
+    t_run = time.perf_counter()
+    for nb in bar:
+        bar.set_postfix_str(nb.name)
+        target = stage / "notebooks" / nb.path.name
+        given = {k: v for k, v in params.items() if k in nb.params}
+        t0 = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(nb.path), str(target), parameters=given, kernel_name="python3",
+                progress_bar=False, log_output=False, cwd=os.getcwd(),
+            )
+            htmlexport.to_html(target, stage / "html" / f"{nb.name}.html")
+        except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
+            bar.close()
+            shutil.rmtree(aside, ignore_errors=True)
+            stage.rename(aside)
+            raise RunFailed(_failure_message(nb, exc, aside)) from exc
+        manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
+        _write_json(stage / "manifest.json", manifest)
+    manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
+    _write_json(stage / "manifest.json", manifest)
+    _swap(stage, out)
+    shutil.rmtree(aside, ignore_errors=True)
+    return manifest
+
+
+def _swap(stage: Path, out: Path) -> None:
+    """Move the finished run into place, replacing the previous one."""
+    old = out.with_name(out.name + f".old-{os.getpid()}")
+    if out.exists():
+        out.rename(old)
+    stage.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

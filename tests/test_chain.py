@@ -1,0 +1,66 @@
+"""The whole chain on seeds/, run once into a temporary folder, asserting on what the tables hold."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from presslens import tables
+
+
+def test_run_folder_layout(seeds_run: Path) -> None:
+    for part in ("index.html", "manifest.json", "data/articles.parquet", "data/articles.csv", "figures/fig01-cleaning.png",
+                 "figures/fig01-cleaning.svg", "figures/fig01-cleaning.csv", "notebooks/10-clean-articles.ipynb",
+                 "html/10-clean-articles.html", "articles/004_df3df1981ea36db8.html"):
+        assert (seeds_run / part).exists(), part
+    manifest = json.loads((seeds_run / "manifest.json").read_text())
+    assert set(manifest["inputs"]) >= {"metadata.csv", "000_d650c0096b15231c.txt"}
+    assert all(len(h) == 64 for h in manifest["inputs"].values())
+
+
+def test_tables_keep_the_contract(seeds_tables: dict[str, pd.DataFrame]) -> None:
+    for name, df in seeds_tables.items():
+        tables.check(df, name)
+
+
+def test_articles_reconcile(seeds_tables: dict[str, pd.DataFrame]) -> None:
+    a = seeds_tables["articles"]
+    assert len(a) == 5
+    assert a["status"].tolist() == ["ok"] * 5
+    assert seeds_tables["quarantine"].empty
+    assert pd.isna(a.set_index("article_id").at["000_d650c0096b15231c", "published"])
+    assert a.set_index("article_id").at["002_8a3fadcf62c2e463", "source"] == "International security briefings"
+
+
+def test_cleaning_removed_furniture_only(seeds_tables: dict[str, pd.DataFrame]) -> None:
+    removed = seeds_tables["removed"]
+    assert removed.groupby("rule").size().to_dict() == {
+        "article_navigation": 4, "headline": 2, "repeated_headline": 1, "source_note": 1, "summary_box": 4, "trailing_headlines": 17,
+    }
+    text = " ".join(seeds_tables["articles"]["text"])
+    for gone in ("No time to read?", "Previous Article", "Hangover Breakfasts", "Kim Jong Un", "[Source:"):
+        assert gone not in text
+    for kept in ("yesterday rather than tomorrow", "Violent Clashes Spark Urgent Security Concerns", "Borrell added that there is still time before the deadline."):
+        assert kept in text
+
+
+def test_sentences_point_into_the_text(seeds_tables: dict[str, pd.DataFrame]) -> None:
+    s, a = seeds_tables["sentences"], seeds_tables["articles"].set_index("article_id")
+    assert len(s) > 70
+    for r in s.itertuples():
+        assert a.at[r.article_id, "text"][r.start:r.end] == r.text
+    assert s.groupby("article_id")["sent_id"].apply(lambda x: list(x) == list(range(1, len(x) + 1))).all()
+
+
+def test_tables_hold_no_absolute_paths(seeds_run: Path) -> None:
+    for csv in (seeds_run / "data").glob("*.csv"):
+        content = csv.read_text()
+        assert str(seeds_run) not in content and "/work/" not in content and "/tmp/" not in content, csv.name
+
+
+def test_index_links_every_article_and_notebook(seeds_run: Path) -> None:
+    index = (seeds_run / "index.html").read_text()
+    for aid in ("000_d650c0096b15231c", "004_df3df1981ea36db8"):
+        assert f'href="articles/{aid}.html"' in index
+    assert 'href="html/10-clean-articles.html"' in index
+    assert "undated" in index  # the warning about 000

@@ -1,0 +1,129 @@
+"""Corpus input: folders with metadata, one-file tables, HTML, encodings, and quarantine reasons."""
+
+import codecs
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from presslens import corpus
+
+BODY = "Kosovo and Serbia agreed to resume talks. NATO welcomed the step."
+
+
+def write(folder: Path, name: str, data: bytes | str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def test_seeds_folder_with_metadata(root: Path) -> None:
+    articles, quarantine = corpus.read(root / "seeds")
+    assert len(articles) == 5 and (articles["status"] == "ok").all()
+    assert quarantine.empty
+    row = articles.set_index("article_id").loc["004_df3df1981ea36db8"]
+    assert row["outlet"] == "econotimes.com" and row["published"] == "2022-08-18"
+    assert articles.set_index("article_id").loc["000_d650c0096b15231c", "published"] is None
+    assert "README" not in " ".join(articles["file"])
+
+
+def test_metadata_problems_are_reported(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", BODY)
+    write(tmp_path, "b.txt", BODY + " More.")
+    write(tmp_path, "metadata.csv", "file,outlet,published\na.txt,One,2023-13-45\nmissing.txt,Two,2023-01-01\na.txt,Three,2023-01-02\n")
+    articles, quarantine = corpus.read(tmp_path)
+    reasons = " | ".join(quarantine["reason"])
+    assert "not a valid date" in reasons
+    assert "no such file" in reasons
+    assert "second metadata row" in reasons
+    assert "no row in metadata.csv" in reasons
+    assert articles.set_index("file").at["a.txt", "outlet"] == "One"
+    assert (articles["status"] == "ok").all()
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "note"),
+    [
+        ("Priština and Vučić".encode("utf-8"), "utf-8", ""),
+        (codecs.BOM_UTF8 + "Priština".encode("utf-8"), "utf-8", ""),
+        ("Priština café".encode("utf-16"), "utf-16", "UTF-16"),
+        ("café “quoted”".encode("cp1252"), "cp1252", "Windows-1252"),
+    ],
+)
+def test_decodings(data: bytes, encoding: str, note: str) -> None:
+    dec = corpus.decode(data)
+    assert dec.encoding == encoding
+    assert note in dec.problem
+    assert "\ufeff" not in (dec.text or "")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\t ", "white space"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(200), "PNG image"),
+        (b"%PDF-1.7\n" + bytes(100), "PDF document"),
+    ],
+)
+def test_unreadable_files_are_quarantined(tmp_path: Path, data: bytes, reason: str) -> None:
+    write(tmp_path, "bad.txt", data)
+    articles, quarantine = corpus.read(tmp_path)
+    assert articles.at[0, "status"] == "quarantined"
+    assert reason in articles.at[0, "reason"]
+    assert quarantine.at[0, "source"] == "bad.txt" and reason in quarantine.at[0, "reason"]
+
+
+def test_unsupported_suffix_and_oversize(tmp_path: Path) -> None:
+    write(tmp_path, "notes.docx", b"PK\x03\x04....")
+    write(tmp_path, "big.txt", "x" * 2000)
+    articles, _ = corpus.read(tmp_path, max_bytes=1000)
+    reasons = dict(zip(articles["file"], articles["reason"]))
+    assert "unsupported file type" in reasons["notes.docx"]
+    assert "over the limit" in reasons["big.txt"]
+
+
+def test_html_main_text_is_extracted(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>NATO ready to act</title></head><body><nav>Home | World | Sport</nav>"
+        f"<article><h1>NATO ready to act</h1><p>{BODY}</p><p>{BODY} The talks resume on Thursday in Brussels, officials said.</p></article>"
+        "<footer>Copyright 2025 Example Media</footer></body></html>"
+    )
+    write(tmp_path, "page.html", page)
+    articles, _ = corpus.read(tmp_path)
+    raw = articles.at[0, "raw"]
+    assert "Kosovo and Serbia agreed" in raw and "Home | World" not in raw
+    assert articles.at[0, "title"] == "NATO ready to act"
+    assert "trafilatura" in articles.at[0, "reason"]
+
+
+def test_table_corpora(tmp_path: Path) -> None:
+    rows = [
+        {"id": "x/1", "text": BODY, "outlet": "A", "published": "2024-05-01", "title": "T1"},
+        {"id": "x/1", "text": BODY + " Again.", "outlet": "B", "published": "", "title": "T2"},
+        {"id": None, "text": "", "outlet": "C", "published": "2024-05-02", "title": "T3"},
+    ]
+    pd.DataFrame(rows).to_csv(tmp_path / "c.csv", index=False)
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    pd.DataFrame(rows).to_parquet(tmp_path / "c.parquet")
+    for name in ("c.csv", "c.jsonl", "c.parquet"):
+        articles, quarantine = corpus.read(tmp_path / name)
+        assert articles["article_id"].tolist() == ["x_1", "x_1-2", "000002"], name
+        assert articles["status"].tolist() == ["ok", "ok", "quarantined"], name
+        assert articles.at[0, "outlet"] == "A" and articles.at[0, "title"] == "T1"
+        assert len(quarantine) == 1
+
+
+def test_table_without_text_column_is_a_clear_error(tmp_path: Path) -> None:
+    pd.DataFrame({"body": [BODY]}).to_csv(tmp_path / "c.csv", index=False)
+    with pytest.raises(ValueError, match="needs a 'text' column"):
+        corpus.read(tmp_path / "c.csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [("../../etc/passwd", "etc_passwd"), ("my article (1)", "my_article_1"), ("Vučić interview", "Vucic_interview"), ("..", "article"), ("a\x00b", "a_b")],
+)
+def test_safe_ids(name: str, safe: str) -> None:
+    assert corpus.safe_id(name) == safe
+    assert "/" not in safe and ".." not in safe

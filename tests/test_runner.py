@@ -1,0 +1,96 @@
+"""The runner: parameter checks before anything runs, failures that name notebook and cell, atomic output."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from presslens import cli, runner
+
+
+def notebook(path: Path, params: str, *cells: str) -> None:
+    p = nbformat.v4.new_code_cell(params)
+    p.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# test"), p, *map(nbformat.v4.new_code_cell, cells)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, path)
+
+
+@pytest.fixture()
+def chain(tmp_path: Path) -> Path:
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = 'corpus: str = "seeds"  # corpus\nout_dir: str = "reports"  # run folder\nlimit: int = 3  # a number'
+    notebook(folder / "10-first.ipynb", params, "from pathlib import Path\nPath(out_dir, 'first.txt').write_text(str(limit))")
+    notebook(folder / "20-second.ipynb", params + "\nfail: bool = False  # make this notebook fail", "x = 1", "if fail:\n    raise ValueError('stage exploded')")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Some text.")
+    return folder
+
+
+def test_a_good_run_writes_the_folder(chain: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    manifest = runner.run(tmp_path / "corpus", out, {"limit": 7}, notebooks=chain, progress=False)
+    assert (out / "first.txt").read_text() == "7"
+    assert (out / "notebooks" / "20-second.ipynb").exists()
+    html = (out / "html" / "10-first.html").read_text()
+    assert not runner.htmlexport.remote_references(html)
+    assert set(manifest["timings_seconds"]) == {"10-first", "20-second", "total"}
+    assert manifest["inputs"] == {"a.txt": runner.sha256_file(tmp_path / "corpus" / "a.txt")}
+    assert manifest["parameters"]["limit"] == 7
+    assert "pandas" in manifest["versions"]
+    assert not out.with_name("out.partial").exists()
+
+
+def test_failure_names_notebook_and_cell_and_keeps_previous_report(chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "out"
+    runner.run(tmp_path / "corpus", out, {"limit": 1}, notebooks=chain, progress=False)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    code = cli.main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--notebooks", str(chain), "-p", "fail", "true", "-p", "limit", "2", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "20-second.ipynb" in err and "cell" in err and "ValueError: stage exploded" in err
+    assert (out / "first.txt").read_text() == "1"  # previous report untouched
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    aside = out.with_name("out.failed")
+    assert (aside / "notebooks" / "20-second.ipynb").exists()  # the failed run is kept for inspection
+    assert (aside / "first.txt").read_text() == "2"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-p", "no_such_thing", "1"], "unknown parameter(s): no_such_thing"),
+        (["-p", "limit", "many"], "parameter limit must be int"),
+        (["--corpus", "/nonexistent/corpus"], "does not exist"),
+    ],
+)
+def test_bad_parameters_fail_before_anything_runs(chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], message: str) -> None:
+    out = tmp_path / "out"
+    base = ["run", "--out", str(out), "--notebooks", str(chain), "--quiet"]
+    if "--corpus" not in args:
+        base += ["--corpus", str(tmp_path / "corpus")]
+    assert cli.main(base + args) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists() and not out.with_name("out.partial").exists()
+
+
+def test_params_file(chain: Path, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("limit: 11\n")
+    out = tmp_path / "out"
+    assert cli.main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--notebooks", str(chain), "--params", str(tmp_path / "p.yaml"), "--quiet"]) == 0
+    assert (out / "first.txt").read_text() == "11"
+
+
+def test_project_notebooks_follow_the_conventions(root: Path) -> None:
+    chain = runner.discover(root / "notebooks")
+    for nb in chain:
+        node = nbformat.read(nb.path, as_version=4)
+        tagged = [c for c in node.cells if "parameters" in c.metadata.get("tags", [])]
+        assert len(tagged) == 1, nb.name
+        assert node.cells[0].cell_type == "markdown" and node.cells[1] is tagged[0], f"{nb.name}: parameters cell right after the title"
+        assert not any(c.get("outputs") for c in node.cells if c.cell_type == "code"), f"{nb.name} has outputs committed"
+        for name, spec in nb.params.items():
+            assert spec["inferred_type_name"] != "None", f"{nb.name}: {name} is untyped"
+            assert spec["help"], f"{nb.name}: {name} has no comment"
+        assert "out_dir" in nb.params
