@@ -45,3 +45,21 @@ def copy_seeds(target: Path) -> Path:
     """A writable copy of seeds/ (tests never touch the real one)."""
     shutil.copytree(SEEDS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def bad_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the whole chain once on the generated bad-input corpus; return the run folder."""
+    import badcorpus
+
+    from presslens import runner
+
+    work = tmp_path_factory.mktemp("bad")
+    corpus = badcorpus.write(work / "corpus")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        runner.run(corpus, work / "reports", progress=False)
+    finally:
+        os.chdir(cwd)
+    return work / "reports"

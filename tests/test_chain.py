@@ -64,3 +64,22 @@ def test_index_links_every_article_and_notebook(seeds_run: Path) -> None:
         assert f'href="articles/{aid}.html"' in index
     assert 'href="html/10-clean-articles.html"' in index
     assert "undated" in index  # the warning about 000
+
+
+def test_two_runs_write_identical_tables(seeds_run: Path, tmp_path: Path) -> None:
+    """Determinism: a second run on the same input writes byte-identical tables and figure data."""
+    import os
+
+    from presslens import runner
+
+    root = Path(__file__).resolve().parents[1]
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        runner.run(root / "seeds", tmp_path / "again", progress=False)
+    finally:
+        os.chdir(cwd)
+    files = sorted(p.relative_to(seeds_run) for p in [*(seeds_run / "data").iterdir(), *(seeds_run / "figures").glob("*.csv")])
+    assert files
+    for rel in files:
+        assert (seeds_run / rel).read_bytes() == (tmp_path / "again" / rel).read_bytes(), rel

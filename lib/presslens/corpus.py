@@ -180,6 +180,7 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame, list[dict]]:
         return pd.DataFrame(columns=["file"]), [dict(source=path.name, kind="metadata", reason=f"metadata.csv could not be parsed ({exc}); articles read without metadata")]
     if "file" not in meta.columns:
         return pd.DataFrame(columns=["file"]), [dict(source=path.name, kind="metadata", reason="metadata.csv has no 'file' column; articles read without metadata")]
+    meta["_row"] = meta.index + 2  # line number in the file (after the header)
     dup = meta["file"].duplicated(keep="first")
     for i in meta.index[dup]:
         problems.append(dict(source=f"{path.name}:row {i + 2}", kind="metadata", reason=f"second metadata row for {meta.at[i, 'file']!r}; the first row is used"))
@@ -212,9 +213,11 @@ def join_metadata(articles: pd.DataFrame, meta: pd.DataFrame) -> tuple[pd.DataFr
     if meta.empty and "file" in meta.columns and len(meta.columns) == 1:
         return articles, problems
     known = set(articles["file"])
-    for i, f in enumerate(meta["file"]):
+    rows = meta["_row"] if "_row" in meta.columns else pd.Series(range(2, len(meta) + 2))
+    for row, f in zip(rows, meta["file"]):
         if f not in known:
-            problems.append(dict(source=f"metadata.csv:row {i + 2}", kind="metadata", reason=f"metadata row for {f!r}, but no such file in the corpus"))
+            problems.append(dict(source=f"metadata.csv:row {row}", kind="metadata", reason=f"metadata row for {f!r}, but no such file in the corpus"))
+    meta = meta.drop(columns=["_row"], errors="ignore")
     extra = [c for c in meta.columns if c != "file"]
     merged = articles.drop(columns=[c for c in extra if c in articles.columns and c not in META_FIELDS]).merge(
         meta, on="file", how="left", suffixes=("", "_meta"), indicator=True
