@@ -90,6 +90,8 @@ def test_project_notebooks_follow_the_conventions(root: Path) -> None:
         assert len(tagged) == 1, nb.name
         assert node.cells[0].cell_type == "markdown" and node.cells[1] is tagged[0], f"{nb.name}: parameters cell right after the title"
         assert not any(c.get("outputs") for c in node.cells if c.cell_type == "code"), f"{nb.name} has outputs committed"
+        declared = [line for line in tagged[0].source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        assert len(declared) == len(nb.params), f"{nb.name}: papermill could not parse every parameter line"
         for name, spec in nb.params.items():
             assert spec["inferred_type_name"] != "None", f"{nb.name}: {name} is untyped"
             assert spec["help"], f"{nb.name}: {name} has no comment"
