@@ -132,6 +132,39 @@ def _first_sentence(line: str) -> str:
     return line[found[0]:found[1]] if found else line.strip()
 
 
+def _apply(rule: Rule, page: _Page, sources: list[str], like: dict[str, Any]) -> None:
+    """Apply one furniture rule (line, line_and_next, inline, trailing_headlines) to a page."""
+    live = page.live()
+    if rule.kind == "line":
+        for i in live:
+            if rule.pattern.fullmatch(page.lines[i].strip()):
+                page.drop(i, rule.name)
+    elif rule.kind == "line_and_next":
+        for i in [i for i in live if rule.pattern.fullmatch(page.lines[i].strip())]:
+            if page.keep[i]:
+                page.drop(i, rule.name)
+                nxt = [j for j in page.live() if j > i]
+                if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
+                    page.drop(nxt[0], rule.name)
+    elif rule.kind == "inline":
+        for i in live:
+            while page.keep[i] and (m := rule.pattern.search(page.lines[i])):
+                piece = page.cut(i, m.start(), m.end(), rule.name)
+                if rule.options.get("to_column") == "source":
+                    sources.append(piece.strip("[] ").split(":", 1)[-1].strip())
+    elif rule.kind == "trailing_headlines":
+        run = []
+        for i in reversed(live):
+            if not is_headline_like(page.lines[i].strip(), **like):
+                break
+            run.append(i)
+        if len(run) >= rule.options.get("min_lines", 3) and len(run) < len(live):
+            for i in sorted(run):
+                page.drop(i, rule.name)
+    elif rule.kind not in {"headline", "repeated_headline"}:
+        raise ValueError(f"cleaning rule {rule.name!r} has unknown kind {rule.kind!r}")
+
+
 def clean(raw: str, *, title: str | None = None, rules: str = "cleaning.yaml") -> Cleaned:
     """Normalise `raw` and remove site furniture; with `title` given, no headline is taken."""
     rule_list, like = _rules(rules)
@@ -140,8 +173,10 @@ def clean(raw: str, *, title: str | None = None, rules: str = "cleaning.yaml") -
     title_basis = "metadata" if title else ""
     headline_removed = False
     for rule in rule_list:
-        live = page.live()
-        if rule.kind == "headline" and title is None and live:
+        if rule.kind == "headline" and title is None:
+            live = page.live()
+            if not live:
+                continue
             first = page.lines[live[0]].strip()
             if is_headline_like(first, max_words=rule.options.get("max_words", 25)):
                 title, title_basis, headline_removed = first, "headline line", True
@@ -149,41 +184,19 @@ def clean(raw: str, *, title: str | None = None, rules: str = "cleaning.yaml") -
             else:
                 title, title_basis = _first_sentence(first), "first sentence (no headline line)"
         elif rule.kind == "repeated_headline" and headline_removed and title:
-            for i in live[: rule.options.get("within_lines", 3)]:
+            for i in page.live()[: rule.options.get("within_lines", 3)]:
                 line = page.lines[i].strip()
                 if is_headline_like(line, max_words=like.get("max_words", 25)) and overlap(
                     line, title
                 ) >= rule.options.get("min_overlap", 0.6):
                     page.drop(i, rule.name)
-        elif rule.kind == "line":
-            for i in live:
-                if rule.pattern.fullmatch(page.lines[i].strip()):
-                    page.drop(i, rule.name)
-        elif rule.kind == "line_and_next":
-            marked = [i for i in live if rule.pattern.fullmatch(page.lines[i].strip())]
-            for i in marked:
-                if page.keep[i]:
-                    page.drop(i, rule.name)
-                    nxt = [j for j in page.live() if j > i]
-                    if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
-                        page.drop(nxt[0], rule.name)
-        elif rule.kind == "inline":
-            for i in live:
-                while (m := rule.pattern.search(page.lines[i])) and page.keep[i]:
-                    piece = page.cut(i, m.start(), m.end(), rule.name)
-                    if rule.options.get("to_column") == "source":
-                        sources.append(piece.strip("[] ").split(":", 1)[-1].strip())
-        elif rule.kind == "trailing_headlines":
-            run = []
-            for i in reversed(live):
-                if not is_headline_like(page.lines[i].strip(), **like):
-                    break
-                run.append(i)
-            if len(run) >= rule.options.get("min_lines", 3) and len(run) < len(live):
-                for i in sorted(run):
-                    page.drop(i, rule.name)
-        elif rule.kind not in {"headline", "repeated_headline"}:
-            raise ValueError(f"cleaning rule {rule.name!r} has unknown kind {rule.kind!r}")
+    # Furniture rules repeat until nothing changes, so cleaning clean text changes nothing.
+    for _ in range(10):
+        before = len(page.removed)
+        for rule in rule_list:
+            _apply(rule, page, sources, like)
+        if len(page.removed) == before:
+            break
     page.removed.sort()
     return Cleaned(title or "", title_basis, page.text(), " | ".join(sources), page.removed)
 

@@ -13,11 +13,13 @@ import codecs
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "outlet", "url", "published", "title", "raw", "raw_sha256",
@@ -187,52 +189,6 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame, list[dict]]:
     return meta[~dup].reset_index(drop=True), problems
 
 
-def read_folder(folder: Path, *, max_bytes: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a folder corpus: (raw articles, quarantine)."""
-    files = sorted(p for p in folder.iterdir() if p.is_file() and not DOC_FILES.match(p.name) and not p.name.startswith("."))
-    quarantine: list[dict] = []
-    meta = pd.DataFrame(columns=["file"])
-    if (folder / "metadata.csv").is_file():
-        meta, quarantine = read_metadata(folder / "metadata.csv")
-    ids = unique_ids([p.stem for p in files])
-    rows = []
-    for path, aid in zip(files, ids):
-        if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            rows.append(_row(aid, path.name, None, sha256(path.read_bytes()), "", f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .html"))
-            continue
-        rows.append(read_file(path, aid, max_bytes=max_bytes))
-    articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
-    articles, more = join_metadata(articles, meta)
-    quarantine.extend(more)
-    return articles, _quarantine_table(articles, quarantine)
-
-
-def join_metadata(articles: pd.DataFrame, meta: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
-    """Join metadata rows on the file name; report rows for missing files and files without rows."""
-    problems: list[dict] = []
-    if meta.empty and "file" in meta.columns and len(meta.columns) == 1:
-        return articles, problems
-    known = set(articles["file"])
-    rows = meta["_row"] if "_row" in meta.columns else pd.Series(range(2, len(meta) + 2))
-    for row, f in zip(rows, meta["file"]):
-        if f not in known:
-            problems.append(dict(source=f"metadata.csv:row {row}", kind="metadata", reason=f"metadata row for {f!r}, but no such file in the corpus"))
-    meta = meta.drop(columns=["_row"], errors="ignore")
-    extra = [c for c in meta.columns if c != "file"]
-    merged = articles.drop(columns=[c for c in extra if c in articles.columns and c not in META_FIELDS]).merge(
-        meta, on="file", how="left", suffixes=("", "_meta"), indicator=True
-    )
-    for f in merged.loc[merged["_merge"] == "left_only", "file"]:
-        problems.append(dict(source=f, kind="metadata", reason="file has no row in metadata.csv; outlet, url and date unknown"))
-    for field in META_FIELDS:
-        if f"{field}_meta" in merged.columns:
-            given = merged[f"{field}_meta"].where(merged[f"{field}_meta"].fillna("") != "", None)
-            merged[field] = given.combine_first(merged[field]) if field == "title" else given
-            merged = merged.drop(columns=[f"{field}_meta"])
-    merged = merged.drop(columns=["_merge"])
-    return normalise_fields(merged, problems), problems
-
-
 def normalise_fields(articles: pd.DataFrame, problems: list[dict]) -> pd.DataFrame:
     """Parse publication dates (impossible ones noted and emptied) and blank out empty strings."""
     out = articles.copy()
@@ -248,37 +204,160 @@ def normalise_fields(articles: pd.DataFrame, problems: list[dict]) -> pd.DataFra
     return out
 
 
-def read_table(path: Path, *, max_bytes: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a one-file corpus (CSV, JSONL or Parquet with a `text` column): (raw articles, quarantine)."""
+@dataclass
+class Part:
+    """One partition of a corpus: file names (folder corpora) or a chunk of records (table corpora)."""
+
+    index: int
+    folder: str = ""
+    files: list[tuple[str, str]] = field(default_factory=list)  # (file name, article id)
+    meta: pd.DataFrame | None = None  # metadata rows of those files
+    records: pd.DataFrame | None = None  # table corpora: article_id, source, text and metadata columns
+
+
+@dataclass
+class Plan:
+    """How a corpus will be read: its partitions (made lazily), their count, and metadata problems."""
+
+    parts: Iterator[Part]
+    n_parts: int
+    n_inputs: int
+    problems: pd.DataFrame
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and not DOC_FILES.match(p.name) and not p.name.startswith("."))
+
+
+def plan_folder(folder: Path, *, partition_size: int) -> Plan:
+    """Partitions of a folder corpus, with metadata joined up front and its problems listed."""
+    files = _folder_files(folder)
+    problems: list[dict] = []
+    meta = pd.DataFrame(columns=["file"])
+    if (folder / "metadata.csv").is_file():
+        meta, problems = read_metadata(folder / "metadata.csv")
+    names = [p.name for p in files]
+    ids = unique_ids([p.stem for p in files])
+    known = set(names)
+    for row, f in zip(meta.get("_row", []), meta["file"]):
+        if f not in known:
+            problems.append(dict(source=f"metadata.csv:row {row}", kind="metadata", reason=f"metadata row for {f!r}, but no such file in the corpus"))
+    has_meta = "_row" in meta.columns
+    if has_meta:
+        for f in sorted(known - set(meta["file"])):
+            problems.append(dict(source=f, kind="metadata", reason="file has no row in metadata.csv; outlet, url and date unknown"))
+    meta = meta.drop(columns=["_row"], errors="ignore").set_index("file") if has_meta else None
+    pairs = list(zip(names, ids))
+    chunks = [pairs[i : i + partition_size] for i in range(0, len(pairs), partition_size)]
+
+    def gen() -> Iterator[Part]:
+        for k, chunk in enumerate(chunks):
+            rows = meta.reindex([f for f, _ in chunk]).reset_index() if meta is not None else None
+            yield Part(k, str(folder), chunk, rows)
+
+    return Plan(gen(), len(chunks), len(pairs), pd.DataFrame(problems, columns=QUARANTINE_COLUMNS))
+
+
+def _table_chunks(path: Path, size: int, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        yield from pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=size, usecols=(lambda c: c in columns) if columns else None)
     elif suffix in {".jsonl", ".ndjson"}:
-        table = pd.read_json(path, lines=True, dtype=False)
+        for chunk in pd.read_json(path, lines=True, dtype=False, chunksize=size):
+            yield chunk[[c for c in chunk.columns if c in columns]] if columns else chunk
     else:
-        table = pd.read_parquet(path)
-    if "text" not in table.columns:
-        raise ValueError(f"{path.name}: a corpus table needs a 'text' column; it has {', '.join(map(str, table.columns))}")
-    raw_ids = [str(v) if "id" in table.columns and pd.notna(v) and str(v) != "" else f"{i:06d}" for i, v in enumerate(table.get("id", [None] * len(table)))]
+        f = pq.ParquetFile(path)
+        cols = [c for c in f.schema_arrow.names if c in columns] if columns else None
+        for batch in f.iter_batches(batch_size=size, columns=cols):
+            yield batch.to_pandas()
+
+
+def _table_columns(path: Path) -> list[str]:
+    first = next(_table_chunks(path, 1), pd.DataFrame())
+    return [str(c) for c in first.columns]
+
+
+def plan_table(path: Path, *, partition_size: int) -> Plan:
+    """Partitions of a one-file corpus (CSV, JSONL, Parquet): ids made unique in a first pass over the id column."""
+    columns = _table_columns(path)
+    if "text" not in columns:
+        raise ValueError(f"{path.name}: a corpus table needs a 'text' column; it has {', '.join(columns) or 'none'}")
+    raw_ids: list[str] = []
+    pos = 0
+    for chunk in _table_chunks(path, 50_000, ["id", "text"]):
+        ids = chunk["id"] if "id" in chunk.columns else pd.Series([None] * len(chunk))
+        raw_ids.extend(str(v) if v is not None and pd.notna(v) and str(v) != "" else f"{pos + i:06d}" for i, v in enumerate(ids))
+        pos += len(chunk)
     ids = unique_ids(raw_ids)
-    rows = []
-    for i, (aid, rec) in enumerate(zip(ids, table.to_dict("records"))):
-        text = rec.get("text")
-        source = f"{path.name}:row {i + 1}"
-        meta = {k: rec.get(k) for k in META_FIELDS if k in rec}
-        if not isinstance(text, str) or not text.strip():
-            rows.append(_row(aid, source, None, "", "", "text is empty or missing", **meta))
-            continue
-        data = text.encode("utf-8", "surrogatepass")
-        if len(data) > max_bytes:
-            rows.append(_row(aid, source, None, sha256(data), "", f"text is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)", **meta))
-            continue
-        note = f"{text.count(chr(0))} NUL bytes removed" if "\x00" in text else ""
-        rows.append(_row(aid, source, text, sha256(data), "utf-8", note, **meta))
+    n_parts = (len(ids) + partition_size - 1) // partition_size
+
+    def gen() -> Iterator[Part]:
+        start = 0
+        for k, chunk in enumerate(_table_chunks(path, partition_size)):
+            chunk = chunk.reset_index(drop=True)
+            chunk["article_id"] = ids[start : start + len(chunk)]
+            chunk["source"] = [f"{path.name}:row {start + i + 1}" for i in range(len(chunk))]
+            start += len(chunk)
+            yield Part(k, records=chunk)
+
+    return Plan(gen(), n_parts, len(ids), pd.DataFrame(columns=QUARANTINE_COLUMNS))
+
+
+def plan(path: str | Path, *, partition_size: int = 2000) -> Plan:
+    """Plan the reading of a corpus folder or table file in partitions of `partition_size` articles."""
+    p = Path(path)
+    if p.is_dir():
+        return plan_folder(p, partition_size=partition_size)
+    if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES:
+        return plan_table(p, partition_size=partition_size)
+    if p.is_file():
+        raise ValueError(f"corpus {path}: expected a folder of .txt/.html files or a .csv, .jsonl or .parquet file")
+    raise FileNotFoundError(f"corpus {path} does not exist")
+
+
+def _record_row(rec: dict, *, max_bytes: int) -> dict:
+    aid, source, text = rec["article_id"], rec["source"], rec.get("text")
+    meta = {k: rec.get(k) for k in META_FIELDS if k in rec}
+    if not isinstance(text, str) or not text.strip():
+        return _row(aid, source, None, "", "", "text is empty or missing", **meta)
+    data = text.encode("utf-8", "surrogatepass")
+    if len(data) > max_bytes:
+        return _row(aid, source, None, sha256(data), "", f"text is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)", **meta)
+    note = f"{text.count(chr(0))} NUL bytes removed" if "\x00" in text else ""
+    return _row(aid, source, text, sha256(data), "utf-8", note, **meta)
+
+
+def _file_row(folder: Path, name: str, aid: str, *, max_bytes: int) -> dict:
+    path = folder / name
+    if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        return _row(aid, name, None, sha256(path.read_bytes()), "", f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .html")
+    return read_file(path, aid, max_bytes=max_bytes)
+
+
+def read_part(part: Part, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read one partition: (raw articles, quarantine rows for its unreadable inputs and bad dates)."""
+    if part.records is not None:
+        rows = [_record_row(rec, max_bytes=max_bytes) for rec in part.records.to_dict("records")]
+    else:
+        rows = [_file_row(Path(part.folder), name, aid, max_bytes=max_bytes) for name, aid in part.files]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    if part.meta is not None and len(part.meta):
+        articles = merge_metadata(articles, part.meta)
     problems: list[dict] = []
     articles = normalise_fields(articles, problems)
     return articles, _quarantine_table(articles, problems)
+
+
+def merge_metadata(articles: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
+    """Join metadata rows on the file name (metadata wins, except an empty metadata title)."""
+    extra = [c for c in meta.columns if c != "file" and c not in META_FIELDS]
+    merged = articles.drop(columns=[c for c in extra if c in articles.columns]).merge(meta, on="file", how="left", suffixes=("", "_meta"))
+    for name in META_FIELDS:
+        if f"{name}_meta" in merged.columns:
+            given = merged[f"{name}_meta"].where(merged[f"{name}_meta"].fillna("").astype(str) != "", None)
+            merged[name] = given.combine_first(merged[name]) if name == "title" else given
+            merged = merged.drop(columns=[f"{name}_meta"])
+    return merged
 
 
 def _quarantine_table(articles: pd.DataFrame, problems: list[dict]) -> pd.DataFrame:
@@ -288,12 +367,9 @@ def _quarantine_table(articles: pd.DataFrame, problems: list[dict]) -> pd.DataFr
 
 
 def read(path: str | Path, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read a corpus folder or table file: (raw articles, quarantine)."""
-    p = Path(path)
-    if p.is_dir():
-        return read_folder(p, max_bytes=max_bytes)
-    if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES:
-        return read_table(p, max_bytes=max_bytes)
-    if p.is_file():
-        raise ValueError(f"corpus {path}: expected a folder of .txt/.html files or a .csv, .jsonl or .parquet file")
-    raise FileNotFoundError(f"corpus {path} does not exist")
+    """Read a whole corpus folder or table file at once: (raw articles, quarantine)."""
+    pl = plan(path, partition_size=10_000)
+    got = [read_part(part, max_bytes=max_bytes) for part in pl.parts]
+    articles = pd.concat([a for a, _ in got], ignore_index=True) if got else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    quarantine = pd.concat([pl.problems, *[q for _, q in got]], ignore_index=True)
+    return articles, quarantine

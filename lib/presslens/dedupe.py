@@ -2,16 +2,18 @@
 
 Exact duplicates share the same text after case and white-space folding. Near duplicates share at
 least `threshold` of their word 5-shingles (Jaccard similarity); candidates are found with MinHash
-and locality-sensitive hashing so the cost grows linearly with the corpus, then every candidate
-pair is confirmed with the exact Jaccard similarity. Of a group of copies the first by
-publication date (undated last), then by article id, is the original; the others are marked
-``duplicate`` with ``duplicate_of`` naming it.
+signatures and locality-sensitive hashing, so the cost grows linearly with the corpus and only the
+small signatures are held in memory, then every candidate pair is confirmed with the exact Jaccard
+similarity of the two texts. Of a group of copies the first by publication date (undated last),
+then by article id, is the original; the others are marked ``duplicate`` with ``duplicate_of``
+naming it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,11 @@ import pandas as pd
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _PRIME = np.uint64((1 << 61) - 1)
 _N_PERM, _BANDS = 64, 16
+_RNG = np.random.default_rng(20240601)
+_A = _RNG.integers(1, int(_PRIME), size=_N_PERM, dtype=np.uint64)
+_B = _RNG.integers(0, int(_PRIME), size=_N_PERM, dtype=np.uint64)
+SIGNATURE_COLUMNS = ["article_id", "published", "fingerprint", "minhash"]
+RESULT_COLUMNS = ["article_id", "duplicate_of", "similarity", "reason"]
 
 
 def fingerprint(text: str) -> str:
@@ -38,49 +45,78 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _minhash(sh: set[int], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def minhash(text: str) -> bytes:
+    """The MinHash signature of a text's shingles, as bytes (empty for a text without words)."""
+    sh = shingles(text)
+    if not sh:
+        return b""
     x = np.fromiter(sh, dtype=np.uint64, count=len(sh)) % _PRIME
-    return ((np.outer(x, a) + b) % _PRIME).min(axis=0)
+    return ((np.outer(x, _A) + _B) % _PRIME).min(axis=0).tobytes()
+
+
+def signatures(articles: pd.DataFrame) -> pd.DataFrame:
+    """Fingerprint and MinHash signature of every article with status ok."""
+    ok = articles[articles["status"] == "ok"]
+    return pd.DataFrame({
+        "article_id": ok["article_id"].to_numpy(), "published": ok["published"].to_numpy(),
+        "fingerprint": [fingerprint(t) for t in ok["text"]], "minhash": [minhash(t) for t in ok["text"]],
+    }, columns=SIGNATURE_COLUMNS)
+
+
+def _bands(sig: bytes) -> list[tuple[int, bytes]]:
+    width = len(sig) // _BANDS
+    return [(b, sig[b * width : (b + 1) * width]) for b in range(_BANDS)]
+
+
+def find_duplicates(sigs: pd.DataFrame, texts: Callable[[list[str]], dict[str, str]], *, threshold: float = 0.8) -> pd.DataFrame:
+    """Decide which articles repeat an earlier one; `texts` fetches the texts of candidate articles."""
+    order = sigs.assign(_undated=sigs["published"].isna()).sort_values(["_undated", "published", "article_id"], na_position="last", kind="mergesort")
+    ids, fps, mh = order["article_id"].tolist(), order["fingerprint"].tolist(), order["minhash"].tolist()
+    buckets: dict[tuple[int, bytes], list[int]] = {}
+    candidates: dict[int, set[int]] = {}
+    for i, sig in enumerate(mh):
+        if not sig:
+            continue
+        keys = _bands(sig)
+        found = {j for key in keys for j in buckets.get(key, [])}
+        if found:
+            candidates[i] = found
+        for key in keys:
+            buckets.setdefault(key, []).append(i)
+    needed = sorted({ids[k] for i, js in candidates.items() for k in (i, *js)})
+    shingle_sets = {aid: shingles(t) for aid, t in texts(needed).items()} if needed else {}
+    first_fp: dict[str, int] = {}
+    original: set[int] = set()
+    rows = []
+    for i, aid in enumerate(ids):
+        if fps[i] in first_fp:
+            orig = ids[first_fp[fps[i]]]
+            rows.append((aid, orig, 1.0, f"exact duplicate of {orig}"))
+            continue
+        first_fp[fps[i]] = i
+        scored = sorted((-jaccard(shingle_sets[aid], shingle_sets[ids[j]]), j) for j in candidates.get(i, ()) if j in original)
+        if scored and -scored[0][0] >= threshold:
+            sim, orig = -scored[0][0], ids[scored[0][1]]
+            rows.append((aid, orig, round(sim, 4), f"near duplicate of {orig} ({sim:.0%} of word 5-grams shared)"))
+            continue
+        original.add(i)
+    return pd.DataFrame(rows, columns=RESULT_COLUMNS)
+
+
+def apply(articles: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
+    """Mark the articles named in `found` as duplicates (status, duplicate_of, similarity, reason)."""
+    out = articles.copy()
+    hit = found.set_index("article_id")
+    mask = out["article_id"].isin(hit.index)
+    out["duplicate_of"] = out["article_id"].map(hit["duplicate_of"]).astype("object").where(mask, None)
+    out["similarity"] = out["article_id"].map(hit["similarity"]).astype("float64")
+    out.loc[mask, "status"] = "duplicate"
+    out.loc[mask, "reason"] = out.loc[mask, "article_id"].map(hit["reason"])
+    return out
 
 
 def mark_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8) -> pd.DataFrame:
-    """Set status 'duplicate', duplicate_of and similarity on copies among articles with status ok."""
-    out = articles.copy()
-    out["duplicate_of"] = pd.Series([None] * len(out), index=out.index, dtype="object")
-    out["similarity"] = np.nan
-    ok = out[out["status"] == "ok"].copy()
-    ok["_undated"] = ok["published"].isna()
-    order = ok.sort_values(["_undated", "published", "article_id"], na_position="last").index
-    rng = np.random.default_rng(20240601)
-    a = rng.integers(1, int(_PRIME), size=_N_PERM, dtype=np.uint64)
-    b = rng.integers(0, int(_PRIME), size=_N_PERM, dtype=np.uint64)
-    seen_exact: dict[str, int] = {}
-    buckets: dict[tuple[int, bytes], list[int]] = {}
-    kept_shingles: dict[int, set[int]] = {}
-    rows = len(a) // _BANDS
-    pos = {idx: i for i, idx in enumerate(order)}
-    for idx in order:
-        text = out.at[idx, "text"]
-        fp = fingerprint(text)
-        if fp in seen_exact:
-            out.loc[idx, ["status", "duplicate_of", "similarity"]] = ["duplicate", out.at[seen_exact[fp], "article_id"], 1.0]
-            out.at[idx, "reason"] = "exact duplicate of " + out.at[seen_exact[fp], "article_id"]
-            continue
-        seen_exact[fp] = idx
-        sh = shingles(text)
-        if not sh:
-            continue
-        sig = _minhash(sh, a, b)
-        keys = [(band, sig[band * rows : (band + 1) * rows].tobytes()) for band in range(_BANDS)]
-        candidates = {j for key in keys for j in buckets.get(key, [])}
-        scored = sorted((-jaccard(sh, kept_shingles[j]), pos[j], j) for j in candidates)
-        best = (-scored[0][0], scored[0][2]) if scored else (0.0, None)
-        if best[1] is not None and best[0] >= threshold:
-            orig = out.at[best[1], "article_id"]
-            out.loc[idx, ["status", "duplicate_of", "similarity"]] = ["duplicate", orig, round(best[0], 4)]
-            out.at[idx, "reason"] = f"near duplicate of {orig} ({best[0]:.0%} of word 5-grams shared)"
-            continue
-        kept_shingles[idx] = sh
-        for key in keys:
-            buckets.setdefault(key, []).append(idx)
-    return out
+    """In memory: mark copies among articles with status ok."""
+    by_id = dict(zip(articles["article_id"], articles["text"]))
+    found = find_duplicates(signatures(articles), lambda ids: {i: by_id[i] for i in ids}, threshold=threshold)
+    return apply(articles, found)

@@ -1,12 +1,18 @@
-"""The work of each notebook as one call per stage, table in, tables out."""
+"""The work of each notebook as one call per stage: tables in, tables out, partition by partition.
+
+Every stage reads its inputs in partitions (parquet row groups), runs the same library functions on
+each partition in process (``engine="pandas"``) or on a Dask cluster (``engine="dask"``), and writes
+its tables partition by partition, so memory stays bounded and both engines write identical tables.
+"""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
 
-from presslens import clean, corpus, dedupe, language, sentences
+from presslens import clean, corpus, dedupe, engine, language, sentences, tables
 
 ARTICLE_ORDER = [
     "article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source",
@@ -30,33 +36,82 @@ def quarantine_unusable(articles: pd.DataFrame, *, min_english_share: float) -> 
     return out
 
 
-def clean_corpus(
-    path: str | Path,
-    *,
-    max_bytes: int = 5_000_000,
-    near_duplicate: float = 0.8,
-    min_english_share: float = 0.15,
-    rules: str = "cleaning.yaml",
-) -> dict[str, pd.DataFrame]:
-    """Read, clean, quarantine, de-duplicate and split a corpus: articles, removed, quarantine, sentences."""
-    raw, quarantine = corpus.read(path, max_bytes=max_bytes)
+def clean_part(part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str) -> dict[str, pd.DataFrame]:
+    """Read, clean, quarantine and split one partition; duplicates are decided later, globally."""
+    raw, quarantine = corpus.read_part(part, max_bytes=max_bytes)
     cleaned, removed = clean.clean_articles(raw, rules=rules)
     checked = quarantine_unusable(cleaned, min_english_share=min_english_share)
     late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
-    quarantine = pd.concat(
-        [quarantine, pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]})],
-        ignore_index=True,
-    )
-    articles = dedupe.mark_duplicates(checked, threshold=near_duplicate)
-    extra = [c for c in articles.columns if c not in ARTICLE_ORDER and c != "raw"]
-    articles = articles[ARTICLE_ORDER + extra]
-    articles["reason"] = articles["reason"].fillna("")
+    quarantine = pd.concat([quarantine, pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]})], ignore_index=True)
+    checked["duplicate_of"] = pd.Series([None] * len(checked), index=checked.index, dtype="object")
+    checked["similarity"] = float("nan")
+    checked["reason"] = checked["reason"].fillna("")
+    extra = [c for c in checked.columns if c not in ARTICLE_ORDER and c != "raw"]
+    articles = checked[ARTICLE_ORDER + extra]
     return {
         "articles": articles,
         "removed": removed,
         "quarantine": quarantine,
         "sentences": sentences.sentence_table(articles),
+        "signatures": dedupe.signatures(articles),
     }
+
+
+def clean_corpus(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    max_bytes: int = 5_000_000,
+    near_duplicate: float = 0.8,
+    min_english_share: float = 0.15,
+    rules: str = "cleaning.yaml",
+    engine_name: str = "pandas",
+    scheduler: str = "",
+    partition_size: int = 2000,
+    progress: bool = True,
+) -> dict[str, int]:
+    """Stage 10: write articles, removed, quarantine and sentences for a corpus; return the counts."""
+    plan = corpus.plan(path, partition_size=partition_size)
+    work = Path(out_dir) / ".work-clean"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    sigs = []
+    with tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w, tables.PartWriter("quarantine", out_dir, columns=corpus.QUARANTINE_COLUMNS) as quarantine_w:
+        quarantine_w.write(plan.problems)
+        results = engine.map_partitions(
+            clean_part, plan.parts, engine=engine_name, scheduler=scheduler, total=plan.n_parts, desc="cleaning", progress=progress,
+            max_bytes=max_bytes, min_english_share=min_english_share, rules=rules,
+        )
+        for k, res in enumerate(results):
+            res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)
+            res["sentences"].to_parquet(work / f"sentences-{k:06d}.parquet", index=False)
+            removed_w.write(res["removed"])
+            quarantine_w.write(res["quarantine"])
+            sigs.append(res["signatures"])
+    n_parts = len(sigs)
+    all_sigs = pd.concat(sigs, ignore_index=True) if sigs else pd.DataFrame(columns=dedupe.SIGNATURE_COLUMNS)
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        wanted, out = set(ids), {}
+        for k in range(n_parts):
+            part = pd.read_parquet(work / f"articles-{k:06d}.parquet", columns=["article_id", "text"])
+            part = part[part["article_id"].isin(wanted)]
+            out.update(zip(part["article_id"], part["text"]))
+        return out
+
+    found = dedupe.find_duplicates(all_sigs, texts, threshold=near_duplicate)
+    dup_ids = set(found["article_id"])
+    counts = {"inputs": 0, "ok": 0, "duplicate": 0, "quarantined": 0}
+    with tables.PartWriter("articles", out_dir) as articles_w, tables.PartWriter("sentences", out_dir, columns=sentences.COLUMNS) as sentences_w:
+        for k in range(n_parts):
+            arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
+            articles_w.write(arts)
+            sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
+            sentences_w.write(sents[~sents["article_id"].isin(dup_ids)])
+            for status, n in reconcile(arts).items():
+                counts[status] += n
+    shutil.rmtree(work, ignore_errors=True)
+    return counts
 
 
 def reconcile(articles: pd.DataFrame) -> dict[str, int]:

@@ -7,9 +7,12 @@ input give byte-identical files.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 CONTRACT: dict[str, list[str]] = {
     "articles": ["article_id", "file", "outlet", "url", "published", "title", "text", "raw_sha256", "status", "reason"],
@@ -45,20 +48,88 @@ def stable(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(keys, kind="mergesort").reset_index(drop=True) if keys else df.reset_index(drop=True)
 
 
+def _arrow_schema(df: pd.DataFrame) -> pa.Schema:
+    """The Arrow schema of a chunk, with all-null columns typed as strings."""
+    schema = pa.Schema.from_pandas(df, preserve_index=False)
+    fields = [pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in schema]
+    return pa.schema(fields)
+
+
+class PartWriter:
+    """Write a table chunk by chunk: one parquet row group and one CSV block per chunk, bounded memory.
+
+    Each chunk is put in stable order; chunks keep the order they are written in. The first chunk
+    fixes the schema (later chunks are cast to it), and the contract is checked on it.
+    """
+
+    def __init__(self, name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> None:
+        self.name, self.columns = name, columns
+        folder = data_dir(out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.parquet_path, self.csv_path = folder / f"{name}.parquet", folder / f"{name}.csv"
+        self._writer: pq.ParquetWriter | None = None
+        self._schema: pa.Schema | None = None
+        self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
+        self.rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        """Append one chunk (possibly empty) as its own row group."""
+        if self.columns is not None:
+            df = df.reindex(columns=self.columns)
+        if self._schema is None:
+            check(df, self.name)
+            self._schema = _arrow_schema(df)
+            self._writer = pq.ParquetWriter(self.parquet_path, self._schema)
+            self._columns = list(df.columns)
+            df.iloc[0:0].to_csv(self._csv, index=False, lineterminator="\n")
+        chunk = stable(df[self._columns])
+        table = pa.Table.from_pandas(chunk, preserve_index=False).cast(self._schema)
+        self._writer.write_table(table, row_group_size=max(1, len(chunk)))
+        chunk.to_csv(self._csv, index=False, header=False, lineterminator="\n")
+        self.rows += len(chunk)
+
+    def close(self) -> Path:
+        """Finish both files (an empty table still gets its header and schema)."""
+        if self._schema is None:
+            self.write(pd.DataFrame(columns=self.columns or CONTRACT.get(self.name, [])))
+        self._writer.close()
+        self._csv.close()
+        return self.parquet_path
+
+    def __enter__(self) -> PartWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def write(df: pd.DataFrame, name: str, out_dir: str | Path) -> Path:
     """Write `df` as data/<name>.parquet and data/<name>.csv after checking the contract."""
-    check(df, name)
-    folder = data_dir(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    table = stable(df)
-    table.to_parquet(folder / f"{name}.parquet", index=False)
-    table.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    return folder / f"{name}.parquet"
+    with PartWriter(name, out_dir) as w:
+        w.write(df)
+    return w.parquet_path
 
 
-def read(name: str, out_dir: str | Path) -> pd.DataFrame:
-    """Read table `name` from a run folder; a clear error names the notebook that makes it."""
-    path = data_dir(out_dir) / f"{name}.parquet"
-    if not path.exists():
-        raise FileNotFoundError(f"table {name!r} not found at {path}: run the notebook that writes it first")
-    return pd.read_parquet(path)
+def path(name: str, out_dir: str | Path) -> Path:
+    """Path of a table's parquet file; a clear error names what is missing."""
+    p = data_dir(out_dir) / f"{name}.parquet"
+    if not p.exists():
+        raise FileNotFoundError(f"table {name!r} not found at {p}: run the notebook that writes it first")
+    return p
+
+
+def read(name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read table `name` (optionally some columns) from a run folder."""
+    return pd.read_parquet(path(name, out_dir), columns=columns)
+
+
+def parts(name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+    """Read a table one partition (row group) at a time."""
+    f = pq.ParquetFile(path(name, out_dir))
+    for i in range(f.num_row_groups):
+        yield f.read_row_group(i, columns=columns).to_pandas()
+
+
+def n_parts(name: str, out_dir: str | Path) -> int:
+    """Number of partitions (row groups) of a table."""
+    return pq.ParquetFile(path(name, out_dir)).num_row_groups
