@@ -96,3 +96,19 @@ def test_project_notebooks_follow_the_conventions(root: Path) -> None:
             assert spec["inferred_type_name"] != "None", f"{nb.name}: {name} is untyped"
             assert spec["help"], f"{nb.name}: {name} has no comment"
         assert "out_dir" in nb.params
+
+
+def test_rerun_reuses_cached_stages_unless_forced(chain: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = runner.run(tmp_path / "corpus", out, {"limit": 5}, notebooks=chain, progress=False)
+    assert first["cached"] == []
+    again = runner.run(tmp_path / "corpus", out, {"limit": 5}, notebooks=chain, progress=False)
+    assert again["cached"] == ["10-first", "20-second"]
+    assert (out / "first.txt").read_text() == "5" and (out / "html" / "20-second.html").exists()
+    changed = runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False)
+    assert changed["cached"] == []  # a parameter both notebooks read: both run again
+    assert (out / "first.txt").read_text() == "6"
+    (tmp_path / "corpus" / "a.txt").write_text("Other text.")
+    assert runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False)["cached"] == []  # new input
+    forced = runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False, force=True)
+    assert forced["cached"] == []

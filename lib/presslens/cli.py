@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a notebook parameter (repeatable)")
     run.add_argument("--params", metavar="FILE", help="YAML file of parameters")
     run.add_argument("--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)")
+    run.add_argument("--force", action="store_true", help="execute every notebook even when its cached tables are current")
+    run.add_argument("--cache", default=None, help="cache folder (default: OUT.cache beside the report folder)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
     return parser
 
@@ -45,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         params = parse_params(args.parameter, args.params)
         params["corpus"] = args.corpus if "corpus" not in params or args.corpus != "seeds" else params["corpus"]
-        manifest = runner.run(params["corpus"], args.out, params, notebooks=args.notebooks, progress=not args.quiet)
+        manifest = runner.run(params["corpus"], args.out, params, notebooks=args.notebooks, progress=not args.quiet, force=args.force, cache=args.cache)
     except runner.ParameterError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"presslens: {exc}", file=sys.stderr)
         return 1
     total = manifest["timings_seconds"].get("total", 0)
-    print(f"presslens: wrote {args.out}/ ({len(manifest['notebooks'])} notebooks, {total:.0f} s); open {args.out}/index.html")
+    reused = f", {len(manifest['cached'])} reused from the cache" if manifest["cached"] else ""
+    print(f"presslens: wrote {args.out}/ ({len(manifest['notebooks'])} notebooks{reused}, {total:.0f} s); open {args.out}/index.html")
     return 0
 
 

@@ -148,6 +148,59 @@ def resource_hashes() -> dict[str, str]:
     return out
 
 
+def code_hash() -> str:
+    """sha256 over the presslens package's source and resources (a change invalidates the cache)."""
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(pkg.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(pkg)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
+    """Cache key of one notebook: the previous key, the notebook's bytes and its parameters."""
+    h = hashlib.sha256(previous.encode())
+    h.update(nb.path.read_bytes())
+    h.update(json.dumps({k: v for k, v in given.items() if k != "out_dir"}, sort_keys=True, default=str).encode())
+    return h.hexdigest()
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+
+
+def _store(stage: Path, before: dict[str, tuple[int, int]], target: Path) -> None:
+    """Copy what a notebook wrote into the run folder to a cache entry."""
+    after = _snapshot(stage)
+    tmp = target.with_name(target.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for rel, sig in after.items():
+        if before.get(rel) != sig and rel != "manifest.json":
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(stage / rel, tmp / rel)
+    tmp.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.rename(target)
+
+
+def _restore(entry: Path, stage: Path) -> None:
+    """Copy a cache entry's files into the run folder."""
+    for p in sorted(entry.rglob("*")):
+        if p.is_file():
+            (stage / p.relative_to(entry)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(p, stage / p.relative_to(entry))
+
+
+def _prune(cache_dir: Path, *, keep: set[str]) -> None:
+    """Remove cache entries this run did not use, so the cache holds one run's stages."""
+    if cache_dir.is_dir():
+        for entry in cache_dir.iterdir():
+            if entry.name not in keep:
+                shutil.rmtree(entry, ignore_errors=True)
+
+
 def _write_json(path: Path, data: dict) -> None:
     path.write_text(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -168,8 +221,15 @@ def run(
     *,
     notebooks: str | Path | None = None,
     progress: bool = True,
+    force: bool = False,
+    cache: str | Path | None = None,
 ) -> dict[str, Any]:
-    """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure."""
+    """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
+
+    A notebook whose inputs, parameters, code and predecessors are unchanged since a cached run is
+    not executed again: its outputs are copied from the cache (``OUT.cache`` unless `cache` is
+    given), unless `force`.
+    """
     params = dict(params or {})
     params.setdefault("corpus", str(corpus))
     chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
@@ -187,21 +247,35 @@ def run(
         "versions": versions(),
         "resources": resource_hashes(),
         "timings_seconds": {},
+        "cached": [],
     }
+    cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
+    key = hashlib.sha256(json.dumps([manifest["inputs"], manifest["versions"], code_hash()], sort_keys=True).encode()).hexdigest()
     _write_json(stage / "manifest.json", manifest)
+    used: list[tuple[Notebook, str]] = []
     bar = tqdm(chain, desc="presslens", unit="notebook", disable=not progress, file=sys.stderr)
     t_run = time.perf_counter()
     for nb in bar:
         bar.set_postfix_str(nb.name)
         target = stage / "notebooks" / nb.path.name
         given = {k: v for k, v in params.items() if k in nb.params}
+        key = stage_key(key, nb, given)
+        entry = cache_dir / f"{nb.name}-{key[:24]}"
+        used.append((nb, key))
         t0 = time.perf_counter()
+        if entry.is_dir() and not force:
+            _restore(entry, stage)
+            manifest["cached"].append(nb.name)
+            manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
+            continue
+        before = _snapshot(stage)
         try:
             papermill.execute_notebook(
                 str(nb.path), str(target), parameters=given, kernel_name="python3",
                 progress_bar=False, log_output=False, cwd=os.getcwd(),
             )
             htmlexport.to_html(target, stage / "html" / f"{nb.name}.html")
+            _store(stage, before, entry)
         except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
             bar.close()
             shutil.rmtree(aside, ignore_errors=True)
@@ -210,6 +284,7 @@ def run(
         manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
         _write_json(stage / "manifest.json", manifest)
     manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
+    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
     _write_json(stage / "manifest.json", manifest)
     _swap(stage, out)
     shutil.rmtree(aside, ignore_errors=True)
