@@ -118,3 +118,46 @@ def index_page(title: str, question: str, sections: list[tuple[str, str, str]], 
     body = [f"<h1>{esc(title)}</h1>", f"<p><strong>Question.</strong> {esc(question)}</p>", warn_html, f"<nav><ol>{toc}</ol></nav>"]
     body += [f'<h2 id="{esc(a)}">{esc(h)}</h2>\n{html}' for a, h, html in sections]
     return report.page(title, "\n".join(body))
+
+
+def with_links(df: pd.DataFrame, *, article: str = "article_id", sent: str = "sent_id", prefix: str = "articles/") -> pd.DataFrame:
+    """Add an `href` column linking each row to its sentence on the article's evidence page."""
+    hrefs = [report.sentence_href(a, s, prefix=prefix) for a, s in zip(df[article], df[sent] if sent in df else [None] * len(df))]
+    return df.assign(href=hrefs)
+
+
+def claims_section(divergence: pd.DataFrame, claims: pd.DataFrame) -> str:
+    """The divergence table (claims side by side, each linked to its sentence) and the count of all claims."""
+    if divergence.empty:
+        lead = "<p>No quantity is claimed by more than one article.</p>"
+    else:
+        verdicts = divergence.drop_duplicates("quantity")["verdict"].value_counts()
+        lead = (
+            f"<p>{divergence['quantity'].nunique()} quantities are stated by more than one article: "
+            + ", ".join(f"{n} {esc(v)}" for v, n in verdicts.items())
+            + ". <em>Change over time</em>: the numbers differ but the articles were published on different dates; "
+            "<em>disagree</em>: they differ for the same date or without dates; <em>agree</em>: the same value "
+            "(approximate claims within 10%). Click a claim to see its sentence.</p>"
+        )
+    view = with_links(divergence)[["quantity", "verdict", "claim", "href", "article_id", "outlet", "published", "refers_to"]] if len(divergence) else divergence
+    all_claims = with_links(claims)[["article_id", "sent_id", "href", "text", "quantity", "counts", "value", "bound", "refers_to", "refers_basis"]] if len(claims) else claims
+    return (
+        lead + (report.table(view, links={"claim": "href"}) if len(view) else "")
+        + f"<details><summary>All {len(claims)} numeric and year claims</summary>"
+        + (report.table(all_claims.head(MAX_ROWS), links={"text": "href"}, numeric=["value", "sent_id"]) if len(claims) else "<p>None.</p>")
+        + "</details>"
+    )
+
+
+def contrasts_section(contrasts: pd.DataFrame, *, k: int = 8) -> str:
+    """The most distinctive words per outlet with z-scores."""
+    if contrasts.empty:
+        return "<p>Fewer than two outlets: no contrasts.</p>"
+    best = contrasts.sort_values(["group", "z"], ascending=[True, False]).groupby("group").head(k)
+    best = best.assign(z=best["z"].round(2), delta=best["delta"].round(3))[["group", "feature", "count", "count_rest", "delta", "z"]]
+    return (
+        "<p>Words each outlet uses more than the others: log-odds ratios with an informative Dirichlet prior "
+        "(Monroe, Colaresi &amp; Quinn 2008), the prior being the whole corpus's word counts. |z| &gt; 1.96 is the "
+        "conventional threshold; with one or two articles per outlet these describe articles, not editorial lines.</p>"
+        + report.table(best.rename(columns={"group": "outlet", "feature": "word"}), numeric=["count", "count_rest", "delta", "z"])
+    )

@@ -27,7 +27,19 @@ CONTRACT: dict[str, list[str]] = {
     "terms": ["article_id", "sent_id", "concept", "variant", "start", "end"],
     "timex": ["article_id", "sent_id", "start", "end", "text", "type", "value", "begin", "finish", "anchor"],
 }
-SORT_KEYS = ["article_id", "sent_id", "start", "method", "scheme", "frame", "line", "source"]
+KEYS: dict[str, list[str]] = {
+    "articles": ["article_id"],
+    "removed": ["article_id", "line"],
+    "sentences": ["article_id", "sent_id"],
+    "sentiment": ["article_id", "sent_id", "method"],
+    "mentions": ["article_id", "start", "end"],
+    "quotes": ["article_id", "start", "end"],
+    "frames": ["article_id", "sent_id", "scheme", "frame", "start"],
+    "article_frames": ["article_id", "scheme", "frame"],
+    "terms": ["article_id", "start", "end"],
+    "timex": ["article_id", "start", "end"],
+    "claims": ["article_id", "sent_id", "start"],
+}
 
 
 def data_dir(out_dir: str | Path) -> Path:
@@ -42,9 +54,9 @@ def check(df: pd.DataFrame, name: str) -> None:
         raise ValueError(f"table {name!r} lacks contract column(s): {', '.join(missing)}")
 
 
-def stable(df: pd.DataFrame) -> pd.DataFrame:
-    """Rows in a stable order (by the key columns present) with a fresh index."""
-    keys = [k for k in SORT_KEYS if k in df.columns]
+def stable(df: pd.DataFrame, name: str) -> pd.DataFrame:
+    """Rows of a contract table sorted by its keys (other tables keep the order they were made in)."""
+    keys = [k for k in KEYS.get(name, []) if k in df.columns]
     return df.sort_values(keys, kind="mergesort").reset_index(drop=True) if keys else df.reset_index(drop=True)
 
 
@@ -82,7 +94,7 @@ class PartWriter:
             self._writer = pq.ParquetWriter(self.parquet_path, self._schema)
             self._columns = list(df.columns)
             df.iloc[0:0].to_csv(self._csv, index=False, lineterminator="\n")
-        chunk = stable(df[self._columns])
+        chunk = stable(df[self._columns], self.name)
         table = pa.Table.from_pandas(chunk, preserve_index=False).cast(self._schema)
         self._writer.write_table(table, row_group_size=max(1, len(chunk)))
         chunk.to_csv(self._csv, index=False, header=False, lineterminator="\n")
