@@ -43,6 +43,8 @@ def clean_part(part: corpus.Part, *, max_bytes: int, min_english_share: float, r
     checked = quarantine_unusable(cleaned, min_english_share=min_english_share)
     late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
     quarantine = pd.concat([quarantine, pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]})], ignore_index=True)
+    position = {f: i for i, f in enumerate(raw["file"])}  # input order, whatever the partition size
+    quarantine = quarantine.assign(_o=quarantine["source"].map(position)).sort_values("_o", kind="mergesort").drop(columns="_o")
     checked["duplicate_of"] = pd.Series([None] * len(checked), index=checked.index, dtype="object")
     checked["similarity"] = float("nan")
     checked["reason"] = checked["reason"].fillna("")
