@@ -123,3 +123,65 @@ def reconcile(articles: pd.DataFrame) -> dict[str, int]:
     if out["inputs"] != out["ok"] + out["duplicate"] + out["quarantined"]:
         raise AssertionError(f"counts do not reconcile: {out}")
     return out
+
+
+def _aligned_parts(out_dir: str | Path, *, article_columns: list[str]) -> tuple[int, object]:
+    """Partitions of (articles, sentences): stage 10 writes both with one row group per partition."""
+    n = tables.n_parts("sentences", out_dir)
+    if tables.n_parts("articles", out_dir) != n:
+        raise ValueError("articles and sentences are not partitioned alike: rerun 10-clean-articles")
+    pairs = zip(tables.parts("articles", out_dir, columns=article_columns), tables.parts("sentences", out_dir))
+    return n, pairs
+
+
+def map_stage(
+    func,
+    out_dir: str | Path,
+    outputs: list[str],
+    *,
+    article_columns: list[str],
+    engine_name: str = "pandas",
+    scheduler: str = "",
+    desc: str = "stage",
+    progress: bool = True,
+    **kwargs,
+) -> dict[str, int]:
+    """Run func((articles, sentences), **kwargs) -> {table: DataFrame} over every partition; write the tables."""
+    n, pairs = _aligned_parts(out_dir, article_columns=article_columns)
+    writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
+    try:
+        for result in engine.map_partitions(func, pairs, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, **kwargs):
+            for name in outputs:
+                writers[name].write(result[name])
+    finally:
+        for w in writers.values():
+            w.close()
+    return {name: w.rows for name, w in writers.items()}
+
+
+def sentiment_part(pair: tuple[pd.DataFrame, pd.DataFrame], *, methods: tuple[str, ...], n_boot: int, seed: int) -> dict[str, pd.DataFrame]:
+    """Score one partition's sentences with every method and aggregate them per article."""
+    from presslens import sentiment
+
+    _, sents = pair
+    scored = sentiment.score_sentences(sents, methods=methods)
+    tones = [sentiment.article_tone(scored, method=m, n_boot=n_boot, seed=seed) for m in methods]
+    return {"sentiment": scored, "article_sentiment": pd.concat(tones, ignore_index=True).sort_values(["article_id", "method"], kind="mergesort")}
+
+
+def score_sentiment(
+    out_dir: str | Path,
+    *,
+    methods: tuple[str, ...] = ("vader", "textblob"),
+    n_boot: int = 2000,
+    seed: int = 0,
+    engine_name: str = "pandas",
+    scheduler: str = "",
+    progress: bool = True,
+) -> dict[str, int]:
+    """Stage 20: write `sentiment` (sentence x method) and `article_sentiment` (article x method, with intervals)."""
+    return map_stage(
+        sentiment_part, out_dir, ["sentiment", "article_sentiment"], article_columns=["article_id"],
+        engine_name=engine_name, scheduler=scheduler, desc="sentiment", progress=progress,
+        methods=tuple(methods), n_boot=n_boot, seed=seed,
+    )
