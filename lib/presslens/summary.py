@@ -161,3 +161,103 @@ def contrasts_section(contrasts: pd.DataFrame, *, k: int = 8) -> str:
         "conventional threshold; with one or two articles per outlet these describe articles, not editorial lines.</p>"
         + report.table(best.rename(columns={"group": "outlet", "feature": "word"}), numeric=["count", "count_rest", "delta", "z"])
     )
+
+
+def link(article_id: str, sent_id: int | None = None, text: str | None = None) -> str:
+    """An escaped link to an article page (or one sentence on it)."""
+    label = text if text is not None else (f"{article_id} #{sent_id}" if sent_id is not None else article_id)
+    return f'<a href="{esc(report.sentence_href(article_id, sent_id))}">{esc(label)}</a>'
+
+
+def snippet(text: str, n: int = 140) -> str:
+    """A sentence shortened to n characters, in quotation marks unless it already starts with one."""
+    short = text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return short if short[:1] in "\"“„«'‘" else f"“{short}”"
+
+
+def fmt_ci(tone: float, lo: float, hi: float) -> str:
+    """'0.21 (95% CI 0.04 to 0.38)', or the value alone when there is no interval."""
+    return f"{tone:+.2f} (95% CI {lo:+.2f} to {hi:+.2f})" if pd.notna(lo) else f"{tone:+.2f} (no interval)"
+
+
+def sentiment_findings(article_sentiment: pd.DataFrame, sentiment_rows: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, method: str = "vader") -> list[str]:
+    """Headline sentiment findings as HTML sentences, each linked to its articles or sentences."""
+    from presslens import sentiment as sm
+
+    out = []
+    art = article_sentiment[article_sentiment["method"] == method].merge(articles[["article_id", "outlet"]], on="article_id")
+    if art.empty:
+        return out
+    s = sentiment_rows[sentiment_rows["method"] == method]["compound"]
+    neg, pos = (s <= -sm.THRESHOLD).mean(), (s >= sm.THRESHOLD).mean()
+    out.append(f"Sentences lean {'positive' if pos > neg else 'negative'} by {method.upper() if method == 'vader' else method}: {pos:.0%} of {len(s)} sentences score positive and {neg:.0%} negative (the rest neutral), a mean of {s.mean():+.2f} on a -1 to +1 scale.")
+    lo_row, hi_row = art.sort_values("tone").iloc[0], art.sort_values("tone").iloc[-1]
+    out.append(
+        f"Article tone ranges from {fmt_ci(lo_row.tone, lo_row.ci_low, lo_row.ci_high)} in {link(lo_row.article_id)} ({esc(lo_row.outlet)}) "
+        f"to {fmt_ci(hi_row.tone, hi_row.ci_low, hi_row.ci_high)} in {link(hi_row.article_id)} ({esc(hi_row.outlet)})."
+        + (" Their intervals overlap, so even these two are not clearly different." if pd.notna(lo_row.ci_high) and pd.notna(hi_row.ci_low) and lo_row.ci_high >= hi_row.ci_low else "")
+    )
+    ext = sm.extremes(sentiment_rows, sentences, method=method, k=1)
+    for rec in ext.itertuples():
+        out.append(f"The {esc(rec.end)} sentence ({rec.compound:+.2f}): {link(rec.article_id, rec.sent_id, snippet(rec.text, 160))}")
+    methods = sorted(sentiment_rows["method"].unique())
+    if len(methods) > 1:
+        other = next(m for m in methods if m != method)
+        ag = sm.agreement(sentiment_rows, a=method, b=other)
+        dis = sm.disagreements(sentiment_rows, sentences, a=method, b=other, top=1)
+        if len(dis):
+            d = dis.iloc[0]
+            out.append(
+                f"The two lexicons ({method} and {other}) give the same label to {ag['same_label']:.0%} of sentences (Cohen's kappa {ag['cohen_kappa']:.2f}, Pearson r {ag['pearson_r']:.2f}); "
+                f"they differ most on {link(d.article_id, int(d.sent_id), snippet(d.text, 120))} ({d[method]:+.2f} vs {d[other]:+.2f})."
+            )
+    return out
+
+
+def sentiment_section(article_sentiment: pd.DataFrame, outlet_sentiment: pd.DataFrame, disagreements: pd.DataFrame, articles: pd.DataFrame) -> str:
+    """Article and outlet tone tables with intervals and n, and the method disagreement table."""
+    art = article_sentiment.merge(articles[["article_id", "outlet", "published"]], on="article_id")
+    art = art.assign(href=[report.sentence_href(a) for a in art["article_id"]]).round(3)
+    art = art[["article_id", "href", "outlet", "published", "method", "n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"]]
+    outl = outlet_sentiment.round(3)
+    dis = with_links(disagreements).round(3) if len(disagreements) else disagreements
+    return (
+        "<p>Scores run from -1 (very negative) to +1 (very positive). An article's tone is the mean of its sentences' scores "
+        "(scoring a whole article at once saturates); the interval is a bootstrap 95% interval over its sentences. An outlet's tone is "
+        "the mean of its articles' tones with an interval over articles; with one article there is no interval and no comparison.</p>"
+        "<h3>Articles</h3>" + report.table(art.head(MAX_ROWS), links={"article_id": "href"}, numeric=["n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"])
+        + "<h3>Outlets</h3>" + report.table(outl, numeric=["n_articles", "tone", "ci_low", "ci_high"])
+        + "<h3>Sentences the two methods disagree on most</h3>"
+        + (report.table(dis, links={"text": "href"}, numeric=[c for c in dis.columns if c not in {"article_id", "text", "href"}]) if len(dis) else "<p>None.</p>")
+    )
+
+
+def validation_section(validation: pd.DataFrame) -> str:
+    """The validation table: each method against human labels, beside the published reference."""
+    if validation.empty:
+        return "<p>No validation was run.</p>"
+    v = validation.copy()
+    v["value"] = v["value"].round(3)
+    return (
+        "<p>How far the methods agree with people, on human-labelled data made by other researchers (details and licences in "
+        "<code>eval/</code>; the notebook <a href=\"html/90-validate-methods.html\">90-validate-methods</a> shows the confusion matrices).</p>"
+        + report.table(v, numeric=["value", "n", "reference"])
+    )
+
+
+def claim_findings(divergence: pd.DataFrame) -> list[str]:
+    """One finding per quantity that articles state differently, with links to the claims."""
+    out = []
+    for quantity, g in divergence.groupby("quantity", sort=True):
+        if g["verdict"].iloc[0] == "agree":
+            continue
+        parts = [f"{link(r.article_id, int(r.sent_id), r.claim)} ({esc(r.outlet)}, {esc(r.published) if isinstance(r.published, str) else 'undated'})" for r in g.itertuples()]
+        verdict = g["verdict"].iloc[0]
+        why = "the articles were published on different dates, so the number may have changed in between" if verdict == "change over time" else "for the same date or without dates: the articles disagree"
+        out.append(f"Articles state different numbers for {esc(quantity)}: " + " vs ".join(parts) + f"; {why}.")
+    return out
+
+
+def findings_section(findings: list[str]) -> str:
+    """The findings as a list (each item is already escaped HTML with links)."""
+    return "<ul>" + "".join(f'<li class="finding">{f}</li>' for f in findings) + "</ul>" if findings else "<p>No findings.</p>"
