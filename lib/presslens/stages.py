@@ -185,3 +185,17 @@ def score_sentiment(
         engine_name=engine_name, scheduler=scheduler, desc="sentiment", progress=progress,
         methods=tuple(methods), n_boot=n_boot, seed=seed,
     )
+
+
+def timeline_part(pair: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tag the temporal expressions of one partition's sentences, resolved against publication dates."""
+    from presslens import timeline
+
+    arts, sents = pair
+    refs = {a: (p if isinstance(p, str) else None) for a, p in zip(arts["article_id"], arts["published"])}
+    return {"timex": timeline.tag_sentences(sents, refs)}
+
+
+def build_timeline(out_dir: str | Path, *, engine_name: str = "pandas", scheduler: str = "", progress: bool = True) -> dict[str, int]:
+    """Stage 40: write the `timex` table."""
+    return map_stage(timeline_part, out_dir, ["timex"], article_columns=["article_id", "published"], engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress)
