@@ -261,3 +261,49 @@ def claim_findings(divergence: pd.DataFrame) -> list[str]:
 def findings_section(findings: list[str]) -> str:
     """The findings as a list (each item is already escaped HTML with links)."""
     return "<ul>" + "".join(f'<li class="finding">{f}</li>' for f in findings) + "</ul>" if findings else "<p>No findings.</p>"
+
+
+def evidence_links(evidence: str) -> str:
+    """'a#s3 b#s5' as links to those sentences."""
+    out = []
+    for item in str(evidence or "").split():
+        aid, _, sid = item.partition("#s")
+        out.append(link(aid, int(sid)) if sid.isdigit() else link(aid))
+    return ", ".join(out)
+
+
+def timeline_findings(groups: pd.DataFrame, coverage_left_out: int) -> list[str]:
+    """Findings on what the articles reach back to, and which events several articles share."""
+    if groups.empty:
+        return []
+    first, last = groups.iloc[0], groups.iloc[-1]
+    out = [f"The articles reach back to {esc(first.label)} ({evidence_links(first.evidence)}); the latest dated event is {esc(last.label)}, {esc(last.begin)} ({evidence_links(last.evidence)})."]
+    shared = groups[groups["n_articles"] > 1]
+    if len(shared):
+        items = "; ".join(f"{esc(r.label)} in {r.n_articles} articles ({evidence_links(r.evidence)})" for r in shared.itertuples())
+        out.append(f"Events several articles refer to: {items}.")
+    if coverage_left_out:
+        out.append(f"{coverage_left_out} article(s) have no publication date: their relative expressions (\u201crecent\u201d, \u201cnow\u201d) stay unresolved and they are left out of the coverage chart.")
+    return out
+
+
+def timeline_section(groups: pd.DataFrame, timex: pd.DataFrame) -> str:
+    """The grouped events with their evidence, and every tagged expression linked to its sentence."""
+    g = groups.copy()
+    g["evidence"] = [evidence_links(e) for e in g["evidence"]]
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(r[c])}</td>" for c in ("event_id", "begin", "finish", "value", "label", "actors", "n_articles", "outlets")) + f"<td>{r['evidence']}</td></tr>"
+        for r in g.to_dict("records")
+    )
+    head = "".join(f"<th>{c}</th>" for c in ("event", "begin", "finish", "value", "label", "actors", "articles", "outlets", "sentences"))
+    t = with_links(timex)[["article_id", "sent_id", "href", "text", "type", "value", "begin", "finish", "anchor"]] if len(timex) else timex
+    return (
+        "<p>Every temporal expression is normalised in TimeML's TIMEX3 convention; relative ones (\u201cWednesday\u201d, \u201ctwo years ago\u201d) "
+        "are resolved against the article's publication date (anchor <em>publication</em>), explicit years are <em>absolute</em>, and "
+        "expressions in undated articles stay unresolved (<em>none</em>). Dated expressions are grouped into events when they share a span "
+        "and the actors of their sentences.</p>"
+        + (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if len(g) else "<p>No dated events.</p>")
+        + f"<details><summary>All {len(timex)} temporal expressions</summary>"
+        + (report.table(t.head(MAX_ROWS), links={"text": "href"}, numeric=["sent_id"]) if len(t) else "<p>None.</p>")
+        + "</details>"
+    )
