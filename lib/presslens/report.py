@@ -30,7 +30,7 @@ p.para{margin:.7em 0}
 mark{background:none;border-bottom:2px solid #999;padding:0 1px}
 mark.mention{border-color:#1f77b4}mark.quote{background:#eef6ee;border-color:#2ca02c}
 mark.frame{border-color:#d62728}mark.term{border-color:#9467bd;border-bottom-style:dashed}
-mark.timex{border-color:#ff7f0e;border-bottom-style:dotted}
+mark.timex{border-color:#ff7f0e;border-bottom-style:dotted}mark.claim{border-color:#8c564b;border-bottom-style:double}
 .legend mark{margin-right:1em}
 code{font-size:.88em}
 """
@@ -195,3 +195,41 @@ def manifest_block(manifest: dict) -> str:
         "<h3>Inputs</h3>", table(inputs), "<h3>Parameters</h3>", table(params),
         "<h3>Versions</h3>", table(vers), "<h3>Resources and lexicons</h3>", table(res),
     ])
+
+
+HIGHLIGHTS = {
+    # table: (css class, function building the hover label from a row)
+    "mentions": ("mention", lambda r: f"actor: {r.get('actor', '')}"),
+    "quotes": ("quote", lambda r: f"{r.get('kind', '')} quote, speaker: {r.get('speaker_actor') or r.get('speaker', '')}, cue: {r.get('cue', '')}"),
+    "frames": ("frame", lambda r: f"{r.get('scheme', '')} frame: {r.get('frame', '')}"),
+    "terms": ("term", lambda r: f"naming: {r.get('concept', '')} = {r.get('variant', '')}"),
+    "timex": ("timex", lambda r: f"{r.get('type', '')} {r.get('value', '')} ({r.get('anchor', '')})"),
+    "claims": ("claim", lambda r: f"claim: {r.get('quantity', '')} = {r.get('value', '')}"),
+}
+
+
+def spans_by_article(found: dict[str, pd.DataFrame]) -> dict[str, list[Span]]:
+    """Highlight spans for every article from whichever evidence tables exist (start/end into articles.text)."""
+    out: dict[str, list[Span]] = {}
+    for name, df in found.items():
+        if name not in HIGHLIGHTS or df is None or df.empty:
+            continue
+        kind, describe = HIGHLIGHTS[name]
+        for rec in df.to_dict("records"):
+            if pd.isna(rec.get("start")) or pd.isna(rec.get("end")):
+                continue
+            out.setdefault(rec["article_id"], []).append(Span(int(rec["start"]), int(rec["end"]), kind, describe(rec)))
+    return out
+
+
+def evidence_lists(found: dict[str, pd.DataFrame], *, columns: dict[str, list[str]]) -> dict[str, str]:
+    """Per article, one small table per evidence table (quotes, frames, ...), each row linked to its sentence."""
+    out: dict[str, list[str]] = {}
+    for name, cols in columns.items():
+        df = found.get(name)
+        if df is None or df.empty:
+            continue
+        for aid, g in df.groupby("article_id", sort=True):
+            view = g.assign(href=[f"#s{int(s)}" for s in g["sent_id"]])[["sent_id", "href", *[c for c in cols if c in g.columns]]]
+            out.setdefault(aid, []).append(f"<h3>{esc(name.replace('_', ' ').capitalize())}</h3>" + table(view, links={"sent_id": "href"}))
+    return {aid: "<h2>Evidence found in this article</h2>" + "".join(parts) for aid, parts in out.items()}
