@@ -199,3 +199,36 @@ def timeline_part(pair: tuple[pd.DataFrame, pd.DataFrame]) -> dict[str, pd.DataF
 def build_timeline(out_dir: str | Path, *, engine_name: str = "pandas", scheduler: str = "", progress: bool = True) -> dict[str, int]:
     """Stage 40: write the `timex` table."""
     return map_stage(timeline_part, out_dir, ["timex"], article_columns=["article_id", "published"], engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress)
+
+
+def framing_part(pair: tuple[pd.DataFrame, pd.DataFrame], *, actors_file: str, terms_file: str) -> dict[str, pd.DataFrame]:
+    """Actors, quotes, naming choices, frames and tone toward each actor mention for one partition."""
+    from presslens import actors, framing, quotes, sentiment, terms
+
+    arts, sents = pair
+    ok = arts[arts["status"] == "ok"]
+    mentions = actors.mention_table(ok, sents, name=actors_file)
+    quoted = quotes.quote_table(ok, sents, mentions)
+    named = terms.term_table(ok, sents, name=terms_file)
+    ok_sents = sents[sents["article_id"].isin(set(ok["article_id"]))]
+    frames = framing.frame_table(ok_sents)
+    article_frames = framing.article_frame_table(frames, ok_sents.groupby("article_id").size())
+    tone = sentiment.toward_table(sents, mentions)
+    return {"mentions": mentions, "quotes": quoted, "terms": named, "frames": frames, "article_frames": article_frames, "actor_tone": tone}
+
+
+def code_framing(
+    out_dir: str | Path,
+    *,
+    actors_file: str = "actors.yaml",
+    terms_file: str = "terms.yaml",
+    engine_name: str = "pandas",
+    scheduler: str = "",
+    progress: bool = True,
+) -> dict[str, int]:
+    """Stage 30: write mentions, quotes, terms, frames, article_frames and actor_tone."""
+    return map_stage(
+        framing_part, out_dir, ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
+        article_columns=["article_id", "text", "published", "outlet", "status"], engine_name=engine_name, scheduler=scheduler,
+        desc="framing", progress=progress, actors_file=actors_file, terms_file=terms_file,
+    )
