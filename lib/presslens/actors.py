@@ -79,7 +79,8 @@ def lexicon(name: str = "actors.yaml") -> Lexicon:
     names = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])") if alts else re.compile(r"(?!x)x")
     offices = []
     for oid, o in (spec.get("offices") or {}).items():
-        pat = re.compile(r"(?<![\w-])(?:" + "|".join(o["patterns"]).replace("'", "['’]") + r")(?![\w-])")
+        alts = [("[Tt]he " + q[4:]) if q.startswith("the ") else q for q in o["patterns"]]
+        pat = re.compile(r"(?<![\w-])(?:" + "|".join(alts).replace("'", "['’]") + r")(?![\w-])")
         holders = [(h["actor"], date.fromisoformat(str(h["from"])), date.fromisoformat(str(h.get("to", "9999-12-31")))) for h in o["holders"]]
         offices.append((oid, pat, holders))
     person_names = [re.escape(f) for f, (aid, res) in lookup.items() if types.get(aid) == "person" and res in {"name", "alias"}]
