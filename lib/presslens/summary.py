@@ -307,3 +307,57 @@ def timeline_section(groups: pd.DataFrame, timex: pd.DataFrame) -> str:
         + (report.table(t.head(MAX_ROWS), links={"text": "href"}, numeric=["sent_id"]) if len(t) else "<p>None.</p>")
         + "</details>"
     )
+
+
+def framing_findings(quotes: pd.DataFrame, mentions: pd.DataFrame, term_counts: pd.DataFrame, article_frames: pd.DataFrame, portrayal: pd.DataFrame) -> list[str]:
+    """Findings on who speaks, which names outlets choose, which frames dominate and how actors are portrayed."""
+    out = []
+    if len(quotes):
+        spk = quotes[quotes["speaker_actor"] != ""].groupby("speaker_actor")["article_id"].agg(["size", "nunique"]).sort_values("size", ascending=False)
+        talked = mentions.groupby("actor").size()
+        silent = [a for a in talked.sort_values(ascending=False).index[:8] if a not in spk.index]
+        first = quotes[quotes["speaker_actor"] != ""].sort_values(["article_id", "start"]).groupby("speaker_actor").head(1).set_index("speaker_actor")
+        items = ", ".join(f"{esc(a)} ({r['size']} quote{'s' if r['size'] > 1 else ''}, e.g. {link(first.at[a, 'article_id'], int(first.at[a, 'sent_id']))})" for a, r in spk.head(6).iterrows())
+        out.append(f"Who speaks: {items}. Often talked about but never quoted: {esc(', '.join(silent)) or 'none'}.")
+    if len(term_counts):
+        variants = term_counts.groupby("concept")["variant"].nunique()
+        for concept in variants[variants > 1].index:
+            sub = term_counts[term_counts["concept"] == concept]
+            parts = "; ".join(f"{esc(o)}: " + ", ".join(f"{esc(v)} ×{n}" for v, n in zip(g["variant"], g["n"])) for o, g in sub.groupby("outlet"))
+            out.append(f"Naming ({esc(concept.replace('_', ' '))}): {parts}.")
+    if len(article_frames):
+        gen = article_frames[(article_frames["scheme"] == "generic")]
+        share = gen.groupby("frame")["present"].mean().sort_values(ascending=False)
+        out.append("Generic frames, share of articles using them: " + ", ".join(f"{esc(f)} {s:.0%}" for f, s in share.items()) + " (frame coding agrees only moderately with human coders; see validation).")
+    if len(portrayal):
+        allp = portrayal[(portrayal["outlet"] == "(all outlets)") & (portrayal["n_mentions"] >= 5)].sort_values("tone")
+        if len(allp) >= 2:
+            lo, hi = allp.iloc[0], allp.iloc[-1]
+            out.append(f"Portrayal: the most negatively framed actor with 5+ mentions is {esc(lo.actor)} ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={lo.n_mentions}), the most positively framed {esc(hi.actor)} ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={hi.n_mentions}).")
+    return out
+
+
+def framing_section(quotes: pd.DataFrame, quoted_mentioned: pd.DataFrame, term_counts: pd.DataFrame, article_frames: pd.DataFrame, portrayal: pd.DataFrame) -> str:
+    """Who is quoted in each article, naming by outlet, frames per article with evidence, and actor tone."""
+    q = with_links(quotes)[["article_id", "sent_id", "href", "kind", "speaker", "speaker_actor", "cue", "content"]] if len(quotes) else quotes
+    q = q.assign(content=q["content"].map(lambda c: c if len(c) <= 160 else c[:159] + "…")) if len(q) else q
+    af = article_frames[article_frames["present"]].copy()
+    af["evidence_links"] = [", ".join(link(a, int(s), f"#{s}") for s in str(e).split()) for a, e in zip(af["article_id"], af["evidence"])]
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(r[c])}</td>" for c in ("article_id", "scheme", "frame", "answers", "score")) + f"<td>{r['evidence_links']}</td></tr>"
+        for r in af.round({"score": 3}).to_dict("records")
+    )
+    frames_html = f"<table><thead><tr><th>article</th><th>scheme</th><th>frame</th><th>questions answered yes</th><th>score</th><th>evidence sentences</th></tr></thead><tbody>{rows}</tbody></table>" if len(af) else "<p>None.</p>"
+    port = portrayal.sort_values(["outlet", "n_mentions"], ascending=[True, False])
+    return (
+        "<h3>Who is quoted in each article</h3><p>Direct quotes (any quotation style) and indirect ones (\u201cX said that\u201d, \u201caccording to X\u201d); "
+        "the speaker is resolved to an actor through names, titles valid on the publication date, surnames and \u201che said\u201d.</p>"
+        + (report.table(q.head(MAX_ROWS), links={"content": "href"}, numeric=["sent_id"]) if len(q) else "<p>None.</p>")
+        + "<h3>Quoted versus talked about, per outlet</h3>" + report.table(quoted_mentioned.head(MAX_ROWS), numeric=["mentions", "quotes"])
+        + "<h3>Naming choices by outlet</h3><p>Every use is highlighted on the article pages; the variants and their notes are in <code>presslens/resources/terms.yaml</code>.</p>"
+        + report.table(term_counts.head(MAX_ROWS), numeric=["n"])
+        + "<h3>Frames in each article, with the sentences that show them</h3><p>Generic frames (Semetko &amp; Valkenburg) are coded through yes/no indicator questions "
+        "(CO conflict, RE responsibility, HI human interest, MO morality, EC economic); issue frames from cue words. Click a sentence number to read it.</p>" + frames_html
+        + "<h3>Tone toward each actor</h3><p>Target-dependent tone of every mention (-1 negative to +1 positive), mean with a bootstrap 95% interval over mentions.</p>"
+        + report.table(port.head(MAX_ROWS), numeric=["n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral", "positive"])
+    )
