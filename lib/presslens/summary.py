@@ -361,3 +361,19 @@ def framing_section(quotes: pd.DataFrame, quoted_mentioned: pd.DataFrame, term_c
         + "<h3>Tone toward each actor</h3><p>Target-dependent tone of every mention (-1 negative to +1 positive), mean with a bootstrap 95% interval over mentions.</p>"
         + report.table(port.head(MAX_ROWS), numeric=["n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral", "positive"])
     )
+
+
+def actions_section(acts: pd.DataFrame, action_divergence: pd.DataFrame) -> str:
+    """Who did what to whom, each action linked to its sentence, and where articles name different targets."""
+    lead = (
+        "<h3>Who did what to whom</h3><p>Actions between two actors in one clause (subject, one of a short list of verbs, object). "
+        + (f"{len(action_divergence.drop_duplicates(['subject', 'action']))} subject-action pair(s) have different targets in different articles (table below)."
+           if len(action_divergence) else "No article reports the same subject and action with a different target than another article does.")
+        + "</p>"
+    )
+    view = with_links(acts)[["article_id", "sent_id", "href", "subject", "action", "object"]] if len(acts) else acts
+    div = with_links(action_divergence)[["subject", "action", "targets", "href", "article_id", "outlet", "published"]] if len(action_divergence) else action_divergence
+    return (
+        lead + (report.table(div, links={"targets": "href"}) if len(div) else "")
+        + (report.table(view.head(MAX_ROWS), links={"action": "href"}, numeric=["sent_id"]) if len(view) else "<p>No actions found.</p>")
+    )
