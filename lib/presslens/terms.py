@@ -36,8 +36,8 @@ def compiled(name: str = "terms.yaml") -> list[tuple[str, list[tuple[str, re.Pat
     return out
 
 
-def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
-    """Naming variants in a text: concept, variant, start, end, surface (longest variant wins per concept)."""
+def _find(text: str, name: str) -> list[tuple[str, str, int, int, str]]:
+    """(concept, variant, start, end, surface) of every naming variant in a text, longest first per concept."""
     rows = []
     for cid, variants in compiled(name):
         cands = sorted(((m.start(), m.end(), label) for label, pat, _ in variants for m in pat.finditer(text)), key=lambda c: (c[0], -(c[1] - c[0])))
@@ -46,15 +46,20 @@ def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
             if a >= last:
                 rows.append((cid, label, a, b, text[a:b]))
                 last = b
-    return pd.DataFrame(rows, columns=COLUMNS[2:]).sort_values(["start", "concept"], kind="mergesort").reset_index(drop=True)
+    return sorted(rows, key=lambda r: (r[2], r[0]))
+
+
+def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
+    """Naming variants in a text: concept, variant, start, end, surface (longest variant wins per concept)."""
+    return pd.DataFrame(_find(text, name), columns=COLUMNS[2:])
 
 
 def term_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "terms.yaml") -> pd.DataFrame:
     """The `terms` table for the sentences (offsets into articles.text)."""
     rows = []
-    for s in sentences.itertuples(index=False):
-        for t in find_terms(s.text, name=name).itertuples(index=False):
-            rows.append((s.article_id, int(s.sent_id), t.concept, t.variant, int(s.start) + t.start, int(s.start) + t.end, t.surface))
+    for aid, sid, start, text in zip(sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
+        for concept, variant, a, b, surface in _find(text, name):
+            rows.append((aid, int(sid), concept, variant, int(start) + a, int(start) + b, surface))
     return pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
