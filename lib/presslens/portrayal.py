@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import zlib
 
-import numpy as np
 import pandas as pd
 
-
-def _ci(values: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float]:
-    if len(values) < 2:
-        return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    means = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
-    lo, hi = np.quantile(means, [0.025, 0.975])
-    return float(lo), float(hi)
+from presslens import sentiment
 
 
 def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame, *, by_outlet: bool = True, n_boot: int = 2000, seed: int = 0, min_mentions: int = 5) -> pd.DataFrame:
@@ -26,7 +18,7 @@ def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame, *, by_outlet: bool = 
     for key, g in t.groupby(keys, sort=True):
         key = key if isinstance(key, tuple) else (key,)
         v = g["score"].to_numpy(dtype=float)
-        lo, hi = _ci(v, n_boot=n_boot, seed=zlib.crc32("|".join(map(str, key)).encode()) ^ seed)
+        lo, hi = sentiment.bootstrap_ci(v, n_boot=n_boot, seed=zlib.crc32("|".join(map(str, key)).encode()) ^ seed)
         warn = "" if len(v) >= min_mentions else f"only {len(v)} mention(s): too few to compare"
         labels = g["label"].value_counts()
         rows.append((*key, len(v), g["article_id"].nunique(), float(v.mean()), lo, hi, int(labels.get("negative", 0)), int(labels.get("neutral", 0)), int(labels.get("positive", 0)), warn))
