@@ -38,3 +38,13 @@ def test_coverage_counts_undated_and_fills_empty_periods() -> None:
     assert table["period"].tolist() == ["2022-01", "2022-02", "2022-03"]
     assert table["articles"].tolist() == [1, 0, 2]
     assert abs(table.at[2, "tone"] + 0.1) < 1e-9
+
+
+def test_actor_portrayal_intervals_and_warnings() -> None:
+    from presslens import portrayal
+
+    tone = pd.DataFrame({"article_id": ["a"] * 6 + ["b"], "actor": ["x"] * 6 + ["y"], "score": [0.1, 0.3, -0.2, 0.5, 0.0, 0.2, -0.4], "label": ["neutral"] * 7})
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["O", "P"]})
+    out = portrayal.actor_tone(tone, arts, by_outlet=False, n_boot=500).set_index("actor")
+    assert out.at["x", "ci_low"] <= out.at["x", "tone"] <= out.at["x", "ci_high"] and out.at["x", "warning"] == ""
+    assert "too few" in out.at["y", "warning"]
