@@ -13,7 +13,8 @@ Two schemes, both from editable resources:
 - ``issue``: issue frames of security coverage (security and defence, diplomacy and negotiation,
   sovereignty and law, history and identity, economy, EU integration, NATO membership, great-power
   rivalry, humanitarian) coded per sentence from cue words (``resources/issue_frames.yaml``); the
-  score is the same length-adjusted count and a frame is present with at least one cue sentence.
+  score is the same length-adjusted count and a frame is present with at least `min_sentences` cue
+  sentences (two, in the shipped file).
 
 Every present frame carries its evidence (sentence ids); a frame without evidence is never present.
 """
