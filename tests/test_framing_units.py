@@ -134,7 +134,8 @@ def test_seed_quotes_have_the_right_speakers(seeds: dict) -> None:
         m = actors.mention_table(arts, sents)
         return set(quotes.quote_table(arts, sents, m)["speaker_actor"])
     assert {"albin_kurti", "elina_valtonen"} <= speakers("000")
-    assert speakers("003") == {"mark_rutte"}  # the 2025 NATO chief, never named
+    s003 = speakers("003")
+    assert "mark_rutte" in s003 and "jens_stoltenberg" not in s003  # the 2025 NATO chief, never named
     assert {"jens_stoltenberg", "albin_kurti", "josep_borrell", "aleksandar_vucic"} <= speakers("004")
 
 

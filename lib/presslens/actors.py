@@ -1,96 +1,198 @@
-"""Who is mentioned: actors (people, organisations, states, groups) found in text by their names,
-aliases and spelling variants, office titles resolved by date, surnames and simple pronouns.
+"""Who is mentioned: actors (people, organisations, states, groups) found by name, alias, spelling
+variant, office title resolved by date, surname, and simple pronoun.
 
-The actors and their names live in an editable resource (``resources/actors.yaml`` for the seeds'
-conflict). Resolution, in order of preference at each position, longest match first:
+The actors live in an editable resource (``resources/actors.yaml`` for the seeds' conflict; pass
+another file name or path for another topic). How a mention is found and resolved:
 
-- *title*: an office description ("NATO's secretary general", "the NATO chief") resolves to the
-  holder on the article's publication date (Stoltenberg in 2022, Rutte in 2025); without a date it
-  stays unresolved as ``office:<office id>``. A title followed directly by a name is left to the name.
-- *name* / *alias*: the full name or another listed name ("Belgrade" for Serbia's government).
-- *surname*: a person's surname alone ("Kurti").
-- *pronoun*: "he said", "she added", "he asserted" ... resolve to the most recently mentioned person
-  of that pronoun in the same or the five previous sentences.
+- *name* / *alias*: the display name, another listed name or a metonym ("Belgrade" is Serbia's
+  government, "Brussels" the EU). Spellings without diacritics are added (Vučić / Vucic).
+- *title*: an office as written ("NATO's secretary general", "the NATO chief") resolves to the
+  holder on the article's publication date: Stoltenberg in 2022, Rutte in 2025. With no date (or a
+  date no holder is listed for) the mention is kept as actor ``office:<office id>``. A title directly
+  followed by a person's name ("NATO Secretary-General Jens Stoltenberg") is left to the name.
+- *surname*: a person's surname alone ("Kurti") resolves to the person.
+- *pronoun*: "he said", "she added", "he asserted", "said he" ... resolve to the most recently
+  mentioned person (with the same pronoun where the resource gives one; an unresolved office counts
+  as a person of either) in the same sentence before the pronoun or in the previous
+  ``PRONOUN_WINDOW`` sentences; otherwise the pronoun is no mention.
+
+Matching is case-sensitive on whole words ("EU" is not in "Europe", "US" is not "us"; a hyphen is a
+word boundary, so "NATO-led" mentions NATO). The longest match wins and mentions never overlap.
+"Serbia" (the state), "Serbs" (the group kosovo_serbs) and "Serbian forces/police/army"
+(serbian_forces) are different actors; the adjective "Serbian" alone is no mention.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
 
-from presslens import resources_io, sentences as sentence_splitter
+from presslens import resources_io
+from presslens import sentences as splitter
 
-PRONOUN_WINDOW = 5  # sentences back a "he said" may reach for its person
+PRONOUN_WINDOW = 2  # previous sentences a "he said" may reach back for its person
 COLUMNS = ["article_id", "sent_id", "actor", "start", "end", "surface", "resolution", "actor_type"]
-SPEECH = r"(?:said|says|stated|added|asserted|emphasi[sz]ed|noted|told|warned|cautioned|remarked|argued|insisted|stressed|explained|urged|affirmed|highlighted|declared|reiterated|suggested)"
+FIND_COLUMNS = COLUMNS[1:]
+SPEECH_VERBS = (
+    "said|says|stated|states|added|adds|asserted|asserts|emphasi[sz]ed|emphasi[sz]es|noted|notes|told|tells|warned|warns|"
+    "cautioned|remarked|argued|argues|insisted|insists|stressed|stresses|explained|urged|affirmed|highlighted|declared|"
+    "reiterated|suggested|replied|responded|added|continued|concluded|acknowledged|admitted|claimed|maintained|wrote"
+)
+_NEVER = re.compile(r"(?!x)x")
+_BOUNDARY_L, _BOUNDARY_R = r"(?<!\w)", r"(?!\w)"
+_PRONOUN = re.compile(
+    rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|\w+ly\s+){{0,2}}(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:{SPEECH_VERBS})\s+(?P<q>he|she)\b"
+)
+_FOLD = str.maketrans({"đ": "dj", "Đ": "Dj", "ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office with its holders by date."""
+
+    id: str
+    holders: tuple[tuple[str, date, date], ...]
+
+    def holder(self, when: date | None) -> str:
+        """The actor holding the office on `when`, or 'office:<id>' when unknown."""
+        if when is not None:
+            for actor, start, end in self.holders:
+                if start <= when <= end:
+                    return actor
+        return f"office:{self.id}"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Compiled actor names, surnames, offices and their holders."""
+    """The compiled actors resource: one pattern for all names, one for all offices."""
 
     names: re.Pattern[str]
-    lookup: dict[str, tuple[str, str]]  # surface -> (actor, resolution)
-    offices: list[tuple[str, re.Pattern[str], list[tuple[str, date, date]]]]
+    forms: dict[str, tuple[str, str]]  # normalised surface -> (actor, resolution)
+    offices: re.Pattern[str]
+    office_by_group: dict[str, Office]
     types: dict[str, str]
     pronouns: dict[str, str]
-    followed_by_name: re.Pattern[str]
-    pronoun_speech: re.Pattern[str]
 
 
-def _as_list(v: object) -> list[str]:
-    return [] if v is None else [v] if isinstance(v, str) else [str(x) for x in v]
-
-
-def _cap_variants(alias: str) -> list[str]:
-    return [alias, alias[0].upper() + alias[1:]] if alias[:1].islower() else [alias]
-
-
-def load_actors(name: str = "actors.yaml") -> dict:
-    """The actors resource: a file name in presslens/resources, or a path to your own YAML file."""
+def load_actors(name: str = "actors.yaml") -> dict[str, Any]:
+    """The parsed actors resource: a file name in presslens/resources, or a path to your own YAML."""
     p = Path(name)
-    if p.is_file():
+    if p.suffix in {".yaml", ".yml"} and p.is_file():
         return yaml.safe_load(p.read_text(encoding="utf-8"))
     return resources_io.load(name)
 
 
-@functools.lru_cache(maxsize=8)
+def _as_list(value: object) -> list[str]:
+    """A YAML scalar or list as a list of strings."""
+    if value is None:
+        return []
+    return [str(value)] if isinstance(value, str) else [str(v) for v in value]  # type: ignore[union-attr]
+
+
+def ascii_fold(s: str) -> str:
+    """`s` without diacritics (Vučić -> Vucic, Đuro -> Djuro)."""
+    s = s.translate(_FOLD)
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def _norm(surface: str) -> str:
+    """Key of a surface form: single spaces, straight apostrophes."""
+    return _SPACE.sub(" ", surface).replace("’", "'")
+
+
+def spellings(form: str) -> list[str]:
+    """The written forms of a listed name: as listed, without diacritics, capitalised, with ’ for '."""
+    out = [form]
+    folded = ascii_fold(form)
+    if folded != form:
+        out.append(folded)
+    out += [f[0].upper() + f[1:] for f in list(out) if f[:1].islower()]
+    out += [f.replace("'", "’") for f in list(out) if "'" in f]
+    return list(dict.fromkeys(out))
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, factored as a trie so it scans fast; spaces match any blank run."""
+    root: dict[str, Any] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        ends = "" in node
+        alts = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    body = build(root)
+    return f"{_BOUNDARY_L}(?:{body}){_BOUNDARY_R}" if body else _NEVER.pattern
+
+
+def _date(value: object, default: date) -> date:
+    """A YAML date or ISO string as a date."""
+    if value is None:
+        return default
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _office_regex(pattern: str) -> str:
+    """An office pattern from the resource with apostrophes and a leading 'the' made flexible."""
+    p = pattern.replace("'", "['’]")
+    if p.startswith("the "):
+        p = "[Tt]he " + p[4:]
+    return p.replace("(?:the )", "(?:[Tt]he )")
+
+
+@functools.lru_cache(maxsize=16)
 def lexicon(name: str = "actors.yaml") -> Lexicon:
-    """Compile the actors resource once."""
+    """Compile the actors resource once per process."""
     spec = load_actors(name)
-    lookup: dict[str, tuple[str, str]] = {}
-    types, pronouns = {}, {}
-    for aid, a in spec["actors"].items():
-        types[aid] = a.get("type", "")
+    forms: dict[str, tuple[str, str]] = {}
+    types: dict[str, str] = {}
+    pronouns: dict[str, str] = {}
+    for aid, a in (spec.get("actors") or {}).items():
+        aid = str(aid)
+        types[aid] = str(a.get("type", ""))
         if a.get("pronoun"):
-            pronouns[aid] = a["pronoun"].lower()
-        for i, alias in enumerate(_as_list(a.get("aliases"))):
-            for form in _cap_variants(alias):
-                lookup.setdefault(form, (aid, "name" if i == 0 else "alias"))
-        for s in _as_list(a.get("surname")):
-            lookup.setdefault(s, (aid, "surname"))
-    alts = sorted(lookup, key=len, reverse=True)
-    names = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])") if alts else re.compile(r"(?!x)x")
-    offices = []
-    for oid, o in (spec.get("offices") or {}).items():
-        alts = [("[Tt]he " + q[4:]) if q.startswith("the ") else q for q in o["patterns"]]
-        pat = re.compile(r"(?<![\w-])(?:" + "|".join(alts).replace("'", "['’]") + r")(?![\w-])")
-        holders = [(h["actor"], date.fromisoformat(str(h["from"])), date.fromisoformat(str(h.get("to", "9999-12-31")))) for h in o["holders"]]
-        offices.append((oid, pat, holders))
-    person_names = [re.escape(f) for f, (aid, res) in lookup.items() if types.get(aid) == "person" and res in {"name", "alias"}]
-    followed = re.compile(r"[\s,]{1,3}(?:" + "|".join(sorted(person_names, key=len, reverse=True)) + r")\b") if person_names else re.compile(r"(?!x)x")
-    pronoun_speech = re.compile(rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{SPEECH}\b|\b{SPEECH}\s+(?P<q>he|she)\b")
-    return Lexicon(names, lookup, offices, types, pronouns, followed, pronoun_speech)
+            pronouns[aid] = str(a["pronoun"]).lower()
+        listed = [(n, "name") for n in _as_list(a.get("name"))] + [(n, "alias") for n in _as_list(a.get("aliases"))]
+        listed += [(n, "surname") for n in _as_list(a.get("surname"))]
+        for form, res in listed:
+            for s in spellings(form):
+                forms.setdefault(_norm(s), (aid, res))
+    groups, by_group = [], {}
+    for i, (oid, o) in enumerate((spec.get("offices") or {}).items()):
+        holders = tuple((str(h["actor"]), _date(h.get("from"), date.min), _date(h.get("to"), date.max)) for h in o.get("holders") or [])
+        pats = sorted((_office_regex(str(p)) for p in _as_list(o.get("patterns"))), key=len, reverse=True)
+        if pats:
+            groups.append(f"(?P<o{i}>{'|'.join(pats)})")
+            by_group[f"o{i}"] = Office(str(oid), holders)
+    offices = re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R) if groups else _NEVER
+    names = re.compile(trie_pattern(sorted(forms)))
+    return Lexicon(names, forms, offices, by_group, types, pronouns)
 
 
-def _as_date(published: date | str | None) -> date | None:
-    if published is None or (isinstance(published, float) and pd.isna(published)):
+def as_date(published: object) -> date | None:
+    """A publication date from a date, an ISO string, None or NaN (None when not a date)."""
+    if published is None or (isinstance(published, float) and published != published):
         return None
     if isinstance(published, date):
         return published
@@ -100,69 +202,137 @@ def _as_date(published: date | str | None) -> date | None:
         return None
 
 
-def holder(lex: Lexicon, office: str, when: date | None) -> str:
-    """Actor holding `office` on `when`, or 'office:<id>' when the date is unknown or nobody is listed."""
-    for oid, _, holders in lex.offices:
-        if oid == office and when is not None:
-            for aid, start, end in holders:
-                if start <= when <= end:
-                    return aid
-    return f"office:{office}"
+def _followed_by_person(text: str, pos: int, lex: Lexicon) -> bool:
+    """True when a person's name or surname follows `pos` (after blanks or a comma)."""
+    i = pos
+    while i < len(text) and i - pos < 3 and text[i] in " ,\u00a0":
+        i += 1
+    if i == pos:
+        return False
+    m = lex.names.match(text, i)
+    return bool(m) and lex.types.get(lex.forms.get(_norm(m.group()), ("", ""))[0]) == "person"
 
 
-def sentence_mentions(text: str, *, when: date | None, lex: Lexicon) -> list[tuple[int, int, str, str]]:
-    """(start, end, actor, resolution) of the named and titled mentions in one sentence, without overlaps."""
+def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, int, str, str]]:
+    """(start, end, actor, resolution) of names and titles, longest first at each start, no overlaps."""
     cands = []
-    for oid, pat, _ in lex.offices:
-        for m in pat.finditer(text):
-            if lex.followed_by_name.match(text, m.end()):
-                continue  # "NATO Secretary-General Jens Stoltenberg": the name says who
-            cands.append((m.start(), m.end(), holder(lex, oid, when), "title"))
+    for m in lex.offices.finditer(text):
+        if not _followed_by_person(text, m.end(), lex):
+            cands.append((m.start(), m.end(), lex.office_by_group[m.lastgroup or ""].holder(when), "title"))
     for m in lex.names.finditer(text):
-        aid, res = lex.lookup[m.group()]
-        cands.append((m.start(), m.end(), aid, res))
-    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    kept, last_end = [], -1
+        key = _norm(m.group())
+        if key in lex.forms:
+            actor, res = lex.forms[key]
+            cands.append((m.start(), m.end(), actor, res))
+    cands.sort(key=lambda c: (c[0], c[0] - c[1]))
+    kept: list[tuple[int, int, str, str]] = []
     for c in cands:
-        if c[0] >= last_end:
+        if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
-            last_end = c[1]
     return kept
 
 
-def find_mentions(text: str, *, published: date | str | None = None, spans: list[tuple[int, int]] | None = None, name: str = "actors.yaml") -> pd.DataFrame:
-    """Actor mentions in any text: sent_id (1-based), actor, start, end, surface, resolution, actor_type."""
-    spans = spans if spans is not None else list(sentence_splitter.spans(text))
-    sents = pd.DataFrame({"article_id": "", "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "end": [b for _, b in spans], "text": [text[a:b] for a, b in spans]})
-    out = mention_table(pd.DataFrame({"article_id": [""], "published": [published]}), sents, name=name)
-    return out.drop(columns=["article_id"])
+def _is_person(actor: str, lex: Lexicon) -> bool:
+    """People and offices held by people count as antecedents of a pronoun."""
+    return lex.types.get(actor) == "person" or actor.startswith("office:")
 
 
-def mention_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "actors.yaml") -> pd.DataFrame:
-    """The `mentions` table for the articles' sentences (offsets into articles.text)."""
-    lex = lexicon(name)
-    when_by = {a: _as_date(p) for a, p in zip(articles["article_id"], articles.get("published", pd.Series([None] * len(articles))))}
+def _resolve_pronouns(text: str, found: list[tuple[int, int, str, str]], sent_of: list[int], *, lex: Lexicon, window: int) -> list[tuple[int, int, str, str]]:
+    """Add pronoun mentions of speech ("he said") resolved to the latest person in reach."""
+    pron = []
+    for m in _PRONOUN.finditer(text):
+        g = "p" if m.group("p") else "q"
+        pron.append((m.start(g), m.end(g), m.group(g).lower()))
+    if not pron:
+        return found
+    out: list[tuple[int, int, str, str]] = []
+    people: list[tuple[int, int, str]] = []  # (start, sentence index, actor)
+    events = sorted([(f[0], 0, f) for f in found] + [(p[0], 1, p) for p in pron], key=lambda e: (e[0], e[1]))
+    for _, kind, item in events:
+        if kind == 0:
+            out.append(item)  # type: ignore[arg-type]
+            if _is_person(item[2], lex):  # type: ignore[index]
+                people.append((item[0], _sentence_index(sent_of, item[0]), item[2]))  # type: ignore[index]
+            continue
+        a, b, word = item  # type: ignore[misc]
+        here = _sentence_index(sent_of, a)
+        for start, si, actor in reversed(people):
+            if here - si > window:
+                break
+            if lex.pronouns.get(actor, word) == word:
+                out.append((a, b, actor, "pronoun"))
+                people.append((a, here, actor))
+                break
+    return out
+
+
+def _sentence_index(starts: list[int], pos: int) -> int:
+    """0-based index of the sentence starting at or before `pos`."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
+
+
+def _mentions(text: str, spans: Sequence[tuple[int, int]], ids: Sequence[int], *, when: date | None, lex: Lexicon, window: int) -> list[tuple[int, str, int, int, str, str, str]]:
+    """(sent_id, actor, start, end, surface, resolution, actor_type) of one text, in offset order."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    starts = [spans[i][0] for i in order]
+    found = _resolve_pronouns(text, _candidates(text, when, lex), starts, lex=lex, window=window)
     rows = []
-    for aid, sents in sentences.groupby("article_id", sort=False):
-        when = when_by.get(aid)
-        recent: list[tuple[int, str]] = []  # (sent_id, person actor) in order of mention
-        for s in sents.sort_values("sent_id").itertuples(index=False):
-            found = sentence_mentions(s.text, when=when, lex=lex)
-            for m in lex.pronoun_speech.finditer(s.text):
-                grp = "p" if m.group("p") else "q"
-                pron = m.group(grp).lower()
-                a, b = m.start(grp), m.end(grp)
-                earlier_here = [f for f in found if f[1] <= a and lex.pronouns.get(f[2]) == pron]
-                if earlier_here:
-                    target = earlier_here[-1][2]
-                else:
-                    prev = [act for sid, act in recent if s.sent_id - sid <= PRONOUN_WINDOW and lex.pronouns.get(act) == pron]
-                    target = prev[-1] if prev else ""
-                if target:
-                    found.append((a, b, target, "pronoun"))
-            found.sort()
-            for a, b, actor, res in found:
-                rows.append((aid, int(s.sent_id), actor, int(s.start) + a, int(s.start) + b, s.text[a:b], res, lex.types.get(actor, "office" if actor.startswith("office:") else "")))
-                if lex.types.get(actor) == "person":
-                    recent.append((int(s.sent_id), actor))
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    for a, b, actor, res in sorted(found):
+        k = bisect.bisect_right(starts, a) - 1
+        if k < 0 or b > spans[order[k]][1]:
+            continue  # outside every sentence (or across two)
+        kind = lex.types.get(actor, "office" if actor.startswith("office:") else "")
+        rows.append((int(ids[order[k]]), actor, a, b, text[a:b], res, kind))
+    return rows
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """A mentions DataFrame with integer key columns."""
+    out = pd.DataFrame(rows, columns=columns)
+    return out.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def find_mentions(
+    text: str,
+    *,
+    published: date | str | None = None,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
+    name: str = "actors.yaml",
+    pronoun_window: int = PRONOUN_WINDOW,
+) -> pd.DataFrame:
+    """Actor mentions in any text: sent_id (1-based), actor, start, end, surface, resolution, actor_type."""
+    text = text if isinstance(text, str) else ""
+    sents = list(sentences if sentences is not None else spans if spans is not None else splitter.spans(text))
+    rows = _mentions(text, sents, range(1, len(sents) + 1), when=as_date(published), lex=lexicon(name), window=pronoun_window)
+    return _frame(rows, FIND_COLUMNS)
+
+
+def mention_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "actors.yaml", pronoun_window: int = PRONOUN_WINDOW) -> pd.DataFrame:
+    """The `mentions` table of the articles with status ok (offsets into articles.text)."""
+    lex = lexicon(name)
+    ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
+    published = ok["published"] if "published" in ok.columns else pd.Series([None] * len(ok), index=ok.index)
+    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    rows = []
+    for aid, text, pub in zip(ok["article_id"], ok["text"], published):
+        sents = by_article.get(aid)
+        if sents is None or not isinstance(text, str):
+            continue
+        spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
+        for r in _mentions(text, spans, sents["sent_id"].astype(int).tolist(), when=as_date(pub), lex=lex, window=pronoun_window):
+            rows.append((aid, *r))
+    return _frame(rows, COLUMNS).sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+
+
+def holder(office: str, when: date | str | None, *, name: str = "actors.yaml") -> str:
+    """The actor holding `office` (an office id from the resource) on `when`, else 'office:<id>'."""
+    for o in lexicon(name).office_by_group.values():
+        if o.id == office:
+            return o.holder(as_date(when))
+    return f"office:{office}"
+
+
+def actor_types(*, name: str = "actors.yaml") -> dict[str, str]:
+    """Actor id -> type (person, organisation, state, group) from the resource."""
+    return dict(lexicon(name).types)

@@ -1,15 +1,23 @@
-"""Naming choices: which variant of a contested name each sentence uses ("Kosovo" or "Kosovo and
-Metohija", Pristina or Prishtina, protesters or rioters), from the editable resource
-``resources/terms.yaml``. Where variants overlap the longer one wins, so "Kosovo and Metohija" is
-not also counted as "Kosovo"; different concepts may overlap ("ethnic Serb protesters" is both a
-name for Kosovo Serbs and for the protesters).
+"""Naming choices: which variant of a contested name a text uses ("Kosovo" or "Kosovo and Metohija",
+Pristina or Prishtina, protesters or rioters, NATO intervention or aggression), from the editable
+resource ``resources/terms.yaml`` (pass another file name or a path for another topic).
+
+Each concept compiles to one regular expression whose alternatives are its variants in the order
+listed, so at any position the first listed (longer, more specific) variant wins and no text is
+counted twice for one concept: "Kosovo" inside "Kosovo and Metohija" counts only as the long
+variant. Different concepts may overlap ("ethnic Serb protesters" names the protesters and the
+Kosovo Serbs). Patterns match whole words; they are case-sensitive unless they start with (?i).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -17,59 +25,107 @@ import yaml
 from presslens import resources_io
 
 COLUMNS = ["article_id", "sent_id", "concept", "variant", "start", "end", "surface"]
+FIND_COLUMNS = ["concept", "variant", "start", "end", "surface"]
 
 
-@functools.lru_cache(maxsize=8)
-def compiled(name: str = "terms.yaml") -> list[tuple[str, list[tuple[str, re.Pattern[str], str]]]]:
-    """(concept, [(variant, pattern, note)]) from the resource (a file name in presslens/resources or a path)."""
+@dataclass(frozen=True)
+class Concept:
+    """One contested concept: its combined pattern and the variant label of each named group."""
+
+    id: str
+    description: str
+    pattern: re.Pattern[str]
+    labels: dict[str, str]  # group name -> variant label
+    stances: dict[str, str]  # variant label -> stance note
+
+
+def load_terms(name: str = "terms.yaml") -> dict[str, Any]:
+    """The parsed naming-choices resource: a file name in presslens/resources, or a path to your own YAML."""
     p = Path(name)
-    spec = yaml.safe_load(p.read_text(encoding="utf-8")) if p.is_file() else resources_io.load(name)
+    if p.suffix in {".yaml", ".yml"} and p.is_file():
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    return resources_io.load(name)
+
+
+def variant_regex(pattern: str) -> str:
+    """One resource pattern ending on a word boundary, with (?i) scoped to it and ' matching ’ too."""
+    flags = ""
+    if pattern.startswith("(?i)"):
+        flags, pattern = "i", pattern[4:]
+    body = pattern.replace("'", "['’]")
+    body = f"(?{flags}:{body})" if flags else f"(?:{body})"
+    return rf"{body}(?!\w)"
+
+
+@functools.lru_cache(maxsize=16)
+def compiled(name: str = "terms.yaml") -> tuple[Concept, ...]:
+    """The concepts of the resource, each compiled to one pattern (once per process)."""
     out = []
-    for cid, c in spec["concepts"].items():
-        variants = []
-        for v in c["variants"]:
-            pats = [q if q.startswith("(?i)") else rf"(?<![\w-]){q}(?![\w-])" if q[:1].isalnum() else q for q in v["patterns"]]
-            flags = [q.startswith("(?i)") for q in pats]
-            body = "|".join(q.replace("(?i)", "") if f else q for q, f in zip(pats, flags))
-            variants.append((v["label"], re.compile(body, re.IGNORECASE if all(flags) else 0), v.get("note", "")))
-        out.append((cid, variants))
-    return out
+    for cid, c in (load_terms(name).get("concepts") or {}).items():
+        alts, labels, stances = [], {}, {}
+        for i, v in enumerate(c.get("variants") or []):
+            pats = [variant_regex(str(p)) for p in (v.get("patterns") or [])]
+            if not pats:
+                continue
+            alts.append(f"(?P<v{i}>{'|'.join(pats)})")
+            labels[f"v{i}"] = str(v["label"])
+            stances[str(v["label"])] = str(v.get("stance") or v.get("note") or "")
+        if alts:
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")  # the start boundary first: most positions fail at once
+            out.append(Concept(str(cid), str(c.get("description", "")), pattern, labels, stances))
+    return tuple(out)
 
 
-def _find(text: str, name: str) -> list[tuple[str, str, int, int, str]]:
-    """(concept, variant, start, end, surface) of every naming variant in a text, longest first per concept."""
-    rows = []
-    for cid, variants in compiled(name):
-        cands = sorted(((m.start(), m.end(), label) for label, pat, _ in variants for m in pat.finditer(text)), key=lambda c: (c[0], -(c[1] - c[0])))
-        last = -1
-        for a, b, label in cands:
-            if a >= last:
-                rows.append((cid, label, a, b, text[a:b]))
-                last = b
-    return sorted(rows, key=lambda r: (r[2], r[0]))
+def _find(text: str, concepts: Sequence[Concept]) -> list[tuple[int, str, str, int, int]]:
+    """(start, concept, variant, start, end) of every naming variant in `text`."""
+    hits = []
+    for c in concepts:
+        for m in c.pattern.finditer(text):
+            if m.end() > m.start():
+                hits.append((m.start(), c.id, c.labels[m.lastgroup or ""], m.start(), m.end()))
+    hits.sort(key=lambda h: (h[0], h[4], h[1]))
+    return hits
 
 
 def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
-    """Naming variants in a text: concept, variant, start, end, surface (longest variant wins per concept)."""
-    return pd.DataFrame(_find(text, name), columns=COLUMNS[2:])
+    """Naming variants in any text: concept, variant, start, end, surface (sorted by offsets)."""
+    text = text if isinstance(text, str) else ""
+    rows = [(cid, label, a, b, text[a:b]) for _, cid, label, a, b in _find(text, compiled(name))]
+    return pd.DataFrame(rows, columns=FIND_COLUMNS).astype({"start": "int64", "end": "int64"})
 
 
 def term_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "terms.yaml") -> pd.DataFrame:
-    """The `terms` table for the sentences (offsets into articles.text)."""
+    """The `terms` table of the articles with status ok (offsets into articles.text)."""
+    concepts = compiled(name)
+    ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
+    by_article = {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
     rows = []
-    for aid, sid, start, text in zip(sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]):
-        for concept, variant, a, b, surface in _find(text, name):
-            rows.append((aid, int(sid), concept, variant, int(start) + a, int(start) + b, surface))
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    for aid, text in zip(ok["article_id"], ok["text"]):
+        sents = by_article.get(aid)
+        if sents is None or not isinstance(text, str):
+            continue
+        starts, ends, ids = sents["start"].astype(int).tolist(), sents["end"].astype(int).tolist(), sents["sent_id"].astype(int).tolist()
+        for _, cid, label, a, b in _find(text, concepts):
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and b <= ends[k]:
+                rows.append((aid, ids[k], cid, label, a, b, text[a:b]))
+    out = pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+    return out.sort_values(["article_id", "start", "end", "concept"], kind="mergesort").reset_index(drop=True)
 
 
 def counts(terms: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
-    """How often each variant of each concept is used, per outlet (or per article with by='article_id')."""
-    t = terms.merge(articles[["article_id", "outlet"]], on="article_id", how="left") if by == "outlet" else terms
-    table = t.groupby([by, "concept", "variant"]).size().rename("n").reset_index()
+    """Uses of each variant per outlet (or per article with by="article_id"): n and share within the concept."""
+    t = terms
+    if by != "article_id" and by not in t.columns:
+        t = t.merge(articles[["article_id", by]].drop_duplicates("article_id"), on="article_id", how="left")
+    keys = [by, "concept", "variant"]
+    if t.empty:
+        return pd.DataFrame({k: pd.Series(dtype="str") for k in keys} | {"n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
+    table = t.groupby(keys, dropna=False).size().rename("n").reset_index()
+    table["share"] = table["n"] / table.groupby([by, "concept"], dropna=False)["n"].transform("sum")
     return table.sort_values([by, "concept", "n", "variant"], ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True)
 
 
 def notes(name: str = "terms.yaml") -> dict[tuple[str, str], str]:
-    """Who tends to use each variant, from the resource's notes."""
-    return {(cid, label): note for cid, variants in compiled(name) for label, _, note in variants if note}
+    """(concept, variant) -> stance note: who tends to use the variant."""
+    return {(c.id, label): s for c in compiled(name) for label, s in c.stances.items() if s}
