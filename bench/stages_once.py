@@ -1,0 +1,61 @@
+"""Run every analysis stage once on a corpus (called by bench/run.py in a fresh process).
+
+    python bench/stages_once.py CORPUS OUT_DIR ENGINE WORKERS
+
+Prints one JSON line: seconds per stage, the whole analysis, and the number of sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from presslens import engine, stages, tables
+
+STAGES = [
+    ("cleaning + sentences", "clean_corpus"),
+    ("sentiment", "score_sentiment"),
+    ("actors, quotes, names, frames", "code_framing"),
+    ("timex", "build_timeline"),
+]
+
+
+def main() -> None:
+    """Run the stages and print their timings as JSON."""
+    corpus, out, eng, workers = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    seconds = {}
+    ctx = engine.client("", workers=workers) if eng == "dask" else None
+    scheduler = ""
+    with ctx if ctx is not None else _null():
+        if ctx is not None:
+            from dask.distributed import get_client
+
+            scheduler = get_client().scheduler.address
+        for label, name in STAGES:
+            func = getattr(stages, name)
+            t0 = time.perf_counter()
+            if name == "clean_corpus":
+                func(corpus, out, engine_name=eng, scheduler=scheduler, progress=False)
+            else:
+                func(out, engine_name=eng, scheduler=scheduler, progress=False)
+            seconds[label] = time.perf_counter() - t0
+    seconds["analysis"] = sum(seconds.values())
+    n = len(tables.read("sentences", out, columns=["sent_id"]))
+    print(json.dumps({"seconds": seconds, "sentences": n}))
+
+
+class _null:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+if __name__ == "__main__":
+    main()
