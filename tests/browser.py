@@ -37,6 +37,8 @@ class Visit:
     errors: list[str] = field(default_factory=list)
     images: list[tuple[str, int]] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    svg_links: list[str] = field(default_factory=list)
+    svgs: int = 0
     dialogs: list[str] = field(default_factory=list)
 
 
@@ -57,9 +59,31 @@ def visit(page_path: Path, *, screenshot: Path | None = None) -> Visit:
             v.title = page.title()
             v.images = page.evaluate("Array.from(document.images).map(i => [i.src, i.naturalWidth])")
             v.links = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+            v.svg_links = page.evaluate(
+                "Array.from(document.querySelectorAll('svg a')).map(a => new URL(a.getAttribute('xlink:href') || a.getAttribute('href'), document.baseURI).href)"
+            )
+            v.svgs = page.evaluate("Array.from(document.querySelectorAll('svg')).filter(s => s.getBoundingClientRect().width > 100).length")
             if screenshot:
                 page.screenshot(path=str(screenshot), full_page=True)
             return v
+        finally:
+            browser.close()
+
+
+def click_first_svg_link(page_path: Path) -> str:
+    """Click the first linked point of an inline SVG figure; return the URL the browser lands on."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 1600})
+            page.goto(page_path.resolve().as_uri(), wait_until="load")
+            point = page.locator("svg a").first
+            point.scroll_into_view_if_needed()
+            with page.expect_navigation(wait_until="load"):
+                point.click()
+            return page.url
         finally:
             browser.close()
 

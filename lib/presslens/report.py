@@ -23,7 +23,8 @@ th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .warn{background:#fff6e0;border-left:4px solid #e0a100;padding:.5em .9em;margin:.6em 0}
 .note{color:#555;font-size:.92em}.finding{margin:.4em 0}
-figure{margin:1.2em 0}figure img{max-width:100%;border:1px solid #eee}figcaption{font-size:.9em;color:#444}
+figure{margin:1.2em 0}figure img{max-width:100%;border:1px solid #eee}.svgfig svg{max-width:100%;height:auto;border:1px solid #eee}.svgfig a:hover path{opacity:.7}
+section.point:target{background:#fff8d0}figcaption{font-size:.9em;color:#444}
 .sent{border-radius:3px}.sent:target{background:#fff3a8;outline:2px solid #e0c000}
 .sid{font-size:.7em;color:#888;text-decoration:none;margin-right:.15em;vertical-align:super}
 p.para{margin:.7em 0}
@@ -175,13 +176,77 @@ def write_article_pages(out_dir: str | Path, articles: pd.DataFrame, sentences: 
     return written
 
 
+def inline_svg(svg: str) -> str:
+    """A figure's SVG file made fit to sit inside a page of the run folder: no XML prologue, links
+    relative to the run folder rather than to figures/, opening in the same tab."""
+    start = svg.find("<svg")
+    body = svg[start:] if start >= 0 else svg
+    return body.replace('xlink:href="../', 'xlink:href="').replace(' href="../', ' href="').replace(' target="_blank"', "")
+
+
 def figure_block(out_dir: str | Path, name: str, caption: str) -> str:
-    """A figure with its caption and links to its SVG and CSV."""
-    return (
-        f'<figure id="{esc(name)}"><img src="figures/{esc(name)}.png" alt="{esc(caption)}">'
-        f"<figcaption>{esc(caption)} "
-        f'[<a href="figures/{esc(name)}.svg">SVG</a> · <a href="figures/{esc(name)}.csv">data (CSV)</a>]</figcaption></figure>'
-    )
+    """A figure with its caption and links to its SVG and CSV. A figure whose points link to their
+    sentences (it has figures/<name>.evidence.csv) is shown as inline SVG, so the points are clickable."""
+    folder = Path(out_dir) / "figures"
+    svg, evidence = folder / f"{name}.svg", folder / f"{name}.evidence.csv"
+    links = f'[<a href="figures/{esc(name)}.svg">SVG</a> · <a href="figures/{esc(name)}.csv">data (CSV)</a>'
+    if evidence.exists() and svg.exists():
+        graphic = f'<div class="svgfig" role="img" aria-label="{esc(caption)}">{inline_svg(svg.read_text(encoding="utf-8"))}</div>'
+        links += f' · <a href="figures/{esc(name)}.evidence.csv">points and their sentences (CSV)</a>]'
+        caption_note = " Click a point, bar or cell to see the sentences behind it."
+    else:
+        graphic = f'<img src="figures/{esc(name)}.png" alt="{esc(caption)}">'
+        links += "]"
+        caption_note = ""
+    return f'<figure id="{esc(name)}">{graphic}<figcaption>{esc(caption)}{caption_note} {links}</figcaption></figure>'
+
+
+def evidence_page(out_dir: str | Path, sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> str | None:
+    """evidence.html: for every linked figure, one anchored section per point listing its sentences.
+
+    Returns the page, or None when no figure has evidence. Sentence text comes from `sentences`
+    (article_id, sent_id, text); a row without sent_id stands for the whole article.
+    """
+    from presslens import figures  # the figure captions and evidence files
+
+    folder = Path(out_dir) / "figures"
+    caps = figures.captions(out_dir)
+    files = [(n, folder / f"{n}.evidence.csv") for n in caps if (folder / f"{n}.evidence.csv").exists()]
+    if not files:
+        return None
+    texts = {(a, int(s)): t for a, s, t in sentences[["article_id", "sent_id", "text"]].itertuples(index=False)}
+    titles = dict(zip(articles["article_id"], articles["title"].fillna(""))) if articles is not None and "title" in articles else {}
+    body = ['<p><a href="index.html">← report</a></p>', "<h1>Figure points and the sentences behind them</h1>",
+            '<p class="note">Each section is one point, bar or cell of a figure on the start page; a click there leads here. '
+            "Sentences link to their place in the article.</p>"]
+    for name, path in files:
+        ev = pd.read_csv(path, dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str}, keep_default_na=False)
+        body.append(f'<h2 id="{esc(name)}">{esc(caps[name])}</h2>')
+        for anchor, g in ev.groupby("anchor", sort=False):
+            first = g.iloc[0]
+            shown = f" (the first {len(g)} of {int(first['n_point'])})" if int(first["n_point"]) > len(g) else ""
+            items = []
+            for r in g.itertuples(index=False):
+                sid = pd.to_numeric(r.sent_id, errors="coerce")
+                if pd.isna(sid):
+                    href, where, text = sentence_href(r.article_id), esc(r.article_id), esc(titles.get(r.article_id, "")) or "(whole article)"
+                else:
+                    href, where, text = sentence_href(r.article_id, int(sid)), f"{esc(r.article_id)} #s{int(sid)}", esc(texts.get((r.article_id, int(sid)), ""))
+                note = f' <span class="note">[{esc(r.note)}]</span>' if r.note else ""
+                items.append(f'<li><a href="{href}">{where}</a>: {text}{note}</li>')
+            body.append(f'<section class="point" id="{esc(anchor)}"><h3>{esc(first["label"])}</h3>'
+                        f'<p class="note">{int(first["n_point"])} sentence(s){shown}</p><ul>{"".join(items)}</ul></section>')
+    return page("Figure evidence", "\n".join(body))
+
+
+def write_evidence_page(out_dir: str | Path, sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> Path | None:
+    """Write evidence.html into the run folder when any figure has evidence; return its path."""
+    text = evidence_page(out_dir, sentences, articles)
+    if text is None:
+        return None
+    target = Path(out_dir) / "evidence.html"
+    target.write_text(text, encoding="utf-8")
+    return target
 
 
 def manifest_block(manifest: dict) -> str:
