@@ -11,7 +11,8 @@ with the peak resident memory of the whole process tree (the Dask workers includ
   ``dateparser.search.search_dates`` on every sentence (timed on a sample of articles, since it is
   slow; its rate in articles per second does not depend on the corpus size).
 
-Results go to bench/results/ (bench.csv, bench.md with the machine described, bench.png).
+Results go to bench/results/ (bench.csv, bench.md with the machine described, bench.png; other
+names with --name).
 Ratios, not absolute speeds, are the claims: the machines are noisy.
 
     python bench/run.py                      # 1k, 10k, 20k and 100k articles (long: about an hour)
@@ -132,6 +133,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--hand-sample", type=int, default=300, help="articles timed for baseline B")
     ap.add_argument("--engines", nargs="+", default=["pandas", "dask"])
+    ap.add_argument("--name", default="bench", help="results file names: bench/results/NAME.{csv,md,png}")
     args = ap.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -148,7 +150,7 @@ def main() -> None:
         secs_b = by_hand(texts)
         rows.append(dict(size=size, engine="baseline B: by hand (split + VADER + dateparser)", stage="analysis", seconds=secs_b * size / len(texts), articles_per_s=len(texts) / secs_b, peak_rss_mib=None, sentences=None))
     table = pd.DataFrame(rows)
-    table.to_csv(RESULTS / "bench.csv", index=False)
+    table.to_csv(RESULTS / f"{args.name}.csv", index=False)
     write_summary(table, args)
     print(f"wrote {RESULTS}", file=sys.stderr)
 
@@ -183,7 +185,7 @@ def write_summary(table: pd.DataFrame, args: argparse.Namespace) -> None:
     mem = table[~table["engine"].str.startswith("baseline")].groupby(["size", "engine"])["peak_rss_mib"].max()
     lines.append("\n## Peak memory (MiB, whole process tree)\n")
     lines.append(mem.to_string())
-    (RESULTS / "bench.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (RESULTS / f"{args.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     fig, ax = plt.subplots(figsize=(7, 4))
     for eng in whole.columns:
         ax.plot(whole.index, whole[eng], marker="o", label=eng)
@@ -193,7 +195,7 @@ def write_summary(table: pd.DataFrame, args: argparse.Namespace) -> None:
     ax.set_title("presslens throughput against its baselines")
     ax.legend(fontsize=8)
     fig.tight_layout()
-    fig.savefig(RESULTS / "bench.png", dpi=110)
+    fig.savefig(RESULTS / f"{args.name}.png", dpi=110)
 
 
 if __name__ == "__main__":
