@@ -285,3 +285,41 @@ def test_toward_macro_f1_on_newsmtsc_devtest() -> None:
     assert result["macro_f1"] > result["baseline_vader_macro_f1"] + 0.1
     table = result["table"].set_index("class")
     assert set(sentiment.LABELS) <= set(table.index) and (table.loc[sentiment.LABELS, "f1"] > 0.5).all()
+
+
+# ---- the faster tokeniser gives NLTK's scores exactly ----------------------------------------
+
+
+def _both(texts: list[str]) -> tuple[list[dict], list[dict]]:
+    analyser = sentiment.vader()
+    try:
+        sentiment.use_fast_tokens(False)
+        stock = [analyser.polarity_scores(t) for t in texts]
+    finally:
+        sentiment.use_fast_tokens(True)
+    return stock, [analyser.polarity_scores(t) for t in texts]
+
+
+def test_fast_tokens_equal_nltk_on_real_sentences() -> None:
+    nyt = [line.rstrip("\n").split("\t")[-1] for line in NYT.read_text(encoding="utf-8", errors="replace").splitlines()]
+    news = [json.loads(line)["sentence_normalized"] for line in DEVTEST.read_text(encoding="utf-8").splitlines()]
+    stock, fast = _both(nyt + news)
+    assert len(stock) > 6000 and stock == fast
+
+
+PIECES = [*"ab AB.!?,;:-'\"()#@", " ", " ", "good", "bad", "not", "very", "but", "!!", "?!", "?!?", "LOVE", "kind of", ":)", "é"]
+PUNCTUATED = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text(max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(PUNCTUATED)
+def test_fast_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
+    stock, fast = _both([text])
+    assert stock == fast
+    assert sentiment._SentiText(text, sentiment.VaderConstants.PUNC_LIST, sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons == \
+        sentiment.NLTK_SENTITEXT(text, sentiment.VaderConstants.PUNC_LIST, sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+
+
+def test_textblob_score_is_textblobs_polarity() -> None:
+    texts = ["A wonderful, peaceful agreement.", "The brutal attack was not good at all.", "Troops arrived on Monday.", ""]
+    assert [sentiment.score(t, method="textblob") for t in texts] == [float(sentiment.textblob().analyze(t).polarity) for t in texts]

@@ -8,7 +8,8 @@ Sentence methods (each gives one score in -1..1 per sentence):
   (``sentiment/vader_lexicon.zip``) where installed, else the ``vader_lexicon.txt`` shipped inside
   the ``vaderSentiment`` package; nothing is downloaded. NLTK 3.10 refuses to open a lexicon path
   outside its data folders, so the text is read here and handed to NLTK's own analyser class
-  unchanged. ``lexicon_info()`` records which file was used and its sha256.
+  unchanged. ``lexicon_info()`` records which file was used and its sha256. VADER's tokeniser is
+  swapped for an equal one about three times faster (``_SentiText``; same scores, tested).
 - ``textblob``: the Pattern adjective lexicon shipped inside TextBlob (De Smedt & Daelemans 2012),
   polarity score. It was built from product reviews with its own rules, independently of VADER.
 
@@ -55,6 +56,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import nltk.sentiment.vader as _nltk_vader
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from presslens import resources_io
@@ -67,6 +69,48 @@ MODEL_FILE = "toward_model.json.gz"
 
 
 # ---- sentence scores -----------------------------------------------------------------------
+
+
+NLTK_SENTITEXT = _nltk_vader.SentiText  # NLTK's own tokeniser class, kept for comparisons and the benchmark
+_PUNCTUATION = frozenset(__import__("string").punctuation)
+
+
+class _SentiText(NLTK_SENTITEXT):
+    """NLTK's SentiText giving the same tokens about three times faster.
+
+    NLTK strips leading or trailing punctuation from a token by building, for every text, two
+    dictionaries holding every pairing of its words with every punctuation mark. Since those words
+    are free of punctuation, a token maps to a word exactly when its maximal punctuation run at one
+    end is one of VADER's marks and the rest is one of the text's words; that is checked here
+    directly. Equality with NLTK's class is tested on the NYT and NewsMTSC sentences and on
+    arbitrary text (tests/test_sentiment.py).
+    """
+
+    def _words_and_emoticons(self) -> list[str]:
+        words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        marks = set(self.PUNC_LIST)
+        out = []
+        for token in self.text.split():
+            if len(token) < 2:
+                continue
+            j = len(token)
+            while j and token[j - 1] in _PUNCTUATION:
+                j -= 1
+            i = 0
+            while i < len(token) and token[i] in _PUNCTUATION:
+                i += 1
+            if j < len(token) and token[:j] in words and token[j:] in marks:
+                out.append(token[:j])
+            elif i and token[i:] in words and token[:i] in marks:
+                out.append(token[i:])
+            else:
+                out.append(token)
+        return out
+
+
+def use_fast_tokens(fast: bool = True) -> None:
+    """Make NLTK's VADER use the faster, equal tokeniser (the default once ``vader()`` is built), or NLTK's own."""
+    _nltk_vader.SentiText = _SentiText if fast else NLTK_SENTITEXT
 
 
 class _Vader(SentimentIntensityAnalyzer):
@@ -96,8 +140,9 @@ def vader_lexicon() -> tuple[str, bytes]:
 
 @functools.lru_cache(maxsize=1)
 def vader() -> SentimentIntensityAnalyzer:
-    """The VADER analyser (built once per process)."""
+    """The VADER analyser (built once per process), with the faster equal tokeniser."""
     text = vader_lexicon()[1].decode("utf-8").replace("\r\n", "\n").strip("\n")
+    use_fast_tokens()
     return _Vader(text)
 
 
@@ -107,6 +152,15 @@ def textblob():
     from textblob.en.sentiments import PatternAnalyzer
 
     return PatternAnalyzer()
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_sentiment():
+    """The Pattern sentiment function PatternAnalyzer.analyze wraps (called directly: the wrapper
+    builds a new namedtuple class on every call, a third of its time)."""
+    from textblob.en import sentiment as pattern_sentiment
+
+    return pattern_sentiment
 
 
 def _textblob_lexicon() -> Path:
@@ -133,7 +187,7 @@ def score(text: str, *, method: str = "vader") -> float:
     if method == "vader":
         return float(vader().polarity_scores(text)["compound"])
     if method == "textblob":
-        return float(np.clip(textblob().analyze(text).polarity, -1.0, 1.0))
+        return float(np.clip(_pattern_sentiment()(text)[0], -1.0, 1.0))
     raise ValueError(f"unknown sentiment method {method!r}; known: {', '.join(METHODS)}")
 
 
