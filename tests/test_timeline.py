@@ -257,6 +257,17 @@ CASES = [
     ("in summer 2022", None, [("summer 2022", "DATE", "2022-SU")]),
     ("at 10 a.m.", None, [("10 a.m.", "TIME", "XXXX-XX-XXT10:00")]),
     ("at 14:30 GMT", None, [("14:30 GMT", "TIME", "XXXX-XX-XXT14:30")]),
+    # quarters and halves of a year (business news)
+    ("Sales fell in the fourth quarter of 1997.", None, [("the fourth quarter of 1997", "DATE", "1997-Q4")]),
+    ("Profits rose in Q3 2023 and H1 2024.", None, [("Q3 2023", "DATE", "2023-Q3"), ("H1 2024", "DATE", "2024-H1")]),
+    ("Growth slowed in the second half of 2022.", None, [("the second half of 2022", "DATE", "2022-H2")]),
+    ("Earnings for the third quarter were flat.", "1998-02-27", [("the third quarter", "DATE", "1997-Q3")]),
+    ("Earnings for the first quarter were flat.", "1998-02-27", [("the first quarter", "DATE", "1998-Q1")]),
+    ("Sales will rise in the fourth quarter.", "2023-05-10", [("the fourth quarter", "DATE", "2023-Q4")]),
+    ("Earnings for the third quarter were flat.", None, [("the third quarter", "DATE", "XXXX-Q3")]),
+    ("In the second half, the team scored twice.", "2023-05-10", []),
+    ("Third-quarter profit fell.", "2023-05-10", []),
+    ("A quarter of the voters stayed home.", "2023-05-10", []),
 ]
 
 
@@ -284,6 +295,9 @@ BOUNDS = [
     ("now", "2022-08-18", "now", "2022-08-18", "2022-08-18", "publication"),
     ("recently", "2022-08-18", "recently", None, "2022-08-18", "publication"),
     ("yesterday", None, "yesterday", None, None, "none"),
+    ("in the third quarter of 2024", None, "the third quarter of 2024", "2024-07-01", "2024-09-30", "absolute"),
+    ("the second half of 2022", None, "the second half of 2022", "2022-07-01", "2022-12-31", "absolute"),
+    ("in the third quarter", "1998-02-27", "the third quarter", "1997-07-01", "1997-09-30", "publication"),
 ]
 
 

@@ -377,3 +377,51 @@ def actions_section(acts: pd.DataFrame, action_divergence: pd.DataFrame) -> str:
         lead + (report.table(div, links={"targets": "href"}) if len(div) else "")
         + (report.table(view.head(MAX_ROWS), links={"action": "href"}, numeric=["sent_id"]) if len(view) else "<p>No actions found.</p>")
     )
+
+
+def _metric(validation: pd.DataFrame, method: str, metric: str) -> float | None:
+    """One value of the validation table, or None when that row is missing."""
+    if validation.empty:
+        return None
+    row = validation[(validation["method"] == method) & (validation["metric"] == metric)]
+    return float(row["value"].iloc[0]) if len(row) and pd.notna(row["value"].iloc[0]) else None
+
+
+def _num(value: float | None, fmt: str = "{:.2f}") -> str:
+    return fmt.format(value) if value is not None else "(not measured in this run)"
+
+
+def methods_section(articles: pd.DataFrame, validation: pd.DataFrame, timex_gold: pd.DataFrame | None = None, *, min_articles: int = 30) -> str:
+    """Method notes and limitations, each limitation with the measured figure behind it (from the tables)."""
+    facts = corpus_facts(articles)
+    per_frame = validation[(validation.get("task") == "generic frames") & (validation.get("method") == "presslens.framing")] if not validation.empty else validation
+    frame_f1 = {m[4:-1]: v for m, v in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and m != "f1 (macro)"}
+    weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
+    gold = dict(zip(timex_gold["metric"], timex_gold["value"])) if timex_gold is not None and len(timex_gold) else {}
+    methods = [
+        ("Cleaning", "named rules from an editable file (<code>presslens/resources/cleaning.yaml</code>) remove site furniture line by line; every removed line is listed with its rule (<code>data/removed.csv</code>, and on each article page)."),
+        ("Sentences", "NLTK's Punkt with parameters the project builds (abbreviations, initials); each sentence keeps its character offsets into the clean text, so every number below can be traced to a sentence."),
+        ("Tone", "two independent lexicons per sentence (VADER, TextBlob); an article's tone is the mean of its sentence scores with a percentile-bootstrap 95% interval over its sentences; an outlet's tone is the mean of its articles' tones with a bootstrap over articles."),
+        ("Tone toward an actor", "a logistic-regression model trained on NewsMTSC (political news sentences labelled for the tone toward one person) scores each mention; actor tone is P(positive) - P(negative) averaged over mentions, with bootstrap intervals."),
+        ("Frames", "five generic frames (Semetko &amp; Valkenburg) answered through yes/no indicator questions whose answers carry their cue sentences; issue frames of security coverage from an editable cue dictionary."),
+        ("Voices and names", "actors from an editable list with aliases and offices resolved by date; direct and indirect quotes with speaker and cue verb; contested names from an editable list of variants."),
+        ("Time", "a rule-based TIMEX3 tagger resolves relative dates against each article's publication date; events several articles mention are grouped."),
+        ("Outlet contrasts", "log-odds ratios with an informative Dirichlet prior from the whole corpus (Monroe, Colaresi &amp; Quinn 2008), shown as z-scores."),
+    ]
+    limits = [
+        f"Small n: {facts['ok']} analysed article(s) from {facts['outlets']} outlet(s). Below {min_articles} articles, and for any outlet with a handful, differences describe these texts, not the outlets; intervals are wide and a single article per outlet has none.",
+        f"Sentence tone is a lexicon's reading, not a person's: on 5,190 NYT editorial sentences VADER correlates with the mean human rating at r = {_num(_metric(validation, 'vader', 'pearson_r'))} "
+        f"(3-class F1 {_num(_metric(validation, 'vader', 'f1'))}), TextBlob at r = {_num(_metric(validation, 'textblob', 'pearson_r'))}. Lexicons miss tone carried by events (\"refugees fled burning villages\" scores neutral) and VADER was built for social media.",
+        f"Tone toward actors: macro-F1 {_num(_metric(validation, 'toward', 'f1 (macro)'))} on NewsMTSC devtest (three classes), against 0.83 for the best fine-tuned transformers; read actor portrayal as a rough signal with its interval.",
+        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(validation, 'presslens.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
+         f"{_num(_metric(validation, 'majority baseline', 'f1 (macro)'))}); weakest is {weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence sentences before citing a frame.") if weakest else
+        "Generic frames were not validated in this run.",
+        (f"Dates: on the hand-annotated seeds gold set ({int(gold.get('n_gold', 0))} expressions) the tagger reaches F1 {gold.get('strict_f1', float('nan')):.2f} and value accuracy {gold.get('value_accuracy', float('nan')):.2f}; "
+         "its rules were written with those articles in view, so expect lower figures on other text.") if gold else "Dates: the temporal tagger was not scored in this run.",
+        "The actor, naming and frame resources were written for the Kosovo-Serbia-NATO conflict; another topic needs its own lists (the files are plain YAML).",
+    ]
+    return (
+        "<h3>Method notes</h3><ul>" + "".join(f"<li><strong>{esc(h)}</strong>: {t}</li>" for h, t in methods) + "</ul>"
+        "<p class=\"note\">Each notebook's HTML (below) shows its parameters and every step; the README is the full methods page.</p>"
+        "<h3>Limitations</h3><ul>" + "".join(f"<li>{esc(t)}</li>" for t in limits) + "</ul>"
+    )

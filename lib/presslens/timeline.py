@@ -591,6 +591,54 @@ def _h_season_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | No
     return (m.start(), m.end(), "DATE", f"{y}-{code}", begin, finish, "absolute")
 
 
+# --- quarters and halves of a year ("the third quarter of 1997", "Q3 2023", "the first half") -------
+
+_ORDINAL_PART = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_R_QUARTER = re.compile(
+    r"(?:(?P<the>" + _ci(["the", "this", "last", "next"]) + r")\s+)?(?P<ord>" + _ci(_ORDINAL_PART) + r")(?:" + _HY + r"|\s+)"
+    r"(?P<unit>" + _ci(["quarter", "half"]) + r")(?![\w-])(?:\s+(?:" + _ci(["of", "in"]) + r")\s+(?P<y>" + _YEAR + r"))?(?![0-9])"
+    r"|(?<![\w-])(?P<q>[Qq][1-4]|[Hh][12])(?:\s+|/|" + _HY + r")?(?P<qy>" + _YEAR + r")(?![0-9])"
+)
+
+
+def _part_span(y: int, unit: str, k: int) -> tuple[str | None, str | None]:
+    months = 3 if unit == "Q" else 6
+    first = (k - 1) * months + 1
+    last = first + months - 1
+    return dt.date(y, first, 1).isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+
+
+def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    if m.group("q"):
+        unit, k, year = m.group("q")[0].upper(), int(m.group("q")[1]), int(m.group("qy"))
+    else:
+        unit = "Q" if _key(m.group("unit")) == "quarter" else "H"
+        k = _ORDINAL_PART[_key(m.group("ord"))]
+        if unit == "H" and k > 2:
+            k = 2 if _key(m.group("ord")) in ("final", "last") else 0
+        if not k:
+            return None
+        year = int(m.group("y")) if m.group("y") else None
+        if year is None and (unit == "H" or not m.group("the")):
+            return None  # "the second half" (of a match?) and "third-quarter profit" need a year to be dates
+    per = 3 if unit == "Q" else 6
+    if year is not None:
+        begin, finish = _part_span(year, unit, k)
+        return (m.start(), m.end(), "DATE", f"{year:04d}-{unit}{k}", begin, finish, "absolute")
+    if ref is None:
+        return (m.start(), m.end(), "DATE", f"XXXX-{unit}{k}", None, None, "none")
+    current = (ref.month - 1) // per + 1
+    rel = _key(m.group("the"))
+    if rel == "next" or (rel != "last" and _future_context(text, m.start(), m.end())):
+        year = ref.year if k > current else ref.year + 1  # the next such part to begin
+    elif rel == "last":
+        year = ref.year if k < current else ref.year - 1
+    else:  # the latest such part begun by the reference date
+        year = ref.year if k <= current else ref.year - 1
+    begin, finish = _part_span(year, unit, k)
+    return (m.start(), m.end(), "DATE", f"{year:04d}-{unit}{k}", begin, finish, "publication")
+
+
 # --- weekdays and days relative to the reference ------------------------------------------------
 
 _R_WEEKDAY = re.compile(
@@ -1006,6 +1054,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, dt.date | None
     (_R_MONTH_DAY, _h_month_day),
     (_R_MONTH_YEAR, _h_month_year),
     (_R_SEASON_YEAR, _h_season_year),
+    (_R_QUARTER, _h_quarter),
     (_R_RANGE, _h_range),
     (_R_DECADE, _h_decade),
     (_R_CENTURY, _h_century),
@@ -1037,6 +1086,7 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "present": {"now", "currently", "presently", "nowadays", "present", "moment", "time"},
     "past": {"recent", "recently", "lately", "future", "past"},
     "parts": set(_PARTS) | set(_SEASONS) | {"weekend"},
+    "quarter": {"quarter", "half", "q", "h"},  # words are letters only: "Q3" gives "q"
     "setw": {w.split("-")[-1] for w in _SET_WORDS} | {"semi"},
     "clock": {"noon", "midnight", "midday", "a", "m", "am", "pm", "p", "gmt", "utc", "cet", "cest", "bst", "est",
               "edt", "local", "hours", "hrs"},
@@ -1048,7 +1098,7 @@ for _cls, _words in _CLASS_WORDS.items():
 _TRIGGERS = frozenset(_CLASS_OF)
 _NAMED_CLOCK = frozenset(["noon", "midnight", "midday"])
 _GATES = {
-    _h_iso: {"year"}, _h_month_day: {"month"}, _h_month_year: {"month"}, _h_season_year: {"parts"},
+    _h_iso: {"year"}, _h_month_day: {"month"}, _h_month_year: {"month"}, _h_season_year: {"parts"}, _h_quarter: {"quarter"},
     _h_range: {"year"}, _h_decade: {"year", "decade"}, _h_century: {"unit"}, _h_year: {"year"},
     _h_ago: {"ago"}, _h_rel_unit: {"unit", "parts"}, _h_rel_day: {"relday"}, _h_weekday: {"weekday"},
     _h_month: {"month"}, _h_set: {"unit", "setw", "parts", "weekday"}, _h_duration: {"unit"},
