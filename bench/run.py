@@ -202,8 +202,9 @@ def write_summary(table: pd.DataFrame, args: argparse.Namespace) -> None:
     for eng in whole.columns:
         ax.plot(whole.index, whole[eng], marker="o", label=eng)
     ax.set_xscale("log")
+    ax.set_yscale("log")
     ax.set_xlabel("articles in corpus")
-    ax.set_ylabel("articles per second (whole analysis)")
+    ax.set_ylabel("articles per second, whole analysis (log scale)")
     ax.set_title("presslens throughput against its baselines")
     ax.legend(fontsize=8)
     fig.tight_layout()
