@@ -116,7 +116,10 @@ def test_frames_validation_against_human_coders() -> None:
     result = framing.validate(ROOT / "eval" / "narrative-frames")
     assert result["every_positive_has_evidence"]
     assert result["macro_f1"] > result["majority_macro_f1"] + 0.3
-    assert result["macro_f1"] >= 0.53
+    assert result["macro_f1"] >= 0.56
+    spread = result["split_spread"]
+    assert spread["repeats"] == 20 and spread["min"] <= spread["mean"] <= spread["max"]
+    assert spread["max"] - spread["min"] < 0.1  # the cue lists, not the split, carry the figure
 
 
 @pytest.fixture(scope="module")

@@ -122,26 +122,36 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(max(best, 1e-9))
 
 
-def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, seed: int = 0) -> dict[str, object]:
-    """Per-frame P/R/F1 of the generic frames on the human-coded articles, thresholds fitted by k-fold CV."""
+def _cv_predict(scores: np.ndarray, gold: np.ndarray, *, folds: int, seed: int) -> np.ndarray:
+    """Predictions of k-fold cross-validation: each article judged by a threshold fitted on the other folds."""
+    fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
+    pred = np.zeros(len(gold), dtype=bool)
+    for k in range(folds):
+        train, test = fold_of != k, fold_of == k
+        pred[test] = scores[test] >= _best_threshold(scores[train], gold[train])
+    return pred
+
+
+def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, seed: int = 0, repeats: int = 20) -> dict[str, object]:
+    """Per-frame P/R/F1 of the generic frames on the human-coded articles, thresholds fitted by k-fold CV.
+
+    The table is the split drawn with `seed`; `split_spread` gives the macro-F1 over `repeats` other
+    random splits (mean, min, max), which shows how much the figure depends on the split alone.
+    """
     data = load_narrative_frames(folder)
     coded = code_articles(data["text"].tolist())
     gen = coded[coded["scheme"] == "generic"].pivot_table(index="article_id", columns="frame", values="score").sort_index()
-    rng = np.random.default_rng(seed)
-    fold_of = rng.permutation(np.arange(len(data)) % folds)
     rows, fitted = [], {}
     for code, frame in CODES.items():
         scores, gold = gen[frame].to_numpy(), data[code].to_numpy()
-        pred = np.zeros(len(data), dtype=bool)
-        for k in range(folds):
-            train, test = fold_of != k, fold_of == k
-            pred[test] = scores[test] >= _best_threshold(scores[train], gold[train])
-        p, r, f = _prf(gold, pred)
+        p, r, f = _prf(gold, _cv_predict(scores, gold, folds=folds, seed=seed))
         majority = gold.mean() >= 0.5
         bp, br, bf = _prf(gold, np.full(len(gold), majority))
         fitted[frame] = _best_threshold(scores, gold)
         rows.append(dict(frame=frame, code=code, n=len(gold), positives=int(gold.sum()), precision=p, recall=r, f1=f, majority_f1=bf, majority_predicts="present" if majority else "absent"))
     table = pd.DataFrame(rows)
+    macros = [np.mean([_prf(data[code].to_numpy(), _cv_predict(gen[frame].to_numpy(), data[code].to_numpy(), folds=folds, seed=seed + 1 + i))[2] for code, frame in CODES.items()]) for i in range(repeats)]
+    spread = {"repeats": repeats, "mean": float(np.mean(macros)), "min": float(np.min(macros)), "max": float(np.max(macros))} if repeats else {}
     evidence_ok = bool((coded.loc[coded["present"], "evidence"] != "").all())
     return {"table": table, "macro_f1": float(table["f1"].mean()), "majority_macro_f1": float(table["majority_f1"].mean()),
-            "thresholds_fitted_on_all": fitted, "every_positive_has_evidence": evidence_ok, "folds": folds}
+            "thresholds_fitted_on_all": fitted, "every_positive_has_evidence": evidence_ok, "folds": folds, "split_spread": spread}

@@ -395,7 +395,7 @@ def methods_section(articles: pd.DataFrame, validation: pd.DataFrame, timex_gold
     """Method notes and limitations, each limitation with the measured figure behind it (from the tables)."""
     facts = corpus_facts(articles)
     per_frame = validation[(validation.get("task") == "generic frames") & (validation.get("method") == "presslens.framing")] if not validation.empty else validation
-    frame_f1 = {m[4:-1]: v for m, v in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and m != "f1 (macro)"}
+    frame_f1 = {m[4:-1]: v for m, v in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and not str(m).startswith("f1 (macro")}
     weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
     gold = dict(zip(timex_gold["metric"], timex_gold["value"])) if timex_gold is not None and len(timex_gold) else {}
     methods = [
