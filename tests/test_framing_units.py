@@ -162,3 +162,42 @@ def test_extractors_never_raise_and_offsets_are_valid(text: str) -> None:
         assert text[r.start:r.end] == r.surface
     for r in framing.code_sentences(text).itertuples():
         assert text[r.start:r.end] == r.cue
+
+
+# ---- the lower-cased fast path finds exactly what the case-insensitive patterns find ---------
+
+def _slow_frames(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The frames table computed only with the case-insensitive patterns (the reference)."""
+    rows = []
+    for s in sentences.itertuples(index=False):
+        for scheme in ("generic", "issue"):
+            for frame, question, pat, _ in framing.schemes()[scheme]:
+                m = pat.search(s.text)
+                if m:
+                    rows.append((s.article_id, int(s.sent_id), scheme, frame, question, m.group(), int(s.start) + m.start(), int(s.start) + m.end()))
+    return pd.DataFrame(rows, columns=framing.FRAME_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _sentences(texts: list[str]) -> pd.DataFrame:
+    rows = [(i, k + 1, a, t[a:b]) for i, t in enumerate(texts) for k, (a, b) in enumerate(framing.splitter.spans(t))]
+    return pd.DataFrame(rows, columns=["article_id", "sent_id", "start", "text"])
+
+
+def test_fast_cue_matching_equals_case_insensitive_on_real_articles() -> None:
+    texts = framing.load_narrative_frames(ROOT / "eval" / "narrative-frames")["text"].tolist()
+    texts += [(ROOT / "seeds" / f).read_text(encoding="utf-8") for f in sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))]
+    sents = _sentences(texts)
+    fast = framing.frame_table(sents)
+    assert len(sents) > 7000 and len(fast) > 5000
+    pd.testing.assert_frame_equal(fast, _slow_frames(sents))
+
+
+CASE_TRAPS = ["İ", "ı", "ſ", "\u212a", "ß", "Σ", "ﬁ", "É", "NATO", "EU", "Children", "KILLED", "$5", "€ 3", " billion"]
+
+
+@SETTINGS
+@given(st.lists(st.one_of(st.sampled_from(CASE_TRAPS + ["ſanction", "Kılled", "İnjured", "famİly", "\u212ailled", "crİsis"]),
+                          st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)), max_size=25).map(" ".join))
+def test_fast_cue_matching_equals_case_insensitive_on_arbitrary_text(text: str) -> None:
+    sents = pd.DataFrame({"article_id": [0], "sent_id": [1], "start": [0], "text": [text]})
+    pd.testing.assert_frame_equal(framing.frame_table(sents), _slow_frames(sents))

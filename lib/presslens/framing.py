@@ -36,12 +36,54 @@ ARTICLE_COLUMNS = ["article_id", "scheme", "frame", "present", "score", "evidenc
 CODES = {"CO": "conflict", "RE": "responsibility", "HI": "human_interest", "MO": "morality", "EC": "economic"}
 
 
+@functools.lru_cache(maxsize=1)
+def _case_specials() -> re.Pattern[str]:
+    """Non-ASCII characters that case-insensitive matching equates with an ASCII letter (Kelvin sign, long s, dotless i, ...).
+
+    Sentences holding one are matched the slow way, so the fast path below never changes a result.
+    """
+    bmp = "".join(chr(c) for c in range(128, 0x10000) if not 0xD800 <= c < 0xE000)
+    found = {ch for letter in "abcdefghijklmnopqrstuvwxyz" for ch in re.findall(letter, bmp, re.IGNORECASE)}
+    found |= {ch for ch in bmp if ch.lower().isascii() and ch.lower() != ch}
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(found)) + "]") if found else re.compile("(?!)")
+
+
+def _lowered(pattern: str) -> re.Pattern[str] | None:
+    """The pattern for lower-cased text without IGNORECASE (about twice as fast); None unless it is plain ASCII."""
+    if not pattern.isascii():
+        return None
+    out, i = [], 0
+    while i < len(pattern):  # lower-case literals, never escapes (\S is not \s)
+        if pattern[i] == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i:i + 2])
+            i += 2
+        else:
+            out.append(pattern[i].lower())
+            i += 1
+    return re.compile("".join(out))
+
+
+def _lowered_text(text: str) -> str | None:
+    """`text.lower()` when matching it case-sensitively is exactly matching `text` case-insensitively, else None."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and _case_specials().search(text)):
+        return None
+    return low
+
+
 @functools.lru_cache(maxsize=4)
 def schemes(generic: str = "generic_frames.yaml", issue: str = "issue_frames.yaml") -> dict:
-    """Compiled cue patterns: {'generic': [(frame, question, pattern)], 'issue': [(frame, '', pattern)], thresholds, questions}."""
+    """Compiled cue patterns: {'generic': [(frame, question, pattern, fast)], 'issue': [(frame, '', pattern, fast)], thresholds, questions}.
+
+    `pattern` is case-insensitive; `fast` is the same pattern for lower-cased text (None when the cues are not ASCII).
+    """
     g, i = resources_io.load(generic), resources_io.load(issue)
-    gen = [(f, q, re.compile("|".join(f"(?:{c})" for c in spec["cues"]), re.IGNORECASE)) for f, fs in g["frames"].items() for q, spec in fs["questions"].items()]
-    iss = [(f, "", re.compile("|".join(f"(?:{c})" for c in fs["cues"]), re.IGNORECASE)) for f, fs in i["frames"].items()]
+    def both(cues: list[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        joined = "|".join(f"(?:{c})" for c in cues)
+        return re.compile(joined, re.IGNORECASE), _lowered(joined)
+
+    gen = [(f, q, *both(spec["cues"])) for f, fs in g["frames"].items() for q, spec in fs["questions"].items()]
+    iss = [(f, "", *both(fs["cues"])) for f, fs in i["frames"].items()]
     return {
         "generic": gen, "issue": iss,
         "thresholds": {f: float(fs["threshold"]) for f, fs in g["frames"].items()},
@@ -62,11 +104,12 @@ def frame_table(sentences: pd.DataFrame) -> pd.DataFrame:
     sc = schemes()
     rows = []
     for s in sentences.itertuples(index=False):
+        low = _lowered_text(s.text)
         for scheme in ("generic", "issue"):
-            for frame, question, pat in sc[scheme]:
-                m = pat.search(s.text)
+            for frame, question, pat, fast in sc[scheme]:
+                m = fast.search(low) if fast is not None and low is not None else pat.search(s.text)
                 if m:
-                    rows.append((s.article_id, int(s.sent_id), scheme, frame, question, m.group(), int(s.start) + m.start(), int(s.start) + m.end()))
+                    rows.append((s.article_id, int(s.sent_id), scheme, frame, question, s.text[m.start():m.end()], int(s.start) + m.start(), int(s.start) + m.end()))
     return pd.DataFrame(rows, columns=FRAME_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
@@ -74,7 +117,7 @@ def article_frame_table(frames: pd.DataFrame, n_sentences: pd.Series, *, thresho
     """The `article_frames` table: every article x frame with presence, score, evidence sentence ids and yes-answers."""
     sc = schemes()
     thresholds = thresholds or sc["thresholds"]
-    all_frames = [("generic", f) for f in sc["thresholds"]] + [("issue", f) for f, _, _ in sc["issue"]]
+    all_frames = [("generic", f) for f in sc["thresholds"]] + [("issue", f) for f, *_ in sc["issue"]]
     by = {k: g for k, g in frames.groupby(["article_id", "scheme", "frame"])} if len(frames) else {}
     rows = []
     for aid, n in n_sentences.items():
