@@ -35,14 +35,14 @@ def test_unknown_engine_is_refused(root: Path, tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A generated corpus of a thousand articles (bench/generate.py, deterministic)."""
+    """A generated corpus of 3,000 articles (bench/generate.py, deterministic), with wire copies and site furniture."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
     import generate
 
     path = tmp_path_factory.mktemp("gen") / "news.parquet"
-    generate.generate(1000, seed=11).drop(columns=["title"]).to_parquet(path, index=False)
+    generate.generate(3000, seed=11).drop(columns=["title"]).to_parquet(path, index=False)
     return path
 
 
@@ -51,10 +51,11 @@ def test_every_stage_gives_identical_tables_on_both_engines(generated: Path, tmp
     written = {}
     for eng in ("pandas", "dask"):
         out = tmp_path / eng
-        stages.clean_corpus(generated, out, engine_name=eng, partition_size=250, progress=False)
+        stages.clean_corpus(generated, out, engine_name=eng, partition_size=500, progress=False)
         stages.score_sentiment(out, engine_name=eng, progress=False)
         stages.code_framing(out, engine_name=eng, progress=False)
         stages.build_timeline(out, engine_name=eng, progress=False)
         written[eng] = {p.name: p.read_bytes() for p in sorted((out / "data").glob("*.csv"))}
     assert len(written["pandas"]) >= 12
+    assert written["pandas"]["articles.csv"].count(b"\n") > 3000
     assert written["pandas"] == written["dask"]
