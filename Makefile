@@ -17,7 +17,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dask]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dask,bench]"
 	touch $(STAMP)
 
 reports: $(STAMP)

@@ -1,8 +1,11 @@
 """Where the analysis spends its time: every stage timed on a sample of a generated corpus, one of
-them under cProfile (the standard library's profiler), the heaviest functions printed.
+them under a profiler, its call tree (pyinstrument, a sampling profiler, the `bench` extra) or its
+heaviest functions (cProfile, the standard library's) printed and written to
+bench/results/profile-STAGE.txt.
 
     python bench/profile_stages.py                          # 300 articles of the 1k corpus, profile the framing stage
-    python bench/profile_stages.py --stage score_sentiment --articles 1000 --top 40
+    python bench/profile_stages.py --stage score_sentiment --articles 1000
+    python bench/profile_stages.py --profiler cprofile --top 40
 
 The corpus comes from bench/generate.py (made here when missing).
 """
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import importlib.util
+import io
 import pstats
 import shutil
 import subprocess
@@ -30,7 +35,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--stage", default="code_framing", choices=STAGES)
     ap.add_argument("--articles", type=int, default=300)
-    ap.add_argument("--top", type=int, default=30, help="functions listed, by own time")
+    have_pyinstrument = importlib.util.find_spec("pyinstrument") is not None
+    ap.add_argument("--profiler", choices=["pyinstrument", "cprofile"], default="pyinstrument" if have_pyinstrument else "cprofile")
+    ap.add_argument("--top", type=int, default=30, help="cProfile: functions listed, by own time")
+    ap.add_argument("--out", type=Path, default=HERE / "results", help="folder for profile-STAGE.txt")
     args = ap.parse_args()
     from presslens import stages
 
@@ -41,21 +49,37 @@ def main() -> None:
         sample, out = Path(tmp) / "sample.parquet", Path(tmp) / "run"
         pd.read_parquet(source).head(args.articles).to_parquet(sample)
         out.mkdir()
-        profiler, seconds = cProfile.Profile(), {}
+        if args.profiler == "pyinstrument":
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.001)
+            start, stop = profiler.start, profiler.stop
+        else:
+            profiler = cProfile.Profile()
+            start, stop = profiler.enable, profiler.disable
+        seconds = {}
         for name in STAGES:
             t0 = time.perf_counter()
             if name == args.stage:
-                profiler.enable()
+                start()
             if name == "clean_corpus":
                 stages.clean_corpus(sample, out, progress=False)
             else:
                 getattr(stages, name)(out, progress=False)
             if name == args.stage:
-                profiler.disable()
+                stop()
             seconds[name] = round(time.perf_counter() - t0, 2)
         shutil.rmtree(out, ignore_errors=True)
-    print(f"seconds per stage for {args.articles} articles ({args.stage} under the profiler, so slower): {seconds}")
-    pstats.Stats(profiler).sort_stats("tottime").print_stats(args.top)
+    if args.profiler == "pyinstrument":
+        report = profiler.output_text(unicode=False, color=False)
+    else:
+        buf = io.StringIO()
+        pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(args.top)
+        report = buf.getvalue()
+    head = f"seconds per stage for {args.articles} articles ({args.stage} under {args.profiler}, so slower): {seconds}\n"
+    print(head + report)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"profile-{args.stage}.txt").write_text(f"Command: python bench/profile_stages.py --stage {args.stage} --articles {args.articles} --profiler {args.profiler}\n" + head + report, encoding="utf-8")
 
 
 if __name__ == "__main__":

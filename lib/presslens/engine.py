@@ -4,7 +4,8 @@ Results come back in partition order whichever engine runs them, so the tables t
 are identical. With ``engine="dask"``, ``scheduler=""`` starts a ``dask.distributed.LocalCluster``
 on this machine (one single-threaded worker process per core, or `workers`), and any other value is
 the address of an existing cluster (``tcp://host:8786``). At most `window` partitions are in flight
-at once, so memory stays bounded however large the corpus.
+at once, so memory stays bounded however large the corpus; each partition is scattered to the
+cluster as data before its task is submitted.
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def map_partitions(
         with client(scheduler, workers=workers) as c:
             pending: deque = deque()
             for part in parts:
-                pending.append(c.submit(func, part, pure=False, **kwargs))
+                # Scattering first sends the partition as data, not inside the task graph (a
+                # partition of long texts would otherwise make every graph megabytes large).
+                [data] = c.scatter([part], hash=False)
+                pending.append(c.submit(func, data, pure=False, **kwargs))
                 if len(pending) >= window:
                     yield pending.popleft().result()
                     bar.update()

@@ -390,9 +390,16 @@ def _clause(left: list[str], right: list[str], breaks: frozenset[str] | set[str]
     return left[i:], right[:j]
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _compound_of(joined: str) -> float:
+    """VADER compound of a string, memoised: a mention's views often coincide (a clause that is the
+    whole sentence), and wire copies repeat sentences."""
+    return float(vader().polarity_scores(joined)["compound"])
+
+
 def _compound(words: list[str]) -> float:
     """VADER compound of a token list (0 when empty)."""
-    return float(vader().polarity_scores(" ".join(words))["compound"]) if words else 0.0
+    return _compound_of(" ".join(words)) if words else 0.0
 
 
 def _near(valences: list[float], k: int) -> tuple[float, float]:
