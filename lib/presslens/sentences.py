@@ -12,10 +12,14 @@ import functools
 import re
 from collections.abc import Iterator
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from presslens import resources_io
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 COLUMNS = ["article_id", "sent_id", "start", "end", "text"]
 _LINE = re.compile(r"[^\n]+")
@@ -23,7 +27,13 @@ _LINE = re.compile(r"[^\n]+")
 
 @functools.lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
-    """The Punkt tokenizer built from the shipped parameters (built once)."""
+    """The Punkt tokenizer built from the shipped parameters (built once).
+
+    NLTK is imported here, not at module level: importing it costs about a second (it pulls in
+    scipy.stats), which notebooks that never split text should not pay at kernel start.
+    """
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     spec = resources_io.load("sentences.yaml")
     params = PunktParameters()
     params.abbrev_types = {str(a).lower() for a in spec["abbreviations"]}
