@@ -2,12 +2,13 @@
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens import actors, clean, framing, quotes, terms
+from presslens import actors, clean, framing, quotes, terms, textvec
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -113,13 +114,51 @@ def test_code_articles_positional_ids_and_evidence() -> None:
 
 
 def test_frames_validation_against_human_coders() -> None:
-    result = framing.validate(ROOT / "eval" / "narrative-frames")
+    result = framing.validate(ROOT / "eval" / "narrative-frames", repeats=5)
     assert result["every_positive_has_evidence"]
     assert result["macro_f1"] > result["majority_macro_f1"] + 0.3
-    assert result["macro_f1"] >= 0.56
+    assert result["macro_f1"] >= 0.60
+    assert result["macro_f1"] > result["dictionary_only"]["f1"].mean()
     spread = result["split_spread"]
-    assert spread["repeats"] == 20 and spread["min"] <= spread["mean"] <= spread["max"]
-    assert spread["max"] - spread["min"] < 0.1  # the cue lists, not the split, carry the figure
+    assert spread["repeats"] == 5 and spread["min"] <= spread["mean"] <= spread["max"]
+    assert spread["min"] >= 0.58 and spread["max"] - spread["min"] < 0.1
+
+
+def test_model_vectors_are_scikit_learns() -> None:
+    """The shipped models' TF-IDF, rebuilt without scikit-learn, equals TfidfVectorizer's."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = framing.load_narrative_frames(ROOT / "eval" / "narrative-frames")["text"].head(40).tolist()
+    vec = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit(texts)
+    X = vec.transform(texts + ["Pristina's café: naïve “quotes”, 2008 — and Vučić."]).toarray()
+    for row, text in zip(X, texts + ["Pristina's café: naïve “quotes”, 2008 — and Vučić."]):
+        cols, w = textvec.tfidf(textvec.words(text), vec.vocabulary_, vec.idf_)
+        mine = np.zeros(len(row))
+        mine[cols] = w
+        assert np.allclose(mine, row)
+
+
+def test_shipped_frame_model_is_the_training_scripts() -> None:
+    """bench/train_frames.py on the eval articles gives the shipped model (same presence decisions)."""
+    _, texts, density, gold = framing.coded_eval_articles(ROOT / "eval" / "narrative-frames")
+    refit = framing._loaded(framing.fit_frame_model(texts, density, gold))
+    shipped = framing.frame_model()
+    assert sorted(refit["frames"]) == sorted(shipped["frames"]) == sorted(framing.CODES.values())
+    agree = total = 0
+    for text, (_, d) in zip(texts, density.iterrows()):
+        a, b = framing.frame_probabilities(text, d.to_dict(), refit), framing.frame_probabilities(text, d.to_dict(), shipped)
+        for f in a:
+            agree += (a[f] >= refit["frames"][f][2]) == (b[f] >= shipped["frames"][f][2])
+            total += 1
+    assert agree / total >= 0.99
+
+
+def test_dictionary_only_rule_without_model() -> None:
+    text = "Both sides accused each other. The dispute deepened."
+    with_model, without = framing.code_articles([text]), framing.code_articles([text], model=None)
+    assert without["probability"].isna().all()
+    assert with_model.loc[with_model.scheme == "generic", "probability"].between(0, 1).all()
+    assert (with_model["score"] == without["score"]).all()
 
 
 @pytest.fixture(scope="module")

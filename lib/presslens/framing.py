@@ -22,7 +22,10 @@ Every present frame carries its evidence (sentence ids); a frame without evidenc
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -30,9 +33,13 @@ import pandas as pd
 import re
 
 from presslens import resources_io, sentences as splitter
+from presslens.textvec import tfidf, words
 
 FRAME_COLUMNS = ["article_id", "sent_id", "scheme", "frame", "question", "cue", "start", "end"]
-ARTICLE_COLUMNS = ["article_id", "scheme", "frame", "present", "score", "evidence", "answers", "n_sentences"]
+ARTICLE_COLUMNS = ["article_id", "scheme", "frame", "present", "score", "probability", "evidence", "answers", "n_sentences"]
+MODEL_FILE = "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
+MODEL_C = 1.0  # inverse regularisation strength of the frame model's logistic regressions
+MODEL_MIN_DF = 3  # a word enters the model's vocabulary when at least this many training articles hold it
 CODES = {"CO": "conflict", "RE": "responsibility", "HI": "human_interest", "MO": "morality", "EC": "economic"}
 
 
@@ -113,33 +120,89 @@ def frame_table(sentences: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FRAME_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def article_frame_table(frames: pd.DataFrame, n_sentences: pd.Series, *, thresholds: dict[str, float] | None = None) -> pd.DataFrame:
-    """The `article_frames` table: every article x frame with presence, score, evidence sentence ids and yes-answers."""
+def article_texts(sentences: pd.DataFrame) -> pd.Series:
+    """Each article's text as the model reads it: its sentences joined by spaces (article_id -> text)."""
+    return sentences.groupby("article_id", sort=False)["text"].agg(" ".join)
+
+
+@functools.lru_cache(maxsize=4)
+def frame_model(name: str = MODEL_FILE) -> dict | None:
+    """The generic-frame model (vocabulary, idf, and per frame coefficients, intercept, threshold); None for name ''."""
+    if not name:
+        return None
+    with gzip.open(resources_io.path(name), "rt", encoding="utf-8") as fh:
+        m = json.load(fh)
+    frames = {f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"])) for f, v in m["frames"].items()}
+    return {"vocabulary": m["vocabulary"], "idf": np.array(m["idf"]), "frames": frames}
+
+
+def frame_probabilities(text: str, density: Mapping[str, float], model: dict) -> dict[str, float]:
+    """P(frame present) for one article: logistic regression over its words (TF-IDF) and the frame's cue density."""
+    cols, w = tfidf(words(text), model["vocabulary"], model["idf"])
+    out = {}
+    for frame, (coef, intercept, _) in model["frames"].items():
+        z = intercept + float(coef[cols] @ w) + float(coef[-1]) * float(density.get(frame, 0.0))
+        out[frame] = 1.0 / (1.0 + math.exp(-z))
+    return out
+
+
+def article_frame_table(
+    frames: pd.DataFrame,
+    n_sentences: pd.Series,
+    *,
+    texts: Mapping[object, str] | pd.Series | None = None,
+    thresholds: dict[str, float] | None = None,
+    model: str | dict | None = MODEL_FILE,
+) -> pd.DataFrame:
+    """The `article_frames` table: every article x frame with presence, score, evidence sentence ids and yes-answers.
+
+    `score` is the cue density (cue sentences / sqrt(sentences)). A generic frame is present when
+    the article has at least one cue sentence of it and, with the article `texts` and a `model`
+    (the shipped one by default), the model's `probability` reaches the frame's threshold; without
+    texts, or with model '' or None, when the density reaches the frame's `threshold` of
+    generic_frames.yaml (the dictionary-only rule). Issue frames need `min_sentences` cue sentences.
+    """
     sc = schemes()
     thresholds = thresholds or sc["thresholds"]
+    m = frame_model(model) if isinstance(model, str) else model
+    use_model = m is not None and texts is not None
     all_frames = [("generic", f) for f in sc["thresholds"]] + [("issue", f) for f, *_ in sc["issue"]]
     by = {k: g for k, g in frames.groupby(["article_id", "scheme", "frame"])} if len(frames) else {}
     rows = []
     for aid, n in n_sentences.items():
+        found = {(scheme, frame): by.get((aid, scheme, frame)) for scheme, frame in all_frames}
+        ids = {k: (sorted(set(g["sent_id"])) if g is not None else []) for k, g in found.items()}
+        score = {k: (len(v) / math.sqrt(n) if n else 0.0) for k, v in ids.items()}
+        probs = frame_probabilities(texts.get(aid, ""), {f: score[("generic", f)] for f in sc["thresholds"]}, m) if use_model else {}
         for scheme, frame in all_frames:
-            g = by.get((aid, scheme, frame))
-            ids = sorted(set(g["sent_id"])) if g is not None else []
-            score = len(ids) / math.sqrt(n) if n else 0.0
+            k, g = (scheme, frame), found[(scheme, frame)]
             answers = " ".join(sorted(set(g["question"]))) if g is not None and scheme == "generic" else ""
-            present = bool(ids) and (score >= thresholds[frame] if scheme == "generic" else len(ids) >= sc["issue_min"])
-            rows.append((aid, scheme, frame, present, round(score, 6), " ".join(map(str, ids)), answers, int(n)))
+            p = probs.get(frame, float("nan")) if scheme == "generic" else float("nan")
+            if scheme == "issue":
+                present = len(ids[k]) >= sc["issue_min"]
+            elif use_model and frame in m["frames"]:
+                present = bool(ids[k]) and p >= m["frames"][frame][2]
+            else:
+                present = bool(ids[k]) and score[k] >= thresholds[frame]
+            rows.append((aid, scheme, frame, bool(present), round(score[k], 6), round(p, 6), " ".join(map(str, ids[k])), answers, int(n)))
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
 
 
-def code_articles(texts: list[str]) -> pd.DataFrame:
-    """`article_frames` for any list of texts; article_id is the text's position in the list (0, 1, ...)."""
+def _sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:
+    """A sentences table of the texts (article_id = position) and each text's number of sentences."""
     rows, counts = [], {}
     for i, text in enumerate(texts):
         spans = list(splitter.spans(text))
         counts[i] = len(spans)
         rows.append(pd.DataFrame({"article_id": i, "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "text": [text[a:b] for a, b in spans]}))
     sents = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["article_id", "sent_id", "start", "text"])
-    return article_frame_table(frame_table(sents), pd.Series(counts, dtype="int64"))
+    return sents, pd.Series(counts, dtype="int64")
+
+
+def code_articles(texts: list[str], *, model: str | dict | None = MODEL_FILE) -> pd.DataFrame:
+    """`article_frames` for any list of texts; article_id is the text's position in the list (0, 1, ...)."""
+    sents, counts = _sentences_of(texts)
+    return article_frame_table(frame_table(sents), counts, texts=article_texts(sents), model=model)
 
 
 # ---- validation on human-coded articles ---------------------------------------------------
@@ -165,36 +228,101 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(max(best, 1e-9))
 
 
-def _cv_predict(scores: np.ndarray, gold: np.ndarray, *, folds: int, seed: int) -> np.ndarray:
-    """Predictions of k-fold cross-validation: each article judged by a threshold fitted on the other folds."""
+def fit_frame_model(texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, C: float = MODEL_C, seed: int = 0) -> dict:
+    """Fit the generic-frame model on human-coded articles; returns the JSON-able model.
+
+    Per frame, an L2 logistic regression (balanced class weights) over the article's words
+    (sublinear TF-IDF, English stop words out, words in at least MODEL_MIN_DF articles) and the
+    frame's cue density. Its threshold maximises F1 on out-of-fold probabilities of a 4-fold split
+    of the training articles, counting an article without cue sentences as absent, as
+    `article_frame_table` does.
+    """
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    vec = TfidfVectorizer(sublinear_tf=True, min_df=MODEL_MIN_DF, stop_words="english")
+    X = vec.fit_transform(texts)
+    out = {}
+    for frame in gold.columns:
+        d, y = density[frame].to_numpy(dtype=float), gold[frame].to_numpy(dtype=bool)
+        Xf = hstack([X, csr_matrix(d[:, None])]).tocsr()
+        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+        inner = cross_val_predict(lr, Xf, y, cv=StratifiedKFold(4, shuffle=True, random_state=seed), method="predict_proba")[:, 1]
+        threshold = _best_threshold(np.where(d > 0, inner, 0.0), y)
+        lr.fit(Xf, y)
+        out[frame] = {"coef": [round(float(c), 8) for c in lr.coef_[0]], "intercept": round(float(lr.intercept_[0]), 8), "threshold": threshold}
+    vocab = {w: int(i) for w, i in sorted(vec.vocabulary_.items())}
+    return {"vocabulary": vocab, "idf": [round(float(x), 8) for x in vec.idf_], "frames": out, "C": C, "min_df": MODEL_MIN_DF}
+
+
+def _loaded(model_json: dict) -> dict:
+    """A fitted model in the form `frame_probabilities` reads."""
+    frames = {f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"])) for f, v in model_json["frames"].items()}
+    return {"vocabulary": model_json["vocabulary"], "idf": np.array(model_json["idf"]), "frames": frames}
+
+
+def coded_eval_articles(folder: str | Path) -> tuple[pd.DataFrame, list[str], pd.DataFrame, pd.DataFrame]:
+    """The narrative-frames articles with what the model learns from: (data, article texts, cue densities, gold frames)."""
+    data = load_narrative_frames(folder)
+    sents, counts = _sentences_of(data["text"].tolist())
+    dict_only = article_frame_table(frame_table(sents), counts, model=None)
+    density = dict_only[dict_only["scheme"] == "generic"].pivot_table(index="article_id", columns="frame", values="score").sort_index()
+    texts = article_texts(sents).reindex(range(len(data)), fill_value="").tolist()
+    gold = pd.DataFrame({frame: data[code].to_numpy() for code, frame in CODES.items()})
+    return data, texts, density[list(gold.columns)], gold
+
+
+def _cv_predict(texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, folds: int, seed: int) -> pd.DataFrame:
+    """Out-of-fold presence: each article judged by a model (words, threshold) fitted on the other folds."""
     fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
-    pred = np.zeros(len(gold), dtype=bool)
+    pred = pd.DataFrame(False, index=gold.index, columns=gold.columns)
     for k in range(folds):
-        train, test = fold_of != k, fold_of == k
-        pred[test] = scores[test] >= _best_threshold(scores[train], gold[train])
+        train, test = np.where(fold_of != k)[0], np.where(fold_of == k)[0]
+        m = _loaded(fit_frame_model([texts[i] for i in train], density.iloc[train], gold.iloc[train], seed=seed))
+        for i in test:
+            d = density.iloc[i]
+            probs = frame_probabilities(texts[i], d.to_dict(), m)
+            for frame in gold.columns:
+                pred.iat[i, pred.columns.get_loc(frame)] = bool(d[frame] > 0) and probs[frame] >= m["frames"][frame][2]
     return pred
 
 
 def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, seed: int = 0, repeats: int = 20) -> dict[str, object]:
-    """Per-frame P/R/F1 of the generic frames on the human-coded articles, thresholds fitted by k-fold CV.
+    """Per-frame P/R/F1 of the generic frames on the human-coded articles, by k-fold cross-validation.
 
-    The table is the split drawn with `seed`; `split_spread` gives the macro-F1 over `repeats` other
-    random splits (mean, min, max), which shows how much the figure depends on the split alone.
+    Everything fitted (the model's vocabulary, coefficients and thresholds) is fitted on the other
+    folds only. The table is the split drawn with `seed`; `split_spread` gives the macro-F1 over
+    `repeats` other random splits (mean, min, max), which shows how much the figure depends on the
+    split alone. `dictionary_only` is the same table for the cue-density rule with thresholds fitted
+    on the other folds (what the frames are without the model).
     """
-    data = load_narrative_frames(folder)
-    coded = code_articles(data["text"].tolist())
-    gen = coded[coded["scheme"] == "generic"].pivot_table(index="article_id", columns="frame", values="score").sort_index()
-    rows, fitted = [], {}
+    data, texts, density, gold = coded_eval_articles(folder)
+    pred = _cv_predict(texts, density, gold, folds=folds, seed=seed)
+    rows, dict_rows = [], []
+    fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
     for code, frame in CODES.items():
-        scores, gold = gen[frame].to_numpy(), data[code].to_numpy()
-        p, r, f = _prf(gold, _cv_predict(scores, gold, folds=folds, seed=seed))
-        majority = gold.mean() >= 0.5
-        bp, br, bf = _prf(gold, np.full(len(gold), majority))
-        fitted[frame] = _best_threshold(scores, gold)
-        rows.append(dict(frame=frame, code=code, n=len(gold), positives=int(gold.sum()), precision=p, recall=r, f1=f, majority_f1=bf, majority_predicts="present" if majority else "absent"))
+        y = gold[frame].to_numpy()
+        p, r, f = _prf(y, pred[frame].to_numpy())
+        majority = y.mean() >= 0.5
+        bp, br, bf = _prf(y, np.full(len(y), majority))
+        rows.append(dict(frame=frame, code=code, n=len(y), positives=int(y.sum()), precision=p, recall=r, f1=f, majority_f1=bf, majority_predicts="present" if majority else "absent"))
+        s = density[frame].to_numpy()
+        dpred = np.zeros(len(y), dtype=bool)
+        for k in range(folds):
+            tr, te = fold_of != k, fold_of == k
+            dpred[te] = (s[te] > 0) & (s[te] >= _best_threshold(s[tr], y[tr]))
+        dict_rows.append(dict(frame=frame, code=code, f1=_prf(y, dpred)[2]))
     table = pd.DataFrame(rows)
-    macros = [np.mean([_prf(data[code].to_numpy(), _cv_predict(gen[frame].to_numpy(), data[code].to_numpy(), folds=folds, seed=seed + 1 + i))[2] for code, frame in CODES.items()]) for i in range(repeats)]
+    macros = []
+    for i in range(repeats):
+        other = _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i)
+        macros.append(float(np.mean([_prf(gold[f].to_numpy(), other[f].to_numpy())[2] for f in gold.columns])))
     spread = {"repeats": repeats, "mean": float(np.mean(macros)), "min": float(np.min(macros)), "max": float(np.max(macros))} if repeats else {}
+    coded = code_articles(data["text"].tolist())
     evidence_ok = bool((coded.loc[coded["present"], "evidence"] != "").all())
+    shipped = frame_model()
     return {"table": table, "macro_f1": float(table["f1"].mean()), "majority_macro_f1": float(table["majority_f1"].mean()),
-            "thresholds_fitted_on_all": fitted, "every_positive_has_evidence": evidence_ok, "folds": folds, "split_spread": spread}
+            "dictionary_only": pd.DataFrame(dict_rows), "thresholds_shipped": {f: v[2] for f, v in shipped["frames"].items()} if shipped else {},
+            "every_positive_has_evidence": evidence_ok, "folds": folds, "split_spread": spread}

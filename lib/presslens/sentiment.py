@@ -60,6 +60,7 @@ import nltk.sentiment.vader as _nltk_vader
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 from presslens import resources_io
+from presslens.textvec import tfidf as _tfidf
 
 LABELS = ["negative", "neutral", "positive"]
 METHODS = ("vader", "textblob")
@@ -454,20 +455,6 @@ def toward_model() -> _Model:
     views = tuple((v["name"], v["vocabulary"], np.array(v["idf"]), float(v["weight"]), int(v["offset"])) for v in m["views"])
     d = m["dense"]
     return _Model(views, np.array(d["mean"]), np.array(d["scale"]), float(d["weight"]), int(d["offset"]), np.array(m["coef"]), np.array(m["intercept"]))
-
-
-def _tfidf(grams: list[str], vocab: Mapping[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear TF-IDF, L2-normalised, as scikit-learn computes it: (column indices, weights)."""
-    counts: dict[int, int] = {}
-    for g in grams:
-        j = vocab.get(g)
-        if j is not None:
-            counts[j] = counts.get(j, 0) + 1
-    if not counts:
-        return np.zeros(0, dtype=int), np.zeros(0)
-    cols = np.fromiter(counts, dtype=int, count=len(counts))
-    w = (1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))) * idf[cols]
-    return cols, w / np.sqrt((w * w).sum())
 
 
 def toward_proba(text: str, start: int, end: int) -> np.ndarray:

@@ -201,7 +201,7 @@ def build_timeline(out_dir: str | Path, *, engine_name: str = "pandas", schedule
     return map_stage(timeline_part, out_dir, ["timex"], article_columns=["article_id", "published"], engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress)
 
 
-def framing_part(pair: tuple[pd.DataFrame, pd.DataFrame], *, actors_file: str, terms_file: str) -> dict[str, pd.DataFrame]:
+def framing_part(pair: tuple[pd.DataFrame, pd.DataFrame], *, actors_file: str, terms_file: str, frame_model: str = "generic_frames_model.json.gz") -> dict[str, pd.DataFrame]:
     """Actors, quotes, naming choices, frames and tone toward each actor mention for one partition."""
     from presslens import actors, framing, quotes, sentiment, terms
 
@@ -212,7 +212,7 @@ def framing_part(pair: tuple[pd.DataFrame, pd.DataFrame], *, actors_file: str, t
     named = terms.term_table(ok, sents, name=terms_file)
     ok_sents = sents[sents["article_id"].isin(set(ok["article_id"]))]
     frames = framing.frame_table(ok_sents)
-    article_frames = framing.article_frame_table(frames, ok_sents.groupby("article_id").size())
+    article_frames = framing.article_frame_table(frames, ok_sents.groupby("article_id").size(), texts=framing.article_texts(ok_sents), model=frame_model)
     tone = sentiment.toward_table(sents, mentions)
     return {"mentions": mentions, "quotes": quoted, "terms": named, "frames": frames, "article_frames": article_frames, "actor_tone": tone}
 
@@ -222,6 +222,7 @@ def code_framing(
     *,
     actors_file: str = "actors.yaml",
     terms_file: str = "terms.yaml",
+    frame_model: str = "generic_frames_model.json.gz",
     engine_name: str = "pandas",
     scheduler: str = "",
     progress: bool = True,
@@ -230,5 +231,5 @@ def code_framing(
     return map_stage(
         framing_part, out_dir, ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
         article_columns=["article_id", "text", "published", "outlet", "status"], engine_name=engine_name, scheduler=scheduler,
-        desc="framing", progress=progress, actors_file=actors_file, terms_file=terms_file,
+        desc="framing", progress=progress, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model,
     )
