@@ -320,7 +320,7 @@ def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, se
         other = _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i)
         macros.append(float(np.mean([_prf(gold[f].to_numpy(), other[f].to_numpy())[2] for f in gold.columns])))
     spread = {"repeats": repeats, "mean": float(np.mean(macros)), "min": float(np.min(macros)), "max": float(np.max(macros))} if repeats else {}
-    coded = code_articles(data["text"].tolist())
+    coded = code_articles(data["text"].tolist())  # the shipped model, as a run codes them
     evidence_ok = bool((coded.loc[coded["present"], "evidence"] != "").all())
     shipped = frame_model()
     return {"table": table, "macro_f1": float(table["f1"].mean()), "majority_macro_f1": float(table["majority_f1"].mean()),
