@@ -8,8 +8,10 @@ Two schemes, both from editable resources:
   sentences holds a cue of that question, and those sentences are the evidence. The frame's score is
   the number of the article's sentences holding any of its cues divided by the square root of the
   article's length in sentences (so long articles need more cue sentences, but not proportionally
-  more); it is present when the score reaches the frame's threshold (fitted on human-coded articles,
-  with cross-validated figures, see ``validate``).
+  more). The frame is present when the article has cue sentences of it and a logistic regression
+  over the article's words and that score (``resources/generic_frames_model.json.gz``, trained on
+  human-coded articles by bench/train_frames.py) reaches the frame's threshold; with no model, when
+  the score reaches the frame's `threshold` in the YAML file. Cross-validated figures: ``validate``.
 - ``issue``: issue frames of security coverage (security and defence, diplomacy and negotiation,
   sovereignty and law, history and identity, economy, EU integration, NATO membership, great-power
   rivalry, humanitarian) coded per sentence from cue words (``resources/issue_frames.yaml``); the
@@ -131,9 +133,7 @@ def frame_model(name: str = MODEL_FILE) -> dict | None:
     if not name:
         return None
     with gzip.open(resources_io.path(name), "rt", encoding="utf-8") as fh:
-        m = json.load(fh)
-    frames = {f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"])) for f, v in m["frames"].items()}
-    return {"vocabulary": m["vocabulary"], "idf": np.array(m["idf"]), "frames": frames}
+        return _loaded(json.load(fh))
 
 
 def frame_probabilities(text: str, density: Mapping[str, float], model: dict) -> dict[str, float]:
