@@ -173,7 +173,28 @@ def test_vectorised_bootstrap_matches_single_group() -> None:
 @given(st.lists(st.floats(-1, 1, allow_nan=False), min_size=2, max_size=40), st.integers(0, 2**31))
 def test_interval_lies_within_the_values(values: list[float], seed: int) -> None:
     lo, hi = sentiment.bootstrap_ci(np.array(values), n_boot=200, seed=seed)
-    assert min(values) - 1e-12 <= lo <= hi <= max(values) + 1e-12
+    assert min(values) - 1e-6 <= lo <= hi <= max(values) + 1e-6  # values are taken to six decimals
+
+
+def test_interval_of_a_group_does_not_depend_on_its_block_and_sums_are_exact() -> None:
+    """A group's interval is bitwise the same alone or among thousands of others (BLAS blocking, the
+    partition it falls in), and equals what exact rational sums of its resamples give."""
+    rng = np.random.default_rng(5)
+    target = np.round(rng.uniform(-1, 1, 37), 6)
+    others = [np.round(rng.uniform(-1, 1, 37), 6) for _ in range(2500)]
+    alone = sentiment.bootstrap_intervals([target], n_boot=500, seed=9)[0]
+    crowded = sentiment.bootstrap_intervals([*others[:1300], target, *others[1300:]], n_boot=500, seed=9)[1300]
+    assert alone.tobytes() == crowded.tobytes()
+    counts = sentiment._resample_counts(37, n_boot=500, seed=9).astype(int)
+    millionths = [round(v * 1_000_000) for v in target]
+    exact = np.array([sum(int(c) * m for c, m in zip(row, millionths)) / (37 * 1_000_000) for row in counts])
+    np.testing.assert_array_equal(np.quantile(exact, [(1 - 0.95) / 2, 1 - (1 - 0.95) / 2]), alone)
+
+
+def test_fixed_mean_is_exact_and_order_free() -> None:
+    values = np.round(np.random.default_rng(2).uniform(-1, 1, 10_001), 6)
+    assert sentiment.fixed_mean(values) == sentiment.fixed_mean(values[::-1]) == sentiment.fixed_mean(np.sort(values))
+    assert np.isnan(sentiment.fixed_mean(np.array([])))
 
 
 def test_outlet_tone_intervals_and_warnings() -> None:

@@ -1,6 +1,6 @@
 """Tests of presslens.timeline, the TIMEX3 temporal expression tagger.
 
-Gold set (tests/data/timex_gold.csv)
+Gold set (eval/seeds-timex/timex_gold.csv)
 ------------------------------------
 Every temporal expression in the five seed articles, annotated by hand, one row each: file,
 expression (exact text), occurrence (n-th match of that text in the file, not counting matches
@@ -40,7 +40,7 @@ from presslens import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD = ROOT / "tests" / "data" / "timex_gold.csv"
+GOLD = ROOT / "eval" / "seeds-timex" / "timex_gold.csv"
 
 
 def found(text: str, reference: object = None) -> list[tuple[str, str, str]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from presslens import runner
+from presslens import paths, runner
 
 
 def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:
@@ -30,8 +30,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="presslens", description="How did the press cover this conflict? Run the analysis chain.")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="execute notebooks/NN-*.ipynb in order and write a report folder")
-    run.add_argument("--corpus", default="seeds", help="folder of .txt/.html files (+ metadata.csv), or a .csv/.jsonl/.parquet file (default: seeds)")
-    run.add_argument("--out", default="reports", help="report folder to write (default: reports)")
+    run.add_argument("--corpus", default=None, help="folder of .txt/.html files (+ metadata.csv), or a .csv/.jsonl/.parquet file (default: the seeds shipped with presslens)")
+    run.add_argument("--out", default=None, help="report folder to write (default: the project's reports/ in a checkout, else ~/presslens-reports)")
     run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a notebook parameter (repeatable)")
     run.add_argument("--params", metavar="FILE", help="YAML file of parameters")
     run.add_argument("--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)")
@@ -46,8 +46,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         params = parse_params(args.parameter, args.params)
-        params["corpus"] = args.corpus if "corpus" not in params or args.corpus != "seeds" else params["corpus"]
-        manifest = runner.run(params["corpus"], args.out, params, notebooks=args.notebooks, progress=not args.quiet, force=args.force, cache=args.cache)
+        if args.corpus is not None or "corpus" not in params:
+            params["corpus"] = args.corpus or ""
+        out = paths.run_folder(args.out)
+        manifest = runner.run(params["corpus"], out, params, notebooks=args.notebooks, progress=not args.quiet, force=args.force, cache=args.cache)
     except runner.ParameterError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
@@ -56,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     total = manifest["timings_seconds"].get("total", 0)
     reused = f", {len(manifest['cached'])} reused from the cache" if manifest["cached"] else ""
-    print(f"presslens: wrote {args.out}/ ({len(manifest['notebooks'])} notebooks{reused}, {total:.0f} s); open {args.out}/index.html")
+    print(f"presslens: wrote {out}/ ({len(manifest['notebooks'])} notebooks{reused}, {total:.0f} s); open {out / 'index.html'}")
     return 0
 
 

@@ -21,6 +21,6 @@ def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame, *, by_outlet: bool = 
         lo, hi = sentiment.bootstrap_ci(v, n_boot=n_boot, seed=zlib.crc32("|".join(map(str, key)).encode()) ^ seed)
         warn = "" if len(v) >= min_mentions else f"only {len(v)} mention(s): too few to compare"
         labels = g["label"].value_counts()
-        rows.append((*key, len(v), g["article_id"].nunique(), float(v.mean()), lo, hi, int(labels.get("negative", 0)), int(labels.get("neutral", 0)), int(labels.get("positive", 0)), warn))
+        rows.append((*key, len(v), g["article_id"].nunique(), sentiment.fixed_mean(v), lo, hi, int(labels.get("negative", 0)), int(labels.get("neutral", 0)), int(labels.get("positive", 0)), warn))
     cols = [*keys, "n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral", "positive", "warning"]
     return pd.DataFrame(rows, columns=cols).round({"tone": 4, "ci_low": 4, "ci_high": 4})

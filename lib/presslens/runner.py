@@ -24,7 +24,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
-from presslens import htmlexport
+from presslens import htmlexport, paths
 
 PACKAGES = [
     "presslens", "pandas", "numpy", "pyarrow", "matplotlib", "nltk", "vaderSentiment", "papermill",
@@ -32,6 +32,7 @@ PACKAGES = [
     "dask", "distributed",
 ]
 RESERVED = {"corpus", "out_dir"}
+PATH_PARAMS = ("corpus", "eval_dir", "gold", "gold_corpus", "actors_file", "terms_file")  # made absolute before a notebook sees them
 
 
 class ParameterError(ValueError):
@@ -56,9 +57,8 @@ class Notebook:
 
 
 def default_notebooks_dir() -> Path:
-    """The project's notebooks/ folder (beside lib/), else ./notebooks."""
-    here = Path(__file__).resolve().parents[2] / "notebooks"
-    return here if here.is_dir() else Path("notebooks")
+    """The chain's notebooks: the checkout's notebooks/, or the copy bundled in the installed package."""
+    return paths.notebooks_dir()
 
 
 def discover(folder: Path) -> list[Notebook]:
@@ -102,8 +102,24 @@ def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
         if not _type_ok(value, kind):
             raise ParameterError(f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}")
     corpus = params.get("corpus")
-    if corpus is not None and not Path(corpus).exists():
+    if corpus and not Path(corpus).expanduser().exists():
         raise ParameterError(f"corpus {corpus} does not exist")
+
+
+def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
+    """Path parameters made absolute, so no notebook depends on its working directory.
+
+    The corpus ('' is the seeds shipped with presslens) always; the other path parameters when they
+    name an existing file or folder (a bare resource name such as ``actors.yaml`` stays as it is,
+    for the notebook to find in the package).
+    """
+    out = dict(params)
+    out["corpus"] = str(paths.corpus(out.get("corpus")))
+    for name in PATH_PARAMS[1:]:
+        value = out.get(name)
+        if isinstance(value, str) and value and Path(value).expanduser().exists():
+            out[name] = str(Path(value).expanduser().resolve())
+    return out
 
 
 def sha256_file(path: Path) -> str:
@@ -215,8 +231,8 @@ def _failure_message(nb: Notebook, exc: Exception, aside: Path) -> str:
 
 
 def run(
-    corpus: str | Path = "seeds",
-    out: str | Path = "reports",
+    corpus: str | Path = "",
+    out: str | Path = "",
     params: dict[str, Any] | None = None,
     *,
     notebooks: str | Path | None = None,
@@ -226,15 +242,20 @@ def run(
 ) -> dict[str, Any]:
     """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
 
+    An empty `corpus` is the seeds shipped with presslens, an empty `out` the project's reports/
+    (``paths.default_reports``). Relative paths are taken from the caller's working directory and
+    made absolute here; the notebooks run with the run folder as their working directory.
+
     A notebook whose inputs, parameters, code and predecessors are unchanged since a cached run is
     not executed again: its outputs are copied from the cache (``OUT.cache`` unless `cache` is
     given), unless `force`.
     """
     params = dict(params or {})
-    params.setdefault("corpus", str(corpus))
+    params.setdefault("corpus", str(corpus) if corpus else "")
     chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
     validate(chain, params)
-    out = Path(out)
+    params = absolute_paths(params)
+    out = paths.run_folder(out)
     stage, aside = out.with_name(out.name + ".partial"), out.with_name(out.name + ".failed")
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "notebooks").mkdir(parents=True)
@@ -272,7 +293,7 @@ def run(
         try:
             papermill.execute_notebook(
                 str(nb.path), str(target), parameters=given, kernel_name="python3",
-                progress_bar=False, log_output=False, cwd=os.getcwd(),
+                progress_bar=False, log_output=False, cwd=str(stage),
             )
             htmlexport.to_html(target, stage / "html" / f"{nb.name}.html")
             _store(stage, before, entry)

@@ -269,6 +269,21 @@ def extremes(sentiment: pd.DataFrame, sentences: pd.DataFrame, *, method: str = 
 # ---- aggregates with bootstrap intervals ---------------------------------------------------
 
 
+FIXED = 1_000_000  # scores are summed as whole millionths: exact, so any summation order gives the same result
+
+
+def _fixed(values: np.ndarray) -> np.ndarray:
+    """Values in whole millionths, as integer-valued floats (sums of these are exact below 2**53)."""
+    return np.rint(np.asarray(values, dtype=float) * FIXED)
+
+
+def fixed_mean(values: np.ndarray) -> float:
+    """Mean of values taken to six decimals, computed exactly: the same on every machine and in
+    every partition, whatever the order of the additions (NaN for no values)."""
+    v = _fixed(values)
+    return float(v.sum() / (len(v) * FIXED)) if len(v) else float("nan")
+
+
 def _resample_counts(n: int, *, n_boot: int, seed: int) -> np.ndarray:
     """How often each of n positions is drawn in each of n_boot resamples (shared by all groups of size n)."""
     rng = np.random.default_rng([seed, n])
@@ -278,7 +293,12 @@ def _resample_counts(n: int, *, n_boot: int, seed: int) -> np.ndarray:
 
 
 def bootstrap_intervals(groups: Sequence[np.ndarray], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> np.ndarray:
-    """Percentile bootstrap interval of the mean for each group of values, as a (k, 2) array; NaN for fewer than 2 values."""
+    """Percentile bootstrap interval of the mean for each group of values, as a (k, 2) array; NaN for fewer than 2 values.
+
+    A group's resamples depend only on its size and the seed, and its resampled sums are exact
+    (values in whole millionths, so every partial sum is an integer a float holds exactly): a group's
+    interval is the same whichever other groups share its block, on any machine and any BLAS.
+    """
     out = np.full((len(groups), 2), np.nan)
     sizes = np.array([len(g) for g in groups], dtype=int)
     q = [(1 - level) / 2, 1 - (1 - level) / 2]
@@ -288,9 +308,8 @@ def bootstrap_intervals(groups: Sequence[np.ndarray], *, n_boot: int = 2000, see
         step = max(1, 4_000_000 // (n_boot * int(n)))  # bound memory: about 32 MB of means per block
         for i in range(0, len(where), step):
             rows = where[i:i + step]
-            values = np.vstack([np.asarray(groups[j], dtype=float) for j in rows])
-            means = values @ counts.T / n
-            out[rows] = np.quantile(means, q, axis=1).T
+            sums = np.vstack([_fixed(groups[j]) for j in rows]) @ counts.T
+            out[rows] = np.quantile(sums / (int(n) * FIXED), q, axis=1).T
     return out
 
 
@@ -318,7 +337,7 @@ def article_tone(sentiment: pd.DataFrame, *, method: str = "vader", n_boot: int 
     out = keys.assign(
         method=method,
         n_sentences=np.array([len(g) for g in groups], dtype=int),
-        tone=[float(g.mean()) for g in groups],
+        tone=[fixed_mean(g) for g in groups],
         ci_low=ci[:, 0],
         ci_high=ci[:, 1],
         share_negative=[float((g <= -THRESHOLD).mean()) for g in groups],
@@ -344,7 +363,7 @@ def group_tone(article_tone: pd.DataFrame, groups: pd.Series, *, n_boot: int = 2
     sizes = [len(v) for v in values]
     out = keys.assign(
         n=np.array(sizes, dtype=int),
-        tone=[float(v.mean()) for v in values],
+        tone=[fixed_mean(v) for v in values],
         ci_low=ci[:, 0],
         ci_high=ci[:, 1],
         warning=[_warning(n, min_n=min_n, unit=unit, whom=whom) for n in sizes],
