@@ -50,6 +50,11 @@ def _coordinated(ms: pd.DataFrame, text: str, base: int, *, forward: bool) -> li
     return out
 
 
+def empty() -> pd.DataFrame:
+    """An `actions` table with no rows (typed)."""
+    return pd.DataFrame(columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
 def action_table(sentences: pd.DataFrame, mentions: pd.DataFrame, *, max_gap: int = 60) -> pd.DataFrame:
     """Subject-verb-object actions between actor mentions within one clause of a sentence."""
     by_sent = {k: g.sort_values("start") for k, g in mentions.groupby(["article_id", "sent_id"])} if len(mentions) else {}
@@ -77,7 +82,7 @@ def action_table(sentences: pd.DataFrame, mentions: pd.DataFrame, *, max_gap: in
                     if sa.actor != o.actor:
                         rows.append((s.article_id, int(s.sent_id), sa.actor, action, o.actor, int(sa.start), int(o.end), s.text))
     out = pd.DataFrame(rows, columns=COLUMNS).drop_duplicates(["article_id", "sent_id", "subject", "action", "object"])
-    return out.reset_index(drop=True)
+    return out.reset_index(drop=True).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
 def divergence(actions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from tqdm.auto import tqdm
+from presslens.progress import bar as progress_bar
 
 ENGINES = ("pandas", "dask")
 
@@ -56,8 +56,7 @@ def map_partitions(
 ) -> Iterator[Any]:
     """Yield func(part, **kwargs) for each part, in order, on the chosen engine."""
     check(engine)
-    bar = tqdm(total=total, desc=desc, unit="part", disable=not progress, leave=False)
-    try:
+    with progress_bar(total, desc, enabled=progress) as bar:
         if engine == "pandas":
             for part in parts:
                 yield func(part, **kwargs)
@@ -76,5 +75,3 @@ def map_partitions(
             while pending:
                 yield pending.popleft().result()
                 bar.update()
-    finally:
-        bar.close()

@@ -10,6 +10,7 @@ actor); a group lists every article that refers to it.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from presslens import claims
@@ -35,34 +36,108 @@ def event_table(timex: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataF
     return out[EVENT_COLUMNS].sort_values(["begin", "finish", "article_id", "start"], kind="mergesort").reset_index(drop=True)
 
 
-def group_events(events: pd.DataFrame) -> pd.DataFrame:
-    """Group event rows that share a span and an actor; one row per group with its sources."""
-    groups: list[dict] = []
-    for (begin, finish), same in events.groupby(["begin", "finish"], sort=True):
-        clusters: list[dict] = []
-        for rec in same.to_dict("records"):
-            acts = set(rec["actors"].split()) if rec["actors"] else set()
-            home = next((c for c in clusters if (acts & c["actors"]) or (not acts and not c["actors"])), None)
-            if home is None:
-                home = {"actors": set(acts), "rows": []}
-                clusters.append(home)
-            home["actors"] |= acts
-            home["rows"].append(rec)
-        for c in clusters:
-            rows = pd.DataFrame(c["rows"])
-            texts = rows["text"].value_counts()
-            groups.append({
-                "begin": begin, "finish": finish, "value": rows["value"].iloc[0],
-                "label": texts.index[0] + (f" ({rows['event'].value_counts().index[0]})" if rows["event"].ne("").any() else ""),
-                "actors": " ".join(sorted(c["actors"])),
-                "n_articles": rows["article_id"].nunique(), "n_mentions": len(rows),
-                "articles": " ".join(sorted(rows["article_id"].unique())),
-                "outlets": " ".join(sorted(rows["outlet"].dropna().unique())),
-                "evidence": " ".join(f"{a}#s{s}" for a, s in sorted(set(zip(rows["article_id"], rows["sent_id"])))),
-            })
-    out = pd.DataFrame(groups, columns=["begin", "finish", "value", "label", "actors", "n_articles", "n_mentions", "articles", "outlets", "evidence"])
+GROUP_COLUMNS = ["event_id", "begin", "finish", "value", "label", "actors", "n_articles", "n_mentions", "articles", "outlets", "evidence"]
+MAX_LISTED = 40  # articles, outlets and sentences listed per event group (all rows are in `events`)
+
+
+def _components(actor_lists: list[list[str]]) -> list[int]:
+    """Connected components of rows that share an actor (rows without actors form one component);
+    each row's component is named by its first row."""
+    parent = list(range(len(actor_lists)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    first: dict[str, int] = {}
+    bare = -1
+    for i, acts in enumerate(actor_lists):
+        if not acts:
+            bare = i if bare < 0 else (union(i, bare) or bare)
+        for a in acts:
+            if a in first:
+                union(i, first[a])
+            else:
+                first[a] = i
+    return [find(i) for i in range(len(actor_lists))]
+
+
+def _mode(values: list[str]) -> str:
+    """The most frequent value; ties go to the one seen first."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    return max(counts, key=lambda v: counts[v]) if counts else ""
+
+
+def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.DataFrame:
+    """Group event rows that share a span and an actor; one row per group with its sources.
+
+    Rows with the same calendar span are one event when they are connected through shared actors
+    of their sentences (rows whose sentences name no actor form one event per span). `n_articles`
+    and `n_mentions` count every row; `articles`, `outlets` and `evidence` list at most `max_listed`
+    (every row is in the `events` table).
+    """
+    if events.empty:
+        return pd.DataFrame(columns=GROUP_COLUMNS)
+    ev = events.sort_values(["begin", "finish", "article_id", "start"], kind="mergesort").reset_index(drop=True)
+    spans = list(zip(ev["begin"], ev["finish"]))
+    actors = [actors_of(a) for a in ev["actors"]]
+    component = np.empty(len(ev), dtype=np.int64)
+    bounds = [0] + [i for i in range(1, len(ev)) if spans[i] != spans[i - 1]] + [len(ev)]
+    for a, b in zip(bounds, bounds[1:]):
+        component[a:b] = np.asarray(_components(actors[a:b]), dtype=np.int64) + a
+    ev["_g"] = component
+    ev = ev.sort_values(["_g", "article_id", "sent_id", "start"], kind="mergesort")
+    cols = {c: ev[c].tolist() for c in ("_g", "begin", "finish", "value", "text", "event", "actors", "article_id", "sent_id", "outlet")}
+    starts = [0] + [i for i in range(1, len(ev)) if cols["_g"][i] != cols["_g"][i - 1]] + [len(ev)]
+    order = sorted(range(len(starts) - 1), key=lambda k: (cols["begin"][starts[k]], cols["finish"][starts[k]], cols["_g"][starts[k]]))
+    groups = []
+    for k in order:
+        a, b = starts[k], starts[k + 1]
+        texts = cols["text"][a:b]
+        named = [e for e in cols["event"][a:b] if e]
+        arts = sorted(set(cols["article_id"][a:b]))
+        outs = sorted({o for o in cols["outlet"][a:b] if isinstance(o, str)})
+        refs = sorted(set(zip(cols["article_id"][a:b], cols["sent_id"][a:b])))
+        acts = sorted({x for i in range(a, b) for x in actors_of(cols["actors"][i])})
+        groups.append({
+            "begin": cols["begin"][a], "finish": cols["finish"][a], "value": cols["value"][a],
+            "label": _mode(texts) + (f" ({_mode(named)})" if named else ""),
+            "actors": " ".join(acts), "n_articles": len(arts), "n_mentions": b - a,
+            "articles": " ".join(arts[:max_listed]), "outlets": " ".join(outs[:max_listed]),
+            "evidence": " ".join(f"{x}#s{int(y)}" for x, y in refs[:max_listed]),
+        })
+    out = pd.DataFrame(groups, columns=GROUP_COLUMNS[1:])
     out.insert(0, "event_id", [f"E{i + 1:03d}" for i in range(len(out))])
     return out
+
+
+def actors_of(value: object) -> list[str]:
+    """The actor ids of an `actors` cell ('' or space-separated)."""
+    return value.split() if isinstance(value, str) and value else []
+
+
+def period_for(first: pd.Timestamp, last: pd.Timestamp, *, max_periods: int = 60) -> str:
+    """The finest of day, week, month, quarter and year that spans first..last in at most `max_periods` periods."""
+    for freq in ("D", "W", "M", "Q", "Y"):
+        if len(pd.period_range(first, last, freq=freq)) <= max_periods:
+            return freq
+    return "Y"
+
+
+def bin_period(begins: pd.Series) -> str:
+    """The period the event timeline bins events by when they are too many to draw one per row:
+    month when their dates span at most six years, else year."""
+    b = pd.to_datetime(begins)
+    return "M" if period_for(b.min(), b.max(), max_periods=72) in ("D", "W", "M") else "Y"
 
 
 def coverage(articles: pd.DataFrame, tone: pd.DataFrame | None = None, *, freq: str = "auto") -> tuple[pd.DataFrame, int, str]:
@@ -74,8 +149,7 @@ def coverage(articles: pd.DataFrame, tone: pd.DataFrame | None = None, *, freq: 
         return pd.DataFrame(columns=["period", "articles", "tone", "tone_min", "tone_max"]), left_out, ""
     dated["date"] = pd.to_datetime(dated["published"])
     if freq == "auto":
-        span = (dated["date"].max() - dated["date"].min()).days
-        freq = "Y" if span > 3 * 365 else "Q" if span > 365 else "M" if span > 60 else "D"
+        freq = period_for(dated["date"].min(), dated["date"].max())
     dated["period"] = dated["date"].dt.to_period(freq).astype(str)
     if tone is not None and len(tone):
         dated = dated.merge(tone[["article_id", "tone"]], on="article_id", how="left")

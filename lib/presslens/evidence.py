@@ -1,26 +1,67 @@
-"""The sentences behind each point of a figure.
+"""The sentences behind each point of a figure, found in a run folder's tables.
 
-Every function returns the evidence rows of one figure: one row per point and sentence with the
-columns of ``figures.EVIDENCE_COLUMNS`` (``point`` the key the figure links with, ``label`` what the
-reader sees as the section title, ``article_id``, ``sent_id`` (missing for a whole article) and a
-short ``note``). Rows are ordered within a point by how much the sentence matters to it (strongest
-first), since ``figures.save`` keeps only the first rows of each point.
+Every function returns the evidence rows of one figure for the points it shows (the keys a chart
+lists in `Chart.keys`): one row per point and sentence with the columns of
+``figures.EVIDENCE_COLUMNS`` (``point`` the key the figure links with, ``label`` the title of the
+point's section on the evidence page, ``article_id``, ``sent_id`` (missing for a whole article),
+a short ``note``) and ``n_point``, how many sentences the point has in all. Rows are ordered within
+a point by how much the sentence matters to it (strongest first) and at most `per_point` are kept.
+Large tables are read partition by partition, keeping only the best rows of each point, so memory
+stays bounded whatever the corpus size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 
-from presslens import contrast
+from presslens import contrast, events, tables
 
-COLUMNS = ["point", "label", "article_id", "sent_id", "note"]
+COLUMNS = ["point", "label", "article_id", "sent_id", "note", "n_point"]
+PER_POINT = 40
+UNKNOWN_OUTLET = "(unknown outlet)"
 
 
 def _frame(rows: list[tuple] | pd.DataFrame) -> pd.DataFrame:
     df = pd.DataFrame(rows, columns=COLUMNS) if not isinstance(rows, pd.DataFrame) else rows[COLUMNS]
-    return df.astype({"point": str, "label": str, "article_id": str}).assign(sent_id=lambda d: pd.to_numeric(d["sent_id"], errors="coerce").astype("Int64")).reset_index(drop=True)
+    df = df.astype({"point": str, "label": str, "article_id": str})
+    return df.assign(sent_id=pd.to_numeric(df["sent_id"], errors="coerce").astype("Int64"), n_point=df["n_point"].astype("int64")).reset_index(drop=True)
 
+
+def _best(chunks: Iterable[pd.DataFrame], *, order: list[str], ascending: list[bool], per_point: int) -> pd.DataFrame:
+    """Merge partition chunks (point + ordering columns), keeping each point's first `per_point`
+    rows in `order` and counting every row in `n_point`."""
+    kept: pd.DataFrame | None = None
+    totals: dict[str, int] = {}
+    for chunk in chunks:
+        if chunk is None or chunk.empty:
+            continue
+        for p, n in chunk["point"].value_counts().items():
+            totals[p] = totals.get(p, 0) + int(n)
+        both = chunk if kept is None else pd.concat([kept, chunk], ignore_index=True)
+        kept = both.sort_values(["point", *order], ascending=[True, *ascending], kind="mergesort").groupby("point", sort=False).head(per_point)
+    if kept is None:
+        return pd.DataFrame()
+    return kept.assign(n_point=kept["point"].map(totals)).reset_index(drop=True)
+
+
+def _outlet_map(out_dir: str | Path) -> pd.Series:
+    a = tables.read("articles", out_dir, columns=["article_id", "outlet"])
+    return a.set_index("article_id")["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
+
+
+def _scan(name: str, out_dir: str | Path, columns: list[str], keep: Callable[[pd.DataFrame], pd.DataFrame]) -> Iterable[pd.DataFrame]:
+    """Each partition of a table, reduced by `keep` (absent tables give nothing)."""
+    if not tables.exists(name, out_dir):
+        return
+    for part in tables.parts(name, out_dir, columns=columns):
+        yield keep(part)
+
+
+# ---- 20: tone ------------------------------------------------------------------------------
 
 def _score_notes(scores: pd.DataFrame, methods: list[str]) -> pd.DataFrame:
     """One row per sentence with a note giving every method's score."""
@@ -30,102 +71,204 @@ def _score_notes(scores: pd.DataFrame, methods: list[str]) -> pd.DataFrame:
     return wide
 
 
-def article_tone(scores: pd.DataFrame, article_ids: list[str], methods: list[str]) -> pd.DataFrame:
+def article_tone(out_dir: str | Path, article_ids: list[str], methods: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Tone-by-article points (key: article_id): the article's sentences, strongest tone of the main method first."""
-    wide = _score_notes(scores[scores["article_id"].isin(article_ids)], methods)
-    if wide.empty:
+    ids = set(article_ids)
+    chunks = [p for p in tables.parts("sentiment", out_dir, articles=ids)] if ids and tables.exists("sentiment", out_dir) else []
+    scores = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
+    if scores.empty:
         return _frame([])
+    wide = _score_notes(scores, methods)
     wide["strength"] = wide[methods[0]].abs() if methods[0] in wide else 0.0
-    wide = wide.sort_values(["article_id", "strength", "sent_id"], ascending=[True, False, True])
-    return _frame(wide.assign(point=wide["article_id"], label="Tone of article " + wide["article_id"] + ": its sentences, strongest first"))
+    wide = wide.assign(point=wide["article_id"])
+    best = _best([wide], order=["strength", "sent_id"], ascending=[False, True], per_point=per_point)
+    return _frame(best.assign(label="Tone of article " + best["article_id"] + ": its sentences, strongest first"))
 
 
-def outlet_tone(scores: pd.DataFrame, articles: pd.DataFrame, method: str) -> pd.DataFrame:
+def outlet_tone(out_dir: str | Path, outlets: list[str], method: str, *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Tone-by-outlet points (key: outlet): the outlet's sentences, strongest tone first."""
-    s = scores[scores["method"] == method].merge(articles[["article_id", "outlet"]], on="article_id")
-    s = s.assign(outlet=s["outlet"].fillna("(unknown outlet)"), strength=s["compound"].abs())
-    s = s.sort_values(["outlet", "strength", "article_id", "sent_id"], ascending=[True, False, True, True])
-    return _frame(s.assign(point=s["outlet"], label="Tone of " + s["outlet"] + f" ({method}): its sentences, strongest first", note=[f"{method} {v:+.2f}" for v in s["compound"]]))
+    outlet = _outlet_map(out_dir)
+    wanted = set(outlets)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        s = part[part["method"] == method]
+        s = s.assign(point=s["article_id"].map(outlet).fillna(UNKNOWN_OUTLET))
+        s = s[s["point"].isin(wanted)]
+        s = s.assign(strength=s["compound"].abs())
+        return s.sort_values(["point", "strength", "article_id", "sent_id"], ascending=[True, False, True, True], kind="mergesort")
+
+    best = _best(_scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep), order=["strength", "article_id", "sent_id"], ascending=[False, True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="Tone of " + best["point"] + f" ({method}): its sentences, strongest first", note=[f"{method} {v:+.2f}" for v in best["compound"]]))
 
 
-def tone_bins(scores: pd.DataFrame, bins: np.ndarray) -> pd.DataFrame:
-    """Sentence-tone histogram bars (key: 'method|bin index'): the sentences in the bar."""
-    s = scores.copy()
-    s["bin"] = np.clip(np.searchsorted(bins, s["compound"].to_numpy(), side="right") - 1, 0, len(bins) - 2)
-    s = s.sort_values(["method", "bin", "article_id", "sent_id"])
-    lo, hi = bins[s["bin"].to_numpy()], bins[s["bin"].to_numpy() + 1]
-    return _frame(s.assign(point=s["method"] + "|" + s["bin"].astype(str),
-                           label=[f"{m}: sentences scoring {a:+.2f} to {b:+.2f}" for m, a, b in zip(s["method"], lo, hi)],
-                           note=[f"{m} {v:+.2f}" for m, v in zip(s["method"], s["compound"])]))
+def tone_bins(out_dir: str | Path, keys: list[str], *, bins: np.ndarray, per_point: int = PER_POINT) -> pd.DataFrame:
+    """Sentence-tone histogram bars (key: 'method|bin'): sentences in the bar, in article order."""
+    wanted = set(keys)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        b = np.clip(np.searchsorted(bins, part["compound"].to_numpy(), side="right") - 1, 0, len(bins) - 2)
+        s = part.assign(bin=b, point=part["method"] + "|" + pd.Series(b, index=part.index).astype(str))
+        return s[s["point"].isin(wanted)]
+
+    best = _best(_scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    lo, hi = bins[best["bin"].to_numpy()], bins[best["bin"].to_numpy() + 1]
+    return _frame(best.assign(label=[f"{m}: sentences scoring {a:+.2f} to {b:+.2f}" for m, a, b in zip(best["method"], lo, hi)],
+                              note=[f"{m} {v:+.2f}" for m, v in zip(best["method"], best["compound"])]))
 
 
-def frame_cells(article_frames: pd.DataFrame, frames: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Frames-by-outlet cells (key: 'scheme|frame|outlet'): the evidence sentences of the articles where the frame is present."""
-    present = article_frames[article_frames["present"]].merge(articles[["article_id", "outlet"]], on="article_id")
-    rows = []
-    cue = {(a, int(s), sc, f): c for a, s, sc, f, c in frames[["article_id", "sent_id", "scheme", "frame", "cue"]].itertuples(index=False)}
-    for r in present.sort_values(["scheme", "frame", "outlet", "article_id"]).itertuples(index=False):
-        outlet = r.outlet if pd.notna(r.outlet) else "(unknown outlet)"
-        for sid in str(r.evidence).split():
-            rows.append((f"{r.scheme}|{r.frame}|{outlet}", f"{r.scheme} frame '{r.frame}' in {outlet}", r.article_id, int(sid), f"cue: {cue.get((r.article_id, int(sid), r.scheme, r.frame), '')}"))
-    return _frame(rows)
+# ---- 30: voices, names, frames -------------------------------------------------------------
+
+def frame_cells(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
+    """Frames-by-outlet cells (key: 'scheme|frame|outlet'): evidence sentences of the articles where the frame is present."""
+    outlet = _outlet_map(out_dir)
+    wanted = set(keys)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        p = part[part["present"]]
+        p = p.assign(point=p["scheme"] + "|" + p["frame"] + "|" + p["article_id"].map(outlet).fillna(UNKNOWN_OUTLET))
+        p = p[p["point"].isin(wanted)]
+        rows = [(pt, a, int(sid), f) for pt, a, ev, f in zip(p["point"], p["article_id"], p["evidence"], p["frame"]) for sid in str(ev).split()]
+        return pd.DataFrame(rows, columns=["point", "article_id", "sent_id", "frame"])
+
+    best = _best(_scan("article_frames", out_dir, ["article_id", "scheme", "frame", "present", "evidence"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    cues = _cues(out_dir, best)
+    parts = best["point"].str.split("|", n=2, expand=True)
+    return _frame(best.assign(label=parts[0] + " frame '" + parts[1] + "' in " + parts[2],
+                              note=["cue: " + cues.get((a, int(s), f), "") for a, s, f in zip(best["article_id"], best["sent_id"], best["frame"])]))
 
 
-def actor_counts(mentions: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+def _cues(out_dir: str | Path, rows: pd.DataFrame) -> dict[tuple[str, int, str], str]:
+    """The cue word of each (article, sentence, frame) listed in `rows`."""
+    ids = set(rows["article_id"])
+    out: dict[tuple[str, int, str], str] = {}
+    if not ids or not tables.exists("frames", out_dir):
+        return out
+    for part in tables.parts("frames", out_dir, columns=["article_id", "sent_id", "frame", "cue"], articles=ids):
+        for a, s, f, c in part.itertuples(index=False):
+            out.setdefault((a, int(s), f), c)
+    return out
+
+
+def actor_counts(out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Quoted-versus-mentioned bars (keys: 'mentioned|actor', 'quoted|actor'): the mention and quote sentences."""
-    m = mentions.sort_values(["actor", "article_id", "sent_id"])
-    q = quotes[quotes["speaker_actor"].fillna("") != ""].sort_values(["speaker_actor", "article_id", "sent_id"])
-    a = m.assign(point="mentioned|" + m["actor"], label="Mentions of " + m["actor"], note="as: " + m["surface"].astype(str))
-    b = q.assign(point="quoted|" + q["speaker_actor"], label="Quotes spoken by " + q["speaker_actor"], note=q["kind"].astype(str) + " quote, cue: " + q["cue"].astype(str))
-    return pd.concat([_frame(a), _frame(b)], ignore_index=True)
+    wanted = set(actors)
+
+    def mentioned(part: pd.DataFrame) -> pd.DataFrame:
+        m = part[part["actor"].isin(wanted)]
+        return m.assign(point="mentioned|" + m["actor"], note="as: " + m["surface"].astype(str))
+
+    def quoted(part: pd.DataFrame) -> pd.DataFrame:
+        q = part[part["speaker_actor"].fillna("").isin(wanted)]
+        return q.assign(point="quoted|" + q["speaker_actor"], note=q["kind"].astype(str) + " quote, cue: " + q["cue"].astype(str))
+
+    a = _best(_scan("mentions", out_dir, ["article_id", "sent_id", "actor", "surface"], mentioned), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    b = _best(_scan("quotes", out_dir, ["article_id", "sent_id", "speaker_actor", "kind", "cue"], quoted), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    out = []
+    if not a.empty:
+        out.append(_frame(a.assign(label="Mentions of " + a["point"].str.split("|", n=1).str[1])))
+    if not b.empty:
+        out.append(_frame(b.assign(label="Quotes spoken by " + b["point"].str.split("|", n=1).str[1])))
+    return pd.concat(out, ignore_index=True) if out else _frame([])
 
 
-def naming_cells(terms: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+def naming_cells(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Naming-by-outlet cells (key: 'concept: variant|outlet'): the sentences using that name."""
-    t = terms.merge(articles[["article_id", "outlet"]], on="article_id")
-    t = t.assign(outlet=t["outlet"].fillna("(unknown outlet)"), name=t["concept"] + ": " + t["variant"]).sort_values(["name", "outlet", "article_id", "sent_id"])
-    return _frame(t.assign(point=t["name"] + "|" + t["outlet"], label="'" + t["variant"] + "' (" + t["concept"] + ") in " + t["outlet"], note="as: " + t["surface"].astype(str)))
+    outlet = _outlet_map(out_dir)
+    wanted = set(keys)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        t = part.assign(outlet=part["article_id"].map(outlet).fillna(UNKNOWN_OUTLET))
+        t = t.assign(point=t["concept"] + ": " + t["variant"] + "|" + t["outlet"])
+        return t[t["point"].isin(wanted)]
+
+    best = _best(_scan("terms", out_dir, ["article_id", "sent_id", "concept", "variant", "surface"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="'" + best["variant"] + "' (" + best["concept"] + ") in " + best["outlet"], note="as: " + best["surface"].astype(str)))
 
 
-def actor_tone(tone: pd.DataFrame) -> pd.DataFrame:
-    """Actor-tone points (key: actor): every mention with the tone toward the actor, strongest first."""
-    t = tone.assign(strength=tone["score"].abs()).sort_values(["actor", "strength", "article_id", "sent_id"], ascending=[True, False, True, True])
-    return _frame(t.assign(point=t["actor"], label="Tone toward " + t["actor"], note=[f"{lab} ({s:+.2f}), as: {sur}" for lab, s, sur in zip(t["label"], t["score"], t["surface"])]))
+def actor_tone(out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
+    """Actor-tone points (key: actor): the mentions with the strongest tone toward the actor first."""
+    wanted = set(actors)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        t = part[part["actor"].isin(wanted) & part["score"].notna()]
+        t = t.assign(point=t["actor"], strength=t["score"].abs())
+        return t.sort_values(["point", "strength", "article_id", "sent_id"], ascending=[True, False, True, True], kind="mergesort")
+
+    best = _best(_scan("actor_tone", out_dir, ["article_id", "sent_id", "actor", "surface", "label", "score"], keep), order=["strength", "article_id", "sent_id"], ascending=[False, True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="Tone toward " + best["actor"], note=[f"{lab} ({s:+.2f}), as: {sur}" for lab, s, sur in zip(best["label"], best["score"], best["surface"])]))
 
 
-def event_points(groups: pd.DataFrame) -> pd.DataFrame:
-    """Event-timeline points (key: event_id): the sentences with the dated expressions of the event."""
+# ---- 40: time ------------------------------------------------------------------------------
+
+def event_points(groups: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Event-timeline rows (key: event_id): the sentences listed for the event."""
     rows = []
-    for g in groups.itertuples(index=False):
-        for ref in str(g.evidence).split():
+    for g in groups[groups["event_id"].isin(set(keys))].itertuples(index=False):
+        refs = str(g.evidence).split()
+        for ref in refs:
             aid, _, sid = ref.partition("#s")
-            rows.append((g.event_id, f"{g.event_id}: {g.label}", aid, int(sid) if sid.isdigit() else None, f"{g.begin} to {g.finish}"))
+            rows.append((g.event_id, f"{g.event_id}: {g.label}", aid, int(sid) if sid.isdigit() else None, f"{g.begin} to {g.finish}", int(g.n_mentions)))
     return _frame(rows)
 
 
-def coverage_periods(articles: pd.DataFrame, freq: str) -> pd.DataFrame:
+def event_periods(out_dir: str | Path, keys: list[str], *, freq: str, per_point: int = PER_POINT) -> pd.DataFrame:
+    """Binned event-timeline bars (key: period): sentences with dated events of that period, in article order."""
+    wanted = set(keys)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        p = part.assign(point=pd.to_datetime(part["begin"]).dt.to_period(freq).astype(str))
+        return p[p["point"].isin(wanted)]
+
+    best = _best(_scan("events", out_dir, ["article_id", "sent_id", "begin", "finish", "text"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="Events of " + best["point"], note=best["text"].astype(str) + " (" + best["begin"].astype(str) + " to " + best["finish"].astype(str) + ")"))
+
+
+def coverage_periods(out_dir: str | Path, keys: list[str], freq: str, *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Coverage bars (key: period): the articles published in the period (whole articles, no sentence)."""
-    ok = articles[(articles["status"] == "ok") & articles["published"].notna()]
+    a = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
+    ok = a[(a["status"] == "ok") & a["published"].notna()]
     if ok.empty or not freq:
         return _frame([])
-    period = pd.to_datetime(ok["published"]).dt.to_period(freq).astype(str)
-    d = ok.assign(period=period).sort_values(["period", "published", "article_id"])
-    return _frame(d.assign(point=d["period"], label="Articles published in " + d["period"], sent_id=None, note=d["outlet"].fillna("(unknown outlet)").astype(str)))
+    d = ok.assign(point=pd.to_datetime(ok["published"]).dt.to_period(freq).astype(str))
+    d = d[d["point"].isin(set(keys))]
+    best = _best([d], order=["published", "article_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="Articles published in " + best["point"], sent_id=None, note=best["outlet"].fillna(UNKNOWN_OUTLET).astype(str)))
 
 
-def word_contrasts(best: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Word-contrast bars (key: 'group|word'): the group's sentences holding the word (as the contrast tokenises it)."""
-    s = sentences.merge(articles[["article_id", "outlet"]], on="article_id")
-    s = s.assign(outlet=s["outlet"].fillna("(unknown outlet)"))
-    rows = []
-    for group, words in best.groupby("group", sort=True)["feature"]:
-        sub = s[s["outlet"] == group]
-        wanted = set(words)
-        found = {w: [] for w in wanted}
-        for aid, sid, text in sub[["article_id", "sent_id", "text"]].itertuples(index=False):
-            for w in wanted.intersection(contrast.tokens(text)):
-                found[w].append((aid, int(sid)))
-        for w in sorted(wanted):
-            rows += [(f"{group}|{w}", f"'{w}' in {group}", aid, sid, "") for aid, sid in found[w]]
-    return _frame(rows)
+# ---- 50: outlets ---------------------------------------------------------------------------
 
+def word_contrasts(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
+    """Word-contrast bars (key: 'outlet|word'): the outlet's sentences holding the word (as the contrast tokenises it)."""
+    outlet = _outlet_map(out_dir)
+    wanted: dict[str, set[str]] = {}
+    for k in keys:
+        g, _, w = k.partition("|")
+        wanted.setdefault(g, set()).add(w)
+
+    def keep(part: pd.DataFrame) -> pd.DataFrame:
+        rows = []
+        for aid, sid, text in part[["article_id", "sent_id", "text"]].itertuples(index=False):
+            g = outlet.get(aid, UNKNOWN_OUTLET)
+            if g in wanted:
+                for w in wanted[g].intersection(contrast.tokens(text)):
+                    rows.append((f"{g}|{w}", g, w, aid, int(sid)))
+        return pd.DataFrame(rows, columns=["point", "group", "word", "article_id", "sent_id"])
+
+    best = _best(_scan("sentences", out_dir, ["article_id", "sent_id", "text"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    if best.empty:
+        return _frame([])
+    return _frame(best.assign(label="'" + best["word"] + "' in " + best["group"], note=""))

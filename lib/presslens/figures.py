@@ -14,6 +14,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import matplotlib
@@ -26,9 +27,12 @@ from matplotlib.patches import Rectangle  # noqa: E402
 
 EVIDENCE_COLUMNS = ["point", "label", "article_id", "sent_id", "note"]
 EVIDENCE_PAGE = "evidence.html"
+MAX_PIXELS = 4_000_000  # a saved PNG never exceeds this (the chart functions aggregate long before)
 
 plt.rcParams.update({
     "svg.hashsalt": "presslens",  # stable ids inside SVG files: identical output run to run
+    "svg.fonttype": "none",  # text as (escaped) text, not glyph paths: SVGs a tenth of the size
+    "font.sans-serif": ["DejaVu Sans"],  # matplotlib's own font; one name keeps each SVG text element short
     "figure.dpi": 110,
     "savefig.dpi": 110,
     "font.size": 10,
@@ -110,28 +114,103 @@ def _drop_dangling_links(fig: plt.Figure, anchors: set[str]) -> None:
             artist.set_url(keep(artist.get_url()))
 
 
-def save(fig: plt.Figure, data: pd.DataFrame, name: str, out_dir: str | Path, *, caption: str, evidence: pd.DataFrame | None = None, max_evidence: int = 40) -> Path:
-    """Write figures/<name>.png, .svg and .csv (and <name>.evidence.csv) and record its caption; return the PNG path.
+@dataclass
+class Chart:
+    """A figure of the report with the data behind it.
 
-    `evidence` keeps its first `max_evidence` rows per point (order them by relevance); `n_point`
-    records how many there were.
+    `fig` is None when there is nothing to draw, and `absent` then says why in a sentence the
+    report shows instead (no line removed, no outlet, ...). `keys` are the keys of the points the
+    figure links to their sentences, for the evidence functions; `data` is the CSV written beside
+    the figure (the whole table behind it, also what the figure aggregated away).
+    """
+
+    name: str
+    caption: str
+    data: pd.DataFrame
+    fig: plt.Figure | None = None
+    keys: list = field(default_factory=list)
+    absent: str = ""
+
+
+@dataclass
+class Saved:
+    """What `save` wrote; shown in a notebook as the PNG (or the sentence saying why there is none)."""
+
+    name: str
+    png: Path | None
+    caption: str
+    absent: str = ""
+
+    def _repr_png_(self) -> bytes | None:
+        return self.png.read_bytes() if self.png is not None else None
+
+    def _repr_markdown_(self) -> str | None:
+        return None if self.png is not None else f"*{self.name}: no figure, {self.absent}*"
+
+
+def absent_figures(out_dir: str | Path) -> dict[str, str]:
+    """Figures a run could not draw, by name, with the reason."""
+    path = Path(out_dir) / "figures" / "absent.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _record(out_dir: str | Path, file: str, name: str, value: str | None) -> None:
+    """Set (or with None remove) one entry of figures/captions.json or figures/absent.json."""
+    path = figure_dir(out_dir) / file
+    known = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    if value is None:
+        known.pop(name, None)
+    else:
+        known[name] = value
+    path.write_text(json.dumps(dict(sorted(known.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _dpi(fig: plt.Figure) -> float:
+    """The resolution that keeps the PNG within MAX_PIXELS (the default one for any normal chart)."""
+    w, h = fig.get_size_inches()
+    dpi = plt.rcParams["savefig.dpi"]
+    return min(dpi, (MAX_PIXELS / max(w * h, 1e-9)) ** 0.5 * 0.95)
+
+
+EVIDENCE_BUDGET = 600  # sentences listed per figure on the evidence page, shared among its points
+
+
+def save(chart: Chart, out_dir: str | Path, *, evidence: pd.DataFrame | None = None, max_evidence: int | None = None) -> Saved:
+    """Write figures/<name>.png, .svg and .csv (and <name>.evidence.csv), record its caption, close it.
+
+    `evidence` keeps its first `max_evidence` rows per point (order them by relevance): by default
+    40, fewer when the figure has many points (EVIDENCE_BUDGET shared among them, at least 5 each);
+    `n_point` records how many there were. A chart without a figure writes its CSV and records why it is
+    absent (figures/absent.json), which the start page says in its place.
     """
     folder = figure_dir(out_dir)
+    name = chart.name
+    for suffix in (".png", ".svg", ".evidence.csv"):
+        (folder / f"{name}{suffix}").unlink(missing_ok=True)
+    chart.data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+    if chart.fig is None:
+        _record(out_dir, "captions.json", name, None)
+        _record(out_dir, "absent.json", name, f"{chart.absent}")
+        return Saved(name, None, chart.caption, chart.absent)
     if evidence is not None:
         missing = set(EVIDENCE_COLUMNS) - set(evidence.columns) - {"note"}
         if missing:
             raise ValueError(f"evidence of {name} lacks columns {sorted(missing)}")
         ev = evidence.assign(note=evidence["note"] if "note" in evidence else "")[EVIDENCE_COLUMNS]
-        ev = ev.assign(point=ev["point"].astype(str))
+        ev = ev.assign(point=ev["point"].astype(str), sent_id=pd.to_numeric(ev["sent_id"], errors="coerce").astype("Int64"))
         ev = ev.assign(n_point=ev.groupby("point", sort=False)["point"].transform("size"))
-        ev = ev.groupby("point", sort=False).head(max_evidence)
+        if "n_point" in evidence:
+            ev["n_point"] = evidence["n_point"].to_numpy()
+        n_points = max(1, ev["point"].nunique())
+        per_point = max_evidence or min(40, max(5, EVIDENCE_BUDGET // n_points))
+        ev = ev.groupby("point", sort=False).head(per_point)
         ev = ev.assign(anchor=[point_anchor(name, k) for k in ev["point"]])
         ev.to_csv(folder / f"{name}.evidence.csv", index=False, lineterminator="\n")
-        _drop_dangling_links(fig, set(ev["anchor"]))
-    known = captions(out_dir)
-    known[name] = caption
-    (folder / "captions.json").write_text(json.dumps(dict(sorted(known.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    fig.savefig(folder / f"{name}.png", bbox_inches="tight", metadata={"Software": None})
-    fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
-    data.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-    return folder / f"{name}.png"
+        _drop_dangling_links(chart.fig, set(ev["anchor"]))
+    _record(out_dir, "absent.json", name, None)
+    _record(out_dir, "captions.json", name, chart.caption)
+    dpi = _dpi(chart.fig)
+    chart.fig.savefig(folder / f"{name}.png", bbox_inches="tight", dpi=dpi, metadata={"Software": None})
+    chart.fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    plt.close(chart.fig)
+    return Saved(name, folder / f"{name}.png", chart.caption)

@@ -10,9 +10,14 @@ import pandas as pd
 from presslens import sentiment
 
 
-def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame, *, by_outlet: bool = True, n_boot: int = 2000, seed: int = 0, min_mentions: int = 5) -> pd.DataFrame:
-    """Mean tone toward each actor (optionally per outlet) with a bootstrap interval over its mentions."""
-    t = tone.dropna(subset=["score"]).merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame | None = None, *, by_outlet: bool = True, n_boot: int = 2000, seed: int = 0, min_mentions: int = 5) -> pd.DataFrame:
+    """Mean tone toward each actor (optionally per outlet) with a bootstrap interval over its mentions.
+
+    `tone` has actor, article_id, score and label, and outlet unless `articles` gives it.
+    """
+    t = tone.dropna(subset=["score"])
+    if "outlet" not in t.columns:
+        t = t.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
     keys = ["actor", "outlet"] if by_outlet else ["actor"]
     rows = []
     for key, g in t.groupby(keys, sort=True):

@@ -1,81 +1,87 @@
-"""Write the HTML report: the start page and one evidence page per article.
+"""Write the HTML report: the start page, the evidence page and one page per article.
 
-Every string that comes from an article or its metadata is data, not markup: it passes through
-``esc`` (html.escape with quotes) before it reaches a page, and URLs become links only when they
-are http(s). Pages load nothing from the network and run no script.
+Pages are rendered from the Jinja2 templates in ``presslens/templates`` with autoescape on: every
+string that comes from an article, its metadata or a table reaches a page as text and is escaped
+there; URLs become links only when they are http(s). The figures' SVG, drawn by matplotlib, is the
+one piece of markup passed through as it is. Pages load nothing from the network and run no
+script. Page sizes are bounded: tables show at most `MAX_ROWS` rows and link their full CSV.
 """
 
 from __future__ import annotations
 
-import html
-import json
+import functools
+import math
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+import jinja2
+import numpy as np
 import pandas as pd
+from markupsafe import Markup
 
-CSS = """
-body{font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:1100px;margin:2em auto;padding:0 1.2em;color:#1d1d1f}
-h1{font-size:1.7em;margin-bottom:.2em}h2{border-bottom:1px solid #ddd;padding-bottom:.2em;margin-top:2em}
-table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.9em;width:100%}
-th,td{border:1px solid #ddd;padding:.3em .5em;text-align:left;vertical-align:top}th{background:#f4f4f6}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-.warn{background:#fff6e0;border-left:4px solid #e0a100;padding:.5em .9em;margin:.6em 0}
-.note{color:#555;font-size:.92em}.finding{margin:.4em 0}
-figure{margin:1.2em 0}figure img{max-width:100%;border:1px solid #eee}.svgfig svg{max-width:100%;height:auto;border:1px solid #eee}.svgfig a:hover path{opacity:.7}
-section.point:target{background:#fff8d0}figcaption{font-size:.9em;color:#444}
-.sent{border-radius:3px}.sent:target{background:#fff3a8;outline:2px solid #e0c000}
-.sid{font-size:.7em;color:#888;text-decoration:none;margin-right:.15em;vertical-align:super}
-p.para{margin:.7em 0}
-mark{background:none;border-bottom:2px solid #999;padding:0 1px}
-mark.mention{border-color:#1f77b4}mark.quote{background:#eef6ee;border-color:#2ca02c}
-mark.frame{border-color:#d62728}mark.term{border-color:#9467bd;border-bottom-style:dashed}
-mark.timex{border-color:#ff7f0e;border-bottom-style:dotted}mark.claim{border-color:#8c564b;border-bottom-style:double}
-.legend mark{margin-right:1em}
-code{font-size:.88em}
-"""
+MAX_ROWS = 25  # rows of any table on a page; the full table is linked as CSV
 
 
-def esc(value: object) -> str:
-    """HTML-escape any value (None and NaN become an empty string)."""
-    if value is None or (isinstance(value, float) and pd.isna(value)):
+# ---- values and tables ---------------------------------------------------------------------
+
+def fmt(value: object) -> str:
+    """A value as a reader wants it: 1,234 for counts, three decimals for scores, '' for missing."""
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
-    return html.escape(str(value), quote=True)
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        if math.isnan(v):
+            return ""
+        return f"{v:,.0f}" if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 100) else f"{v:,.1f}" if abs(v) >= 100 else f"{v:.3f}"
+    return str(value)
 
 
-def safe_href(url: object) -> str:
-    """An escaped link target if `url` is http(s), else '' (javascript: and data: never link)."""
-    s = str(url or "").strip()
-    return esc(s) if s.lower().startswith(("http://", "https://")) else ""
+@dataclass(frozen=True)
+class Part:
+    """A piece of a sentence on a page: text, a link when `href` is set."""
+
+    text: str
+    href: str = ""
 
 
-def page(title: str, body: str) -> str:
-    """A complete offline HTML page (no scripts, no remote resources)."""
-    return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'\">"
-        f"<title>{esc(title)}</title><style>{CSS}</style></head>\n<body>\n{body}\n</body></html>\n"
-    )
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: formatted text, an optional link, right-aligned when numeric."""
+
+    text: str
+    href: str = ""
+    numeric: bool = False
 
 
-def table(df: pd.DataFrame, *, links: dict[str, str] | None = None, numeric: Iterable[str] = ()) -> str:
-    """An escaped HTML table; `links` maps a column to another column holding its href."""
-    links = links or {}
-    numeric = set(numeric)
+@dataclass
+class Table:
+    """A table for a page: at most MAX_ROWS rows, the total row count and the CSV with all of them."""
+
+    columns: list[str]
+    rows: list[list[Cell]]
+    total: int
+    csv: str = ""
+    order: str = ""
+    empty: str = "None."
+
+
+def table(df: pd.DataFrame, *, links: dict[str, str] | None = None, numeric: Iterable[str] = (), limit: int = MAX_ROWS,
+          csv: str = "", total: int | None = None, order: str = "", empty: str = "None.", labels: dict[str, str] | None = None) -> Table:
+    """A page table from a DataFrame: the first `limit` rows, numbers formatted; `links` maps a
+    column to the column holding its href (which is not shown); `total` defaults to len(df)."""
+    links, numeric, labels = links or {}, set(numeric), labels or {}
     shown = [c for c in df.columns if c not in set(links.values())]
-    head = "".join(f"<th>{esc(c)}</th>" for c in shown)
     rows = []
-    for rec in df.to_dict("records"):
-        cells = []
-        for c in shown:
-            text = esc(rec[c])
-            if c in links and rec.get(links[c]):
-                text = f'<a href="{esc(rec[links[c]])}">{text}</a>'
-            cells.append(f'<td class="num">{text}</td>' if c in numeric else f"<td>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    for rec in df.head(limit).to_dict("records"):
+        rows.append([Cell(fmt(rec[c]), str(rec[links[c]]) if c in links and rec.get(links[c]) else "", c in numeric) for c in shown])
+    return Table([labels.get(c, c) for c in shown], rows, len(df) if total is None else int(total), csv, order, empty)
 
 
 def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = "articles/") -> str:
@@ -84,217 +90,289 @@ def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = 
     return f"{prefix}{article_id}.html{anchor}"
 
 
+def safe_href(url: object) -> str:
+    """`url` if it is http(s), else '' (javascript: and data: never link)."""
+    s = str(url or "").strip()
+    return s if s.lower().startswith(("http://", "https://")) else ""
+
+
+def block(kind: str, **kw: Any) -> dict[str, Any]:
+    """A block of a page section: p (parts), h3 (text), list (entries, each a list of parts), table, figure, details (summary, blocks)."""
+    return {"kind": kind, "cls": "", **kw}
+
+
+# ---- templates -----------------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the report templates (autoescape on for every template)."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("presslens", "templates"),
+        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+    )
+
+
+def render(template: str, **context: Any) -> str:
+    """Render one of the report templates."""
+    return environment().get_template(template).render(**context)
+
+
+# ---- article pages -------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class Span:
     """A highlighted stretch of article text."""
 
     start: int
     end: int
-    kind: str  # css class: mention, quote, frame, term, timex
+    kind: str  # css class: mention, quote, frame, term, timex, claim
     label: str
 
 
-def highlight(text: str, spans: Sequence[Span]) -> str:
-    """Escape `text` and wrap highlighted stretches in <mark> (overlaps become nested segments)."""
+HIGHLIGHTS = {
+    # table: (css class, columns read, function building the hover label from a row; kept short,
+    # since an article page holds hundreds of them)
+    "mentions": ("mention", ["actor"], lambda r: r["actor"]),
+    "quotes": ("quote", ["kind", "speaker", "speaker_actor", "cue"], lambda r: f"{r['kind']} quote: {r['speaker_actor'] or r['speaker'] or '?'}"),
+    "frames": ("frame", ["scheme", "frame"], lambda r: r["frame"]),
+    "terms": ("term", ["concept", "variant"], lambda r: f"{r['concept']}: {r['variant']}"),
+    "timex": ("timex", ["type", "value", "anchor"], lambda r: str(r["value"])),
+    "claims": ("claim", ["quantity", "value"], lambda r: f"{r['quantity']} {fmt(r['value'])}"),
+}
+EVIDENCE_LISTS = {
+    "quotes": ["kind", "speaker", "speaker_actor", "cue"],
+    "terms": ["concept", "variant"],
+    "timex": ["text", "type", "value", "anchor"],
+    "claims": ["text", "quantity", "value", "bound", "refers_to"],
+}
+ARTICLE_TABLES = tuple(HIGHLIGHTS)
+
+
+CLOSE = ("close", "", "")
+
+
+def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, str, str]]:
+    """`text` as a flat list of tokens that render properly nested highlights: ("open", kind,
+    label), ("text", text, "") and ("close", "", ""). A highlight that ends while a later one is
+    still open closes it first and opens it again after, so overlaps never break the nesting; each
+    highlight's tag is written once unless an overlap forces a reopen."""
+    spans = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        if a < 0 or b > len(text) or a >= b:
-            continue
-        cover = [s for s in spans if s.start <= a and s.end >= b]
-        piece = esc(text[a:b])
-        for s in cover:
-            piece = f'<mark class="{esc(s.kind)}" title="{esc(s.label)}">{piece}</mark>'
-        out.append(piece)
-    return "".join(out)
+    starting: dict[int, list[Span]] = {}
+    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.kind, s.label)):
+        starting.setdefault(s.start, []).append(s)
+    out: list[tuple[str, str, str]] = []
+    stack: list[Span] = []
+    for a, b in zip(cuts, cuts[1:] + [None]):
+        if any(s.end == a for s in stack):
+            deepest = min(i for i, s in enumerate(stack) if s.end == a)
+            reopen = [s for s in stack[deepest:] if s.end != a]
+            out += [CLOSE] * (len(stack) - deepest)
+            stack = stack[:deepest]
+            for s in reopen:
+                out.append(("open", s.kind, s.label))
+                stack.append(s)
+        for s in starting.get(a, []):
+            out.append(("open", s.kind, s.label))
+            stack.append(s)
+        if b is not None and a < b:
+            out.append(("text", text[a:b], ""))
+    out += [CLOSE] * len(stack)
+    return out
 
 
-def article_body(text: str, sentences: pd.DataFrame, spans: Sequence[Span]) -> str:
-    """Clean text as paragraphs, each sentence an anchored span with its highlights."""
-    paras, pos = [], 0
-    sents = sentences.sort_values("start")
-    para: list[str] = []
-    for rec in sents.itertuples(index=False):
-        gap = text[pos:rec.start]
-        if "\n" in gap and para:
+def paragraphs(text: str, sentences: pd.DataFrame, spans: Sequence[Span]) -> list[list[dict[str, Any]]]:
+    """The clean text as paragraphs of anchored sentences with their highlights."""
+    paras: list[list[dict[str, Any]]] = []
+    para: list[dict[str, Any]] = []
+    pos = 0
+    spans = sorted(spans, key=lambda s: s.start)
+    for sid, start, end in sentences.sort_values("start")[["sent_id", "start", "end"]].itertuples(index=False):
+        if "\n" in text[pos:start] and para:
             paras.append(para)
             para = []
-        inner = [Span(max(s.start, rec.start) - rec.start, min(s.end, rec.end) - rec.start, s.kind, s.label) for s in spans if s.start < rec.end and s.end > rec.start]
-        para.append(
-            f'<span class="sent" id="s{rec.sent_id}"><a class="sid" href="#s{rec.sent_id}">{rec.sent_id}</a>'
-            f"{highlight(text[rec.start:rec.end], inner)}</span>"
-        )
-        pos = rec.end
+        inner = [Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.label) for s in spans if s.start < end and s.end > start]
+        para.append({"id": int(sid), "tokens": tokens(text[start:end], inner)})
+        pos = end
     if para:
         paras.append(para)
-    return "\n".join(f'<p class="para">{" ".join(p)}</p>' for p in paras)
+    return paras
 
 
-def article_page(article: dict, sentences: pd.DataFrame, removed: pd.DataFrame, spans: Sequence[Span] = (), extra: str = "") -> str:
+def spans_of(found: dict[str, pd.DataFrame | None]) -> dict[str, list[Span]]:
+    """Highlight spans per article from whichever evidence tables exist (start/end into articles.text)."""
+    out: dict[str, list[Span]] = {}
+    for name, (kind, _, describe) in HIGHLIGHTS.items():
+        df = found.get(name)
+        if df is None or df.empty:
+            continue
+        for rec in df.to_dict("records"):
+            if pd.isna(rec.get("start")) or pd.isna(rec.get("end")):
+                continue
+            rec = {k: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else v) for k, v in rec.items()}
+            out.setdefault(rec["article_id"], []).append(Span(int(rec["start"]), int(rec["end"]), kind, describe(rec)))
+    return out
+
+
+def evidence_blocks(found: dict[str, pd.DataFrame | None], article_id: str) -> list[dict[str, Any]]:
+    """Per article, one small table per evidence table (quotes, names, dates, claims), each row linked to its sentence."""
+    out = []
+    for name, cols in EVIDENCE_LISTS.items():
+        df = found.get(name)
+        if df is None or df.empty:
+            continue
+        g = df[df["article_id"] == article_id] if "article_id" in df else df.iloc[0:0]
+        if g.empty:
+            continue
+        view = g.assign(href=[f"#s{int(s)}" for s in g["sent_id"]])[["sent_id", "href", *[c for c in cols if c in g.columns]]]
+        out.append(block("h3", text=name.replace("_", " ").capitalize()))
+        out.append(block("table", table=table(view, links={"sent_id": "href"}, numeric=["sent_id", "value"], limit=200)))
+    return out
+
+
+def article_page(article: dict, sentences: pd.DataFrame, removed: pd.DataFrame, spans: Sequence[Span] = (), evidence: list[dict[str, Any]] | None = None) -> str:
     """The evidence page of one article."""
-    meta = pd.DataFrame(
-        [(k, article.get(k)) for k in ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")],
-        columns=["field", "value"],
+    meta = pd.DataFrame([(k, article.get(k)) for k in ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")], columns=["field", "value"])
+    text = article.get("text") or ""
+    heading = str(article.get("title") or article["article_id"])
+    return render(
+        "article.html.j2", title=heading, heading=heading, url=safe_href(article.get("url")), url_text=fmt(article.get("url")),
+        meta=table(meta, limit=20), kinds=sorted({s.kind for s in spans}), paragraphs=paragraphs(text, sentences, spans) if text else [],
+        evidence=evidence or [], removed=table(removed[["line", "rule", "text"]], numeric=["line"], limit=500),
     )
-    raw_url = esc(article.get("url"))
-    url = safe_href(article.get("url"))
-    link = f'<p>Original: <a href="{url}" rel="noreferrer">{raw_url}</a></p>' if url else (f"<p>URL (not linked): {raw_url}</p>" if raw_url else "")
-    kinds = sorted({s.kind for s in spans})
-    legend = ('<p class="legend note">Highlights: ' + "".join(f'<mark class="{esc(k)}">{esc(k)}</mark>' for k in kinds) + " (hover for details)</p>") if kinds else ""
-    body = [
-        '<p><a href="../index.html">← report</a></p>',
-        f"<h1>{esc(article.get('title') or article['article_id'])}</h1>",
-        link,
-        table(meta),
-        "<h2>Clean text</h2>",
-        '<p class="note">Each sentence carries its number (sent_id); link to one with <code>#sN</code>.</p>',
-        legend,
-        article_body(article.get("text") or "", sentences, spans) or "<p>(no text: see status and reason above)</p>",
-        extra,
-        "<h2>Lines removed by cleaning</h2>",
-        table(removed[["line", "rule", "text"]], numeric=["line"]) if len(removed) else "<p>None.</p>",
-    ]
-    return page(str(article.get("title") or article["article_id"]), "\n".join(body))
 
 
-def write_article_pages(out_dir: str | Path, articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd.DataFrame, spans: dict[str, list[Span]] | None = None, extras: dict[str, str] | None = None) -> list[Path]:
-    """Write articles/<article_id>.html for every article; return the paths."""
+def write_article_part(part: Any, *, out_dir: str) -> int:
+    """Write the pages of one partition's articles (a `stages.Partition` with the evidence tables in
+    `extra`); return how many were written."""
     folder = Path(out_dir) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    by_sent = dict(tuple(sentences.groupby("article_id")))
-    by_removed = dict(tuple(removed.groupby("article_id")))
-    empty_s, empty_r = sentences.iloc[0:0], removed.iloc[0:0]
-    written = []
-    for rec in articles.to_dict("records"):
+    spans = spans_of(part.extra)
+    removed = part.extra.get("removed")
+    by_sent = dict(tuple(part.sentences.groupby("article_id", sort=False)))
+    by_removed = dict(tuple(removed.groupby("article_id", sort=False))) if removed is not None and len(removed) else {}
+    empty_s = part.sentences.iloc[0:0]
+    empty_r = pd.DataFrame(columns=["line", "rule", "text"])
+    root = folder.resolve()
+    n = 0
+    for rec in part.articles.to_dict("records"):
         aid = rec["article_id"]
         target = (folder / f"{aid}.html").resolve()
-        if target.parent != folder.resolve():
+        if target.parent != root:
             raise ValueError(f"article id {aid!r} would write outside {folder}")
-        html_text = article_page(rec, by_sent.get(aid, empty_s), by_removed.get(aid, empty_r), (spans or {}).get(aid, []), (extras or {}).get(aid, ""))
-        target.write_text(html_text, encoding="utf-8")
-        written.append(target)
-    return written
+        page = article_page(rec, by_sent.get(aid, empty_s), by_removed.get(aid, empty_r), spans.get(aid, []), evidence_blocks(part.extra, aid))
+        target.write_text(page, encoding="utf-8")
+        n += 1
+    return n
 
+
+def write_article_pages(out_dir: str | Path, *, engine_name: str = "pandas", scheduler: str = "", progress: bool = False) -> int:
+    """Write articles/<article_id>.html for every input article, partition by partition; return how many."""
+    from presslens import engine, stages
+
+    columns = ["article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source", "raw_sha256", "status", "reason"]
+    n, parts = stages.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
+    return sum(engine.map_partitions(write_article_part, parts, engine=engine_name, scheduler=scheduler, total=n, desc="pages", progress=progress, out_dir=str(out_dir)))
+
+
+# ---- figures and their evidence ------------------------------------------------------------
 
 def inline_svg(svg: str) -> str:
     """A figure's SVG file made fit to sit inside a page of the run folder: no XML prologue, links
     relative to the run folder rather than to figures/, opening in the same tab."""
     start = svg.find("<svg")
     body = svg[start:] if start >= 0 else svg
+    body = re.sub(r"\n[ \t]+", "\n", body)  # the indentation is a fifth of the file
     return body.replace('xlink:href="../', 'xlink:href="').replace(' href="../', ' href="').replace(' target="_blank"', "")
 
 
-def figure_block(out_dir: str | Path, name: str, caption: str) -> str:
-    """A figure with its caption and links to its SVG and CSV. A figure whose points link to their
-    sentences (it has figures/<name>.evidence.csv) is shown as inline SVG, so the points are clickable."""
+def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
+    """Every figure of the run, in name order: drawn (with caption, inline SVG when its points link
+    to sentences) or absent (with the reason)."""
+    from presslens import figures
+
     folder = Path(out_dir) / "figures"
-    svg, evidence = folder / f"{name}.svg", folder / f"{name}.evidence.csv"
-    links = f'[<a href="figures/{esc(name)}.svg">SVG</a> · <a href="figures/{esc(name)}.csv">data (CSV)</a>'
-    if evidence.exists() and svg.exists():
-        graphic = f'<div class="svgfig" role="img" aria-label="{esc(caption)}">{inline_svg(svg.read_text(encoding="utf-8"))}</div>'
-        links += f' · <a href="figures/{esc(name)}.evidence.csv">points and their sentences (CSV)</a>]'
-        caption_note = " Click a point, bar or cell to see the sentences behind it."
-    else:
-        graphic = f'<img src="figures/{esc(name)}.png" alt="{esc(caption)}">'
-        links += "]"
-        caption_note = ""
-    return f'<figure id="{esc(name)}">{graphic}<figcaption>{esc(caption)}{caption_note} {links}</figcaption></figure>'
+    caps, absent = figures.captions(out_dir), figures.absent_figures(out_dir)
+    out = []
+    for name in sorted({*caps, *absent}):
+        if name in absent:
+            out.append(block("figure", figure={"name": name, "absent": absent[name], "caption": "", "svg": ""}))
+            continue
+        svg_path, ev = folder / f"{name}.svg", folder / f"{name}.evidence.csv"
+        svg = Markup(inline_svg(svg_path.read_text(encoding="utf-8"))) if ev.exists() and svg_path.exists() else ""
+        out.append(block("figure", figure={"name": name, "absent": "", "caption": caps[name], "svg": svg}))
+    return out
 
 
-def evidence_page(out_dir: str | Path, sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> str | None:
-    """evidence.html: for every linked figure, one anchored section per point listing its sentences.
+def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
+    """The text of each (article_id, sent_id) asked for, read only from those articles' rows."""
+    from presslens import tables
 
-    Returns the page, or None when no figure has evidence. Sentence text comes from `sentences`
-    (article_id, sent_id, text); a row without sent_id stands for the whole article.
-    """
-    from presslens import figures  # the figure captions and evidence files
+    ids = {a for a, _ in pairs}
+    out: dict[tuple[str, int], str] = {}
+    if not ids or not tables.exists("sentences", out_dir):
+        return out
+    for part in tables.parts("sentences", out_dir, columns=["article_id", "sent_id", "text"], articles=ids):
+        for a, s, t in part.itertuples(index=False):
+            if (a, int(s)) in pairs:
+                out[(a, int(s))] = t
+    return out
+
+
+def write_evidence_page(out_dir: str | Path) -> Path | None:
+    """evidence.html: for every linked figure, one anchored section per point listing its sentences
+    (at most 40 each, as the figure's evidence CSV); None when no figure links to sentences."""
+    from presslens import figures, tables
 
     folder = Path(out_dir) / "figures"
     caps = figures.captions(out_dir)
-    files = [(n, folder / f"{n}.evidence.csv") for n in caps if (folder / f"{n}.evidence.csv").exists()]
+    files = [(n, folder / f"{n}.evidence.csv") for n in sorted(caps) if (folder / f"{n}.evidence.csv").exists()]
     if not files:
         return None
-    texts = {(a, int(s)): t for a, s, t in sentences[["article_id", "sent_id", "text"]].itertuples(index=False)}
-    titles = dict(zip(articles["article_id"], articles["title"].fillna(""))) if articles is not None and "title" in articles else {}
-    body = ['<p><a href="index.html">← report</a></p>', "<h1>Figure points and the sentences behind them</h1>",
-            '<p class="note">Each section is one point, bar or cell of a figure on the start page; a click there leads here. '
-            "Sentences link to their place in the article.</p>"]
-    for name, path in files:
-        ev = pd.read_csv(path, dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str}, keep_default_na=False)
-        body.append(f'<h2 id="{esc(name)}">{esc(caps[name])}</h2>')
+    loaded = [(n, pd.read_csv(p, dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str}, keep_default_na=False)) for n, p in files]
+    pairs = {(a, int(float(s))) for _, ev in loaded for a, s in zip(ev["article_id"], ev["sent_id"]) if str(s).strip() not in ("", "nan")}
+    texts = _sentence_texts(out_dir, pairs)
+    titles = {}
+    whole = {a for _, ev in loaded for a, s in zip(ev["article_id"], ev["sent_id"]) if str(s).strip() in ("", "nan")}
+    if whole:
+        a = tables.read("articles", out_dir, columns=["article_id", "title"])
+        titles = dict(zip(a["article_id"], a["title"].fillna("")))
+    figs = []
+    for name, ev in loaded:
+        points = []
         for anchor, g in ev.groupby("anchor", sort=False):
-            first = g.iloc[0]
-            shown = f" (the first {len(g)} of {int(first['n_point'])})" if int(first["n_point"]) > len(g) else ""
             items = []
             for r in g.itertuples(index=False):
                 sid = pd.to_numeric(r.sent_id, errors="coerce")
                 if pd.isna(sid):
-                    href, where, text = sentence_href(r.article_id), esc(r.article_id), esc(titles.get(r.article_id, "")) or "(whole article)"
+                    items.append({"href": sentence_href(r.article_id), "where": r.article_id, "text": titles.get(r.article_id, "") or "(whole article)", "note": r.note})
                 else:
-                    href, where, text = sentence_href(r.article_id, int(sid)), f"{esc(r.article_id)} #s{int(sid)}", esc(texts.get((r.article_id, int(sid)), ""))
-                note = f' <span class="note">[{esc(r.note)}]</span>' if r.note else ""
-                items.append(f'<li><a href="{href}">{where}</a>: {text}{note}</li>')
-            body.append(f'<section class="point" id="{esc(anchor)}"><h3>{esc(first["label"])}</h3>'
-                        f'<p class="note">{int(first["n_point"])} sentence(s){shown}</p><ul>{"".join(items)}</ul></section>')
-    return page("Figure evidence", "\n".join(body))
-
-
-def write_evidence_page(out_dir: str | Path, sentences: pd.DataFrame, articles: pd.DataFrame | None = None) -> Path | None:
-    """Write evidence.html into the run folder when any figure has evidence; return its path."""
-    text = evidence_page(out_dir, sentences, articles)
-    if text is None:
-        return None
+                    items.append({"href": sentence_href(r.article_id, int(sid)), "where": f"{r.article_id} #s{int(sid)}", "text": texts.get((r.article_id, int(sid)), ""), "note": r.note})
+            points.append({"anchor": anchor, "label": g.iloc[0]["label"], "total": int(g.iloc[0]["n_point"]), "sentences": items})
+        figs.append({"name": name, "caption": caps[name], "points": points})
     target = Path(out_dir) / "evidence.html"
-    target.write_text(text, encoding="utf-8")
+    target.write_text(render("evidence.html.j2", title="Figure evidence", figures=figs), encoding="utf-8")
     return target
 
 
-def manifest_block(manifest: dict) -> str:
-    """Inputs with hashes, parameters and versions from manifest.json, as tables."""
-    inputs = pd.DataFrame(sorted(manifest.get("inputs", {}).items()), columns=["input", "sha256"])
-    params = pd.DataFrame([(k, json.dumps(v)) for k, v in manifest.get("parameters", {}).items()], columns=["parameter", "value"])
-    vers = pd.DataFrame(sorted(manifest.get("versions", {}).items()), columns=["package", "version"])
-    res = pd.DataFrame(sorted(manifest.get("resources", {}).items()), columns=["resource or lexicon", "sha256 / version"])
-    return "\n".join([
-        '<p class="note">From <a href="manifest.json">manifest.json</a>, which also records the time each notebook took.</p>',
-        "<h3>Inputs</h3>", table(inputs), "<h3>Parameters</h3>", table(params),
-        "<h3>Versions</h3>", table(vers), "<h3>Resources and lexicons</h3>", table(res),
-    ])
+# ---- the start page ------------------------------------------------------------------------
+
+@dataclass
+class Section:
+    """A section of the start page: an anchor, a heading and its blocks."""
+
+    id: str
+    heading: str
+    blocks: list[dict[str, Any]] = field(default_factory=list)
 
 
-HIGHLIGHTS = {
-    # table: (css class, function building the hover label from a row)
-    "mentions": ("mention", lambda r: f"actor: {r.get('actor', '')}"),
-    "quotes": ("quote", lambda r: f"{r.get('kind', '')} quote, speaker: {r.get('speaker_actor') or r.get('speaker', '')}, cue: {r.get('cue', '')}"),
-    "frames": ("frame", lambda r: f"{r.get('scheme', '')} frame: {r.get('frame', '')}"),
-    "terms": ("term", lambda r: f"naming: {r.get('concept', '')} = {r.get('variant', '')}"),
-    "timex": ("timex", lambda r: f"{r.get('type', '')} {r.get('value', '')} ({r.get('anchor', '')})"),
-    "claims": ("claim", lambda r: f"claim: {r.get('quantity', '')} = {r.get('value', '')}"),
-}
+def write_index(out_dir: str | Path, *, title: str, question: str, warnings: list[str], sections: list[Section]) -> Path:
+    """Write index.html from its sections."""
+    target = Path(out_dir) / "index.html"
+    target.write_text(render("index.html.j2", title=title, question=question, warnings=warnings, sections=sections), encoding="utf-8")
+    return target
 
 
-def spans_by_article(found: dict[str, pd.DataFrame]) -> dict[str, list[Span]]:
-    """Highlight spans for every article from whichever evidence tables exist (start/end into articles.text)."""
-    out: dict[str, list[Span]] = {}
-    for name, df in found.items():
-        if name not in HIGHLIGHTS or df is None or df.empty:
-            continue
-        kind, describe = HIGHLIGHTS[name]
-        for rec in df.to_dict("records"):
-            if pd.isna(rec.get("start")) or pd.isna(rec.get("end")):
-                continue
-            out.setdefault(rec["article_id"], []).append(Span(int(rec["start"]), int(rec["end"]), kind, describe(rec)))
-    return out
-
-
-def evidence_lists(found: dict[str, pd.DataFrame], *, columns: dict[str, list[str]]) -> dict[str, str]:
-    """Per article, one small table per evidence table (quotes, frames, ...), each row linked to its sentence."""
-    out: dict[str, list[str]] = {}
-    for name, cols in columns.items():
-        df = found.get(name)
-        if df is None or df.empty:
-            continue
-        for aid, g in df.groupby("article_id", sort=True):
-            view = g.assign(href=[f"#s{int(s)}" for s in g["sent_id"]])[["sent_id", "href", *[c for c in cols if c in g.columns]]]
-            out.setdefault(aid, []).append(f"<h3>{esc(name.replace('_', ' ').capitalize())}</h3>" + table(view, links={"sent_id": "href"}))
-    return {aid: "<h2>Evidence found in this article</h2>" + "".join(parts) for aid, parts in out.items()}
+def findings_html(items: list[list[Part]], *, prefix: str = "../") -> Markup:
+    """The findings as an HTML list for a notebook, whose links must lead `prefix` up to the run folder."""
+    return Markup(render("findings.html.j2", items=items, prefix=prefix))

@@ -1,19 +1,71 @@
-"""Sections of the start page (index.html), each built from the chain's tables."""
+"""What the start page says: findings and sections built from a run folder's tables, as data.
+
+Every function returns text parts (``report.Part``), page tables (``report.Table``) and blocks
+(``report.block``); the templates turn them into HTML. The page is bounded whatever the corpus
+size: findings are a short list of statements naming the top items and the counts behind them,
+never one entry per article, event or outlet; tables show at most ``report.MAX_ROWS`` rows and link
+their CSV. Only summary tables and small columns of the large ones are read.
+"""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from presslens import figures, report
-from presslens.report import esc
+from presslens import report, tables
+from presslens.report import Part, block, fmt, sentence_href, table
 
-MAX_ROWS = 200  # longest table shown on the start page; the full tables are in data/
+TOP = 5  # items named in one finding
+UNKNOWN_OUTLET = "(unknown outlet)"
 
 
-def corpus_facts(articles: pd.DataFrame) -> dict:
+# ---- reading ---------------------------------------------------------------------------------
+
+def load(out_dir: str | Path) -> dict[str, Any]:
+    """The tables and facts the start page needs (summaries, and small columns of the large tables)."""
+    def opt(name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        got = tables.read_if(name, out_dir, columns=columns)
+        return got if got is not None else pd.DataFrame(columns=columns or [])
+
+    t: dict[str, Any] = {
+        "articles": tables.read("articles", out_dir, columns=["article_id", "file", "outlet", "published", "title", "status", "reason", "duplicate_of"]),
+        "n_sentences": tables.n_rows("sentences", out_dir) if tables.exists("sentences", out_dir) else 0,
+        "removed": opt("removed", ["article_id", "rule"]),
+        "quarantine": opt("quarantine"),
+        "article_sentiment": opt("article_sentiment"),
+        "outlet_sentiment": opt("outlet_sentiment"),
+        "sentiment_stats": opt("sentiment_stats"),
+        "extremes": opt("sentiment_extremes"),
+        "disagreements": opt("sentiment_disagreements"),
+        "quotes": opt("quotes", ["article_id", "sent_id", "speaker_actor", "start"]),
+        "quoted_mentioned": opt("quoted_mentioned"),
+        "term_counts": opt("term_counts"),
+        "frame_shares": opt("frame_shares"),
+        "portrayal": opt("actor_portrayal"),
+        "event_groups": opt("event_groups"),
+        "coverage": opt("coverage"),
+        "timex_types": opt("timex", ["type"]),
+        "divergence": opt("divergence"),
+        "actions": opt("actions", ["subject", "action", "object"]),
+        "action_divergence": opt("action_divergence"),
+        "contrasts": opt("contrasts"),
+        "validation": opt("validation"),
+        "timex_gold": opt("timex_gold_scores"),
+        "manifest": manifest(out_dir),
+    }
+    return t
+
+
+def manifest(out_dir: str | Path) -> dict:
+    """The run's manifest.json (empty when absent)."""
+    path = Path(out_dir) / "manifest.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def corpus_facts(articles: pd.DataFrame) -> dict[str, Any]:
     """Counts behind the corpus summary: inputs, statuses, outlets, date range, undated."""
     ok = articles[articles["status"] == "ok"]
     dated = ok["published"].dropna()
@@ -29,144 +81,12 @@ def corpus_facts(articles: pd.DataFrame) -> dict:
     }
 
 
-def warnings(articles: pd.DataFrame, quarantine: pd.DataFrame, *, min_articles: int = 30) -> list[str]:
-    """Plain-English warnings a reader must see: small n, undated articles, quarantined inputs."""
-    f = corpus_facts(articles)
-    out = []
-    if f["ok"] < min_articles:
-        out.append(f"Only {f['ok']} article(s) were analysed: every comparison between outlets or over time rests on very few texts, so treat differences as descriptions of these articles, not of the outlets.")
-    if f["undated"]:
-        out.append(f"{f['undated']} analysed article(s) have no publication date: they are kept in every analysis that does not need a date and left out of charts over time.")
-    if f["quarantined"]:
-        out.append(f"{f['quarantined']} input(s) were quarantined and not analysed (reasons below).")
-    meta = quarantine[quarantine.get("kind", pd.Series(dtype=str)) == "metadata"] if "kind" in quarantine else quarantine.iloc[0:0]
-    if len(meta):
-        out.append(f"{len(meta)} problem(s) with the metadata were found (listed under Quarantine).")
-    if f["duplicate"]:
-        out.append(f"{f['duplicate']} article(s) repeat another one and are counted once.")
-    return out
+# ---- small helpers -------------------------------------------------------------------------
 
-
-def corpus_section(articles: pd.DataFrame, sentences: pd.DataFrame) -> str:
-    """The corpus summary in words and the table of articles with links to their pages."""
-    f = corpus_facts(articles)
-    span = f"published {esc(f['first'])} to {esc(f['last'])}" if f["first"] else "with no publication dates"
-    undated = f", {f['undated']} undated" if f["undated"] else ""
-    words = (
-        f"<p>{f['inputs']} input article(s): {f['ok']} analysed, {f['duplicate']} duplicate, {f['quarantined']} quarantined "
-        f"(inputs = analysed + duplicate + quarantined). The analysed articles come from {f['outlets']} outlet(s), {span}"
-        f"{undated}, and hold {len(sentences)} sentences.</p>"
-    )
-    n_sent = sentences.groupby("article_id").size()
-    view = articles.assign(
-        sentences=articles["article_id"].map(n_sent).fillna(0).astype(int),
-        href=[report.sentence_href(a) for a in articles["article_id"]],
-        title=articles["title"].fillna("").map(lambda t: t if len(t) <= 110 else t[:107] + "…"),
-    )[["article_id", "href", "outlet", "published", "title", "status", "reason", "sentences"]]
-    note = f'<p class="note">First {MAX_ROWS} of {len(view)} shown; all are in data/articles.csv.</p>' if len(view) > MAX_ROWS else ""
-    return words + table_or_none(view.head(MAX_ROWS), links={"article_id": "href"}, numeric=["sentences"]) + note
-
-
-def table_or_none(df: pd.DataFrame, **kw) -> str:
-    """report.table, or 'None.' for an empty table."""
-    return report.table(df, **kw) if len(df) else "<p>None.</p>"
-
-
-def cleaning_section(removed: pd.DataFrame, rules: list) -> str:
-    """What cleaning removed, by rule, with every removed line linked to its article."""
-    desc = {r.name: r.description for r in rules}
-    counts = removed.groupby("rule").agg(lines=("line", "size"), articles=("article_id", "nunique")).reset_index()
-    counts["what the rule removes"] = counts["rule"].map(desc).fillna("")
-    lines = removed.assign(href=[report.sentence_href(a) for a in removed["article_id"]])[["article_id", "href", "line", "rule", "text"]]
-    note = f'<p class="note">First {MAX_ROWS} of {len(lines)} lines shown; all are in data/removed.csv.</p>' if len(lines) > MAX_ROWS else ""
-    return (
-        f"<p>Cleaning removed {len(removed)} line(s) or bracketed notes from {removed['article_id'].nunique()} article(s). "
-        "Every removal is listed with the rule that made it; rules are in <code>presslens/resources/cleaning.yaml</code>.</p>"
-        + table_or_none(counts[["rule", "what the rule removes", "lines", "articles"]], numeric=["lines", "articles"])
-        + "<details><summary>Every removed line</summary>"
-        + table_or_none(lines.head(MAX_ROWS), links={"article_id": "href"}, numeric=["line"]) + note + "</details>"
-    )
-
-
-def quarantine_section(quarantine: pd.DataFrame) -> str:
-    """Inputs and metadata rows that could not be analysed, with the reason."""
-    return table_or_none(quarantine.head(MAX_ROWS))
-
-
-def figures_section(out_dir: str | Path) -> str:
-    """Every figure of the run with its caption, SVG and CSV."""
-    caps = figures.captions(out_dir)
-    return "\n".join(report.figure_block(out_dir, n, c) for n, c in caps.items()) or "<p>No figures.</p>"
-
-
-def notebooks_section(out_dir: str | Path, names: list[str]) -> str:
-    """Links to every executed notebook, as HTML and as .ipynb."""
-    items = "".join(f'<li><a href="html/{esc(n)}.html">{esc(n)}</a> (<a href="notebooks/{esc(n)}.ipynb">ipynb</a>)</li>' for n in names)
-    return f"<ul>{items}</ul>"
-
-
-def manifest(out_dir: str | Path) -> dict:
-    """The run's manifest.json (empty when absent)."""
-    path = Path(out_dir) / "manifest.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
-def index_page(title: str, question: str, sections: list[tuple[str, str, str]], warns: list[str]) -> str:
-    """The start page: question, warnings, then (anchor, heading, html) sections with a contents list."""
-    toc = "".join(f'<li><a href="#{esc(a)}">{esc(h)}</a></li>' for a, h, _ in sections)
-    warn_html = "".join(f'<div class="warn">{esc(w)}</div>' for w in warns)
-    body = [f"<h1>{esc(title)}</h1>", f"<p><strong>Question.</strong> {esc(question)}</p>", warn_html, f"<nav><ol>{toc}</ol></nav>"]
-    body += [f'<h2 id="{esc(a)}">{esc(h)}</h2>\n{html}' for a, h, html in sections]
-    return report.page(title, "\n".join(body))
-
-
-def with_links(df: pd.DataFrame, *, article: str = "article_id", sent: str = "sent_id", prefix: str = "articles/") -> pd.DataFrame:
-    """Add an `href` column linking each row to its sentence on the article's evidence page."""
-    hrefs = [report.sentence_href(a, s, prefix=prefix) for a, s in zip(df[article], df[sent] if sent in df else [None] * len(df))]
-    return df.assign(href=hrefs)
-
-
-def claims_section(divergence: pd.DataFrame, claims: pd.DataFrame) -> str:
-    """The divergence table (claims side by side, each linked to its sentence) and the count of all claims."""
-    if divergence.empty:
-        lead = "<p>No quantity is claimed by more than one article.</p>"
-    else:
-        verdicts = divergence.drop_duplicates("quantity")["verdict"].value_counts()
-        lead = (
-            f"<p>{divergence['quantity'].nunique()} quantities are stated by more than one article: "
-            + ", ".join(f"{n} {esc(v)}" for v, n in verdicts.items())
-            + ". <em>Change over time</em>: the numbers differ but the articles were published on different dates; "
-            "<em>disagree</em>: they differ for the same date or without dates; <em>agree</em>: the same value "
-            "(approximate claims within 10%). Click a claim to see its sentence.</p>"
-        )
-    view = with_links(divergence)[["quantity", "verdict", "claim", "href", "article_id", "outlet", "published", "refers_to"]] if len(divergence) else divergence
-    all_claims = with_links(claims)[["article_id", "sent_id", "href", "text", "quantity", "counts", "value", "bound", "refers_to", "refers_basis"]] if len(claims) else claims
-    return (
-        lead + (report.table(view, links={"claim": "href"}) if len(view) else "")
-        + f"<details><summary>All {len(claims)} numeric and year claims</summary>"
-        + (report.table(all_claims.head(MAX_ROWS), links={"text": "href"}, numeric=["value", "sent_id"]) if len(claims) else "<p>None.</p>")
-        + "</details>"
-    )
-
-
-def contrasts_section(contrasts: pd.DataFrame, *, k: int = 8) -> str:
-    """The most distinctive words per outlet with z-scores."""
-    if contrasts.empty:
-        return "<p>Fewer than two outlets: no contrasts.</p>"
-    best = contrasts.sort_values(["group", "z"], ascending=[True, False]).groupby("group").head(k)
-    best = best.assign(z=best["z"].round(2), delta=best["delta"].round(3))[["group", "feature", "count", "count_rest", "delta", "z"]]
-    return (
-        "<p>Words each outlet uses more than the others: log-odds ratios with an informative Dirichlet prior "
-        "(Monroe, Colaresi &amp; Quinn 2008), the prior being the whole corpus's word counts. |z| &gt; 1.96 is the "
-        "conventional threshold; with one or two articles per outlet these describe articles, not editorial lines.</p>"
-        + report.table(best.rename(columns={"group": "outlet", "feature": "word"}), numeric=["count", "count_rest", "delta", "z"])
-    )
-
-
-def link(article_id: str, sent_id: int | None = None, text: str | None = None) -> str:
-    """An escaped link to an article page (or one sentence on it)."""
+def link(article_id: str, sent_id: int | None = None, text: str | None = None) -> Part:
+    """A link to an article page (or one sentence on it)."""
     label = text if text is not None else (f"{article_id} #{sent_id}" if sent_id is not None else article_id)
-    return f'<a href="{esc(report.sentence_href(article_id, sent_id))}">{esc(label)}</a>'
+    return Part(label, sentence_href(article_id, sent_id))
 
 
 def snippet(text: str, n: int = 140) -> str:
@@ -176,252 +96,462 @@ def snippet(text: str, n: int = 140) -> str:
 
 
 def fmt_ci(tone: float, lo: float, hi: float) -> str:
-    """'0.21 (95% CI 0.04 to 0.38)', or the value alone when there is no interval."""
+    """'+0.21 (95% CI +0.04 to +0.38)', or the value alone when there is no interval."""
     return f"{tone:+.2f} (95% CI {lo:+.2f} to {hi:+.2f})" if pd.notna(lo) else f"{tone:+.2f} (no interval)"
 
 
-def sentiment_findings(article_sentiment: pd.DataFrame, sentiment_rows: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, method: str = "vader") -> list[str]:
-    """Headline sentiment findings as HTML sentences, each linked to its articles or sentences."""
-    from presslens import sentiment as sm
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
-    out = []
-    art = article_sentiment[article_sentiment["method"] == method].merge(articles[["article_id", "outlet"]], on="article_id")
-    if art.empty:
-        return out
-    s = sentiment_rows[sentiment_rows["method"] == method]["compound"]
-    neg, pos = (s <= -sm.THRESHOLD).mean(), (s >= sm.THRESHOLD).mean()
-    out.append(f"Sentences lean {'positive' if pos > neg else 'negative'} by {method.upper() if method == 'vader' else method}: {pos:.0%} of {len(s)} sentences score positive and {neg:.0%} negative (the rest neutral), a mean of {s.mean():+.2f} on a -1 to +1 scale.")
-    lo_row, hi_row = art.sort_values("tone").iloc[0], art.sort_values("tone").iloc[-1]
-    out.append(
-        f"Article tone ranges from {fmt_ci(lo_row.tone, lo_row.ci_low, lo_row.ci_high)} in {link(lo_row.article_id)} ({esc(lo_row.outlet)}) "
-        f"to {fmt_ci(hi_row.tone, hi_row.ci_low, hi_row.ci_high)} in {link(hi_row.article_id)} ({esc(hi_row.outlet)})."
-        + (" Their intervals overlap, so even these two are not clearly different." if pd.notna(lo_row.ci_high) and pd.notna(hi_row.ci_low) and lo_row.ci_high >= hi_row.ci_low else "")
-    )
-    ext = sm.extremes(sentiment_rows, sentences, method=method, k=1)
-    for rec in ext.itertuples():
-        out.append(f"The {esc(rec.end)} sentence ({rec.compound:+.2f}): {link(rec.article_id, rec.sent_id, snippet(rec.text, 160))}")
-    methods = sorted(sentiment_rows["method"].unique())
-    if len(methods) > 1:
-        other = next(m for m in methods if m != method)
-        ag = sm.agreement(sentiment_rows, a=method, b=other)
-        dis = sm.disagreements(sentiment_rows, sentences, a=method, b=other, top=1)
-        if len(dis):
-            d = dis.iloc[0]
-            out.append(
-                f"The two lexicons ({method} and {other}) give the same label to {ag['same_label']:.0%} of sentences (Cohen's kappa {ag['cohen_kappa']:.2f}, Pearson r {ag['pearson_r']:.2f}); "
-                f"they differ most on {link(d.article_id, int(d.sent_id), snippet(d.text, 120))} ({d[method]:+.2f} vs {d[other]:+.2f})."
-            )
+
+def joined(items: list[list[Part]], sep: str = ", ", last: str = " and ") -> list[Part]:
+    """Lists of parts joined as an English enumeration."""
+    out: list[Part] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Part(last if i == len(items) - 1 else sep))
+        out += item
     return out
 
 
-def sentiment_section(article_sentiment: pd.DataFrame, outlet_sentiment: pd.DataFrame, disagreements: pd.DataFrame, articles: pd.DataFrame) -> str:
-    """Article and outlet tone tables with intervals and n, and the method disagreement table."""
-    art = article_sentiment.merge(articles[["article_id", "outlet", "published"]], on="article_id")
-    art = art.assign(href=[report.sentence_href(a) for a in art["article_id"]]).round(3)
-    art = art[["article_id", "href", "outlet", "published", "method", "n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"]]
-    outl = outlet_sentiment.round(3)
-    dis = with_links(disagreements).round(3) if len(disagreements) else disagreements
-    return (
-        "<p>Scores run from -1 (very negative) to +1 (very positive). An article's tone is the mean of its sentences' scores "
-        "(scoring a whole article at once saturates); the interval is a bootstrap 95% interval over its sentences. An outlet's tone is "
-        "the mean of its articles' tones with an interval over articles; with one article there is no interval and no comparison.</p>"
-        "<h3>Articles</h3>" + report.table(art.head(MAX_ROWS), links={"article_id": "href"}, numeric=["n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"])
-        + "<h3>Outlets</h3>" + report.table(outl, numeric=["n_articles", "tone", "ci_low", "ci_high"])
-        + "<h3>Sentences the two methods disagree on most</h3>"
-        + (report.table(dis, links={"text": "href"}, numeric=[c for c in dis.columns if c not in {"article_id", "text", "href"}]) if len(dis) else "<p>None.</p>")
-    )
+def p(*parts: Part | str, cls: str = "") -> dict[str, Any]:
+    """A paragraph block from parts and plain strings."""
+    return block("p", parts=[x if isinstance(x, Part) else Part(x) for x in parts], cls=cls)
 
 
-def validation_section(validation: pd.DataFrame) -> str:
-    """The validation table: each method against human labels, beside the published reference."""
-    if validation.empty:
-        return "<p>No validation was run.</p>"
-    v = validation.copy()
-    v["value"] = v["value"].round(3)
-    return (
-        "<p>How far the methods agree with people, on human-labelled data made by other researchers (details and licences in "
-        "<code>eval/</code>; the notebook <a href=\"html/90-validate-methods.html\">90-validate-methods</a> shows the confusion matrices).</p>"
-        + report.table(v, numeric=["value", "n", "reference"])
-    )
-
-
-def claim_findings(divergence: pd.DataFrame) -> list[str]:
-    """One finding per quantity that articles state differently, with links to the claims."""
-    out = []
-    for quantity, g in divergence.groupby("quantity", sort=True):
-        if g["verdict"].iloc[0] == "agree":
-            continue
-        parts = [f"{link(r.article_id, int(r.sent_id), r.claim)} ({esc(r.outlet)}, {esc(r.published) if isinstance(r.published, str) else 'undated'})" for r in g.itertuples()]
-        verdict = g["verdict"].iloc[0]
-        why = "the articles were published on different dates, so the number may have changed in between" if verdict == "change over time" else "for the same date or without dates: the articles disagree"
-        out.append(f"Articles state different numbers for {esc(quantity)}: " + " vs ".join(parts) + f"; {why}.")
-    return out
-
-
-def findings_section(findings: list[str]) -> str:
-    """The findings as a list (each item is already escaped HTML with links)."""
-    return "<ul>" + "".join(f'<li class="finding">{f}</li>' for f in findings) + "</ul>" if findings else "<p>No findings.</p>"
-
-
-def evidence_links(evidence: str) -> str:
-    """'a#s3 b#s5' as links to those sentences."""
-    out = []
-    for item in str(evidence or "").split():
-        aid, _, sid = item.partition("#s")
-        out.append(link(aid, int(sid)) if sid.isdigit() else link(aid))
-    return ", ".join(out)
-
-
-def timeline_findings(groups: pd.DataFrame, coverage_left_out: int) -> list[str]:
-    """Findings on what the articles reach back to, and which events several articles share."""
-    if groups.empty:
-        return []
-    first, last = groups.iloc[0], groups.iloc[-1]
-    out = [f"The articles reach back to {esc(first.label)} ({evidence_links(first.evidence)}); the latest dated event is {esc(last.label)}, {esc(last.begin)} ({evidence_links(last.evidence)})."]
-    shared = groups[groups["n_articles"] > 1]
-    if len(shared):
-        items = "; ".join(f"{esc(r.label)} in {r.n_articles} articles ({evidence_links(r.evidence)})" for r in shared.itertuples())
-        out.append(f"Events several articles refer to: {items}.")
-    if coverage_left_out:
-        out.append(f"{coverage_left_out} article(s) have no publication date: their relative expressions (\u201crecent\u201d, \u201cnow\u201d) stay unresolved and they are left out of the coverage chart.")
-    return out
-
-
-def timeline_section(groups: pd.DataFrame, timex: pd.DataFrame) -> str:
-    """The grouped events with their evidence, and every tagged expression linked to its sentence."""
-    g = groups.copy()
-    g["evidence"] = [evidence_links(e) for e in g["evidence"]]
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(r[c])}</td>" for c in ("event_id", "begin", "finish", "value", "label", "actors", "n_articles", "outlets")) + f"<td>{r['evidence']}</td></tr>"
-        for r in g.to_dict("records")
-    )
-    head = "".join(f"<th>{c}</th>" for c in ("event", "begin", "finish", "value", "label", "actors", "articles", "outlets", "sentences"))
-    t = with_links(timex)[["article_id", "sent_id", "href", "text", "type", "value", "begin", "finish", "anchor"]] if len(timex) else timex
-    return (
-        "<p>Every temporal expression is normalised in TimeML's TIMEX3 convention; relative ones (\u201cWednesday\u201d, \u201ctwo years ago\u201d) "
-        "are resolved against the article's publication date (anchor <em>publication</em>), explicit years are <em>absolute</em>, and "
-        "expressions in undated articles stay unresolved (<em>none</em>). Dated expressions are grouped into events when they share a span "
-        "and the actors of their sentences.</p>"
-        + (f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>" if len(g) else "<p>No dated events.</p>")
-        + f"<details><summary>All {len(timex)} temporal expressions</summary>"
-        + (report.table(t.head(MAX_ROWS), links={"text": "href"}, numeric=["sent_id"]) if len(t) else "<p>None.</p>")
-        + "</details>"
-    )
-
-
-def framing_findings(quotes: pd.DataFrame, mentions: pd.DataFrame, term_counts: pd.DataFrame, article_frames: pd.DataFrame, portrayal: pd.DataFrame) -> list[str]:
-    """Findings on who speaks, which names outlets choose, which frames dominate and how actors are portrayed."""
-    out = []
-    if len(quotes):
-        spk = quotes[quotes["speaker_actor"] != ""].groupby("speaker_actor")["article_id"].agg(["size", "nunique"]).sort_values("size", ascending=False)
-        talked = mentions.groupby("actor").size()
-        silent = [a for a in talked.sort_values(ascending=False).index[:8] if a not in spk.index]
-        first = quotes[quotes["speaker_actor"] != ""].sort_values(["article_id", "start"]).groupby("speaker_actor").head(1).set_index("speaker_actor")
-        items = ", ".join(f"{esc(a)} ({r['size']} quote{'s' if r['size'] > 1 else ''}, e.g. {link(first.at[a, 'article_id'], int(first.at[a, 'sent_id']))})" for a, r in spk.head(6).iterrows())
-        out.append(f"Who speaks: {items}. Often talked about but never quoted: {esc(', '.join(silent)) or 'none'}.")
-    if len(term_counts):
-        variants = term_counts.groupby("concept")["variant"].nunique()
-        for concept in variants[variants > 1].index:
-            sub = term_counts[term_counts["concept"] == concept]
-            parts = "; ".join(f"{esc(o)}: " + ", ".join(f"{esc(v)} ×{n}" for v, n in zip(g["variant"], g["n"])) for o, g in sub.groupby("outlet"))
-            out.append(f"Naming ({esc(concept.replace('_', ' '))}): {parts}.")
-    if len(article_frames):
-        gen = article_frames[(article_frames["scheme"] == "generic")]
-        share = gen.groupby("frame")["present"].mean().sort_values(ascending=False)
-        out.append("Generic frames, share of articles using them: " + ", ".join(f"{esc(f)} {s:.0%}" for f, s in share.items()) + " (frame coding agrees only moderately with human coders; see validation).")
-    if len(portrayal):
-        allp = portrayal[(portrayal["outlet"] == "(all outlets)") & (portrayal["n_mentions"] >= 5)].sort_values("tone")
-        if len(allp) >= 2:
-            lo, hi = allp.iloc[0], allp.iloc[-1]
-            out.append(f"Portrayal: the most negatively framed actor with 5+ mentions is {esc(lo.actor)} ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={lo.n_mentions}), the most positively framed {esc(hi.actor)} ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={hi.n_mentions}).")
-    return out
-
-
-def framing_section(quotes: pd.DataFrame, quoted_mentioned: pd.DataFrame, term_counts: pd.DataFrame, article_frames: pd.DataFrame, portrayal: pd.DataFrame) -> str:
-    """Who is quoted in each article, naming by outlet, frames per article with evidence, and actor tone."""
-    q = with_links(quotes)[["article_id", "sent_id", "href", "kind", "speaker", "speaker_actor", "cue", "content"]] if len(quotes) else quotes
-    q = q.assign(content=q["content"].map(lambda c: c if len(c) <= 160 else c[:159] + "…")) if len(q) else q
-    af = article_frames[article_frames["present"]].copy()
-    af["evidence_links"] = [", ".join(link(a, int(s), f"#{s}") for s in str(e).split()) for a, e in zip(af["article_id"], af["evidence"])]
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(r[c])}</td>" for c in ("article_id", "scheme", "frame", "answers", "score")) + f"<td>{r['evidence_links']}</td></tr>"
-        for r in af.round({"score": 3}).to_dict("records")
-    )
-    frames_html = f"<table><thead><tr><th>article</th><th>scheme</th><th>frame</th><th>questions answered yes</th><th>score</th><th>evidence sentences</th></tr></thead><tbody>{rows}</tbody></table>" if len(af) else "<p>None.</p>"
-    port = portrayal.sort_values(["outlet", "n_mentions"], ascending=[True, False])
-    return (
-        "<h3>Who is quoted in each article</h3><p>Direct quotes (any quotation style) and indirect ones (\u201cX said that\u201d, \u201caccording to X\u201d); "
-        "the speaker is resolved to an actor through names, titles valid on the publication date, surnames and \u201che said\u201d.</p>"
-        + (report.table(q.head(MAX_ROWS), links={"content": "href"}, numeric=["sent_id"]) if len(q) else "<p>None.</p>")
-        + "<h3>Quoted versus talked about, per outlet</h3>" + report.table(quoted_mentioned.head(MAX_ROWS), numeric=["mentions", "quotes"])
-        + "<h3>Naming choices by outlet</h3><p>Every use is highlighted on the article pages; the variants and their notes are in <code>presslens/resources/terms.yaml</code>.</p>"
-        + report.table(term_counts.head(MAX_ROWS), numeric=["n"])
-        + "<h3>Frames in each article, with the sentences that show them</h3><p>Generic frames (Semetko &amp; Valkenburg) are coded through yes/no indicator questions "
-        "(CO conflict, RE responsibility, HI human interest, MO morality, EC economic); issue frames from cue words. Click a sentence number to read it.</p>" + frames_html
-        + "<h3>Tone toward each actor</h3><p>Target-dependent tone of every mention (-1 negative to +1 positive), mean with a bootstrap 95% interval over mentions.</p>"
-        + report.table(port.head(MAX_ROWS), numeric=["n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral", "positive"])
-    )
-
-
-def actions_section(acts: pd.DataFrame, action_divergence: pd.DataFrame) -> str:
-    """Who did what to whom, each action linked to its sentence, and where articles name different targets."""
-    lead = (
-        "<h3>Who did what to whom</h3><p>Actions between two actors in one clause (subject, one of a short list of verbs, object). "
-        + (f"{len(action_divergence.drop_duplicates(['subject', 'action']))} subject-action pair(s) have different targets in different articles (table below)."
-           if len(action_divergence) else "No article reports the same subject and action with a different target than another article does.")
-        + "</p>"
-    )
-    view = with_links(acts)[["article_id", "sent_id", "href", "subject", "action", "object"]] if len(acts) else acts
-    div = with_links(action_divergence)[["subject", "action", "targets", "href", "article_id", "outlet", "published"]] if len(action_divergence) else action_divergence
-    return (
-        lead + (report.table(div, links={"targets": "href"}) if len(div) else "")
-        + (report.table(view.head(MAX_ROWS), links={"action": "href"}, numeric=["sent_id"]) if len(view) else "<p>No actions found.</p>")
-    )
-
-
-def _metric(validation: pd.DataFrame, method: str, metric: str) -> float | None:
-    """One value of the validation table, or None when that row is missing."""
-    if validation.empty:
-        return None
-    row = validation[(validation["method"] == method) & (validation["metric"] == metric)]
+def _stat(stats: pd.DataFrame, method: str, metric: str) -> float | None:
+    row = stats[(stats["method"] == method) & (stats["metric"] == metric)] if len(stats) else stats
     return float(row["value"].iloc[0]) if len(row) and pd.notna(row["value"].iloc[0]) else None
 
 
-def _num(value: float | None, fmt: str = "{:.2f}") -> str:
-    return fmt.format(value) if value is not None else "(not measured in this run)"
+# ---- warnings and findings -----------------------------------------------------------------
+
+def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
+    """Plain-English warnings a reader must see: small n, undated articles, quarantined inputs."""
+    f = corpus_facts(t["articles"])
+    q = t["quarantine"]
+    out = []
+    if f["ok"] == 0:
+        out.append(f"No article could be analysed: all {f['inputs']:,} input(s) were quarantined or duplicates (reasons under Quarantine). The sections below say what is absent.")
+    elif f["ok"] < min_articles:
+        out.append(f"Only {plural(f['ok'], 'article')} were analysed: every comparison between outlets or over time rests on very few texts, so treat differences as descriptions of these articles, not of the outlets.")
+    if f["undated"]:
+        out.append(f"{plural(f['undated'], 'analysed article')} have no publication date: they are kept in every analysis that does not need a date and left out of charts over time.")
+    if f["quarantined"]:
+        out.append(f"{plural(f['quarantined'], 'input')} were quarantined and not analysed (reasons under Quarantine).")
+    meta = q[q["kind"] == "metadata"] if "kind" in q else q.iloc[0:0]
+    if len(meta):
+        out.append(f"{plural(len(meta), 'problem')} with the metadata were found (listed under Quarantine).")
+    if f["duplicate"]:
+        out.append(f"{plural(f['duplicate'], 'article')} repeat another one and are counted once.")
+    return out
 
 
-def methods_section(articles: pd.DataFrame, validation: pd.DataFrame, timex_gold: pd.DataFrame | None = None, *, min_articles: int = 30) -> str:
-    """Method notes and limitations, each limitation with the measured figure behind it (from the tables)."""
-    facts = corpus_facts(articles)
-    per_frame = validation[(validation.get("task") == "generic frames") & (validation.get("method") == "presslens.framing")] if not validation.empty else validation
-    frame_f1 = {m[4:-1]: v for m, v in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and not str(m).startswith("f1 (macro")}
-    weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
-    gold = dict(zip(timex_gold["metric"], timex_gold["value"])) if timex_gold is not None and len(timex_gold) else {}
-    methods = [
-        ("Cleaning", "named rules from an editable file (<code>presslens/resources/cleaning.yaml</code>) remove site furniture line by line; every removed line is listed with its rule (<code>data/removed.csv</code>, and on each article page)."),
-        ("Sentences", "NLTK's Punkt with parameters the project builds (abbreviations, initials); each sentence keeps its character offsets into the clean text, so every number below can be traced to a sentence."),
-        ("Tone", "two independent lexicons per sentence (VADER, TextBlob); an article's tone is the mean of its sentence scores with a percentile-bootstrap 95% interval over its sentences; an outlet's tone is the mean of its articles' tones with a bootstrap over articles."),
-        ("Tone toward an actor", "a logistic-regression model trained on NewsMTSC (political news sentences labelled for the tone toward one person) scores each mention; actor tone is P(positive) - P(negative) averaged over mentions, with bootstrap intervals."),
-        ("Frames", "five generic frames (Semetko &amp; Valkenburg) answered through yes/no indicator questions whose answers carry their cue sentences; a frame is present when the article has cue sentences of it and a logistic regression over its words and its cue density, trained on 275 human-coded climate-news articles, reaches a threshold fitted per frame; issue frames of security coverage from an editable cue dictionary."),
-        ("Voices and names", "actors from an editable list with aliases and offices resolved by date; direct and indirect quotes with speaker and cue verb; contested names from an editable list of variants."),
-        ("Time", "a rule-based TIMEX3 tagger resolves relative dates against each article's publication date; events several articles mention are grouped."),
-        ("Outlet contrasts", "log-odds ratios with an informative Dirichlet prior from the whole corpus (Monroe, Colaresi &amp; Quinn 2008), shown as z-scores."),
+def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
+    f = corpus_facts(t["articles"])
+    ok = t["articles"][t["articles"]["status"] == "ok"]
+    sizes = ok["outlet"].fillna(UNKNOWN_OUTLET).value_counts()
+    top = ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
+    span = f"published {f['first']} to {f['last']}" if f["first"] else "with no publication dates"
+    undated = f" ({f['undated']:,} undated)" if f["undated"] and f["first"] else ""
+    outlets = f"{plural(len(sizes), 'outlet')}" + (f", the largest {top}" if len(sizes) > 1 else f" ({top})" if len(sizes) else "")
+    return [[Part(f"{f['inputs']:,} input article(s): {f['ok']:,} analysed, {f['duplicate']:,} duplicate, {f['quarantined']:,} quarantined. "
+                  f"The analysed articles come from {outlets}, {span}{undated}, and hold {t['n_sentences']:,} sentences.")]]
+
+
+def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list[Part]]:
+    """Tone of the sentences, the range of article tone, outlets that differ, the extreme sentences."""
+    out: list[list[Part]] = []
+    stats, art = t["sentiment_stats"], t["article_sentiment"]
+    n = _stat(stats, method, "sentences")
+    if not n:
+        return out
+    mean, pos, neg = _stat(stats, method, "mean"), _stat(stats, method, "share_positive"), _stat(stats, method, "share_negative")
+    if mean is not None:
+        out.append([Part(f"Sentences lean {'positive' if pos > neg else 'negative'} by {method.upper() if method == 'vader' else method}: {pos:.0%} of {int(n):,} sentences score positive and {neg:.0%} negative (the rest neutral), a mean of {mean:+.2f} on a -1 to +1 scale.")])
+    a = art[art["method"] == method].sort_values(["tone", "article_id"], kind="mergesort")
+    if len(a) >= 2:
+        lo, hi = a.iloc[0], a.iloc[-1]
+        overlap = pd.notna(lo.ci_high) and pd.notna(hi.ci_low) and lo.ci_high >= hi.ci_low
+        out.append([Part(f"Article tone ranges from {fmt_ci(lo.tone, lo.ci_low, lo.ci_high)} in "), link(lo.article_id),
+                    Part(f" to {fmt_ci(hi.tone, hi.ci_low, hi.ci_high)} in "), link(hi.article_id),
+                    Part(f" ({len(a):,} articles)." + (" Their intervals overlap, so even these two are not clearly different." if overlap else ""))])
+    o = t["outlet_sentiment"]
+    o = o[(o["method"] == method) & o["ci_low"].notna()] if len(o) else o
+    if len(o) >= 2:
+        o = o.sort_values(["tone", "outlet"], kind="mergesort")
+        lo, hi = o.iloc[0], o.iloc[-1]
+        apart = lo.ci_high < hi.ci_low
+        out.append([Part(f"Of {plural(len(o), 'outlet')} with an interval, {lo.outlet} is the most negative ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_articles):,}) and "
+                         f"{hi.outlet} the most positive ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_articles):,}); "
+                         + ("their intervals do not overlap." if apart else "their intervals overlap, so the outlets do not clearly differ."))])
+    ext = t["extremes"]
+    if len(ext):
+        parts = []
+        for end in ("most negative", "most positive"):
+            e = ext[ext["end"] == end]
+            if len(e):
+                r = e.iloc[0]
+                parts.append([Part(f"the {end} sentence ({r.compound:+.2f}) is "), link(r.article_id, int(r.sent_id), snippet(str(r.text), 140))])
+        out.append([Part("Of all sentences, ")] + joined(parts, last="; ") + [Part(".")])
+    pair = stats[stats["method"].str.contains(" vs ", regex=False)] if len(stats) else stats
+    dis = t["disagreements"]
+    if len(pair) and len(dis):
+        name = pair["method"].iloc[0]
+        a_m, b_m = name.split(" vs ")
+        same, kappa = _stat(stats, name, "same_label"), _stat(stats, name, "cohen_kappa")
+        d = dis.iloc[0]
+        if same is not None:
+            out.append([Part(f"The two lexicons ({a_m} and {b_m}) give the same label to {same:.0%} of sentences (Cohen's kappa {kappa:.2f}); they differ most on "),
+                        link(d.article_id, int(d.sent_id), snippet(str(d.text), 110)), Part(f" ({d[a_m]:+.2f} vs {d[b_m]:+.2f}).")])
+    return out
+
+
+def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[Part]]:
+    """Who speaks and who is only talked about, naming choices, frames, portrayal."""
+    out: list[list[Part]] = []
+    quotes, qm = t["quotes"], t["quoted_mentioned"]
+    spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
+    if len(quotes):
+        by = spoken.groupby("speaker_actor").agg(n=("article_id", "size"), articles=("article_id", "nunique")).sort_values(["n", "articles"], ascending=False, kind="mergesort")
+        first = spoken.sort_values(["article_id", "start"], kind="mergesort").drop_duplicates("speaker_actor").set_index("speaker_actor")
+        items = [[Part(f"{a} ({plural(int(r.n), 'quote')}, e.g. "), link(first.at[a, "article_id"], int(first.at[a, "sent_id"])), Part(")")] for a, r in by.head(TOP).iterrows()]
+        more = f"; {len(by) - TOP:,} more speakers in data/quotes.csv" if len(by) > TOP else ""
+        unresolved = len(quotes) - len(spoken)
+        lead = [Part(f"{plural(len(quotes), 'quote')} found, {unresolved:,} without a known speaker. ")]
+        out.append(lead + ([Part("Who speaks most: ")] + joined(items) + [Part(f"{more}.")] if items else [Part("No quote was attributed to a known actor.")]))
+    if len(qm):
+        talked = qm.groupby("actor")[["mentions", "quotes"]].sum()
+        silent = talked[(talked["quotes"] == 0)].sort_values("mentions", ascending=False, kind="mergesort").head(TOP)
+        if len(silent):
+            out.append([Part("Often talked about but never quoted: " + ", ".join(f"{a} ({plural(int(r.mentions), 'mention')})" for a, r in silent.iterrows()) + ".")])
+    tc = t["term_counts"]
+    if len(tc):
+        variants = tc.groupby("concept").agg(k=("variant", "nunique"), n=("n", "sum"))
+        contested = variants[variants["k"] > 1].sort_values("n", ascending=False, kind="mergesort").head(3)
+        for concept in contested.index:
+            sub = tc[tc["concept"] == concept].groupby("variant").agg(n=("n", "sum"), outlets=("outlet", "nunique")).sort_values("n", ascending=False, kind="mergesort")
+            names = "; ".join(f"“{v}” ×{int(r.n):,} in {plural(int(r.outlets), 'outlet')}" for v, r in sub.head(TOP).iterrows())
+            out.append([Part(f"Naming ({concept.replace('_', ' ')}): {names}" + (f"; {len(sub) - TOP} more variants in data/term_counts.csv" if len(sub) > TOP else "") + ".")])
+    fs = t["frame_shares"]
+    if len(fs) and fs["articles"].sum():
+        gen = fs[fs["scheme"] == "generic"].groupby("frame")[["present", "articles"]].sum()
+        share = (gen["present"] / gen["articles"]).sort_values(ascending=False, kind="mergesort")
+        out.append([Part("Generic frames, share of articles using them: " + ", ".join(f"{f} {s:.0%}" for f, s in share.items()) + " (frame coding agrees only moderately with human coders; see the validation section).")])
+    port = t["portrayal"]
+    if len(port):
+        allp = port[(port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)].sort_values(["tone", "actor"], kind="mergesort")
+        if len(allp) >= 2:
+            lo, hi = allp.iloc[0], allp.iloc[-1]
+            out.append([Part(f"Portrayal: of {plural(len(allp), 'actor')} with {min_mentions}+ mentions, the most negatively framed is {lo.actor} ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_mentions):,}), "
+                             f"the most positively framed {hi.actor} ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_mentions):,}).")])
+    return out
+
+
+def _evidence_link(evidence: str) -> Part | None:
+    first = str(evidence or "").split()[:1]
+    if not first:
+        return None
+    aid, _, sid = first[0].partition("#s")
+    return link(aid, int(sid) if sid.isdigit() else None, "e.g.")
+
+
+def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """What the articles reach back to and the events most articles refer to."""
+    g = t["event_groups"]
+    out: list[list[Part]] = []
+    if len(g):
+        first, last = g.sort_values(["begin", "event_id"]).iloc[0], g.sort_values(["begin", "event_id"]).iloc[-1]
+        a, b = _evidence_link(first.evidence), _evidence_link(last.evidence)
+        out.append([Part(f"The articles refer to {plural(len(g), 'dated event')} ({int(g['n_mentions'].sum()):,} mentions); they reach back to {first.label}, {first.begin}"),
+                    *([Part(" ("), a, Part(")")] if a else []), Part(f", and forward to {last.label}, {last.begin}"), *([Part(" ("), b, Part(")")] if b else []), Part(".")])
+        shared = g[g["n_articles"] > 1].sort_values(["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="mergesort")
+        if len(shared):
+            items = []
+            for r in shared.head(TOP).itertuples():
+                e = _evidence_link(r.evidence)
+                items.append([Part(f"{r.label} ({r.begin}, {plural(int(r.n_articles), 'article')}"), *([Part(", "), e] if e else []), Part(")")])
+            out.append([Part("Events most articles refer to: ")] + joined(items, sep="; ", last="; ") + [Part(f"{'; ' + format(len(shared) - TOP, ',') + ' more in data/event_groups.csv' if len(shared) > TOP else ''}.")])
+    return out
+
+
+def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """Quantities articles state differently, the ones most articles state first."""
+    div = t["divergence"]
+    if div.empty:
+        return []
+    differ = div[div["verdict"] != "agree"]
+    if differ.empty:
+        return [[Part(f"{plural(div['quantity'].nunique(), 'quantity', 'quantities')} stated by several articles agree across them.")]]
+    sizes = differ.groupby("quantity")["article_id"].nunique().sort_values(ascending=False, kind="mergesort")
+    items = []
+    for q in sizes.head(3).index:
+        g = differ[differ["quantity"] == q]
+        vals = g["value"].dropna()
+        ex = g.iloc[0]
+        items.append([Part(f"{q} ({g['verdict'].iloc[0]}: {plural(len(g), 'article')}, values {fmt(vals.min())} to {fmt(vals.max())}, e.g. "),
+                      link(ex.article_id, int(ex.sent_id), snippet(str(ex.claim), 60)), Part(")")])
+    more = f"; {len(sizes) - 3:,} more in data/divergence.csv" if len(sizes) > 3 else ""
+    return [[Part("Articles state different numbers for ")] + joined(items, sep="; ", last="; ") + [Part(f"{more}. ‘Change over time’ means the articles were published on different dates, so the number may have changed; ‘disagree’, same date or undated.")]]
+
+
+def findings(t: dict[str, Any], *, method: str = "vader", min_mentions: int = 5) -> list[list[Part]]:
+    """The findings list: a few statements, each naming its top items and counts, linked to sentences."""
+    return corpus_finding(t) + sentiment_findings(t, method=method) + framing_findings(t, min_mentions=min_mentions) + timeline_findings(t) + claim_findings(t)
+
+
+# ---- sections ------------------------------------------------------------------------------
+
+def corpus_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    a = t["articles"]
+    ok = a[a["status"] == "ok"]
+    outlets = ok.assign(outlet=ok["outlet"].fillna(UNKNOWN_OUTLET)).groupby("outlet").agg(articles=("article_id", "size"), first=("published", "min"), last=("published", "max"))
+    outlets = outlets.sort_values("articles", ascending=False, kind="mergesort").reset_index()
+    view = a.assign(href=[sentence_href(x) for x in a["article_id"]], title=a["title"].fillna("").map(lambda s: s if len(s) <= 100 else s[:99] + "…"))
+    return [
+        block("h3", text="Outlets"),
+        block("table", table=table(outlets, numeric=["articles"], order="most articles first", empty="No article was analysed.")),
+        block("h3", text="Articles"),
+        block("table", table=table(view[["article_id", "href", "outlet", "published", "title", "status"]], links={"article_id": "href"}, csv="data/articles.csv", order="in input order")),
     ]
-    limits = [
-        f"Small n: {facts['ok']} analysed article(s) from {facts['outlets']} outlet(s). Below {min_articles} articles, and for any outlet with a handful, differences describe these texts, not the outlets; intervals are wide and a single article per outlet has none.",
-        f"Sentence tone is a lexicon's reading, not a person's: on 5,190 NYT editorial sentences VADER correlates with the mean human rating at r = {_num(_metric(validation, 'vader', 'pearson_r'))} "
-        f"(3-class F1 {_num(_metric(validation, 'vader', 'f1'))}), TextBlob at r = {_num(_metric(validation, 'textblob', 'pearson_r'))}. Lexicons miss tone carried by events (\"refugees fled burning villages\" scores neutral) and VADER was built for social media.",
-        f"Tone toward actors: macro-F1 {_num(_metric(validation, 'toward', 'f1 (macro)'))} on NewsMTSC devtest (three classes), against 0.83 for the best fine-tuned transformers; read actor portrayal as a rough signal with its interval.",
-        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(validation, 'presslens.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
-         f"{_num(_metric(validation, 'majority baseline', 'f1 (macro)'))}); weakest is {weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence sentences before citing a frame.") if weakest else
+
+
+def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[str, Any]]:
+    art = t["article_sentiment"]
+    main = art[art["method"] == method].merge(t["articles"][["article_id", "outlet"]], on="article_id")
+    main = main.sort_values(["tone", "article_id"], kind="mergesort")
+    ends = pd.concat([main.head(10), main.tail(10)]).drop_duplicates("article_id") if len(main) > 20 else main
+    ends = ends.assign(href=[sentence_href(x) for x in ends["article_id"]])
+    outl = t["outlet_sentiment"]
+    outl = outl[outl["method"] == method].sort_values(["n_articles", "outlet"], ascending=[False, True], kind="mergesort") if len(outl) else outl
+    dis = t["disagreements"]
+    dis = dis.assign(href=[sentence_href(a, s) for a, s in zip(dis["article_id"], dis["sent_id"])]) if len(dis) else dis
+    return [
+        p("Scores run from -1 (very negative) to +1 (very positive). An article's tone is the mean of its sentences' scores (scoring a whole article at once saturates); "
+          "the interval is a bootstrap 95% interval over its sentences. An outlet's tone is the mean of its articles' tones with an interval over articles; "
+          "with one article there is no interval and no comparison."),
+        block("h3", text=f"Outlets ({method})"),
+        block("table", table=table(outl.drop(columns=["method"], errors="ignore"), numeric=["n_articles", "tone", "ci_low", "ci_high"], csv="data/outlet_sentiment.csv", order="most articles first", empty="No outlet has a tone.")),
+        block("h3", text=f"The most negative and most positive articles ({method})"),
+        block("table", table=table(ends[["article_id", "href", "outlet", "n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"]], links={"article_id": "href"},
+                                   numeric=["n_sentences", "tone", "ci_low", "ci_high", "share_negative", "share_positive"], total=len(main), limit=20, csv="data/article_sentiment.csv",
+                                   order="the 10 most negative and 10 most positive", empty="No article was scored.")),
+        block("h3", text="Sentences the two methods disagree on most"),
+        block("table", table=table(dis, links={"text": "href"}, numeric=[c for c in dis.columns if c not in {"article_id", "text", "href"}], csv="data/sentiment_disagreements.csv")),
+    ]
+
+
+def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    quotes, qm = t["quotes"], t["quoted_mentioned"]
+    spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
+    speakers = spoken.groupby("speaker_actor").agg(quotes=("article_id", "size"), articles=("article_id", "nunique")).sort_values(["quotes", "articles"], ascending=False, kind="mergesort").reset_index() if len(spoken) else pd.DataFrame(columns=["speaker_actor", "quotes", "articles"])
+    overall = qm.groupby("actor")[["mentions", "quotes"]].sum().sort_values(["mentions", "quotes"], ascending=False, kind="mergesort").reset_index() if len(qm) else pd.DataFrame(columns=["actor", "mentions", "quotes"])
+    tc = t["term_counts"]
+    naming = tc.groupby(["concept", "variant"]).agg(uses=("n", "sum"), outlets=("outlet", "nunique")).sort_values("uses", ascending=False, kind="mergesort").reset_index() if len(tc) else pd.DataFrame(columns=["concept", "variant", "uses", "outlets"])
+    fs = t["frame_shares"]
+    frames = fs.groupby(["scheme", "frame"])[["present", "articles"]].sum().reset_index() if len(fs) else pd.DataFrame(columns=["scheme", "frame", "present", "articles"])
+    frames = frames.assign(share=frames["present"] / frames["articles"].where(frames["articles"] > 0)).sort_values(["scheme", "share"], ascending=[True, False], kind="mergesort")
+    port = t["portrayal"]
+    allp = port[port["outlet"] == "(all outlets)"].sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort").drop(columns=["outlet"]) if len(port) else port
+    return [
+        block("h3", text="Who speaks"),
+        p("Direct quotes (any quotation style) and indirect ones (“X said that”, “according to X”); the speaker is resolved to an actor through names, titles valid on the publication date, surnames and “he said”. Every quote is in data/quotes.csv and highlighted on its article page."),
+        block("table", table=table(speakers.rename(columns={"speaker_actor": "speaker"}), numeric=["quotes", "articles"], csv="data/quotes.csv", order="most quoted first", empty="No quote was attributed to a known actor.")),
+        block("h3", text="Quoted versus talked about"),
+        block("table", table=table(overall, numeric=["mentions", "quotes"], csv="data/quoted_mentioned.csv", order="most mentioned first; per outlet in the CSV", empty="No actor was mentioned.")),
+        block("h3", text="Naming choices"),
+        p("Variants of contested names from the terms resource; every use is highlighted on the article pages."),
+        block("table", table=table(naming, numeric=["uses", "outlets"], csv="data/term_counts.csv", order="most used first; per outlet in the CSV", empty="No naming choice of the terms resource occurs in these articles.")),
+        block("h3", text="Frames"),
+        p("Generic frames (Semetko & Valkenburg) coded through yes/no indicator questions; issue frames from cue words. Each article's frames and their evidence sentences are in data/article_frames.csv and on its page."),
+        block("table", table=table(frames, numeric=["present", "articles", "share"], csv="data/frame_shares.csv", labels={"present": "articles using it", "articles": "articles coded"}, empty="No article was coded.")),
+        block("h3", text="Tone toward each actor"),
+        block("table", table=table(allp, numeric=["n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral", "positive"], csv="data/actor_portrayal.csv", order="most mentioned first; per outlet in the CSV", empty="No actor was mentioned.")),
+    ]
+
+
+def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    g = t["event_groups"]
+    top = g.sort_values(["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="mergesort") if len(g) else g
+    top = top.assign(example=[(lk.text if (lk := _evidence_link(e)) else "") for e in top["evidence"]], href=[(lk.href if (lk := _evidence_link(e)) else "") for e in top["evidence"]]) if len(top) else top
+    types = t["timex_types"]["type"].value_counts() if len(t["timex_types"]) else pd.Series(dtype=int)
+    counts = ", ".join(f"{n:,} {k}" for k, n in types.items()) or "none"
+    cols = ["event_id", "begin", "finish", "label", "n_articles", "n_mentions", "example", "href"]
+    return [
+        p(f"Temporal expressions tagged: {counts}. Every expression is normalised in TimeML's TIMEX3 convention; relative ones (“Wednesday”, “two years ago”) are resolved against the article's publication date "
+          "(anchor publication), explicit years are absolute, and expressions in undated articles stay unresolved. Dated expressions are grouped into events when they share a span and the actors of their sentences."),
+        block("table", table=table(top[cols] if len(top) else top, links={"example": "href"}, numeric=["n_articles", "n_mentions"], csv="data/event_groups.csv", order="referred to by most articles first", empty="No dated event.")),
+    ]
+
+
+def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    div = t["divergence"]
+    if len(div):
+        by = div.groupby("quantity").agg(verdict=("verdict", "first"), articles=("article_id", "nunique"), low=("value", "min"), high=("value", "max")).reset_index()
+        order = {"disagree": 0, "change over time": 1, "agree": 2}
+        by = by.sort_values(["verdict", "articles", "quantity"], key=lambda c: c.map(order) if c.name == "verdict" else c, ascending=[True, False, True], kind="mergesort")
+        ex = div.drop_duplicates("quantity").set_index("quantity")
+        by = by.assign(example=[snippet(str(ex.at[q, "claim"]), 70) for q in by["quantity"]], href=[sentence_href(ex.at[q, "article_id"], int(ex.at[q, "sent_id"])) for q in by["quantity"]])
+    else:
+        by = pd.DataFrame(columns=["quantity", "verdict", "articles", "low", "high", "example", "href"])
+    acts = t["actions"]
+    pairs = acts.groupby(["subject", "action"]).agg(times=("object", "size"), targets=("object", "nunique")).sort_values("times", ascending=False, kind="mergesort").reset_index() if len(acts) else pd.DataFrame(columns=["subject", "action", "times", "targets"])
+    return [
+        p("Numbers the articles state, with what they count, side by side when several articles state the same quantity. ‘Change over time’: the values differ and the articles were published on different dates; "
+          "‘disagree’: they differ for the same date or without dates; ‘agree’: the same value (approximate claims within 10%)."),
+        block("table", table=table(by, links={"example": "href"}, numeric=["articles", "low", "high"], csv="data/divergence.csv", order="disagreements first, then by number of articles", empty="No quantity is stated by more than one article.")),
+        block("h3", text="Who did what to whom"),
+        p(f"Actions between two actors in one clause (subject, one of a short list of verbs, object); {plural(t['action_divergence'][['subject', 'action']].drop_duplicates().shape[0] if len(t['action_divergence']) else 0, 'subject-action pair')} with different targets in different articles (data/action_divergence.csv)."),
+        block("table", table=table(pairs, numeric=["times", "targets"], csv="data/actions.csv", order="most frequent first", empty="No action between two actors was found.")),
+    ]
+
+
+def contrasts_blocks(t: dict[str, Any], *, k: int = 8) -> list[dict[str, Any]]:
+    c = t["contrasts"]
+    if c.empty:
+        return [p("Fewer than two outlets with words in common: no contrasts.")]
+    sizes = t["articles"][t["articles"]["status"] == "ok"]["outlet"].fillna(UNKNOWN_OUTLET).value_counts()
+    best = c.sort_values(["group", "z"], ascending=[True, False], kind="mergesort").groupby("group").head(k)
+    rows = [(g, int(sizes.get(g, 0)), ", ".join(f"{w} ({z:.1f})" for w, z in zip(sub["feature"], sub["z"]) if z > 1.96) or "none with z > 1.96")
+            for g, sub in best.groupby("group")]
+    view = pd.DataFrame(rows, columns=["outlet", "articles", "distinctive words (z)"]).sort_values(["articles", "outlet"], ascending=[False, True], kind="mergesort")
+    return [
+        p("Words each outlet uses more than the others: log-odds ratios with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008), the prior being the whole corpus's word counts; "
+          "|z| > 1.96 is the conventional threshold. With one or two articles per outlet these describe articles, not editorial lines."),
+        block("table", table=table(view, numeric=["articles"], csv="data/contrasts.csv", order="largest outlets first")),
+    ]
+
+
+def cleaning_blocks(t: dict[str, Any], rules: list) -> list[dict[str, Any]]:
+    removed = t["removed"]
+    desc = {r.name: r.description for r in rules}
+    counts = removed.groupby("rule").agg(lines=("article_id", "size"), articles=("article_id", "nunique")).reset_index() if len(removed) else pd.DataFrame(columns=["rule", "lines", "articles"])
+    counts["what the rule removes"] = counts["rule"].map(desc).fillna("")
+    n_art = removed["article_id"].nunique() if len(removed) else 0
+    return [
+        p(f"Cleaning removed {plural(len(removed), 'line')} or bracketed notes from {plural(n_art, 'article')}. Every removal is listed with the rule that made it in data/removed.csv and on each article page; rules are in presslens/resources/cleaning.yaml."),
+        block("table", table=table(counts[["rule", "what the rule removes", "lines", "articles"]], numeric=["lines", "articles"], csv="data/removed.csv", empty="Nothing was removed: no line matched a cleaning rule.")),
+    ]
+
+
+def quarantine_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    q = t["quarantine"]
+    return [block("table", table=table(q, csv="data/quarantine.csv", empty="Nothing was quarantined: every input could be read and analysed."))]
+
+
+def validation_table(t: dict[str, Any]) -> pd.DataFrame:
+    """The validation table with the temporal tagger's gold-set scores appended."""
+    v = t["validation"]
+    gold = t["timex_gold"]
+    if len(gold):
+        g = gold.set_index("metric")["value"]
+        extra = pd.DataFrame([dict(task="temporal tagging", dataset="seeds gold set (hand-annotated)", method="presslens.timeline", metric=m, value=round(float(g[m]), 4), n=int(g["n_gold"]), reference=None, reference_source="")
+                              for m in ("strict_precision", "strict_recall", "strict_f1", "value_accuracy") if m in g])
+        v = pd.concat([v, extra], ignore_index=True) if len(v) else extra
+    return v
+
+
+HEADLINE_METRICS = ("pearson_r", "f1", "f1 (macro)", "strict_f1", "value_accuracy")
+
+
+def validation_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    v = validation_table(t)
+    head = v[v["metric"].isin(HEADLINE_METRICS)] if len(v) else v
+    return [
+        p("How far the methods agree with people, on human-labelled data made by other researchers (details and licences in eval/); ", Part("90-validate-methods", "html/90-validate-methods.html"),
+          " shows every metric and the confusion matrices."),
+        block("table", table=table(head, numeric=["value", "n", "reference"], total=len(v), csv="data/validation.csv", order="the headline metrics", empty="No validation data was available in this run.")),
+    ]
+
+
+def _metric(v: pd.DataFrame, method: str, metric: str) -> float | None:
+    row = v[(v["method"] == method) & (v["metric"] == metric)] if len(v) else v
+    return float(row["value"].iloc[0]) if len(row) and pd.notna(row["value"].iloc[0]) else None
+
+
+def _num(value: float | None, spec: str = ".2f") -> str:
+    return format(value, spec) if value is not None else "(not measured in this run)"
+
+
+METHODS = [
+    ("Cleaning", "named rules from an editable file (presslens/resources/cleaning.yaml) remove site furniture line by line; every removed line is listed with its rule (data/removed.csv, and on each article page)."),
+    ("Sentences", "NLTK's Punkt with parameters the project builds (abbreviations, initials); each sentence keeps its character offsets into the clean text, so every number below can be traced to a sentence."),
+    ("Tone", "two independent lexicons per sentence (VADER, TextBlob); an article's tone is the mean of its sentence scores with a percentile-bootstrap 95% interval over its sentences; an outlet's tone is the mean of its articles' tones with a bootstrap over articles."),
+    ("Tone toward an actor", "a logistic-regression model trained on NewsMTSC (political news sentences labelled for the tone toward one person) scores each mention; actor tone is P(positive) - P(negative) averaged over mentions, with bootstrap intervals."),
+    ("Frames", "five generic frames (Semetko & Valkenburg) answered through yes/no indicator questions whose answers carry their cue sentences; a frame is present when the article has cue sentences of it and a logistic regression over its words and its cue density, trained on 275 human-coded climate-news articles, reaches a threshold fitted per frame; issue frames from an editable cue dictionary."),
+    ("Voices and names", "actors from an editable list with aliases and offices resolved by date; direct and indirect quotes with speaker and cue verb; contested names from an editable list of variants."),
+    ("Time", "a rule-based TIMEX3 tagger resolves relative dates against each article's publication date; events several articles mention are grouped."),
+    ("Outlet contrasts", "log-odds ratios with an informative Dirichlet prior from the whole corpus (Monroe, Colaresi & Quinn 2008), shown as z-scores."),
+]
+
+
+def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
+    """Limitations, each with the measured figure behind it (from the tables)."""
+    facts = corpus_facts(t["articles"])
+    v = validation_table(t)
+    per_frame = v[(v["task"] == "generic frames") & (v["method"] == "presslens.framing")] if len(v) else v
+    frame_f1 = {m[4:-1]: val for m, val in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and not str(m).startswith("f1 (macro")}
+    weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
+    gold = dict(zip(t["timex_gold"]["metric"], t["timex_gold"]["value"])) if len(t["timex_gold"]) else {}
+    return [
+        f"Sample size: {facts['ok']:,} analysed article(s) from {facts['outlets']:,} outlet(s). Below {min_articles} articles, and for any outlet with a handful, differences describe these texts, not the outlets; intervals are wide and a single article per outlet has none.",
+        f"Sentence tone is a lexicon's reading, not a person's: on 5,190 NYT editorial sentences VADER correlates with the mean human rating at r = {_num(_metric(v, 'vader', 'pearson_r'))} "
+        f"(3-class F1 {_num(_metric(v, 'vader', 'f1'))}), TextBlob at r = {_num(_metric(v, 'textblob', 'pearson_r'))}. Lexicons miss tone carried by events (\"refugees fled burning villages\" scores neutral) and VADER was built for social media.",
+        f"Tone toward actors: macro-F1 {_num(_metric(v, 'toward', 'f1 (macro)'))} on NewsMTSC devtest (three classes), against 0.83 for the best fine-tuned transformers; read actor portrayal as a rough signal with its interval.",
+        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(v, 'presslens.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
+         f"{_num(_metric(v, 'majority baseline', 'f1 (macro)'))}); weakest is {weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence sentences before citing a frame.") if weakest else
         "Generic frames were not validated in this run.",
         (f"Dates: on the hand-annotated seeds gold set ({int(gold.get('n_gold', 0))} expressions) the tagger reaches F1 {gold.get('strict_f1', float('nan')):.2f} and value accuracy {gold.get('value_accuracy', float('nan')):.2f}; "
          "its rules were written with those articles in view, so expect lower figures on other text.") if gold else "Dates: the temporal tagger was not scored in this run.",
         "The actor, naming and frame resources were written for the Kosovo-Serbia-NATO conflict; another topic needs its own lists (the files are plain YAML).",
     ]
-    return (
-        "<h3>Method notes</h3><ul>" + "".join(f"<li><strong>{esc(h)}</strong>: {t}</li>" for h, t in methods) + "</ul>"
-        "<p class=\"note\">Each notebook's HTML (below) shows its parameters and every step; the README is the full methods page.</p>"
-        "<h3>Limitations</h3><ul>" + "".join(f"<li>{esc(t)}</li>" for t in limits) + "</ul>"
-    )
+
+
+def methods_blocks(t: dict[str, Any], *, min_articles: int = 30) -> list[dict[str, Any]]:
+    return [
+        block("h3", text="Method notes"),
+        block("list", entries=[[Part(f"{h}: {text}")] for h, text in METHODS]),
+        p("Each notebook's HTML (below) shows its parameters and every step; the README is the full methods page.", cls="note"),
+        block("h3", text="Limitations"),
+        block("list", entries=[[Part(x)] for x in limitations(t, min_articles=min_articles)]),
+    ]
+
+
+def notebooks_blocks(names: list[str]) -> list[dict[str, Any]]:
+    return [block("list", entries=[[Part(n, f"html/{n}.html"), Part(" ("), Part("ipynb", f"notebooks/{n}.ipynb"), Part(")")] for n in names])]
+
+
+def manifest_blocks(m: dict) -> list[dict[str, Any]]:
+    inputs = pd.DataFrame(sorted(m.get("inputs", {}).items()), columns=["input", "sha256"])
+    params = pd.DataFrame([(k, json.dumps(v)) for k, v in m.get("parameters", {}).items()], columns=["parameter", "value"])
+    vers = pd.DataFrame(sorted(m.get("versions", {}).items()), columns=["package", "version"])
+    res = pd.DataFrame(sorted(m.get("resources", {}).items()), columns=["resource or lexicon", "sha256 / version"])
+    return [
+        p("From ", Part("manifest.json", "manifest.json"), ", which also records the time each notebook took.", cls="note"),
+        block("h3", text="Inputs"), block("table", table=table(inputs, csv="manifest.json")),
+        block("h3", text="Parameters"), block("table", table=table(params, limit=60)),
+        block("h3", text="Versions"), block("table", table=table(vers, limit=60)),
+        block("h3", text="Resources and lexicons"), block("table", table=table(res, limit=60)),
+    ]
+
+
+def sections(out_dir: str | Path, t: dict[str, Any], *, rules: list, min_articles: int = 30, method: str = "vader") -> list[report.Section]:
+    """Every section of the start page, in order."""
+    names = [Path(n).stem for n in t["manifest"].get("notebooks", [])]
+    items = findings(t, method=method)
+    return [
+        report.Section("findings", "Findings", [block("list", entries=items, cls="finding")] if items else [p("No findings: nothing was analysed.")]),
+        report.Section("corpus", "Corpus", corpus_blocks(t)),
+        report.Section("figures", "Figures", report.figure_blocks(out_dir) or [p("No figures.")]),
+        report.Section("sentiment", "Tone", sentiment_blocks(t, method=method)),
+        report.Section("framing", "Voices, names and frames", framing_blocks(t)),
+        report.Section("timeline", "Timeline of referenced events", timeline_blocks(t)),
+        report.Section("claims", "Claims across outlets", claims_blocks(t)),
+        report.Section("contrasts", "Words that distinguish outlets", contrasts_blocks(t)),
+        report.Section("cleaning", "What cleaning removed", cleaning_blocks(t, rules)),
+        report.Section("quarantine", "Quarantine", quarantine_blocks(t)),
+        report.Section("validation", "How far the methods can be trusted", validation_blocks(t)),
+        report.Section("methods", "Methods and limitations", methods_blocks(t, min_articles=min_articles)),
+        report.Section("notebooks", "Notebooks", notebooks_blocks(names)),
+        report.Section("manifest", "Manifest", manifest_blocks(t["manifest"])),
+    ]

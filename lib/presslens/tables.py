@@ -7,11 +7,12 @@ input give byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 CONTRACT: dict[str, list[str]] = {
@@ -135,11 +136,43 @@ def read(name: str, out_dir: str | Path, *, columns: list[str] | None = None) ->
     return pd.read_parquet(path(name, out_dir), columns=columns)
 
 
-def parts(name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
-    """Read a table one partition (row group) at a time."""
+def parts(name: str, out_dir: str | Path, *, columns: list[str] | None = None, articles: Collection[str] | None = None) -> Iterator[pd.DataFrame]:
+    """Read a table one partition (row group) at a time; with `articles`, only those articles' rows
+    (filtered in Arrow before they become pandas rows, so memory stays bounded)."""
     f = pq.ParquetFile(path(name, out_dir))
+    wanted = pa.array(sorted(set(articles)), type=pa.string()) if articles is not None else None
     for i in range(f.num_row_groups):
-        yield f.read_row_group(i, columns=columns).to_pandas()
+        group = f.read_row_group(i, columns=columns)
+        if wanted is not None:
+            group = group.filter(pc.is_in(group.column("article_id").cast(pa.string()), value_set=wanted))
+        yield group.to_pandas()
+
+
+def exists(name: str, out_dir: str | Path) -> bool:
+    """Whether a run folder holds table `name`."""
+    return (data_dir(out_dir) / f"{name}.parquet").exists()
+
+
+def read_if(name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> pd.DataFrame | None:
+    """Table `name` if the run folder holds it, else None (for tables an earlier notebook may not have written)."""
+    return read(name, out_dir, columns=columns) if exists(name, out_dir) else None
+
+
+def n_rows(name: str, out_dir: str | Path) -> int:
+    """Number of rows of a table, from its parquet metadata (nothing is read)."""
+    return pq.ParquetFile(path(name, out_dir)).metadata.num_rows
+
+
+def head(name: str, out_dir: str | Path, n: int = 25, *, columns: list[str] | None = None) -> pd.DataFrame:
+    """The first n rows of a table, reading no more row groups than needed."""
+    got: list[pd.DataFrame] = []
+    have = 0
+    for part in parts(name, out_dir, columns=columns):
+        got.append(part.head(n - have))
+        have += len(got[-1])
+        if have >= n:
+            break
+    return pd.concat(got, ignore_index=True) if got else read(name, out_dir, columns=columns).head(0)
 
 
 def n_parts(name: str, out_dir: str | Path) -> int:

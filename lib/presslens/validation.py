@@ -1,0 +1,149 @@
+"""How far the methods can be trusted: each one measured against human labels, computed once.
+
+Three data sets made by other researchers (``eval/``, with their licences): NYT editorial
+sentences rated by 20+ people (sentence sentiment), NewsMTSC devtest_rw (tone toward a person) and
+the narrative-frames development articles (generic frames, by cross-validation). The results
+depend only on those files, the method code and its resources, and the parameters, so they are
+kept in a user cache (``paths.cache_dir()/validation``) keyed by all of these and reused by every
+later run and output folder; a change to any of them computes them anew. A data set that is not
+installed is reported as absent and the others are still measured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from presslens import paths, resources_io
+
+NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
+NEWSMTSC = ("newsmtsc", "devtest_rw.jsonl")
+FRAMES = ("narrative-frames", "articles_metadata.dev.tsv")
+CODE = ("sentiment.py", "framing.py", "textvec.py", "sentences.py", "validation.py")
+COLUMNS = ["task", "dataset", "method", "metric", "value", "n", "reference", "reference_source"]
+FORMAT = 1  # bump when the cached result's shape changes
+
+
+def references() -> pd.DataFrame:
+    """Published reference figures (task, dataset, method, metric, reference, reference_source)."""
+    rows = [(r["task"], r["dataset"], r["method"], m, v, r["source"]) for r in resources_io.load("references.yaml") for m, v in r["metrics"].items()]
+    return pd.DataFrame(rows, columns=["task", "dataset", "method", "metric", "reference", "reference_source"])
+
+
+def _files(eval_dir: Path | None) -> dict[str, Path | None]:
+    """The data file of each task, or None when it is not installed."""
+    found = {}
+    for task, (folder, name) in {"nyt": NYT, "newsmtsc": NEWSMTSC, "frames": FRAMES}.items():
+        p = eval_dir / folder / name if eval_dir is not None else None
+        found[task] = p if p is not None and p.is_file() else None
+    return found
+
+
+def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
+    """sha256 of the data files, the method code and resources, and the parameters."""
+    h = hashlib.sha256(f"format {FORMAT}".encode())
+    for task, p in sorted(files.items()):
+        h.update(task.encode())
+        h.update(p.read_bytes() if p is not None else b"absent")
+    pkg = paths.package_dir()
+    for name in CODE:
+        h.update((pkg / name).read_bytes())
+    folder = resources_io.path("")
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and "nbconvert" not in p.parts:
+            h.update(str(p.relative_to(folder)).encode())
+            h.update(p.read_bytes())
+    h.update(repr(sorted(params.items())).encode())
+    return h.hexdigest()
+
+
+def _row(task: str, dataset: str, method: str, metric: str, value: float | None, n: int) -> dict[str, Any]:
+    return dict(task=task, dataset=dataset, method=method, metric=metric, value=None if value is None else round(float(value), 4), n=int(n))
+
+
+def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    from presslens import sentiment
+
+    nyt = sentiment.validate_nyt(path)
+    rows = [_row("sentence sentiment", "vader-nyt (NYT editorials)", r["method"], m, r[m], r["n"])
+            for r in nyt.to_dict("records") for m in ("pearson_r", "precision", "recall", "f1", "macro_f1")]
+    return rows, {"nyt": nyt}
+
+
+def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    from presslens import sentiment
+
+    tw = sentiment.validate_toward(path)
+    ds = "newsmtsc devtest_rw"
+    rows = [_row("tone toward a target", ds, "toward", f"{m} ({r['class']})", r[m], r["support"]) for r in tw["table"].to_dict("records") for m in ("precision", "recall", "f1")]
+    rows.append(_row("tone toward a target", ds, "vader (sentence, ignores the target)", "f1 (macro)", tw["baseline_vader_macro_f1"], tw["n"]))
+    rows.append(_row("tone toward a target", ds, "best published (fine-tuned transformer)", "f1 (macro)", None, tw["n"]))
+    return rows, {"toward": tw}
+
+
+def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
+    from presslens import framing
+
+    fr = framing.validate(path.parent, repeats=repeats)
+    ds, n = "narrative-frames dev (climate news)", int(fr["table"]["n"].iloc[0]) if len(fr["table"]) else 0
+    rows = []
+    for r in fr["table"].to_dict("records"):
+        for m in ("precision", "recall", "f1", "majority_f1"):
+            rows.append(_row("generic frames", ds, "presslens.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
+    rows += [_row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n) for r in fr["dictionary_only"].to_dict("records")]
+    rows.append(_row("generic frames", ds, "presslens.framing", "f1 (macro)", fr["macro_f1"], n))
+    sp = fr["split_spread"]
+    rows += [_row("generic frames", ds, "presslens.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
+    rows.append(_row("generic frames", ds, "cue density only", "f1 (macro)", fr["dictionary_only"]["f1"].mean(), n))
+    rows.append(_row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n))
+    return rows, {"frames": fr}
+
+
+def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dict[str, Any]:
+    """Run every validation whose data is installed: {'table': validation rows, 'absent': [what is
+    missing], and the detail results ('nyt', 'toward', 'frames')}."""
+    files = _files(Path(eval_dir) if eval_dir else None)
+    rows: list[dict] = []
+    out: dict[str, Any] = {"absent": []}
+    for task, path in files.items():
+        if path is None:
+            out["absent"].append({"nyt": "NYT editorial sentences (eval/vader-nyt)", "newsmtsc": "NewsMTSC devtest_rw (eval/newsmtsc)", "frames": "narrative-frames articles (eval/narrative-frames)"}[task])
+            continue
+        got, detail = {"nyt": _sentence_sentiment, "newsmtsc": _toward, "frames": lambda p: _frames(p, repeats=frame_split_repeats)}[task](path)
+        rows += got
+        out.update(detail)
+    table = pd.DataFrame(rows, columns=COLUMNS[:6])
+    ref = references()
+    table = table.merge(ref, on=["task", "dataset", "method", "metric"], how="left")
+    table["reference_source"] = table["reference_source"].fillna("")
+    out["table"] = table[COLUMNS]
+    return out
+
+
+def cached(eval_dir: str | Path | None, *, frame_split_repeats: int = 5, use_cache: bool = True) -> dict[str, Any]:
+    """`measure`, computed once per data, code and parameters and then read from the user cache
+    (`from_cache` says which)."""
+    files = _files(Path(eval_dir) if eval_dir else None)
+    key = cache_key(files, {"frame_split_repeats": frame_split_repeats})
+    path = paths.cache_dir() / "validation" / f"{key}.pickle"
+    if use_cache and path.is_file():
+        try:
+            with open(path, "rb") as fh:
+                return {**pickle.load(fh), "from_cache": True, "cache": str(path)}
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass  # a damaged or stale entry is computed anew
+    result = measure(eval_dir, frame_split_repeats=frame_split_repeats)
+    if use_cache:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(result, fh)
+            tmp.replace(path)
+        except OSError:
+            pass  # no writable cache: the run still has its results
+    return {**result, "from_cache": False, "cache": str(path)}
