@@ -13,6 +13,15 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A user cache of the test session's own (validation results are computed once per session,
+    never taken from the developer's ~/.cache), inherited by the runs the tests start."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    os.environ["PRESSLENS_CACHE"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def root() -> Path:
     """The project root."""

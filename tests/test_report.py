@@ -20,7 +20,7 @@ def test_safe_href(url: str, href: str) -> None:
 
 @pytest.mark.parametrize(("value", "text"), [
     (1234567, "1,234,567"), (np.int64(7), "7"), (0.3333333333333333, "0.333"), (-0.2149525, "-0.215"), (150.25, "150.2"),
-    (12345.678, "12,346"), (np.float64(5190.0), "5,190"), (None, ""), (float("nan"), ""), (pd.NA, ""), (True, "yes"), ("x", "x"),
+    (12345.678, "12,346"), (np.float64(5190.0), "5,190"), (3.0, "3"), (0.0, "0.000"), (None, ""), (float("nan"), ""), (pd.NA, ""), (True, "yes"), ("x", "x"),
 ])
 def test_numbers_are_formatted_for_reading(value: object, text: str) -> None:
     assert report.fmt(value) == text

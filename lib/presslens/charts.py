@@ -347,7 +347,8 @@ def coverage(cov: pd.DataFrame, period: str, *, left_out: int, tone_method: str)
     name = "fig41-coverage"
     note = f"{_plural(left_out, 'analysed article')} without a publication date left out" if left_out else "every analysed article is dated"
     if cov.empty:
-        return Chart(name, "Coverage over publication time.", cov, absent=f"no analysed article has a publication date ({note})")
+        why = f"none of the {_plural(left_out, 'analysed article')} has a publication date" if left_out else "no analysed article has a publication date"
+        return Chart(name, "Coverage over publication time.", cov, absent=why)
     fig, ax = plt.subplots(figsize=(9, 3.9))
     x = np.arange(len(cov))
     bars = ax.bar(x, cov["articles"], color="#c6dbef", label="articles")

@@ -58,7 +58,8 @@ def _scan(name: str, out_dir: str | Path, columns: list[str], keep: Callable[[pd
     if not tables.exists(name, out_dir):
         return
     for part in tables.parts(name, out_dir, columns=columns):
-        yield keep(part)
+        if len(part):
+            yield keep(part)
 
 
 # ---- 20: tone ------------------------------------------------------------------------------

@@ -185,7 +185,7 @@ def article_frame_table(
             else:
                 present = bool(ids[k]) and score[k] >= thresholds[frame]
             rows.append((aid, scheme, frame, bool(present), round(score[k], 6), round(p, 6), " ".join(map(str, ids[k])), answers, int(n)))
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype({"present": bool, "score": float, "probability": float, "n_sentences": "int64"})
 
 
 def _sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:

@@ -39,7 +39,7 @@ def fmt(value: object) -> str:
         v = float(value)
         if math.isnan(v):
             return ""
-        return f"{v:,.0f}" if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 100) else f"{v:,.1f}" if abs(v) >= 100 else f"{v:.3f}"
+        return f"{v:,.0f}" if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 1) else f"{v:,.1f}" if abs(v) >= 100 else f"{v:.3f}"
     return str(value)
 
 

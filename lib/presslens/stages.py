@@ -255,9 +255,9 @@ def sentiment_part(part: Partition, *, methods: tuple[str, ...], n_boot: int, se
         "histogram": histogram(scored),
         "extremes": sentiment.extremes(scored, sents, method=methods[0], k=top),
     }
-    if len(methods) > 1:
+    if len(methods) > 1 and len(scored):
         w = sentiment.wide(scored)
-        out["pairs"] = w[[methods[0], methods[1]]].to_numpy(dtype=float) if {methods[0], methods[1]} <= set(w.columns) else np.empty((0, 2))
+        out["pairs"] = w[[methods[0], methods[1]]].to_numpy(dtype=float)
         out["disagreements"] = sentiment.disagreements(scored, sents, a=methods[0], b=methods[1], top=top)
     return out
 
@@ -301,7 +301,7 @@ def score_sentiment(
     stats = sentiment_stats(art, methods, [p.get("pairs") for p in partials], n_sentences=hist)
     tables.write(stats, "sentiment_stats", out_dir)
     if len(methods) > 1:
-        dis = _top_rows([p["disagreements"] for p in partials], by=["difference", "article_id", "sent_id"], ascending=[False, True, True], k=top)
+        dis = _top_rows([p.get("disagreements") for p in partials], by=["difference", "article_id", "sent_id"], ascending=[False, True, True], k=top)
         if dis.empty:
             dis = pd.DataFrame(columns=["article_id", "sent_id", methods[0], methods[1], "difference", "text"])
         tables.write(dis, "sentiment_disagreements", out_dir)

@@ -149,6 +149,8 @@ def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
 
 def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
     f = corpus_facts(t["articles"])
+    if f["ok"] == 0:
+        return [[Part(f"{f['inputs']:,} input article(s): none could be analysed ({f['duplicate']:,} duplicate, {f['quarantined']:,} quarantined); "), Part("the reasons", "#quarantine"), Part(" are listed under Quarantine.")]]
     ok = t["articles"][t["articles"]["status"] == "ok"]
     sizes = ok["outlet"].fillna(UNKNOWN_OUTLET).value_counts()
     top = ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
