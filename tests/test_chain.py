@@ -83,3 +83,29 @@ def test_two_runs_write_identical_tables(seeds_run: Path, tmp_path: Path) -> Non
     assert files
     for rel in files:
         assert (seeds_run / rel).read_bytes() == (tmp_path / "again" / rel).read_bytes(), rel
+
+
+def test_every_link_of_every_page_resolves(seeds_run: Path, bad_run: Path) -> None:
+    """Start page, evidence page, article pages and the exported notebooks: every local link and anchor lands."""
+    import links
+
+    assert links.broken(seeds_run) == []
+    assert links.broken(bad_run) == []
+    assert len(list((seeds_run / "html").glob("*.html"))) == 7
+
+
+def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(tmp_path: Path, monkeypatch) -> None:
+    """As in JupyterLab: the kernel's working directory is notebooks/, no parameter is given; the
+    seeds are found through the package and nothing is written under notebooks/."""
+    import papermill
+
+    from presslens import paths
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.setenv(paths.REPORTS_ENV, str(tmp_path / "reports"))  # instead of the project's reports/
+    before = sorted((p.name, p.stat().st_mtime) for p in (root / "notebooks").iterdir())
+    for nb in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        papermill.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3", progress_bar=False, cwd=str(root / "notebooks"))
+    assert sorted((p.name, p.stat().st_mtime) for p in (root / "notebooks").iterdir()) == before
+    assert (tmp_path / "reports" / "index.html").exists()
+    assert len(pd.read_parquet(tmp_path / "reports" / "data" / "articles.parquet")) == 5

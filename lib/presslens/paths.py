@@ -63,12 +63,12 @@ def eval_dir() -> Path | None:
 
 
 def default_reports() -> Path:
-    """Where a run goes when no folder is given: the checkout's ``reports/``, else $PRESSLENS_REPORTS
-    or ``~/presslens-reports``."""
+    """Where a run goes when no folder is given: $PRESSLENS_REPORTS if set, else the checkout's
+    ``reports/``, else ``~/presslens-reports``."""
+    if os.environ.get(REPORTS_ENV):
+        return Path(os.environ[REPORTS_ENV])
     root = project_root()
-    if root is not None:
-        return root / "reports"
-    return Path(os.environ.get(REPORTS_ENV) or Path.home() / "presslens-reports")
+    return root / "reports" if root is not None else Path.home() / "presslens-reports"
 
 
 def cache_dir() -> Path:

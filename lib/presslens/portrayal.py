@@ -18,6 +18,9 @@ def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame | None = None, *, by_o
     t = tone.dropna(subset=["score"])
     if "outlet" not in t.columns:
         t = t.merge(articles[["article_id", "outlet"]], on="article_id", how="left")
+    # mentions in a fixed order (by article and position), so the resamples, and the interval, do
+    # not depend on the order in which partitions delivered them
+    t = t.sort_values([c for c in ("article_id", "start", "end") if c in t.columns], kind="mergesort")
     keys = ["actor", "outlet"] if by_outlet else ["actor"]
     rows = []
     for key, g in t.groupby(keys, sort=True):

@@ -94,7 +94,7 @@ def clean_corpus(
         for k, res in enumerate(results):
             res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)
             res["sentences"].to_parquet(work / f"sentences-{k:06d}.parquet", index=False)
-            removed_w.write(res["removed"])
+            removed_w.write(res["removed"], order=res["articles"]["article_id"].tolist())
             quarantine_w.write(res["quarantine"])
             sigs.append(res["signatures"])
     n_parts = len(sigs)
@@ -114,9 +114,9 @@ def clean_corpus(
     with tables.PartWriter("articles", out_dir) as articles_w, tables.PartWriter("sentences", out_dir, columns=sentences.COLUMNS) as sentences_w:
         for k in range(n_parts):
             arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
-            articles_w.write(arts)
+            articles_w.write(arts, order=arts["article_id"].tolist())
             sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
-            sentences_w.write(sents[~sents["article_id"].isin(dup_ids)])
+            sentences_w.write(sents[~sents["article_id"].isin(dup_ids)], order=arts["article_id"].tolist())
             for status, n in reconcile(arts).items():
                 counts[status] += n
     shutil.rmtree(work, ignore_errors=True)
@@ -171,6 +171,13 @@ def partitions(out_dir: str | Path, *, article_columns: list[str], extra: tuple[
     return n, gen()
 
 
+def _ordered(part: Partition, *, _func: Callable[..., dict[str, Any]], **kwargs: Any) -> dict[str, Any]:
+    """func(part) with the partition's article ids in input order, which the writers keep."""
+    result = _func(part, **kwargs)
+    result["_order"] = part.articles["article_id"].tolist()
+    return result
+
+
 def map_stage(
     func: Callable[..., dict[str, Any]],
     out_dir: str | Path,
@@ -191,9 +198,10 @@ def map_stage(
     n, parts = partitions(out_dir, article_columns=article_columns, extra=extra)
     writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
     try:
-        for result in engine.map_partitions(func, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, **kwargs):
+        for result in engine.map_partitions(_ordered, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, _func=func, **kwargs):
+            order = result.pop("_order")
             for name in outputs:
-                writers[name].write(result[name])
+                writers[name].write(result[name], order=order)
             if collect is not None:
                 collect({k: v for k, v in result.items() if k not in outputs})
     finally:
@@ -358,7 +366,7 @@ def framing_part(part: Partition, *, actors_file: str, terms_file: str, frame_mo
         "term_counts": terms.counts(named, ok.assign(outlet=ok["article_id"].map(outlet)))[["outlet", "concept", "variant", "n"]],
         "frame_shares": shares.groupby(["scheme", "frame", "outlet"], sort=True)[["articles", "present"]].sum().reset_index(),
         "frame_cues": cue_counts.groupby(["outlet", "feature"], sort=True)["n"].sum().reset_index(),
-        "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[["actor", "outlet", "article_id", "score", "label"]],
+        "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[["actor", "outlet", "article_id", "start", "end", "score", "label"]],
     }
 
 
@@ -396,7 +404,7 @@ def code_framing(
     cues = _summed([p["frame_cues"] for p in partials], ["outlet", "feature"], ["n"])
     frame_counts = cues.pivot_table(index="outlet", columns="feature", values="n", aggfunc="sum", fill_value=0) if len(cues) else pd.DataFrame()
     tables.write(contrast.log_odds(frame_counts).assign(scheme="frame"), "frame_contrasts", out_dir)
-    tone = pd.concat([p["tone"] for p in partials], ignore_index=True) if partials else pd.DataFrame(columns=["actor", "outlet", "article_id", "score", "label"])
+    tone = pd.concat([p["tone"] for p in partials], ignore_index=True) if partials else pd.DataFrame(columns=["actor", "outlet", "article_id", "start", "end", "score", "label"])
     by_outlet = portrayal.actor_tone(tone, by_outlet=True, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
     overall = portrayal.actor_tone(tone, by_outlet=False, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
     tables.write(pd.concat([by_outlet, overall.assign(outlet="(all outlets)")], ignore_index=True), "actor_portrayal", out_dir)

@@ -7,7 +7,7 @@ input give byte-identical files.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +40,10 @@ KEYS: dict[str, list[str]] = {
     "terms": ["article_id", "start", "end"],
     "timex": ["article_id", "start", "end"],
     "claims": ["article_id", "sent_id", "start"],
+    "article_sentiment": ["article_id", "method"],
+    "actor_tone": ["article_id", "start", "end"],
+    "events": ["article_id", "start"],
+    "actions": ["article_id", "sent_id", "start", "end", "subject", "object"],
 }
 
 
@@ -55,10 +59,21 @@ def check(df: pd.DataFrame, name: str) -> None:
         raise ValueError(f"table {name!r} lacks contract column(s): {', '.join(missing)}")
 
 
-def stable(df: pd.DataFrame, name: str) -> pd.DataFrame:
-    """Rows of a contract table sorted by its keys (other tables keep the order they were made in)."""
+def stable(df: pd.DataFrame, name: str, *, order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of a keyed table sorted by its keys (other tables keep the order they were made in).
+
+    With `order` (the partition's article ids in input order), articles keep that order and only
+    the keys after article_id sort within an article: a table then has the same rows in the same
+    order whatever the partition size, even when the input's ids are not sorted.
+    """
     keys = [k for k in KEYS.get(name, []) if k in df.columns]
-    return df.sort_values(keys, kind="mergesort").reset_index(drop=True) if keys else df.reset_index(drop=True)
+    if not keys:
+        return df.reset_index(drop=True)
+    if order is not None and keys[0] == "article_id" and len(df):
+        rank = {a: i for i, a in enumerate(dict.fromkeys(order))}
+        ranked = df.assign(_rank=df["article_id"].map(rank).fillna(len(rank)).astype("int64"))
+        return ranked.sort_values(["_rank", *keys[1:]], kind="mergesort").drop(columns="_rank").reset_index(drop=True)
+    return df.sort_values(keys, kind="mergesort").reset_index(drop=True)
 
 
 def _arrow_schema(df: pd.DataFrame) -> pa.Schema:
@@ -85,8 +100,8 @@ class PartWriter:
         self._csv = open(self.csv_path, "w", encoding="utf-8", newline="")
         self.rows = 0
 
-    def write(self, df: pd.DataFrame) -> None:
-        """Append one chunk (possibly empty) as its own row group."""
+    def write(self, df: pd.DataFrame, *, order: Sequence[str] | None = None) -> None:
+        """Append one chunk (possibly empty) as its own row group (`order`: see `stable`)."""
         if self.columns is not None:
             df = df.reindex(columns=self.columns)
         if self._schema is None:
@@ -95,7 +110,7 @@ class PartWriter:
             self._writer = pq.ParquetWriter(self.parquet_path, self._schema)
             self._columns = list(df.columns)
             df.iloc[0:0].to_csv(self._csv, index=False, lineterminator="\n")
-        chunk = stable(df[self._columns], self.name)
+        chunk = stable(df[self._columns], self.name, order=order)
         table = pa.Table.from_pandas(chunk, preserve_index=False).cast(self._schema)
         self._writer.write_table(table, row_group_size=max(1, len(chunk)))
         chunk.to_csv(self._csv, index=False, header=False, lineterminator="\n")
