@@ -9,6 +9,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.presslens-installed
 CORPUS ?= seeds
 OUT    ?= reports
+# The seeds' research question; another corpus gets the chain's generic one unless QUESTION is set.
+ifeq ($(CORPUS),seeds)
+QUESTION ?= How did the press cover the Kosovo-Serbia-NATO tensions of 2022-2025?
+endif
+ASK = $(if $(QUESTION),-p question "$(QUESTION)",)
 
 .PHONY: reports test venv clean-venv
 
@@ -21,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/presslens run --corpus $(CORPUS) --out $(OUT)
+	$(BIN)/presslens run --corpus $(CORPUS) --out $(OUT) $(ASK)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""Run every analysis stage once on a corpus (called by bench/run.py in a fresh process).
+"""Run every analysis stage once on a corpus (called by bench/run.py and bench/chain.py in a fresh process).
 
     python bench/stages_once.py CORPUS OUT_DIR ENGINE WORKERS
 
@@ -16,10 +16,12 @@ from pathlib import Path
 from presslens import engine, stages, tables
 
 STAGES = [
-    ("cleaning + sentences", "clean_corpus"),
-    ("sentiment", "score_sentiment"),
-    ("actors, quotes, names, frames", "code_framing"),
-    ("timex", "build_timeline"),
+    ("10 cleaning + sentences", "clean_corpus"),
+    ("20 sentiment", "score_sentiment"),
+    ("30 actors, quotes, names, frames", "code_framing"),
+    ("40 timex, events, coverage", "build_timeline"),
+    ("50 claims, actions, contrasts", "compare_outlets"),
+    ("90 validation (user cache)", "validate_methods"),
 ]
 
 
@@ -41,11 +43,15 @@ def main() -> None:
             t0 = time.perf_counter()
             if name == "clean_corpus":
                 func(corpus, out, engine_name=eng, scheduler=scheduler, progress=False)
+            elif name == "validate_methods":
+                from presslens import paths
+
+                func(out, eval_dir=paths.eval_dir())
             else:
                 func(out, engine_name=eng, scheduler=scheduler, progress=False)
             seconds[label] = time.perf_counter() - t0
     seconds["analysis"] = sum(seconds.values())
-    n = len(tables.read("sentences", out, columns=["sent_id"]))
+    n = tables.n_rows("sentences", out)
     print(json.dumps({"seconds": seconds, "sentences": n}))
 
 

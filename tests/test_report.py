@@ -27,8 +27,8 @@ def test_numbers_are_formatted_for_reading(value: object, text: str) -> None:
 
 
 def page_for(text: str, spans: list, **article) -> str:
-    sents = pd.DataFrame({"article_id": ["a", "a"], "sent_id": [1, 2], "start": [0, len(text) - 11], "end": [len(text) - 12, len(text)], "text": ["", ""]})
-    removed = pd.DataFrame({"article_id": ["a"], "line": [1], "text": [HOSTILE], "rule": ["x"]})
+    sents = [(1, 0, len(text) - 12), (2, len(text) - 11, len(text))]
+    removed = [{"line": 1, "text": HOSTILE, "rule": "x"}]
     return report.article_page({"article_id": "a", "text": text, **article}, sents, removed, spans)
 
 

@@ -344,3 +344,12 @@ def test_fast_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
 def test_textblob_score_is_textblobs_polarity() -> None:
     texts = ["A wonderful, peaceful agreement.", "The brutal attack was not good at all.", "Troops arrived on Monday.", ""]
     assert [sentiment.score(t, method="textblob") for t in texts] == [float(sentiment.textblob().analyze(t).polarity) for t in texts]
+
+
+def test_large_groups_are_resampled_in_blocks_with_the_same_result(monkeypatch) -> None:
+    """A group of thousands of mentions never builds a resampling matrix of n_boot x n: it is drawn
+    in blocks, with the same draws and exact sums, so the interval is bitwise the one the matrix gives."""
+    v = np.round(np.random.default_rng(1).uniform(-1, 1, 3000), 6)
+    blocked = sentiment.bootstrap_intervals([v], n_boot=2000, seed=4)
+    monkeypatch.setattr(sentiment, "BLOCK", 10**9)
+    assert blocked.tobytes() == sentiment.bootstrap_intervals([v], n_boot=2000, seed=4).tobytes()

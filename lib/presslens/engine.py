@@ -1,7 +1,10 @@
-"""Run a function over partitions in process (pandas engine) or on a Dask cluster (dask engine).
+"""Run a function over partitions: in process (``pandas``), in a pool of local worker processes
+(``processes``), or on a Dask cluster (``dask``); ``auto`` takes the worker processes when the
+machine has more than one core and there is more than one partition, else works in process.
 
 Results come back in partition order whichever engine runs them, so the tables the chain writes
-are identical. With ``engine="dask"``, ``scheduler=""`` starts a ``dask.distributed.LocalCluster``
+are identical. The worker processes are forked from the caller after `warm` has loaded the models
+and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` starts a ``dask.distributed.LocalCluster``
 on this machine (one single-threaded worker process per core, or `workers`), and any other value is
 the address of an existing cluster (``tcp://host:8786``). At most `window` partitions are in flight
 at once, so memory stays bounded however large the corpus; each partition is scattered to the
@@ -11,6 +14,7 @@ cluster as data before its task is submitted.
 from __future__ import annotations
 
 import contextlib
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +22,17 @@ from typing import Any
 
 from presslens.progress import bar as progress_bar
 
-ENGINES = ("pandas", "dask")
+ENGINES = ("auto", "pandas", "processes", "dask")
+
+
+def resolve(engine: str, *, total: int | None, workers: int = 0) -> str:
+    """The engine `auto` stands for here: processes with several cores and partitions (and fork), else pandas."""
+    check(engine)
+    if engine != "auto":
+        return engine
+    cores = workers or os.cpu_count() or 1
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    return "processes" if cores > 1 and forks and (total is None or total > 1) else "pandas"
 
 
 def check(engine: str) -> None:
@@ -30,7 +44,10 @@ def check(engine: str) -> None:
 @contextlib.contextmanager
 def client(scheduler: str = "", *, workers: int = 0) -> Iterator[Any]:
     """A dask.distributed Client: a LocalCluster when `scheduler` is '', else connected to it."""
-    from dask.distributed import Client, LocalCluster
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise ImportError("engine dask needs Dask: pip install 'presslens[dask]' (or use engine auto, pandas or processes)") from exc
 
     if scheduler:
         with Client(scheduler) as c:
@@ -52,15 +69,31 @@ def map_partitions(
     total: int | None = None,
     desc: str = "partitions",
     progress: bool = True,
+    warm: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> Iterator[Any]:
     """Yield func(part, **kwargs) for each part, in order, on the chosen engine."""
-    check(engine)
+    engine = resolve(engine, total=total, workers=workers)
     with progress_bar(total, desc, enabled=progress) as bar:
         if engine == "pandas":
             for part in parts:
                 yield func(part, **kwargs)
                 bar.update()
+            return
+        if engine == "processes":
+            if warm is not None:
+                warm()
+            n = workers or os.cpu_count() or 1
+            with multiprocessing.get_context("fork").Pool(n) as pool:
+                pending: deque = deque()
+                for part in parts:
+                    pending.append(pool.apply_async(func, (part,), kwargs))
+                    if len(pending) >= max(window, n + 1):
+                        yield pending.popleft().get()
+                        bar.update()
+                while pending:
+                    yield pending.popleft().get()
+                    bar.update()
             return
         with client(scheduler, workers=workers) as c:
             pending: deque = deque()

@@ -76,12 +76,17 @@ def table(df: pd.DataFrame, *, links: dict[str, str] | None = None, numeric: Ite
           csv: str = "", total: int | None = None, order: str = "", empty: str = "None.", labels: dict[str, str] | None = None) -> Table:
     """A page table from a DataFrame: the first `limit` rows, numbers formatted; `links` maps a
     column to the column holding its href (which is not shown); `total` defaults to len(df)."""
+    return records_table(df.head(limit).to_dict("records"), list(df.columns), links=links, numeric=numeric, limit=limit,
+                         csv=csv, total=len(df) if total is None else int(total), order=order, empty=empty, labels=labels)
+
+
+def records_table(records: Sequence[dict], columns: list[str], *, links: dict[str, str] | None = None, numeric: Iterable[str] = (), limit: int = MAX_ROWS,
+                  csv: str = "", total: int | None = None, order: str = "", empty: str = "None.", labels: dict[str, str] | None = None) -> Table:
+    """`table` from rows as dicts (no DataFrame: thousands of small tables a second)."""
     links, numeric, labels = links or {}, set(numeric), labels or {}
-    shown = [c for c in df.columns if c not in set(links.values())]
-    rows = []
-    for rec in df.head(limit).to_dict("records"):
-        rows.append([Cell(fmt(rec[c]), str(rec[links[c]]) if c in links and rec.get(links[c]) else "", c in numeric) for c in shown])
-    return Table([labels.get(c, c) for c in shown], rows, len(df) if total is None else int(total), csv, order, empty)
+    shown = [c for c in columns if c not in set(links.values())]
+    rows = [[Cell(fmt(rec.get(c)), str(rec[links[c]]) if c in links and rec.get(links[c]) else "", c in numeric) for c in shown] for rec in records[:limit]]
+    return Table([labels.get(c, c) for c in shown], rows, len(records) if total is None else int(total), csv, order, empty)
 
 
 def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = "articles/") -> str:
@@ -181,13 +186,12 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, str, str]]:
     return out
 
 
-def paragraphs(text: str, sentences: pd.DataFrame, spans: Sequence[Span]) -> list[list[dict[str, Any]]]:
-    """The clean text as paragraphs of anchored sentences with their highlights."""
+def paragraphs(text: str, sentences: Sequence[tuple[int, int, int]], spans: Sequence[Span]) -> list[list[dict[str, Any]]]:
+    """The clean text as paragraphs of anchored sentences (sent_id, start, end) with their highlights."""
     paras: list[list[dict[str, Any]]] = []
     para: list[dict[str, Any]] = []
     pos = 0
-    spans = sorted(spans, key=lambda s: s.start)
-    for sid, start, end in sentences.sort_values("start")[["sent_id", "start", "end"]].itertuples(index=False):
+    for sid, start, end in sorted(sentences, key=lambda r: r[1]):
         if "\n" in text[pos:start] and para:
             paras.append(para)
             para = []
@@ -199,46 +203,53 @@ def paragraphs(text: str, sentences: pd.DataFrame, spans: Sequence[Span]) -> lis
     return paras
 
 
-def spans_of(found: dict[str, pd.DataFrame | None]) -> dict[str, list[Span]]:
-    """Highlight spans per article from whichever evidence tables exist (start/end into articles.text)."""
-    out: dict[str, list[Span]] = {}
-    for name, (kind, _, describe) in HIGHLIGHTS.items():
-        df = found.get(name)
-        if df is None or df.empty:
-            continue
-        for rec in df.to_dict("records"):
-            if pd.isna(rec.get("start")) or pd.isna(rec.get("end")):
-                continue
-            rec = {k: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else v) for k, v in rec.items()}
-            out.setdefault(rec["article_id"], []).append(Span(int(rec["start"]), int(rec["end"]), kind, describe(rec)))
+def _by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
+    """A table's rows as dicts, grouped by article (in one pass)."""
+    out: dict[str, list[dict]] = {}
+    if df is None or df.empty:
+        return out
+    for rec in df.to_dict("records"):
+        rec = {k: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else v) for k, v in rec.items()}
+        out.setdefault(rec["article_id"], []).append(rec)
     return out
 
 
-def evidence_blocks(found: dict[str, pd.DataFrame | None], article_id: str) -> list[dict[str, Any]]:
+def spans_of(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[Span]:
+    """Highlight spans of one article from the rows of each evidence table (start/end into articles.text)."""
+    out = []
+    for name, (kind, _, describe) in HIGHLIGHTS.items():
+        for rec in rows.get(name, {}).get(article_id, ()):
+            if rec.get("start") != "" and rec.get("end") != "":
+                out.append(Span(int(rec["start"]), int(rec["end"]), kind, describe(rec)))
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
+
+def evidence_blocks(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[dict[str, Any]]:
     """Per article, one small table per evidence table (quotes, names, dates, claims), each row linked to its sentence."""
     out = []
     for name, cols in EVIDENCE_LISTS.items():
-        df = found.get(name)
-        if df is None or df.empty:
+        recs = rows.get(name, {}).get(article_id)
+        if not recs:
             continue
-        g = df[df["article_id"] == article_id] if "article_id" in df else df.iloc[0:0]
-        if g.empty:
-            continue
-        view = g.assign(href=[f"#s{int(s)}" for s in g["sent_id"]])[["sent_id", "href", *[c for c in cols if c in g.columns]]]
+        view = [{**r, "href": f"#s{int(r['sent_id'])}"} for r in recs]
         out.append(block("h3", text=name.replace("_", " ").capitalize()))
-        out.append(block("table", table=table(view, links={"sent_id": "href"}, numeric=["sent_id", "value"], limit=200)))
+        out.append(block("table", table=records_table(view, ["sent_id", "href", *cols], links={"sent_id": "href"}, numeric=["sent_id", "value"], limit=200)))
     return out
 
 
-def article_page(article: dict, sentences: pd.DataFrame, removed: pd.DataFrame, spans: Sequence[Span] = (), evidence: list[dict[str, Any]] | None = None) -> str:
-    """The evidence page of one article."""
-    meta = pd.DataFrame([(k, article.get(k)) for k in ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")], columns=["field", "value"])
+META = ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")
+
+
+def article_page(article: dict, sentences: Sequence[tuple[int, int, int]], removed: Sequence[dict], spans: Sequence[Span] = (), evidence: list[dict[str, Any]] | None = None) -> str:
+    """The evidence page of one article: its sentences as (sent_id, start, end), the lines cleaning
+    removed from it as dicts (line, rule, text), its highlights and evidence tables."""
     text = article.get("text") or ""
     heading = str(article.get("title") or article["article_id"])
+    meta = records_table([{"field": k, "value": article.get(k)} for k in META], ["field", "value"], limit=20)
     return render(
         "article.html.j2", title=heading, heading=heading, url=safe_href(article.get("url")), url_text=fmt(article.get("url")),
-        meta=table(meta, limit=20), kinds=sorted({s.kind for s in spans}), paragraphs=paragraphs(text, sentences, spans) if text else [],
-        evidence=evidence or [], removed=table(removed[["line", "rule", "text"]], numeric=["line"], limit=500),
+        meta=meta, kinds=sorted({s.kind for s in spans}), paragraphs=paragraphs(text, sentences, spans) if text else [],
+        evidence=evidence or [], removed=records_table(list(removed), ["line", "rule", "text"], numeric=["line"], limit=500, empty="None."),
     )
 
 
@@ -247,12 +258,10 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
     `extra`); return how many were written."""
     folder = Path(out_dir) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    spans = spans_of(part.extra)
-    removed = part.extra.get("removed")
-    by_sent = dict(tuple(part.sentences.groupby("article_id", sort=False)))
-    by_removed = dict(tuple(removed.groupby("article_id", sort=False))) if removed is not None and len(removed) else {}
-    empty_s = part.sentences.iloc[0:0]
-    empty_r = pd.DataFrame(columns=["line", "rule", "text"])
+    rows = {name: _by_article(part.extra.get(name)) for name in (*HIGHLIGHTS, *EVIDENCE_LISTS, "removed")}
+    sents: dict[str, list[tuple[int, int, int]]] = {}
+    for aid, sid, a, b in part.sentences[["article_id", "sent_id", "start", "end"]].itertuples(index=False):
+        sents.setdefault(aid, []).append((int(sid), int(a), int(b)))
     root = folder.resolve()
     n = 0
     for rec in part.articles.to_dict("records"):
@@ -260,19 +269,19 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
         target = (folder / f"{aid}.html").resolve()
         if target.parent != root:
             raise ValueError(f"article id {aid!r} would write outside {folder}")
-        page = article_page(rec, by_sent.get(aid, empty_s), by_removed.get(aid, empty_r), spans.get(aid, []), evidence_blocks(part.extra, aid))
+        page = article_page(rec, sents.get(aid, []), rows["removed"].get(aid, []), spans_of(rows, aid), evidence_blocks(rows, aid))
         target.write_text(page, encoding="utf-8")
         n += 1
     return n
 
 
-def write_article_pages(out_dir: str | Path, *, engine_name: str = "pandas", scheduler: str = "", progress: bool = False) -> int:
+def write_article_pages(out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how many."""
     from presslens import engine, stages
 
     columns = ["article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source", "raw_sha256", "status", "reason"]
     n, parts = stages.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
-    return sum(engine.map_partitions(write_article_part, parts, engine=engine_name, scheduler=scheduler, total=n, desc="pages", progress=progress, out_dir=str(out_dir)))
+    return sum(engine.map_partitions(write_article_part, parts, engine=engine_name, scheduler=scheduler, total=n, desc="pages", progress=progress, warm=environment, out_dir=str(out_dir)))
 
 
 # ---- figures and their evidence ------------------------------------------------------------

@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -238,29 +239,48 @@ def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file() and p.parts[-2:-1] != ("html",)}
+
+
+def _place(src: Path, dest: Path) -> None:
+    """Put a file at dest as a hard link to src (no copy of a run's pages), or a copy when linking is
+    impossible; JSON files, which several notebooks rewrite in place, are always copied."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.unlink(missing_ok=True)
+    if src.suffix != ".json":
+        try:
+            os.link(src, dest)
+            return
+        except OSError:
+            pass
+    shutil.copy2(src, dest)
 
 
 def _store(stage: Path, before: dict[str, tuple[int, int]], target: Path) -> None:
-    """Copy what a notebook wrote into the run folder to a cache entry."""
+    """Keep what a notebook wrote into the run folder in a cache entry (its HTML export is added by
+    the export when it is done)."""
     after = _snapshot(stage)
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     for rel, sig in after.items():
         if before.get(rel) != sig and rel != "manifest.json":
-            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(stage / rel, tmp / rel)
+            _place(stage / rel, tmp / rel)
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
 
 
+def _export(notebook: Path, html: Path, entry: Path) -> None:
+    """The executed notebook as self-contained HTML, in the run folder and in its cache entry."""
+    htmlexport.to_html(notebook, html)
+    _place(html, entry / "html" / html.name)
+
+
 def _restore(entry: Path, stage: Path) -> None:
-    """Copy a cache entry's files into the run folder."""
+    """Put a cache entry's files into the run folder."""
     for p in sorted(entry.rglob("*")):
         if p.is_file():
-            (stage / p.relative_to(entry)).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(p, stage / p.relative_to(entry))
+            _place(p, stage / p.relative_to(entry))
 
 
 def _prune(cache_dir: Path, *, keep: set[str]) -> None:
@@ -333,6 +353,8 @@ def run(
                bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
     t_run = time.perf_counter()
     done = 0.0
+    exporter = ThreadPoolExecutor(max_workers=1)
+    exports: list[Future] = []
     for nb, w in zip(chain, weights):
         bar.set_postfix_str(nb.name)
         target = stage / "notebooks" / nb.path.name
@@ -355,10 +377,13 @@ def run(
                     str(nb.path), str(target), parameters=given, kernel_name="python3",
                     progress_bar=False, log_output=False, cwd=str(stage), extra_arguments=KERNEL_ARGUMENTS,
                 )
-            htmlexport.to_html(target, stage / "html" / f"{nb.name}.html")
             _store(stage, before, entry)
+            # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
+            exports.append(exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry))
         except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
             bar.close()
+            _finish(exports)
+            exporter.shutdown()
             shutil.rmtree(aside, ignore_errors=True)
             stage.rename(aside)
             raise RunFailed(_failure_message(nb, exc, aside)) from exc
@@ -366,6 +391,15 @@ def run(
         _write_json(stage / "manifest.json", manifest)
         done += w
         bar.update(done - bar.n)
+    try:
+        _finish(exports, strict=True)
+    except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
+        bar.close()
+        exporter.shutdown()
+        shutil.rmtree(aside, ignore_errors=True)
+        stage.rename(aside)
+        raise RunFailed(f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is kept in {aside} for inspection; the previous report is untouched.") from exc
+    exporter.shutdown()
     bar.set_postfix_str("done")
     bar.close()
     manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
@@ -374,6 +408,14 @@ def run(
     _swap(stage, out)
     shutil.rmtree(aside, ignore_errors=True)
     return manifest
+
+
+def _finish(exports: list[Future], *, strict: bool = False) -> None:
+    """Wait for the HTML exports; with `strict`, raise the first failure."""
+    for f in exports:
+        exc = f.exception()
+        if exc is not None and strict:
+            raise exc
 
 
 def _swap(stage: Path, out: Path) -> None:

@@ -304,20 +304,43 @@ def _resample_counts(n: int, *, n_boot: int, seed: int) -> np.ndarray:
     return np.bincount(flat, minlength=n_boot * n).reshape(n_boot, n).astype(float)
 
 
+BLOCK = 4_000_000  # resampled positions held in memory at once (32 MB of float64)
+
+
+def _large_group_means(values: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
+    """Resampled means of one large group, resamples drawn in blocks of rows so memory stays at
+    BLOCK positions however many values the group has; the same draws as `_resample_counts` (the
+    generator's stream does not depend on the block size) and the same exact sums."""
+    n = len(values)
+    fixed = _fixed(values)
+    rng = np.random.default_rng([seed, n])
+    rows = max(1, BLOCK // n)
+    sums = np.empty(n_boot)
+    for i in range(0, n_boot, rows):
+        k = min(rows, n_boot - i)
+        sums[i:i + k] = fixed[rng.integers(0, n, size=(k, n))].sum(axis=1)
+    return sums / (n * FIXED)
+
+
 def bootstrap_intervals(groups: Sequence[np.ndarray], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> np.ndarray:
     """Percentile bootstrap interval of the mean for each group of values, as a (k, 2) array; NaN for fewer than 2 values.
 
     A group's resamples depend only on its size and the seed, and its resampled sums are exact
     (values in whole millionths, so every partial sum is an integer a float holds exactly): a group's
     interval is the same whichever other groups share its block, on any machine and any BLAS.
+    Groups too large for a resampling matrix are resampled in blocks (`_large_group_means`).
     """
     out = np.full((len(groups), 2), np.nan)
     sizes = np.array([len(g) for g in groups], dtype=int)
     q = [(1 - level) / 2, 1 - (1 - level) / 2]
     for n in np.unique(sizes[sizes >= 2]):
         where = np.flatnonzero(sizes == n)
+        if n_boot * int(n) > BLOCK:
+            for j in where:
+                out[j] = np.quantile(_large_group_means(np.asarray(groups[j], dtype=float), n_boot=n_boot, seed=seed), q)
+            continue
         counts = _resample_counts(int(n), n_boot=n_boot, seed=seed)
-        step = max(1, 4_000_000 // (n_boot * int(n)))  # bound memory: about 32 MB of means per block
+        step = max(1, BLOCK // (n_boot * int(n)))  # bound memory: about 32 MB of means per block
         for i in range(0, len(where), step):
             rows = where[i:i + step]
             sums = np.vstack([_fixed(groups[j]) for j in rows]) @ counts.T

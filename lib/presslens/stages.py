@@ -10,6 +10,7 @@ notebooks and the report read those summaries and bounded samples of the large t
 
 from __future__ import annotations
 
+import functools
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -74,9 +75,9 @@ def clean_corpus(
     near_duplicate: float = 0.8,
     min_english_share: float = 0.15,
     rules: str = "cleaning.yaml",
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
-    partition_size: int = 2000,
+    partition_size: int = 500,
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 10: write articles, removed, quarantine and sentences for a corpus; return the counts."""
@@ -89,7 +90,7 @@ def clean_corpus(
         quarantine_w.write(plan.problems)
         results = engine.map_partitions(
             clean_part, plan.parts, engine=engine_name, scheduler=scheduler, total=plan.n_parts, desc="cleaning", progress=progress,
-            max_bytes=max_bytes, min_english_share=min_english_share, rules=rules,
+            warm=functools.partial(warm, rules=rules), max_bytes=max_bytes, min_english_share=min_english_share, rules=rules,
         )
         for k, res in enumerate(results):
             res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)
@@ -185,11 +186,12 @@ def map_stage(
     *,
     article_columns: list[str],
     extra: tuple[str, ...] = (),
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     desc: str = "stage",
     progress: bool = True,
     collect: Callable[[dict[str, Any]], None] | None = None,
+    warm: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> dict[str, int]:
     """Run func(Partition, **kwargs) -> {table: DataFrame, ...} over every partition; write the
@@ -198,7 +200,7 @@ def map_stage(
     n, parts = partitions(out_dir, article_columns=article_columns, extra=extra)
     writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
     try:
-        for result in engine.map_partitions(_ordered, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, _func=func, **kwargs):
+        for result in engine.map_partitions(_ordered, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, warm=warm, _func=func, **kwargs):
             order = result.pop("_order")
             for name in outputs:
                 writers[name].write(result[name], order=order)
@@ -208,6 +210,36 @@ def map_stage(
         for w in writers.values():
             w.close()
     return {name: w.rows for name, w in writers.items()}
+
+
+def warm(*, methods: tuple[str, ...] = (), actors_file: str = "", terms_file: str = "", frame_model: str = "", timeline: bool = False,
+         claims: bool = False, rules: str = "") -> None:
+    """Load the models and word lists a stage will use, before worker processes are forked from this
+    one (they then start with them in memory instead of each loading its own)."""
+    from presslens import actors, framing, sentiment, terms
+
+    sentences.tokenizer()
+    for m in methods:
+        sentiment.score("", method=m)
+    if rules:
+        clean.load_rules(rules)
+    if actors_file:
+        actors.lexicon(actors_file)
+        sentiment.toward_model()
+        sentiment.vader()
+    if terms_file:
+        terms.compiled(terms_file)
+    if frame_model is not None and actors_file:
+        framing.schemes()
+        framing.frame_model(frame_model)
+    if timeline:
+        from presslens import timeline as tl
+
+        tl.lexicon()
+    if claims:
+        from presslens import claims as cl
+
+        cl.patterns()
 
 
 def _outlets(articles: pd.DataFrame) -> pd.Series:
@@ -278,7 +310,7 @@ def score_sentiment(
     seed: int = 0,
     min_articles: int = 5,
     top: int = 10,
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -292,7 +324,7 @@ def score_sentiment(
     counts = map_stage(
         sentiment_part, out_dir, ["sentiment", "article_sentiment"], article_columns=["article_id"],
         engine_name=engine_name, scheduler=scheduler, desc="sentiment", progress=progress, collect=partials.append,
-        methods=methods, n_boot=n_boot, seed=seed, top=top,
+        warm=functools.partial(warm, methods=methods), methods=methods, n_boot=n_boot, seed=seed, top=top,
     )
     art = tables.read("article_sentiment", out_dir)
     articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "status"])
@@ -379,7 +411,7 @@ def code_framing(
     n_boot: int = 2000,
     seed: int = 0,
     min_mentions: int = 5,
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -392,6 +424,7 @@ def code_framing(
         framing_part, out_dir, ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
         article_columns=["article_id", "text", "published", "outlet", "status"], engine_name=engine_name, scheduler=scheduler,
         desc="framing", progress=progress, collect=partials.append, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model,
+        warm=functools.partial(warm, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model),
     )
     qm = _summed([p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"])
     qm = qm.sort_values(["outlet", "quotes", "mentions", "actor"], ascending=[True, False, False, True], kind="mergesort").reset_index(drop=True)
@@ -430,7 +463,7 @@ def build_timeline(
     *,
     coverage_period: str = "auto",
     tone_method: str = "vader",
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -440,7 +473,7 @@ def build_timeline(
 
     counts = map_stage(
         timeline_part, out_dir, ["timex", "events"], article_columns=["article_id", "published", "outlet", "status"], extra=("mentions",),
-        engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress,
+        engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress, warm=functools.partial(warm, timeline=True, claims=True),
     )
     ev = tables.read("events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"])
     tables.write(events.group_events(ev), "event_groups", out_dir)
@@ -500,7 +533,7 @@ def compare_outlets(
     contrast_min_count: int = 2,
     contrast_prior_scale: float = 1.0,
     contrast_keep: int = 100,
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -512,6 +545,7 @@ def compare_outlets(
     counts = map_stage(
         compare_part, out_dir, ["claims", "actions"], article_columns=["article_id", "text", "published", "outlet", "status"], extra=("mentions",),
         engine_name=engine_name, scheduler=scheduler, desc="claims", progress=progress, collect=lambda partial: words.add(partial["words"]),
+        warm=functools.partial(warm, claims=True),
     )
     articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
     ok = articles[articles["status"] == "ok"]
@@ -543,7 +577,7 @@ def write_report(
     question: str = "",
     min_articles: int = 30,
     cleaning_rules: str = "cleaning.yaml",
-    engine_name: str = "pandas",
+    engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, Any]:
