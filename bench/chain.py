@@ -47,12 +47,38 @@ WORK = HERE / "work"
 TARGET_MIB = {1000: 1.5 * 1024, 10000: 2.5 * 1024, 100000: 4 * 1024}
 
 
-def measured(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -> tuple[float, int, str]:
-    """Run a command; return its wall seconds, the peak RSS of its process tree (MiB) and its stdout."""
-    stop, peaks = threading.Event(), []
+def tree_memory(pid: int, stop: threading.Event, peaks: dict[str, int]) -> None:
+    """Sample the memory of a process and all its descendants every 0.1 s until `stop`: the peak of
+    the summed proportional set size (PSS: a page shared by forked workers counted once, split among
+    them; the memory the tree really holds) and of the summed RSS (shared pages counted in every
+    process that maps them, an overestimate for forked workers)."""
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    while not stop.is_set():
+        rss = pss = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                try:
+                    info = p.memory_full_info()
+                    rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+        except psutil.NoSuchProcess:
+            break
+        peaks["rss"], peaks["pss"] = max(peaks.get("rss", 0), rss), max(peaks.get("pss", 0), pss)
+        time.sleep(0.1)
+
+
+def measured(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -> tuple[float, dict[str, int], str]:
+    """Run a command; return its wall seconds, the peak memory of its process tree (MiB: pss, rss) and its stdout."""
+    stop, peaks = threading.Event(), {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
-    sampler = threading.Thread(target=bench.peak_rss, args=(proc.pid, stop, peaks))
+    sampler = threading.Thread(target=tree_memory, args=(proc.pid, stop, peaks))
     sampler.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
@@ -60,7 +86,7 @@ def measured(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None
     sampler.join()
     if proc.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
-    return seconds, round(peaks[0] / 2**20) if peaks else 0, out
+    return seconds, {k: round(v / 2**20) for k, v in peaks.items()}, out
 
 
 def chain(size: int, engine: str) -> list[dict]:
@@ -70,14 +96,14 @@ def chain(size: int, engine: str) -> list[dict]:
     cmd = [sys.executable, "-m", "presslens", "run", "--corpus", str(bench.corpus(size)), "--out", str(out), "--force", "--quiet", "-p", "engine", engine]
     seconds, peak, _ = measured(cmd, cwd=WORK)
     manifest = json.loads((out / "manifest.json").read_text())
-    rows = [dict(size=size, measure="whole chain (presslens run)", seconds=seconds, peak_rss_mib=peak)]
-    rows += [dict(size=size, measure=f"notebook {name}", seconds=s, peak_rss_mib=None) for name, s in manifest["timings_seconds"].items() if name != "total"]
+    rows = [dict(size=size, measure="whole chain (presslens run)", seconds=seconds, peak_pss_mib=peak.get("pss"), peak_rss_mib=peak.get("rss"))]
+    rows += [dict(size=size, measure=f"notebook {name}", seconds=s) for name, s in manifest["timings_seconds"].items() if name != "total"]
     sizes = {"run folder (MiB)": sum(p.stat().st_size for p in out.rglob("*") if p.is_file()) / 2**20,
              "run folder without data/ (MiB)": sum(p.stat().st_size for p in out.rglob("*") if p.is_file() and "data" not in p.relative_to(out).parts) / 2**20,
              "index.html (MiB)": (out / "index.html").stat().st_size / 2**20,
              "evidence.html (MiB)": (out / "evidence.html").stat().st_size / 2**20 if (out / "evidence.html").exists() else 0.0,
              "largest figure file (MiB)": max(p.stat().st_size for p in (out / "figures").glob("*.*")) / 2**20}
-    rows += [dict(size=size, measure=k, seconds=None, peak_rss_mib=None, value=round(v, 3)) for k, v in sizes.items()]
+    rows += [dict(size=size, measure=k, value=round(v, 3)) for k, v in sizes.items()]
     return rows
 
 
@@ -86,23 +112,24 @@ def stages_alone(size: int, engine: str) -> tuple[list[dict], int]:
     out = WORK / f"stages-{size}"
     seconds, peak, stdout = measured([sys.executable, str(HERE / "stages_once.py"), str(bench.corpus(size)), str(out), engine, "0"])
     result = json.loads(stdout.strip().splitlines()[-1])
-    rows = [dict(size=size, measure="stage functions alone", seconds=result["seconds"]["analysis"], peak_rss_mib=peak)]
-    rows += [dict(size=size, measure=f"stage {k}", seconds=v, peak_rss_mib=None) for k, v in result["seconds"].items() if k != "analysis"]
+    rows = [dict(size=size, measure="stage functions alone", seconds=result["seconds"]["analysis"], peak_pss_mib=peak.get("pss"), peak_rss_mib=peak.get("rss"))]
+    rows += [dict(size=size, measure=f"stage {k}", seconds=v) for k, v in result["seconds"].items() if k != "analysis"]
     return rows, result["sentences"]
 
 
 def vader(size: int) -> dict:
     """NLTK's VADER alone over every sentence the chain analysed."""
     sents = pd.read_parquet(WORK / f"chain-{size}" / "data" / "sentences.parquet", columns=["text"])["text"]
-    return dict(size=size, measure="VADER alone (NLTK)", seconds=bench.vader_alone(sents), peak_rss_mib=None, value=len(sents))
+    return dict(size=size, measure="VADER alone (NLTK)", seconds=bench.vader_alone(sents), value=len(sents))
 
 
 def seeds_floor(repeat: int) -> list[dict]:
     """The seeds chain against papermill's floor for as many trivial notebooks (bench/chain_overhead.py)."""
     subprocess.run([sys.executable, str(HERE / "chain_overhead.py"), "--repeat", str(repeat)], check=True)
     t = pd.read_csv(RESULTS / "chain_overhead.csv")
-    return [dict(size=5, measure="seeds chain (median)", seconds=float(t["chain_seconds"].median()), peak_rss_mib=None),
-            dict(size=5, measure="papermill floor, same number of notebooks (median)", seconds=float(t["floor_seconds"].median()), peak_rss_mib=None)]
+    med = t.groupby(t["what"].str.startswith("papermill"))["seconds"].median()
+    return [dict(size=5, measure="seeds chain (median)", seconds=float(med[False])),
+            dict(size=5, measure="papermill floor, same number of notebooks (median)", seconds=float(med[True]))]
 
 
 def markdown(table: pd.DataFrame) -> list[str]:
@@ -129,7 +156,7 @@ def summary(table: pd.DataFrame) -> list[str]:
             f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} s = {whole['seconds'] / vad['seconds']:.1f}x VADER alone "
             f"({vad['seconds']:.1f} s){' (target <= 6x at 1,000)' if size == 1000 else ''}; stage functions alone {alone['seconds']:.0f} s, so "
             f"{outside:.0%} of the chain is outside them{' (target <= 20% at 10,000)' if size == 10000 else ''}; peak memory of the process tree "
-            f"{whole['peak_rss_mib']:,} MiB (target <= {TARGET_MIB.get(size, float('nan')):,.0f}); run folder without data/ "
+            f"{whole['peak_pss_mib']:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed RSS; target <= {TARGET_MIB.get(size, float('nan')):,.0f}); run folder without data/ "
             f"{get['run folder without data/ (MiB)']['value'] * 1024 / size:.1f} KiB per article; index.html {get['index.html (MiB)']['value']:.2f} MiB; "
             f"evidence.html {get['evidence.html (MiB)']['value']:.2f} MiB; largest figure file {get['largest figure file (MiB)']['value']:.2f} MiB."
         )

@@ -179,12 +179,12 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
                     Part(f" to {fmt_ci(hi.tone, hi.ci_low, hi.ci_high)} in "), link(hi.article_id),
                     Part(f" ({len(a):,} articles)." + (" Their intervals overlap, so even these two are not clearly different." if overlap else ""))])
     o = t["outlet_sentiment"]
-    o = o[(o["method"] == method) & o["ci_low"].notna()] if len(o) else o
+    o = o[(o["method"] == method) & o["ci_low"].notna() & (o["warning"].fillna("") == "")] if len(o) else o
     if len(o) >= 2:
         o = o.sort_values(["tone", "outlet"], kind="mergesort")
         lo, hi = o.iloc[0], o.iloc[-1]
         apart = lo.ci_high < hi.ci_low
-        out.append([Part(f"Of {plural(len(o), 'outlet')} with an interval, {lo.outlet} is the most negative ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_articles):,}) and "
+        out.append([Part(f"Of {plural(len(o), 'outlet')} with enough articles to compare, {lo.outlet} is the most negative ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_articles):,}) and "
                          f"{hi.outlet} the most positive ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_articles):,}); "
                          + ("their intervals do not overlap." if apart else "their intervals overlap, so the outlets do not clearly differ."))])
     ext = t["extremes"]
