@@ -112,3 +112,18 @@ def test_rerun_reuses_cached_stages_unless_forced(chain: Path, tmp_path: Path) -
     assert runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False)["cached"] == []  # new input
     forced = runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False, force=True)
     assert forced["cached"] == []
+
+
+def test_shared_kernel_is_emptied_between_notebooks(tmp_path: Path) -> None:
+    """Notebooks sharing a kernel see none of each other's variables, and each starts counting its cells at 1."""
+    folder = tmp_path / "nbs"
+    folder.mkdir()
+    params = 'corpus: str = ""  # corpus\nout_dir: str = ""  # run folder'
+    notebook(folder / "10-set.ipynb", params, "secret = 42")
+    notebook(folder / "20-look.ipynb", params, "from pathlib import Path\nPath(out_dir, 'seen.txt').write_text(str('secret' in globals()))")
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Some text.")
+    runner.run(tmp_path / "corpus", tmp_path / "out", notebooks=folder, progress=False, share_kernel=True)
+    assert (tmp_path / "out" / "seen.txt").read_text() == "False"
+    counts = [c.get("execution_count") for c in nbformat.read(tmp_path / "out" / "notebooks" / "20-look.ipynb", as_version=4).cells if c.cell_type == "code"]
+    assert counts[0] == 1

@@ -61,10 +61,11 @@ def bar(total: int | None, desc: str, *, enabled: bool = True, unit: str = "part
         reporter.close()
 
 
-def read(path: str) -> dict | None:
-    """The last progress line written to `path` (None when there is none yet)."""
+def read(path: str, *, offset: int = 0) -> dict | None:
+    """The last progress line written to `path` after byte `offset` (None when there is none yet)."""
     try:
         with open(path, encoding="utf-8") as fh:
+            fh.seek(offset)
             lines = fh.read().splitlines()
     except OSError:
         return None

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import papermill
+import pyarrow.parquet as pq
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
@@ -46,6 +47,7 @@ WEIGHTS = {"10": 14, "20": 14, "30": 38, "40": 10, "50": 12, "90": 2, "99": 10}
 # The kernel logs only errors: its warning that it talks to papermill over local TCP without
 # encryption is noise on a terminal.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+SHARE_BELOW = 2000  # articles: below this many the notebooks share one kernel (see _Kernels)
 
 
 def weight(nb: "Notebook") -> int:
@@ -54,25 +56,23 @@ def weight(nb: "Notebook") -> int:
 
 
 class _Watch:
-    """While a notebook runs, move the progress bar by the partitions its stage reports (through the
-    file named by PRESSLENS_PROGRESS, which the kernel inherits), up to 90% of the notebook's weight."""
+    """While a notebook runs, move the progress bar by the partitions its stage reports (lines the
+    stage appends to the run's progress file, named by PRESSLENS_PROGRESS, which the kernels
+    inherit), up to 90% of the notebook's weight."""
 
-    def __init__(self, bar: Any, name: str, *, start: float, weight: int) -> None:
-        self.bar, self.name, self.start, self.weight = bar, name, start, weight
+    def __init__(self, bar: Any, name: str, path: str, *, start: float, weight: int) -> None:
+        self.bar, self.name, self.path, self.start, self.weight = bar, name, path, start, weight
         self.stop = threading.Event()
 
     def __enter__(self) -> "_Watch":
-        fd, self.path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
-        os.close(fd)
-        self.saved = os.environ.get(progress_file.ENV)
-        os.environ[progress_file.ENV] = self.path
+        self.offset = os.path.getsize(self.path)  # only what this notebook reports counts
         self.thread = threading.Thread(target=self._poll, daemon=True)
         self.thread.start()
         return self
 
     def _poll(self) -> None:
         while not self.stop.wait(0.3):
-            last = progress_file.read(self.path)
+            last = progress_file.read(self.path, offset=self.offset)
             if last and last.get("total"):
                 frac = min(1.0, last["done"] / last["total"])
                 self.bar.set_postfix_str(f"{self.name}: {last['desc']} {last['done']}/{last['total']}")
@@ -83,11 +83,46 @@ class _Watch:
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
         self.thread.join()
-        if self.saved is None:
-            os.environ.pop(progress_file.ENV, None)
+
+
+class _Kernels:
+    """The kernels the notebooks run in. While the corpus is small (fewer than SHARE_BELOW articles)
+    the notebooks share one kernel, emptied before each notebook (its variables deleted, its cell
+    counter reset), so imports and models load once instead of once per notebook: for a small corpus
+    that start-up is most of a run. For a larger corpus each notebook gets a fresh kernel, whose
+    memory is returned when it ends. Every notebook also runs on its own (papermill, JupyterLab),
+    which the tests check."""
+
+    def __init__(self, stage: Path, *, share: bool | None) -> None:
+        self.stage, self.share, self.km = stage, share, None
+
+    def kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for papermill: a shared, emptied kernel, or none (papermill starts one)."""
+        if self.share is None:
+            articles = self.stage / "data" / "articles.parquet"
+            if articles.exists() and pq.ParquetFile(articles).metadata.num_rows >= SHARE_BELOW:
+                self.share = False
+                self.close()
+        if self.share is False:
+            return {}
+        if self.km is None:
+            from jupyter_client.manager import KernelManager
+
+            self.km = KernelManager(kernel_name="python3")
+            self.km.start_kernel(cwd=str(self.stage), extra_arguments=KERNEL_ARGUMENTS)
         else:
-            os.environ[progress_file.ENV] = self.saved
-        os.unlink(self.path)
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                kc.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, store_history=False, timeout=60)
+            finally:
+                kc.stop_channels()
+        return {"km": self.km}
+
+    def close(self) -> None:
+        if self.km is not None:
+            self.km.shutdown_kernel(now=True)
+            self.km = None
 
 
 class ParameterError(ValueError):
@@ -313,8 +348,12 @@ def run(
     progress: bool = True,
     force: bool = False,
     cache: str | Path | None = None,
+    share_kernel: bool | None = None,
 ) -> dict[str, Any]:
     """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
+
+    `share_kernel`: None shares one kernel among the notebooks while the corpus is small (see
+    `_Kernels`), True always, False never.
 
     An empty `corpus` is the seeds shipped with presslens, an empty `out` the project's reports/
     (``paths.default_reports``). Relative paths are taken from the caller's working directory and
@@ -340,22 +379,60 @@ def run(
         "parameters": {k: v for k, v in params.items() if k != "out_dir"},
         "notebooks": [nb.path.name for nb in chain],
         "versions": versions(),
-        "resources": resource_hashes(),
+        "resources": {},
         "timings_seconds": {},
         "cached": [],
     }
     cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
     key = hashlib.sha256(json.dumps([manifest["inputs"], manifest["versions"], code_hash()], sort_keys=True).encode()).hexdigest()
     _write_json(stage / "manifest.json", manifest)
-    used: list[tuple[Notebook, str]] = []
-    weights = [weight(nb) for nb in chain]
-    bar = tqdm(total=sum(weights), desc="presslens", unit="%", disable=not progress, file=sys.stderr,
-               bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
-    t_run = time.perf_counter()
-    done = 0.0
+    fd, progress_path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
+    os.close(fd)
+    saved_env = os.environ.get(progress_file.ENV)
+    os.environ[progress_file.ENV] = progress_path  # the kernels inherit it
+    kernels = _Kernels(stage, share=share_kernel)
     exporter = ThreadPoolExecutor(max_workers=1)
+    hashed = exporter.submit(resource_hashes)  # imports NLTK (seconds): done while the first kernel starts
+    bar = tqdm(total=sum(weight(nb) for nb in chain), desc="presslens", unit="%", disable=not progress, file=sys.stderr,
+               bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
+    try:
+        used = _execute(chain, params, manifest, stage=stage, aside=aside, cache_dir=cache_dir, key=key, force=force,
+                        bar=bar, exporter=exporter, kernels=kernels, progress_path=progress_path, hashed=hashed)
+    finally:
+        bar.close()
+        kernels.close()
+        exporter.shutdown()
+        os.unlink(progress_path)
+        if saved_env is None:
+            os.environ.pop(progress_file.ENV, None)
+        else:
+            os.environ[progress_file.ENV] = saved_env
+    manifest["resources"] = hashed.result()
+    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
+    _write_json(stage / "manifest.json", manifest)
+    _swap(stage, out)
+    shutil.rmtree(aside, ignore_errors=True)
+    return manifest
+
+
+def _fail(stage: Path, aside: Path, message: str) -> RunFailed:
+    """Move the failed run aside and describe it."""
+    shutil.rmtree(aside, ignore_errors=True)
+    stage.rename(aside)
+    return RunFailed(message)
+
+
+def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, Any], *, stage: Path, aside: Path, cache_dir: Path, key: str,
+             force: bool, bar: Any, exporter: ThreadPoolExecutor, kernels: _Kernels, progress_path: str, hashed: Future) -> list[tuple[Notebook, str]]:
+    """Run (or restore from the cache) the notebooks of the chain in order; returns the cache keys used."""
+    used: list[tuple[Notebook, str]] = []
     exports: list[Future] = []
-    for nb, w in zip(chain, weights):
+    t_run, done = time.perf_counter(), 0.0
+    for nb in chain:
+        if nb is not chain[0] and not manifest["resources"]:  # in the manifest before the report reads it
+            manifest["resources"] = hashed.result()
+            _write_json(stage / "manifest.json", manifest)
+        w = weight(nb)
         bar.set_postfix_str(nb.name)
         target = stage / "notebooks" / nb.path.name
         given = {k: v for k, v in params.items() if k in nb.params}
@@ -366,48 +443,31 @@ def run(
         if entry.is_dir() and not force:
             _restore(entry, stage)
             manifest["cached"].append(nb.name)
-            manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
-            done += w
-            bar.update(done - bar.n)
-            continue
-        before = _snapshot(stage)
-        try:
-            with _Watch(bar, nb.name, start=done, weight=w):
-                papermill.execute_notebook(
-                    str(nb.path), str(target), parameters=given, kernel_name="python3",
-                    progress_bar=False, log_output=False, cwd=str(stage), extra_arguments=KERNEL_ARGUMENTS,
-                )
-            _store(stage, before, entry)
-            # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
-            exports.append(exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry))
-        except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
-            bar.close()
-            _finish(exports)
-            exporter.shutdown()
-            shutil.rmtree(aside, ignore_errors=True)
-            stage.rename(aside)
-            raise RunFailed(_failure_message(nb, exc, aside)) from exc
+        else:
+            before = _snapshot(stage)
+            try:
+                with _Watch(bar, nb.name, progress_path, start=done, weight=w):
+                    papermill.execute_notebook(
+                        str(nb.path), str(target), parameters=given, kernel_name="python3", progress_bar=False, log_output=False,
+                        cwd=str(stage), extra_arguments=KERNEL_ARGUMENTS, **kernels.kwargs(),
+                    )
+                _store(stage, before, entry)
+                # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
+                exports.append(exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry))
+            except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
+                _finish(exports)
+                raise _fail(stage, aside, _failure_message(nb, exc, aside)) from exc
+            _write_json(stage / "manifest.json", manifest)
         manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
-        _write_json(stage / "manifest.json", manifest)
         done += w
         bar.update(done - bar.n)
     try:
         _finish(exports, strict=True)
     except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
-        bar.close()
-        exporter.shutdown()
-        shutil.rmtree(aside, ignore_errors=True)
-        stage.rename(aside)
-        raise RunFailed(f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is kept in {aside} for inspection; the previous report is untouched.") from exc
-    exporter.shutdown()
+        raise _fail(stage, aside, f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is kept in {aside} for inspection; the previous report is untouched.") from exc
     bar.set_postfix_str("done")
-    bar.close()
     manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
-    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
-    _write_json(stage / "manifest.json", manifest)
-    _swap(stage, out)
-    shutil.rmtree(aside, ignore_errors=True)
-    return manifest
+    return used
 
 
 def _finish(exports: list[Future], *, strict: bool = False) -> None:
