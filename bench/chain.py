@@ -7,7 +7,7 @@ furniture), in one run and on the same machine:
 
 - the whole chain: ``presslens run --force`` (every notebook and the report) in a fresh process,
   its wall time, the time of each notebook (from the run's manifest) and the peak memory of the
-  whole process tree (runner, kernels, worker processes), sampled every 0.1 s;
+  whole process tree (runner, kernels, worker processes), sampled every 0.5 s;
 - the stage functions alone: the same stages (10-50, and the cached validation of 90) called in one
   fresh process with the same engine, no notebooks, no figures, no report (bench/stages_once.py);
 - VADER alone: NLTK's own VADER over every sentence the chain analysed (the floor any sentiment
@@ -47,8 +47,8 @@ WORK = HERE / "work"
 TARGET_MIB = {1000: 1.5 * 1024, 10000: 2.5 * 1024, 100000: 4 * 1024}
 
 
-def tree_memory(pid: int, stop: threading.Event, peaks: dict[str, int]) -> None:
-    """Sample the memory of a process and all its descendants every 0.1 s until `stop`: the peak of
+def tree_memory(pid: int, stop: threading.Event, peaks: dict[str, int], *, every: float = 0.5) -> None:
+    """Sample the memory of a process and all its descendants every `every` s until `stop`: the peak of
     the summed proportional set size (PSS: a page shared by forked workers counted once, split among
     them; the memory the tree really holds) and of the summed RSS (shared pages counted in every
     process that maps them, an overestimate for forked workers)."""
@@ -70,7 +70,7 @@ def tree_memory(pid: int, stop: threading.Event, peaks: dict[str, int]) -> None:
         except psutil.NoSuchProcess:
             break
         peaks["rss"], peaks["pss"] = max(peaks.get("rss", 0), rss), max(peaks.get("pss", 0), pss)
-        time.sleep(0.1)
+        time.sleep(every)  # reading /proc/*/smaps costs CPU: sampling every 0.1 s took a fifth of a core
 
 
 def measured(cmd: list[str], *, env: dict | None = None, cwd: Path | None = None) -> tuple[float, dict[str, int], str]:
@@ -202,20 +202,25 @@ def main() -> None:
     ap.add_argument("--engine", default="auto", help="engine of the chain and of the stage functions (default auto)")
     ap.add_argument("--seeds-repeat", type=int, default=0, help="also time the seeds chain against papermill's floor this many times")
     ap.add_argument("--name", default="chain", help="file name of the results (default chain)")
+    ap.add_argument("--merge", action="store_true", help="keep the rows of other sizes already in the results file")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
+    kept = pd.DataFrame()
+    if args.merge and (RESULTS / f"{args.name}.csv").exists():
+        old = pd.read_csv(RESULTS / f"{args.name}.csv")
+        kept = old[~old["size"].isin(args.sizes + ([5] if args.seeds_repeat else []))]
     for size in args.sizes:
         rows += chain(size, args.engine)
         got, _ = stages_alone(size, args.engine)
         rows += got
         rows.append(vader(size))
-        pd.DataFrame(rows).to_csv(RESULTS / f"{args.name}.csv", index=False)
+        pd.concat([kept, pd.DataFrame(rows)], ignore_index=True).to_csv(RESULTS / f"{args.name}.csv", index=False)
         print(f"{size}: done", flush=True)
     if args.seeds_repeat:
         rows += seeds_floor(args.seeds_repeat)
-    table = pd.DataFrame(rows)
+    table = pd.concat([kept, pd.DataFrame(rows)], ignore_index=True).sort_values("size", kind="mergesort").reset_index(drop=True)
     table.to_csv(RESULTS / f"{args.name}.csv", index=False)
     md = [f"# presslens run, end to end ({time.strftime('%Y-%m-%d')})", "", f"Machine: {bench.machine()}. Engine: {args.engine}.", "",
           f"Command: `python bench/chain.py --sizes {' '.join(map(str, args.sizes))}" + (f" --seeds-repeat {args.seeds_repeat}" if args.seeds_repeat else "") + "`", "",

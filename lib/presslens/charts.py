@@ -75,7 +75,7 @@ def cleaning(removed: pd.DataFrame, article_ids: list[str], *, max_articles: int
     else:
         by = removed.groupby("rule").agg(lines=("lines", "sum"), articles=("article_id", "nunique")).sort_values("lines", ascending=False)
         title, xlabel = "Lines removed by cleaning, per rule", "count"
-        caption = f"{title}, over {_plural(len(article_ids), 'input')} (per article in the CSV; every line in data/removed.csv)."
+        caption = f"{title}, over {_plural(len(article_ids), 'input')} (every removed line, with its article, is in data/removed.csv)."
     fig, ax = plt.subplots(figsize=(8, _height(len(by), per=0.42)))
     by.plot.barh(stacked=len(article_ids) <= max_articles, ax=ax, width=0.7, colormap="tab10")
     ax.set_yticks(range(len(by)), [_label(i, 40) for i in by.index])
@@ -84,7 +84,8 @@ def cleaning(removed: pd.DataFrame, article_ids: list[str], *, max_articles: int
     ax.set_title(title)
     ax.invert_yaxis()
     ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", frameon=False)
-    return Chart(name, caption, removed, fig)
+    data = removed if len(article_ids) <= max_articles else by.reset_index()  # the CSV holds what is drawn; data/removed.csv has every line
+    return Chart(name, caption, data, fig)
 
 
 # ---- 20: tone ------------------------------------------------------------------------------
@@ -101,7 +102,7 @@ def tone_by_article(article_tone: pd.DataFrame, outlets: pd.Series, methods: lis
     if n > max_articles:
         half = max_articles // 2
         own = pd.concat([own.head(half), own.tail(half)])
-        shown = f" The {half} most negative and {half} most positive of {n:,} articles by {main}; all are in the CSV."
+        shown = f" The {half} most negative and {half} most positive of {n:,} articles by {main}; every article is in data/article_sentiment.csv."
     else:
         shown = ""
     ids = own["article_id"].tolist()
@@ -117,7 +118,7 @@ def tone_by_article(article_tone: pd.DataFrame, outlets: pd.Series, methods: lis
     ax.set_title("Tone by article")
     ax.legend(frameon=False, bbox_to_anchor=(1.01, 1), loc="upper left")
     caption = "Tone by article: mean sentence score with bootstrap 95% intervals over the article's sentences, for each method." + shown
-    return Chart(name, caption, data, fig, keys=ids)
+    return Chart(name, caption, data[data["article_id"].isin(set(ids))], fig, keys=ids)  # the drawn articles; all in data/article_sentiment.csv
 
 
 def tone_by_outlet(outlet_tone: pd.DataFrame, method: str, *, min_articles: int = 5, max_outlets: int = 30) -> Chart:
