@@ -254,7 +254,7 @@ def coverage_periods(out_dir: str | Path, keys: list[str], freq: str, *, per_poi
 
 def word_contrasts(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
     """Word-contrast bars (key: 'outlet|word'): the outlet's sentences holding the word (as the contrast tokenises it)."""
-    outlet = _outlet_map(out_dir)
+    outlet = _outlet_map(out_dir).to_dict()  # a dict: looked up once per sentence
     wanted: dict[str, set[str]] = {}
     for k in keys:
         g, _, w = k.partition("|")
@@ -262,7 +262,7 @@ def word_contrasts(out_dir: str | Path, keys: list[str], *, per_point: int = PER
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
         rows = []
-        for aid, sid, text in part[["article_id", "sent_id", "text"]].itertuples(index=False):
+        for aid, sid, text in zip(part["article_id"].tolist(), part["sent_id"].tolist(), part["text"].tolist()):
             g = outlet.get(aid, UNKNOWN_OUTLET)
             if g in wanted:
                 low = text.lower().replace("’", "'")

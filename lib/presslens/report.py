@@ -208,10 +208,17 @@ def _by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     if df is None or df.empty:
         return out
-    for rec in df.to_dict("records"):
-        rec = {k: ("" if v is None or (isinstance(v, float) and math.isnan(v)) else v) for k, v in rec.items()}
+    names = list(df.columns)
+    columns = [[_blank(v) for v in df[c].tolist()] for c in names]  # column lists: far faster than to_dict rows
+    for values in zip(*columns):
+        rec = dict(zip(names, values))
         out.setdefault(rec["article_id"], []).append(rec)
     return out
+
+
+def _blank(v: Any) -> Any:
+    """A missing value (None, NaN, NA) as the empty string; any other value unchanged."""
+    return "" if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v
 
 
 def spans_of(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[Span]:

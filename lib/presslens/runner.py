@@ -47,7 +47,7 @@ WEIGHTS = {"10": 12, "20": 16, "30": 37, "40": 10, "50": 15, "90": 1, "99": 9}  
 # The kernel logs only errors: its warning that it talks to papermill over local TCP without
 # encryption is noise on a terminal.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
-SHARE_BELOW = 2000  # articles: below this many the notebooks share one kernel (see _Kernels)
+SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see _Kernels)
 
 
 def weight(nb: "Notebook") -> int:
