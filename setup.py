@@ -2,7 +2,7 @@
 
 ``notebooks/``, ``seeds/`` and ``eval/`` stay the one source in the checkout; a wheel (``pip install
 .``) gets copies under ``presslens/bundled/`` so that ``presslens run`` works from any folder
-without the checkout. ``presslens.paths`` finds the checkout's folders first and the bundled copies
+without the checkout. ``presslens.pipeline.paths`` finds the checkout's folders first and the bundled copies
 otherwise. An editable install bundles nothing: it reads the checkout's folders.
 """
 

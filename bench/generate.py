@@ -31,7 +31,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from presslens import clean, paths, sentences
+from presslens.ingest import clean, sentences
+from presslens.pipeline import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 FURNITURE = {

@@ -94,7 +94,7 @@ def run_chain(size: int, engine: str, workers: int) -> dict:
 def vader_alone(sentences: pd.Series, *, nltk_tokens: bool = True) -> float:
     """Seconds VADER takes over the sentences: NLTK's own class (baseline A), or with presslens's
     equal but faster tokeniser (what the chain uses)."""
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     analyser = sentiment.vader()
     sentiment.use_fast_tokens(not nltk_tokens)
@@ -111,7 +111,8 @@ def by_hand(texts: pd.Series) -> float:
     """Seconds a hand-written pipeline takes: split, then VADER and dateparser per sentence."""
     from dateparser.search import search_dates
 
-    from presslens import sentences, sentiment
+    from presslens.ingest import sentences
+    from presslens.measure import sentiment
 
     analyser = sentiment.vader()
     sentiment.use_fast_tokens(False)  # the user's VADER is NLTK's own

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from presslens import engine, stages, tables
+from presslens.pipeline import engine, stages, tables
 
 STAGES = [
     ("10 cleaning + sentences", "clean_corpus"),
@@ -44,7 +44,7 @@ def main() -> None:
             if name == "clean_corpus":
                 func(corpus, out, engine_name=eng, scheduler=scheduler, progress=False)
             elif name == "validate_methods":
-                from presslens import paths
+                from presslens.pipeline import paths
 
                 func(out, eval_dir=paths.eval_dir())
             else:

@@ -1,8 +1,8 @@
-"""Train the generic-frame model that `presslens.framing` ships with.
+"""Train the generic-frame model that `presslens.measure.framing` ships with.
 
 Data: eval/narrative-frames (the development part of the Narrative Frames Corpus, Frermann et al.
 2023, MIT licence): 275 climate-change news articles, each coded by people for Semetko &
-Valkenburg's five generic frames. Per frame, `presslens.framing.fit_frame_model` fits a logistic
+Valkenburg's five generic frames. Per frame, `presslens.measure.framing.fit_frame_model` fits a logistic
 regression over the article's words and the frame's cue density (the sentences that answer the
 frame's indicator questions in resources/generic_frames.yaml), and its threshold. The figures
 to trust are the cross-validated ones of notebook 90 (`framing.validate`), where every fold fits
@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
-from presslens import framing  # noqa: E402
+from presslens.measure import framing  # noqa: E402
 
 TARGET = ROOT / "lib" / "presslens" / "resources" / framing.MODEL_FILE
 

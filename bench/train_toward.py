@@ -1,9 +1,9 @@
-"""Train the target-sentiment model that `presslens.sentiment.toward` ships with.
+"""Train the target-sentiment model that `presslens.measure.sentiment.toward` ships with.
 
 Data: eval/newsmtsc/train.jsonl (NewsMTSC, Hamborg & Donnay 2021, MIT licence): political news
 sentences, each with one or more person mentions and the sentiment of the sentence towards that
 person (negative, neutral, positive). The model is a multinomial logistic regression (balanced
-class weights) over the features of `presslens.sentiment.target_features`: sublinear TF-IDF
+class weights) over the features of `presslens.measure.sentiment.target_features`: sublinear TF-IDF
 unigrams and bigrams of three token views (the sentence with the mention masked, the words just
 left and right of it, the mention's own clause) and a few standardised numbers (VADER scores of the
 clause and the context, lexicon valence near the mention, position, speaker of a quote).
@@ -33,7 +33,7 @@ from sklearn.model_selection import StratifiedGroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
-from presslens import sentiment  # noqa: E402
+from presslens.measure import sentiment  # noqa: E402
 
 TRAIN = ROOT / "eval" / "newsmtsc" / "train.jsonl"
 TARGET = ROOT / "lib" / "presslens" / "resources" / sentiment.MODEL_FILE

@@ -31,7 +31,7 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Run the whole chain on seeds/ once into a temporary folder; return the run folder."""
-    from presslens import runner
+    from presslens.pipeline import runner
 
     work = tmp_path_factory.mktemp("chain")
     out = work / "reports"
@@ -61,7 +61,7 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Run the whole chain once on the generated bad-input corpus; return the run folder."""
     import badcorpus
 
-    from presslens import runner
+    from presslens.pipeline import runner
 
     work = tmp_path_factory.mktemp("bad")
     corpus = badcorpus.write(work / "corpus")

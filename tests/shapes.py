@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens import paths
+from presslens.pipeline import paths
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from presslens import actions, actors
+from presslens.extract import actions, actors
 
 
 def run(texts: dict[str, str]) -> pd.DataFrame:

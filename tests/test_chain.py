@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens import tables
+from presslens.pipeline import tables
 
 
 def test_run_folder_layout(seeds_run: Path) -> None:
@@ -70,7 +70,7 @@ def test_two_runs_write_identical_tables(seeds_run: Path, tmp_path: Path) -> Non
     """Determinism: a second run on the same input writes byte-identical tables and figure data."""
     import os
 
-    from presslens import runner
+    from presslens.pipeline import runner
 
     root = Path(__file__).resolve().parents[1]
     cwd = os.getcwd()
@@ -99,7 +99,7 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(tmp_path: P
     seeds are found through the package and nothing is written under notebooks/."""
     import papermill
 
-    from presslens import paths
+    from presslens.pipeline import paths
 
     root = Path(__file__).resolve().parents[1]
     monkeypatch.setenv(paths.REPORTS_ENV, str(tmp_path / "reports"))  # instead of the project's reports/

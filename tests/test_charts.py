@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from presslens import charts, figures, stages
+from presslens.pipeline import stages
+from presslens.report import charts, figures
 
 MAX_FILE = 2_000_000
 MAX_PIXELS = 4_000_000
@@ -73,7 +74,7 @@ def coverage(n: int) -> tuple[pd.DataFrame, str]:
     if n == 0:
         return pd.DataFrame(columns=["period", "articles", "tone", "tone_min", "tone_max"]), ""
     dates = pd.date_range("2019-01-01", periods=n, freq="D")
-    from presslens import events
+    from presslens.measure import events
 
     art = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "status": "ok", "published": [d.date().isoformat() for d in dates]})
     tone = pd.DataFrame({"article_id": art["article_id"], "tone": np.linspace(-0.2, 0.2, n)})
@@ -155,7 +156,7 @@ def test_thousands_of_items_stay_readable_and_bounded(kind: str, tmp_path: Path)
 
 
 def test_coverage_period_follows_the_span() -> None:
-    from presslens import events
+    from presslens.measure import events
 
     day = pd.Timestamp("2020-01-01")
     assert events.period_for(day, day + pd.Timedelta(days=20)) == "D"

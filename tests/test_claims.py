@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from presslens import claims
+from presslens.extract import claims
 
 
 @pytest.mark.parametrize(

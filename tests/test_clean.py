@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from presslens import clean
+from presslens.ingest import clean
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

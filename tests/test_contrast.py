@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens import contrast
+from presslens.measure import contrast
 
 
 def test_tokens_drop_function_words() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from presslens import corpus
+from presslens.ingest import corpus
 
 BODY = "Kosovo and Serbia agreed to resume talks. NATO welcomed the step."
 

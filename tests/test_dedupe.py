@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from presslens import dedupe
+from presslens.ingest import dedupe
 
 STORY = (
     "NATO Secretary-General Jens Stoltenberg said the alliance is prepared to step up its peacekeeping "

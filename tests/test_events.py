@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from presslens import events
+from presslens.measure import events
 
 
 def _timex(rows: list[tuple]) -> pd.DataFrame:
@@ -41,7 +41,7 @@ def test_coverage_counts_undated_and_fills_empty_periods() -> None:
 
 
 def test_actor_portrayal_intervals_and_warnings() -> None:
-    from presslens import portrayal
+    from presslens.measure import portrayal
 
     tone = pd.DataFrame({"article_id": ["a"] * 6 + ["b"], "actor": ["x"] * 6 + ["y"], "score": [0.1, 0.3, -0.2, 0.5, 0.0, 0.2, -0.4], "label": ["neutral"] * 7})
     arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["O", "P"]})

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens import evidence, figures, report, stages, tables
+from presslens.pipeline import stages, tables
+from presslens.report import evidence, figures, pages
 
 HOSTILE = '<script>document.title="pwned"</script>'
 
@@ -109,9 +110,9 @@ def test_svg_points_link_to_evidence_anchors_and_page_escapes(run: Path) -> None
     svg = (run / "figures" / "fig-t.svg").read_text()
     hrefs = re.findall(r'xlink:href="(\.\./evidence\.html#[^"]+)"', svg)
     assert len(hrefs) == 2 and figures.point_href("fig-t", HOSTILE) in hrefs  # bars b, c: no evidence, no link
-    html = report.render("index.html.j2", title="t", question="q", warnings=[], sections=[report.Section("figures", "Figures", report.figure_blocks(run))])
+    html = pages.render("index.html.j2", title="t", question="q", warnings=[], sections=[pages.Section("figures", "Figures", pages.figure_blocks(run))])
     assert "<svg" in html and 'xlink:href="evidence.html#' in html and "../evidence" not in html and "<script>" not in html
-    page = report.write_evidence_page(run).read_text()
+    page = pages.write_evidence_page(run).read_text()
     for key in ("a", HOSTILE):  # the two points with evidence: their links land on their sections
         href = figures.point_href("fig-t", key)
         assert href in hrefs and f'id="{href.split("#")[1]}"' in page
@@ -124,7 +125,7 @@ def test_evidence_is_capped_per_point_with_the_total_kept(run: Path) -> None:
     figures.save(linked_chart("fig-cap", ["a"]), run, evidence=ev, max_evidence=10)
     saved = pd.read_csv(run / "figures" / "fig-cap.evidence.csv")
     assert len(saved) == 10 and (saved["n_point"] == 50).all()
-    assert "50 sentence(s) (the first 10 shown)" in report.write_evidence_page(run).read_text()
+    assert "50 sentence(s) (the first 10 shown)" in pages.write_evidence_page(run).read_text()
 
 
 def test_many_points_share_the_figure_budget(run: Path) -> None:
@@ -135,7 +136,7 @@ def test_many_points_share_the_figure_budget(run: Path) -> None:
 
 
 def test_no_linked_figure_no_evidence_page(tmp_path: Path) -> None:
-    assert report.write_evidence_page(tmp_path) is None
+    assert pages.write_evidence_page(tmp_path) is None
 
 
 def test_points_without_evidence_are_not_linked(run: Path) -> None:

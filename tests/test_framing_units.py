@@ -8,7 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens import actors, clean, framing, quotes, terms, textvec
+from presslens.extract import actors, quotes, terms
+from presslens.ingest import clean
+from presslens.measure import framing, textvec
 
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -171,7 +173,7 @@ def test_seed_quotes_have_the_right_speakers(seeds: dict) -> None:
     def speakers(key: str) -> set[str]:
         text, pub = seeds[key]
         arts = pd.DataFrame({"article_id": [key], "text": [text], "published": [pub]})
-        spans = [(a, b) for a, b in __import__("presslens.sentences", fromlist=["spans"]).spans(text)]
+        spans = [(a, b) for a, b in __import__("presslens.ingest.sentences", fromlist=["spans"]).spans(text)]
         sents = pd.DataFrame({"article_id": key, "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "end": [b for _, b in spans], "text": [text[a:b] for a, b in spans]})
         m = actors.mention_table(arts, sents)
         return set(quotes.quote_table(arts, sents, m)["speaker_actor"])

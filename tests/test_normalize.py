@@ -2,7 +2,7 @@
 
 import pytest
 
-from presslens import normalize
+from presslens.ingest import normalize
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ def test_wheel_carries_notebooks_seeds_validation_data_and_templates(wheel: Path
 
 def test_installed_package_runs_from_another_folder(installed: Path, tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(installed), "PRESSLENS_REPORTS": str(tmp_path / "home-reports")}
-    where = subprocess.run([sys.executable, "-c", "import presslens, presslens.paths as p; print(presslens.__file__); print(p.project_root()); print(p.notebooks_dir())"],
+    where = subprocess.run([sys.executable, "-c", "import presslens, presslens.pipeline.paths as p; print(presslens.__file__); print(p.project_root()); print(p.notebooks_dir())"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.split("\n")
     assert where[0].startswith(str(installed)) and where[1] == "None" and where[2].startswith(str(installed))
     corpus = shapes.txt_and_html(tmp_path / "corpus")

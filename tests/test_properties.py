@@ -3,7 +3,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens import clean, normalize, sentences
+from presslens.ingest import clean, normalize, sentences
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
 NEWSY = st.lists(

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens import actors, clean, quotes, sentences
+from presslens.extract import actors, quotes
+from presslens.ingest import clean, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from presslens import cli, runner
+from presslens.pipeline import cli, runner
 
 
 def notebook(path: Path, params: str, *cells: str) -> None:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from presslens import sentences
+from presslens.ingest import sentences
 
 
 @pytest.mark.parametrize(

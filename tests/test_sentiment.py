@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presslens import resources_io, sentiment
+from presslens.measure import sentiment
+from presslens.pipeline import resources_io
 
 ROOT = Path(__file__).resolve().parents[1]
 NYT = ROOT / "eval" / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"

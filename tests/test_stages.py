@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import badcorpus
-from presslens import stages
+from presslens.pipeline import stages
 
 TABLES = ("articles", "removed", "quarantine", "sentences")
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from presslens import clean, sentences, terms
+from presslens.extract import terms
+from presslens.ingest import clean, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 

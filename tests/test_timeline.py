@@ -1,11 +1,11 @@
-"""Tests of presslens.timeline, the TIMEX3 temporal expression tagger.
+"""Tests of presslens.extract.timeline, the TIMEX3 temporal expression tagger.
 
 Gold set (eval/seeds-timex/timex_gold.csv)
 ------------------------------------
 Every temporal expression in the five seed articles, annotated by hand, one row each: file,
 expression (exact text), occurrence (n-th match of that text in the file, not counting matches
 inside a longer word), type, value, note. Conventions, following TimeML's TIMEX3 guidelines where
-they decide and the module docstring of presslens.timeline where they leave a choice:
+they decide and the module docstring of presslens.extract.timeline where they leave a choice:
 
 * Extent: the smallest phrase that names the time, with its approximation modifier ("about a
   decade") and "since" ("since 2009", which changes what it bounds) but without plain prepositions
@@ -36,7 +36,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from presslens import timeline
+from presslens.extract import timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -326,7 +326,7 @@ def test_24_hours_is_never_a_date() -> None:
 
 def test_tag_sentences_offsets_into_article() -> None:
     article = "NATO met on Wednesday. Talks resume September 1.\nNo date here."
-    from presslens import sentences
+    from presslens.ingest import sentences
 
     spans = list(sentences.spans(article))
     table = pd.DataFrame({

@@ -5,7 +5,8 @@ from pathlib import Path
 import papermill
 import pandas as pd
 
-from presslens import paths, validation
+from presslens.validate import validation
+from presslens.pipeline import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 

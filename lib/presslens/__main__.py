@@ -2,6 +2,6 @@
 
 import sys
 
-from presslens.cli import main
+from presslens.pipeline.cli import main
 
 sys.exit(main())

@@ -28,8 +28,9 @@ import pyarrow.parquet as pq
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
-from presslens import htmlexport, paths
-from presslens import progress as progress_file
+from presslens.pipeline import paths
+from presslens.report import htmlexport
+from presslens.pipeline import progress as progress_file
 
 PACKAGES = [
     "presslens", "pandas", "numpy", "pyarrow", "matplotlib", "nltk", "vaderSentiment", "papermill",
@@ -241,12 +242,12 @@ def versions() -> dict[str, str]:
 
 def resource_hashes() -> dict[str, str]:
     """sha256 of the editable resources and lexicons the analyses use."""
-    from presslens import resources_io
+    from presslens.pipeline import resources_io
 
     folder = resources_io.path("")
     out = {f"presslens/resources/{p.relative_to(folder)}": sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
     try:
-        from presslens import sentiment
+        from presslens.measure import sentiment
 
         out.update({f"lexicon:{k}": v for k, v in sentiment.lexicon_info().items()})
     except (ImportError, AttributeError):
@@ -256,7 +257,7 @@ def resource_hashes() -> dict[str, str]:
 
 def code_hash() -> str:
     """sha256 over the presslens package's source and resources (a change invalidates the cache)."""
-    pkg = Path(__file__).resolve().parent
+    pkg = Path(__file__).resolve().parents[1]  # the presslens package, all its subpackages
     h = hashlib.sha256()
     for p in sorted(pkg.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts:

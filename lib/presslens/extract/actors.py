@@ -37,8 +37,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from presslens import resources_io
-from presslens import sentences as splitter
+from presslens.pipeline import resources_io
+from presslens.ingest import sentences as splitter
 
 PRONOUN_WINDOW = 2  # previous sentences a "he said" may reach back for its person
 COLUMNS = ["article_id", "sent_id", "actor", "start", "end", "surface", "resolution", "actor_type"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from presslens import claims
+from presslens.extract import claims
 
 EVENT_COLUMNS = [
     "article_id", "sent_id", "start", "end", "text", "value", "begin", "finish", "anchor", "event", "actors", "outlet", "published", "sentence",

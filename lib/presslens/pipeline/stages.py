@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from presslens import clean, corpus, dedupe, engine, language, sentences, tables
+from presslens.ingest import clean, corpus, dedupe, language, sentences
+from presslens.pipeline import engine, tables
 
 ARTICLE_ORDER = [
     "article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source",
@@ -216,7 +217,8 @@ def warm(*, methods: tuple[str, ...] = (), actors_file: str = "", terms_file: st
          claims: bool = False, rules: str = "") -> None:
     """Load the models and word lists a stage will use, before worker processes are forked from this
     one (they then start with them in memory instead of each loading its own)."""
-    from presslens import actors, framing, sentiment, terms
+    from presslens.extract import actors, terms
+    from presslens.measure import framing, sentiment
 
     sentences.tokenizer()
     for m in methods:
@@ -233,11 +235,11 @@ def warm(*, methods: tuple[str, ...] = (), actors_file: str = "", terms_file: st
         framing.schemes()
         framing.frame_model(frame_model)
     if timeline:
-        from presslens import timeline as tl
+        from presslens.extract import timeline as tl
 
         tl.lexicon()
     if claims:
-        from presslens import claims as cl
+        from presslens.extract import claims as cl
 
         cl.patterns()
 
@@ -284,7 +286,7 @@ def histogram(scores: pd.DataFrame) -> pd.DataFrame:
 def sentiment_part(part: Partition, *, methods: tuple[str, ...], n_boot: int, seed: int, top: int) -> dict[str, Any]:
     """Score one partition's sentences with every method, aggregate them per article, and keep the
     partials of the corpus summaries (histogram, paired scores, extreme and disputed sentences)."""
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     sents = part.sentences
     scored = sentiment.score_sentences(sents, methods=methods)
@@ -317,7 +319,7 @@ def score_sentiment(
     """Stage 20: `sentiment` (sentence x method), `article_sentiment` (article x method, with
     intervals), and the corpus summaries `outlet_sentiment`, `sentiment_stats` (per method, and the
     two methods' agreement), `sentiment_histogram`, `sentiment_extremes`, `sentiment_disagreements`."""
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     methods = tuple(methods)
     partials: list[dict[str, Any]] = []
@@ -351,7 +353,7 @@ def score_sentiment(
 def sentiment_stats(article_sentiment: pd.DataFrame, methods: tuple[str, ...], pairs: list[np.ndarray | None], *, n_sentences: pd.DataFrame) -> pd.DataFrame:
     """Per method: sentences, mean sentence score and shares of positive and negative sentences; for
     the first two methods, their agreement (Pearson r, Spearman rho, Cohen's kappa, same label)."""
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     rows = []
     for m in methods:
@@ -377,7 +379,8 @@ def sentiment_stats(article_sentiment: pd.DataFrame, methods: tuple[str, ...], p
 def framing_part(part: Partition, *, actors_file: str, terms_file: str, frame_model: str = "generic_frames_model.json.gz") -> dict[str, Any]:
     """Actors, quotes, naming choices, frames and tone toward each actor mention for one partition,
     with the partition's counts per outlet for the corpus summaries."""
-    from presslens import actors, framing, quotes, sentiment, terms
+    from presslens.extract import actors, quotes, terms
+    from presslens.measure import framing, sentiment
 
     arts, sents = part.articles, part.sentences
     ok = arts[arts["status"] == "ok"]
@@ -417,7 +420,7 @@ def code_framing(
 ) -> dict[str, int]:
     """Stage 30: `mentions`, `quotes`, `terms`, `frames`, `article_frames`, `actor_tone`, and the
     corpus summaries `quoted_mentioned`, `term_counts`, `frame_shares`, `frame_contrasts`, `actor_portrayal`."""
-    from presslens import contrast, portrayal
+    from presslens.measure import contrast, portrayal
 
     partials: list[dict[str, Any]] = []
     counts = map_stage(
@@ -449,7 +452,8 @@ def code_framing(
 def timeline_part(part: Partition) -> dict[str, Any]:
     """Tag the temporal expressions of one partition's sentences, resolved against publication
     dates, and place the dated ones on the calendar as events with their sentence and actors."""
-    from presslens import events, timeline
+    from presslens.extract import timeline
+    from presslens.measure import events
 
     arts, sents = part.articles, part.sentences
     refs = {a: (p if isinstance(p, str) else None) for a, p in zip(arts["article_id"], arts["published"])}
@@ -469,7 +473,7 @@ def build_timeline(
 ) -> dict[str, int]:
     """Stage 40: `timex` and `events` (partitioned), then `event_groups` and `coverage` (articles
     and mean tone per publication period; `period` says which: D, W, M, Q or Y)."""
-    from presslens import events
+    from presslens.measure import events
 
     counts = map_stage(
         timeline_part, out_dir, ["timex", "events"], article_columns=["article_id", "published", "outlet", "status"], extra=("mentions",),
@@ -489,7 +493,7 @@ def score_timex_gold(out_dir: str | Path, gold: str | Path, corpus_dir: str | Pa
     """Score the tagger on a hand-annotated gold set of raw corpus files (file, expression,
     occurrence, type, value), each tagged with its metadata publication date; writes and returns
     `timex_gold_scores`, or None when the gold set or its corpus is absent."""
-    from presslens import timeline
+    from presslens.extract import timeline
 
     gold, corpus_dir = Path(gold), Path(corpus_dir)
     if not gold.is_file() or not corpus_dir.is_dir():
@@ -512,7 +516,8 @@ def score_timex_gold(out_dir: str | Path, gold: str | Path, corpus_dir: str | Pa
 
 def compare_part(part: Partition) -> dict[str, Any]:
     """Numeric claims and actions of one partition, and its word counts per outlet."""
-    from presslens import actions, claims, contrast
+    from presslens.extract import actions, claims
+    from presslens.measure import contrast
 
     arts, sents = part.articles, part.sentences
     ok = arts[arts["status"] == "ok"]
@@ -539,7 +544,8 @@ def compare_outlets(
 ) -> dict[str, int]:
     """Stage 50: `claims` and `actions` (partitioned), then `divergence`, `action_divergence` and
     `contrasts` (each outlet's `contrast_keep` most distinctive words against all others)."""
-    from presslens import actions, claims, contrast
+    from presslens.extract import actions, claims
+    from presslens.measure import contrast
 
     words = contrast.CountMatrix()
     counts = map_stage(
@@ -560,8 +566,8 @@ def compare_outlets(
 
 def validate_methods(out_dir: str | Path, *, eval_dir: str | Path | None, frame_split_repeats: int = 5, use_cache: bool = True) -> dict[str, Any]:
     """Stage 90: `validation`, each method against human labels beside the published figures
-    (computed once per validation data, method code and parameters; see `presslens.validation`)."""
-    from presslens import validation
+    (computed once per validation data, method code and parameters; see `presslens.validate.validation`)."""
+    from presslens.validate import validation
 
     result = validation.cached(eval_dir, frame_split_repeats=frame_split_repeats, use_cache=use_cache)
     tables.write(result["table"], "validation", out_dir)
@@ -583,13 +589,13 @@ def write_report(
 ) -> dict[str, Any]:
     """Stage 99: one page per article, evidence.html (the sentences behind every figure point) and
     the start page index.html; returns what the notebook shows (warnings, findings, counts)."""
-    from presslens import report, summary
+    from presslens.report import pages, summary
 
-    pages = report.write_article_pages(out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress)
-    evidence_page = report.write_evidence_page(out_dir)
+    n_pages = pages.write_article_pages(out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress)
+    evidence_page = pages.write_evidence_page(out_dir)
     t = summary.load(out_dir)
     rules, _ = clean.load_rules(cleaning_rules)
     warns = summary.warnings(t, min_articles=min_articles)
     sections = summary.sections(out_dir, t, rules=rules, min_articles=min_articles)
-    index = report.write_index(out_dir, title=title, question=question, warnings=warns, sections=sections)
-    return {"pages": pages, "evidence": evidence_page, "index": index, "warnings": warns, "findings": sections[0].blocks, "tables": t}
+    index = pages.write_index(out_dir, title=title, question=question, warnings=warns, sections=sections)
+    return {"pages": n_pages, "evidence": evidence_page, "index": index, "warnings": warns, "findings": sections[0].blocks, "tables": t}

@@ -18,7 +18,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from presslens import contrast, events, tables
+from presslens.measure import contrast, events
+from presslens.pipeline import tables
 
 COLUMNS = ["point", "label", "article_id", "sent_id", "note", "n_point"]
 PER_POINT = 40

@@ -68,7 +68,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from presslens import resources_io
+from presslens.pipeline import resources_io
 
 COLUMNS = ["start", "end", "text", "type", "value", "begin", "finish", "anchor"]
 TIMEX_COLUMNS = ["article_id", "sent_id", *COLUMNS]

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from presslens import paths, runner
+from presslens.pipeline import paths, runner
 
 
 def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:

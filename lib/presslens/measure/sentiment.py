@@ -59,8 +59,8 @@ import pandas as pd
 import nltk.sentiment.vader as _nltk_vader
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
-from presslens import resources_io
-from presslens.textvec import tfidf as _tfidf
+from presslens.pipeline import resources_io
+from presslens.measure.textvec import tfidf as _tfidf
 
 LABELS = ["negative", "neutral", "positive"]
 METHODS = ("vader", "textblob")

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from presslens.progress import bar as progress_bar
+from presslens.pipeline.progress import bar as progress_bar
 
 ENGINES = ("auto", "pandas", "processes", "dask")
 

@@ -12,7 +12,8 @@ from typing import Any
 
 import pandas as pd
 
-from presslens import normalize, resources_io, sentences
+from presslens.ingest import normalize, sentences
+from presslens.pipeline import resources_io
 
 REMOVED_COLUMNS = ["article_id", "line", "text", "rule"]
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")

@@ -22,7 +22,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from presslens import resources_io
+from presslens.pipeline import resources_io
 
 COLUMNS = ["article_id", "sent_id", "concept", "variant", "start", "end", "surface"]
 FIND_COLUMNS = ["concept", "variant", "start", "end", "surface"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from presslens import resources_io
+from presslens.pipeline import resources_io
 
 COLUMNS = [
     "article_id", "sent_id", "start", "end", "text", "quantity", "counts", "value", "qualifier",

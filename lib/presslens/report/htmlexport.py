@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from presslens import resources_io
+from presslens.pipeline import resources_io
 
 REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
 

@@ -1,9 +1,9 @@
 """What the start page says: findings and sections built from a run folder's tables, as data.
 
-Every function returns text parts (``report.Part``), page tables (``report.Table``) and blocks
-(``report.block``); the templates turn them into HTML. The page is bounded whatever the corpus
+Every function returns text parts (``pages.Part``), page tables (``pages.Table``) and blocks
+(``pages.block``); the templates turn them into HTML. The page is bounded whatever the corpus
 size: findings are a short list of statements naming the top items and the counts behind them,
-never one entry per article, event or outlet; tables show at most ``report.MAX_ROWS`` rows and link
+never one entry per article, event or outlet; tables show at most ``pages.MAX_ROWS`` rows and link
 their CSV. Only summary tables and small columns of the large ones are read.
 """
 
@@ -15,8 +15,9 @@ from typing import Any
 
 import pandas as pd
 
-from presslens import report, tables
-from presslens.report import Part, block, fmt, sentence_href, table
+from presslens.pipeline import tables
+from presslens.report import pages
+from presslens.report.pages import Part, block, fmt, sentence_href, table
 
 TOP = 5  # items named in one finding
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -447,7 +448,7 @@ def validation_table(t: dict[str, Any]) -> pd.DataFrame:
     gold = t["timex_gold"]
     if len(gold):
         g = gold.set_index("metric")["value"]
-        extra = pd.DataFrame([dict(task="temporal tagging", dataset="seeds gold set (hand-annotated)", method="presslens.timeline", metric=m, value=round(float(g[m]), 4), n=int(g["n_gold"]), reference=None, reference_source="")
+        extra = pd.DataFrame([dict(task="temporal tagging", dataset="seeds gold set (hand-annotated)", method="presslens.extract.timeline", metric=m, value=round(float(g[m]), 4), n=int(g["n_gold"]), reference=None, reference_source="")
                               for m in ("strict_precision", "strict_recall", "strict_f1", "value_accuracy") if m in g])
         v = pd.concat([v, extra], ignore_index=True) if len(v) else extra
     return v
@@ -491,7 +492,7 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
     """Limitations, each with the measured figure behind it (from the tables)."""
     facts = corpus_facts(t["articles"])
     v = validation_table(t)
-    per_frame = v[(v["task"] == "generic frames") & (v["method"] == "presslens.framing")] if len(v) else v
+    per_frame = v[(v["task"] == "generic frames") & (v["method"] == "presslens.measure.framing")] if len(v) else v
     frame_f1 = {m[4:-1]: val for m, val in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and not str(m).startswith("f1 (macro")}
     weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
     gold = dict(zip(t["timex_gold"]["metric"], t["timex_gold"]["value"])) if len(t["timex_gold"]) else {}
@@ -500,7 +501,7 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         f"Sentence tone is a lexicon's reading, not a person's: on 5,190 NYT editorial sentences VADER correlates with the mean human rating at r = {_num(_metric(v, 'vader', 'pearson_r'))} "
         f"(3-class F1 {_num(_metric(v, 'vader', 'f1'))}), TextBlob at r = {_num(_metric(v, 'textblob', 'pearson_r'))}. Lexicons miss tone carried by events (\"refugees fled burning villages\" scores neutral) and VADER was built for social media.",
         f"Tone toward actors: macro-F1 {_num(_metric(v, 'toward', 'f1 (macro)'))} on NewsMTSC devtest (three classes), against 0.83 for the best fine-tuned transformers; read actor portrayal as a rough signal with its interval.",
-        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(v, 'presslens.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
+        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(v, 'presslens.measure.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
          f"{_num(_metric(v, 'majority baseline', 'f1 (macro)'))}); weakest is {weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence sentences before citing a frame.") if weakest else
         "Generic frames were not validated in this run.",
         (f"Dates: on the hand-annotated seeds gold set ({int(gold.get('n_gold', 0))} expressions) the tagger reaches F1 {gold.get('strict_f1', float('nan')):.2f} and value accuracy {gold.get('value_accuracy', float('nan')):.2f}; "
@@ -537,23 +538,23 @@ def manifest_blocks(m: dict) -> list[dict[str, Any]]:
     ]
 
 
-def sections(out_dir: str | Path, t: dict[str, Any], *, rules: list, min_articles: int = 30, method: str = "vader") -> list[report.Section]:
+def sections(out_dir: str | Path, t: dict[str, Any], *, rules: list, min_articles: int = 30, method: str = "vader") -> list[pages.Section]:
     """Every section of the start page, in order."""
     names = [Path(n).stem for n in t["manifest"].get("notebooks", [])]
     items = findings(t, method=method)
     return [
-        report.Section("findings", "Findings", [block("list", entries=items, cls="finding")] if items else [p("No findings: nothing was analysed.")]),
-        report.Section("corpus", "Corpus", corpus_blocks(t)),
-        report.Section("figures", "Figures", report.figure_blocks(out_dir) or [p("No figures.")]),
-        report.Section("sentiment", "Tone", sentiment_blocks(t, method=method)),
-        report.Section("framing", "Voices, names and frames", framing_blocks(t)),
-        report.Section("timeline", "Timeline of referenced events", timeline_blocks(t)),
-        report.Section("claims", "Claims across outlets", claims_blocks(t)),
-        report.Section("contrasts", "Words that distinguish outlets", contrasts_blocks(t)),
-        report.Section("cleaning", "What cleaning removed", cleaning_blocks(t, rules)),
-        report.Section("quarantine", "Quarantine", quarantine_blocks(t)),
-        report.Section("validation", "How far the methods can be trusted", validation_blocks(t)),
-        report.Section("methods", "Methods and limitations", methods_blocks(t, min_articles=min_articles)),
-        report.Section("notebooks", "Notebooks", notebooks_blocks(names)),
-        report.Section("manifest", "Manifest", manifest_blocks(t["manifest"])),
+        pages.Section("findings", "Findings", [block("list", entries=items, cls="finding")] if items else [p("No findings: nothing was analysed.")]),
+        pages.Section("corpus", "Corpus", corpus_blocks(t)),
+        pages.Section("figures", "Figures", pages.figure_blocks(out_dir) or [p("No figures.")]),
+        pages.Section("sentiment", "Tone", sentiment_blocks(t, method=method)),
+        pages.Section("framing", "Voices, names and frames", framing_blocks(t)),
+        pages.Section("timeline", "Timeline of referenced events", timeline_blocks(t)),
+        pages.Section("claims", "Claims across outlets", claims_blocks(t)),
+        pages.Section("contrasts", "Words that distinguish outlets", contrasts_blocks(t)),
+        pages.Section("cleaning", "What cleaning removed", cleaning_blocks(t, rules)),
+        pages.Section("quarantine", "Quarantine", quarantine_blocks(t)),
+        pages.Section("validation", "How far the methods can be trusted", validation_blocks(t)),
+        pages.Section("methods", "Methods and limitations", methods_blocks(t, min_articles=min_articles)),
+        pages.Section("notebooks", "Notebooks", notebooks_blocks(names)),
+        pages.Section("manifest", "Manifest", manifest_blocks(t["manifest"])),
     ]

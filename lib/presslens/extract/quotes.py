@@ -51,7 +51,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from presslens import sentences as splitter
+from presslens.ingest import sentences as splitter
 
 COLUMNS = ["sent_id", "speaker", "cue", "content", "kind", "start", "end", "speaker_start", "speaker_end"]
 TABLE_COLUMNS = ["article_id", "sent_id", "speaker", "speaker_actor", "cue", "content", "kind", "start", "end", "speaker_start", "speaker_end"]
@@ -335,7 +335,7 @@ def _speaker_actor(q: _Quote, speaker: str, mentions: list[tuple[int, int, str]]
 
 def quote_table(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, *, actors_file: str = "actors.yaml", scare: bool = False) -> pd.DataFrame:
     """The `quotes` table: quotes of the articles with status ok, speakers resolved to actors via `mentions`."""
-    from presslens import actors
+    from presslens.extract import actors
 
     lex = actors.lexicon(actors_file)
     people = {a: lex.pronouns.get(a, "") for a, t in lex.types.items() if t == "person"}

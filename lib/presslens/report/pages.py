@@ -1,6 +1,6 @@
 """Write the HTML report: the start page, the evidence page and one page per article.
 
-Pages are rendered from the Jinja2 templates in ``presslens/templates`` with autoescape on: every
+Pages are rendered from the Jinja2 templates in ``presslens/report/templates`` with autoescape on: every
 string that comes from an article, its metadata or a table reaches a page as text and is escaped
 there; URLs become links only when they are http(s). The figures' SVG, drawn by matplotlib, is the
 one piece of markup passed through as it is. Pages load nothing from the network and run no
@@ -112,7 +112,7 @@ def block(kind: str, **kw: Any) -> dict[str, Any]:
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the report templates (autoescape on for every template)."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("presslens", "templates"),
+        loader=jinja2.PackageLoader("presslens.report", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
     )
 
@@ -284,7 +284,7 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
 
 def write_article_pages(out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how many."""
-    from presslens import engine, stages
+    from presslens.pipeline import engine, stages
 
     columns = ["article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source", "raw_sha256", "status", "reason"]
     n, parts = stages.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
@@ -305,7 +305,7 @@ def inline_svg(svg: str) -> str:
 def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
     """Every figure of the run, in name order: drawn (with caption, inline SVG when its points link
     to sentences) or absent (with the reason)."""
-    from presslens import figures
+    from presslens.report import figures
 
     folder = Path(out_dir) / "figures"
     caps, absent = figures.captions(out_dir), figures.absent_figures(out_dir)
@@ -322,7 +322,7 @@ def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
 
 def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """The text of each (article_id, sent_id) asked for, read only from those articles' rows."""
-    from presslens import tables
+    from presslens.pipeline import tables
 
     ids = {a for a, _ in pairs}
     out: dict[tuple[str, int], str] = {}
@@ -338,7 +338,8 @@ def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tu
 def write_evidence_page(out_dir: str | Path) -> Path | None:
     """evidence.html: for every linked figure, one anchored section per point listing its sentences
     (at most 40 each, as the figure's evidence CSV); None when no figure links to sentences."""
-    from presslens import figures, tables
+    from presslens.pipeline import tables
+    from presslens.report import figures
 
     folder = Path(out_dir) / "figures"
     caps = figures.captions(out_dir)

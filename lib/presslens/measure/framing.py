@@ -34,8 +34,9 @@ import numpy as np
 import pandas as pd
 import re
 
-from presslens import resources_io, sentences as splitter
-from presslens.textvec import tfidf, words
+from presslens.ingest import sentences as splitter
+from presslens.pipeline import resources_io
+from presslens.measure.textvec import tfidf, words
 
 FRAME_COLUMNS = ["article_id", "sent_id", "scheme", "frame", "question", "cue", "start", "end"]
 ARTICLE_COLUMNS = ["article_id", "scheme", "frame", "present", "score", "probability", "evidence", "answers", "n_sentences"]

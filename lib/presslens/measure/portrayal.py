@@ -7,7 +7,7 @@ import zlib
 
 import pandas as pd
 
-from presslens import sentiment
+from presslens.measure import sentiment
 
 
 def actor_tone(tone: pd.DataFrame, articles: pd.DataFrame | None = None, *, by_outlet: bool = True, n_boot: int = 2000, seed: int = 0, min_mentions: int = 5) -> pd.DataFrame:

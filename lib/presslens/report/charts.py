@@ -16,8 +16,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from presslens import events
-from presslens.figures import Chart, link_cells, link_points, linked_errorbar
+from presslens.measure import events
+from presslens.report.figures import Chart, link_cells, link_points, linked_errorbar
 
 MAX_BARS = 40  # bars or points of a one-dimensional chart
 MAX_COLUMNS = 15  # outlet columns of a heatmap (the rest are pooled into one column)

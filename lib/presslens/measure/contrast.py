@@ -15,7 +15,7 @@ import re
 import numpy as np
 import pandas as pd
 
-from presslens.language import FUNCTION_WORDS
+from presslens.ingest.language import FUNCTION_WORDS
 
 COLUMNS = ["group", "feature", "count", "count_rest", "delta", "se", "z"]
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

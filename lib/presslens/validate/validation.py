@@ -12,18 +12,20 @@ installed is reported as absent and the others are still measured.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import pickle
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from presslens import paths, resources_io
+from presslens.pipeline import paths, resources_io
 
 NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
 NEWSMTSC = ("newsmtsc", "devtest_rw.jsonl")
 FRAMES = ("narrative-frames", "articles_metadata.dev.tsv")
-CODE = ("sentiment.py", "framing.py", "textvec.py", "sentences.py", "validation.py")
+CODE = ("presslens.measure.sentiment", "presslens.measure.framing", "presslens.measure.textvec", "presslens.ingest.sentences",
+        "presslens.validate.validation")  # the modules (or packages) whose code decides the validation results
 COLUMNS = ["task", "dataset", "method", "metric", "value", "n", "reference", "reference_source"]
 FORMAT = 1  # bump when the cached result's shape changes
 
@@ -43,15 +45,21 @@ def _files(eval_dir: Path | None) -> dict[str, Path | None]:
     return found
 
 
+def _sources(module: str) -> list[Path]:
+    """The source files of a module, or of every module of a package, in a fixed order."""
+    origin = Path(importlib.util.find_spec(module).origin)
+    return sorted(origin.parent.rglob("*.py")) if origin.name == "__init__.py" else [origin]
+
+
 def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
     """sha256 of the data files, the method code and resources, and the parameters."""
     h = hashlib.sha256(f"format {FORMAT}".encode())
     for task, p in sorted(files.items()):
         h.update(task.encode())
         h.update(p.read_bytes() if p is not None else b"absent")
-    pkg = paths.package_dir()
     for name in CODE:
-        h.update((pkg / name).read_bytes())
+        for p in _sources(name):
+            h.update(p.read_bytes())
     folder = resources_io.path("")
     for p in sorted(folder.rglob("*")):
         if p.is_file() and "__pycache__" not in p.parts and "nbconvert" not in p.parts:
@@ -66,7 +74,7 @@ def _row(task: str, dataset: str, method: str, metric: str, value: float | None,
 
 
 def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     nyt = sentiment.validate_nyt(path)
     rows = [_row("sentence sentiment", "vader-nyt (NYT editorials)", r["method"], m, r[m], r["n"])
@@ -75,7 +83,7 @@ def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
 
 def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
-    from presslens import sentiment
+    from presslens.measure import sentiment
 
     tw = sentiment.validate_toward(path)
     ds = "newsmtsc devtest_rw"
@@ -86,18 +94,18 @@ def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
 
 def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
-    from presslens import framing
+    from presslens.measure import framing
 
     fr = framing.validate(path.parent, repeats=repeats)
     ds, n = "narrative-frames dev (climate news)", int(fr["table"]["n"].iloc[0]) if len(fr["table"]) else 0
     rows = []
     for r in fr["table"].to_dict("records"):
         for m in ("precision", "recall", "f1", "majority_f1"):
-            rows.append(_row("generic frames", ds, "presslens.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
+            rows.append(_row("generic frames", ds, "presslens.measure.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
     rows += [_row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n) for r in fr["dictionary_only"].to_dict("records")]
-    rows.append(_row("generic frames", ds, "presslens.framing", "f1 (macro)", fr["macro_f1"], n))
+    rows.append(_row("generic frames", ds, "presslens.measure.framing", "f1 (macro)", fr["macro_f1"], n))
     sp = fr["split_spread"]
-    rows += [_row("generic frames", ds, "presslens.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
+    rows += [_row("generic frames", ds, "presslens.measure.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
     rows.append(_row("generic frames", ds, "cue density only", "f1 (macro)", fr["dictionary_only"]["f1"].mean(), n))
     rows.append(_row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n))
     return rows, {"frames": fr}

@@ -1,0 +1,1 @@
+"""What the articles say, found in their text: actors, quotes, names, claims, actions, dates."""

@@ -1,0 +1,1 @@
+"""Reading a corpus into articles and sentences: formats, normalisation, cleaning, language, duplicates."""

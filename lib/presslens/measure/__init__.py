@@ -1,0 +1,1 @@
+"""Measures over what was extracted: sentiment, frames, portrayal, contrasts, events."""

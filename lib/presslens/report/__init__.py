@@ -1,0 +1,1 @@
+"""What a run shows: figures and their data, evidence, pages from templates, the start page."""
