@@ -40,7 +40,7 @@ def main() -> None:
     ap.add_argument("--top", type=int, default=30, help="cProfile: functions listed, by own time")
     ap.add_argument("--out", type=Path, default=HERE / "results", help="folder for profile-STAGE.txt")
     args = ap.parse_args()
-    from presslens.pipeline import stages
+    from presslens import stages
 
     source = HERE / "corpora" / "news-1000.parquet"
     if not source.exists():

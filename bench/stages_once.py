@@ -13,7 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from presslens.pipeline import engine, stages, tables
+from presslens import stages
+from presslens.pipeline import engine, tables
 
 STAGES = [
     ("10 cleaning + sentences", "clean_corpus"),

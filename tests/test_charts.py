@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from presslens.pipeline import stages
+from presslens import stages
 from presslens.report import charts, figures
 
 MAX_FILE = 2_000_000

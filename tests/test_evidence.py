@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens.pipeline import stages, tables
+from presslens import stages
+from presslens.pipeline import tables
 from presslens.report import evidence, figures, pages
 
 HOSTILE = '<script>document.title="pwned"</script>'

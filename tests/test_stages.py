@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import badcorpus
-from presslens.pipeline import stages
+from presslens import stages
 
 TABLES = ("articles", "removed", "quarantine", "sentences")
 

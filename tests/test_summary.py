@@ -10,8 +10,8 @@ def validation() -> pd.DataFrame:
     rows = [
         ("sentence sentiment", "vader", "pearson_r", 0.4903), ("sentence sentiment", "vader", "f1", 0.5437), ("sentence sentiment", "textblob", "pearson_r", 0.2985),
         ("tone toward a target", "toward", "f1 (macro)", 0.6631),
-        ("generic frames", "presslens.measure.framing", "f1 (conflict)", 0.778), ("generic frames", "presslens.measure.framing", "f1 (human_interest)", 0.3),
-        ("generic frames", "presslens.measure.framing", "f1 (macro)", 0.5684), ("generic frames", "majority baseline", "f1 (macro)", 0.155),
+        ("generic frames", "presslens.framing", "f1 (conflict)", 0.778), ("generic frames", "presslens.framing", "f1 (human_interest)", 0.3),
+        ("generic frames", "presslens.framing", "f1 (macro)", 0.5684), ("generic frames", "majority baseline", "f1 (macro)", 0.155),
     ]
     return pd.DataFrame(rows, columns=["task", "method", "metric", "value"])
 

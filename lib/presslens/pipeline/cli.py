@@ -1,4 +1,5 @@
-"""Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``."""
+"""Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``, and
+``presslens stages`` (the stages, what each reads and writes)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--force", action="store_true", help="execute every notebook even when its cached tables are current")
     run.add_argument("--cache", default=None, help="cache folder (default: OUT.cache beside the report folder)")
     run.add_argument("--quiet", action="store_true", help="no progress bar")
+    sub.add_parser("stages", help="print the stages of the chain: the function of each notebook, what it reads and writes")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code."""
     args = build_parser().parse_args(argv)
+    if args.command == "stages":
+        from presslens.pipeline import registry
+
+        print(registry.describe())
+        return 0
     try:
         params = parse_params(args.parameter, args.params)
         if args.corpus is not None or "corpus" not in params:

@@ -28,7 +28,7 @@ import pyarrow.parquet as pq
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
-from presslens.pipeline import paths
+from presslens.pipeline import paths, registry
 from presslens.report import htmlexport
 from presslens.pipeline import progress as progress_file
 
@@ -266,8 +266,21 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
+def depends_key(nb: Notebook, before: list[Notebook], keys: dict[str, str], *, base: str, inputs: dict[str, str]) -> str:
+    """The key of what a notebook depends on: the code, the corpus when its stage reads it, and the
+    keys of the notebooks whose tables it reads (the stage registry's DAG). A notebook the registry
+    does not know depends on the corpus and on every notebook before it."""
+    stage = registry.by_notebook(nb.name)
+    if stage is None:
+        deps, reads_corpus = [b.name for b in before], True
+    else:
+        deps, reads_corpus = [n for n in registry.upstream(nb.name) if n in keys], registry.CORPUS in stage.reads
+    parts = [base, inputs if reads_corpus else None, [(n, keys[n]) for n in deps]]
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
 def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
-    """Cache key of one notebook: the previous key, the notebook's bytes and its parameters."""
+    """Cache key of one notebook: the key of what it depends on, the notebook's bytes and its parameters."""
     h = hashlib.sha256(previous.encode())
     h.update(nb.path.read_bytes())
     h.update(json.dumps({k: v for k, v in given.items() if k != "out_dir"}, sort_keys=True, default=str).encode())
@@ -385,7 +398,7 @@ def run(
         "cached": [],
     }
     cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
-    key = hashlib.sha256(json.dumps([manifest["inputs"], manifest["versions"], code_hash()], sort_keys=True).encode()).hexdigest()
+    key = hashlib.sha256(json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()).hexdigest()
     _write_json(stage / "manifest.json", manifest)
     fd, progress_path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
     os.close(fd)
@@ -427,6 +440,7 @@ def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, 
              force: bool, bar: Any, exporter: ThreadPoolExecutor, kernels: _Kernels, progress_path: str, hashed: Future) -> list[tuple[Notebook, str]]:
     """Run (or restore from the cache) the notebooks of the chain in order; returns the cache keys used."""
     used: list[tuple[Notebook, str]] = []
+    keys: dict[str, str] = {}
     exports: list[Future] = []
     t_run, done = time.perf_counter(), 0.0
     for nb in chain:
@@ -437,9 +451,10 @@ def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, 
         bar.set_postfix_str(nb.name)
         target = stage / "notebooks" / nb.path.name
         given = {k: v for k, v in params.items() if k in nb.params}
-        key = stage_key(key, nb, given)
-        entry = cache_dir / f"{nb.name}-{key[:24]}"
-        used.append((nb, key))
+        nb_key = stage_key(depends_key(nb, chain[:chain.index(nb)], keys, base=key, inputs=manifest["inputs"]), nb, given)
+        keys[nb.name] = nb_key
+        entry = cache_dir / f"{nb.name}-{nb_key[:24]}"
+        used.append((nb, nb_key))
         t0 = time.perf_counter()
         if entry.is_dir() and not force:
             _restore(entry, stage)

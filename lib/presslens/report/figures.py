@@ -148,6 +148,16 @@ class Saved:
         return None if self.png is not None else f"*{self.name}: no figure, {self.absent}*"
 
 
+def show(out_dir: str | Path, name: str) -> Saved:
+    """A figure a stage saved, for a notebook to display: its PNG, or the sentence saying why it is absent."""
+    folder = Path(out_dir) / "figures"
+    absent = absent_figures(out_dir)
+    png = folder / f"{name}.png"
+    if name in absent or not png.exists():
+        return Saved(name, None, "", absent.get(name, "it was not drawn in this run"))
+    return Saved(name, png, captions(out_dir).get(name, ""))
+
+
 def absent_figures(out_dir: str | Path) -> dict[str, str]:
     """Figures a run could not draw, by name, with the reason."""
     path = Path(out_dir) / "figures" / "absent.json"

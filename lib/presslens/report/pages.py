@@ -261,7 +261,7 @@ def article_page(article: dict, sentences: Sequence[tuple[int, int, int]], remov
 
 
 def write_article_part(part: Any, *, out_dir: str) -> int:
-    """Write the pages of one partition's articles (a `stages.Partition` with the evidence tables in
+    """Write the pages of one partition's articles (a `partitions.Partition` with the evidence tables in
     `extra`); return how many were written."""
     folder = Path(out_dir) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
@@ -284,10 +284,10 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
 
 def write_article_pages(out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how many."""
-    from presslens.pipeline import engine, stages
+    from presslens.pipeline import engine, partitions
 
     columns = ["article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source", "raw_sha256", "status", "reason"]
-    n, parts = stages.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
+    n, parts = partitions.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
     return sum(engine.map_partitions(write_article_part, parts, engine=engine_name, scheduler=scheduler, total=n, desc="pages", progress=progress, warm=environment, out_dir=str(out_dir)))
 
 

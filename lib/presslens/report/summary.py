@@ -448,7 +448,7 @@ def validation_table(t: dict[str, Any]) -> pd.DataFrame:
     gold = t["timex_gold"]
     if len(gold):
         g = gold.set_index("metric")["value"]
-        extra = pd.DataFrame([dict(task="temporal tagging", dataset="seeds gold set (hand-annotated)", method="presslens.extract.timeline", metric=m, value=round(float(g[m]), 4), n=int(g["n_gold"]), reference=None, reference_source="")
+        extra = pd.DataFrame([dict(task="temporal tagging", dataset="seeds gold set (hand-annotated)", method="presslens.timeline", metric=m, value=round(float(g[m]), 4), n=int(g["n_gold"]), reference=None, reference_source="")
                               for m in ("strict_precision", "strict_recall", "strict_f1", "value_accuracy") if m in g])
         v = pd.concat([v, extra], ignore_index=True) if len(v) else extra
     return v
@@ -492,7 +492,7 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
     """Limitations, each with the measured figure behind it (from the tables)."""
     facts = corpus_facts(t["articles"])
     v = validation_table(t)
-    per_frame = v[(v["task"] == "generic frames") & (v["method"] == "presslens.measure.framing")] if len(v) else v
+    per_frame = v[(v["task"] == "generic frames") & (v["method"] == "presslens.framing")] if len(v) else v
     frame_f1 = {m[4:-1]: val for m, val in zip(per_frame.get("metric", []), per_frame.get("value", [])) if str(m).startswith("f1 (") and not str(m).startswith("f1 (macro")}
     weakest = min(frame_f1, key=frame_f1.get) if frame_f1 else None
     gold = dict(zip(t["timex_gold"]["metric"], t["timex_gold"]["value"])) if len(t["timex_gold"]) else {}
@@ -501,7 +501,7 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         f"Sentence tone is a lexicon's reading, not a person's: on 5,190 NYT editorial sentences VADER correlates with the mean human rating at r = {_num(_metric(v, 'vader', 'pearson_r'))} "
         f"(3-class F1 {_num(_metric(v, 'vader', 'f1'))}), TextBlob at r = {_num(_metric(v, 'textblob', 'pearson_r'))}. Lexicons miss tone carried by events (\"refugees fled burning villages\" scores neutral) and VADER was built for social media.",
         f"Tone toward actors: macro-F1 {_num(_metric(v, 'toward', 'f1 (macro)'))} on NewsMTSC devtest (three classes), against 0.83 for the best fine-tuned transformers; read actor portrayal as a rough signal with its interval.",
-        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(v, 'presslens.measure.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
+        (f"Generic frames agree only moderately with human coders: macro-F1 {_num(_metric(v, 'presslens.framing', 'f1 (macro)'))} on 275 annotated climate-news articles (majority baseline "
          f"{_num(_metric(v, 'majority baseline', 'f1 (macro)'))}); weakest is {weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence sentences before citing a frame.") if weakest else
         "Generic frames were not validated in this run.",
         (f"Dates: on the hand-annotated seeds gold set ({int(gold.get('n_gold', 0))} expressions) the tagger reaches F1 {gold.get('strict_f1', float('nan')):.2f} and value accuracy {gold.get('value_accuracy', float('nan')):.2f}; "

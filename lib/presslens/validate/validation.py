@@ -36,6 +36,11 @@ def references() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["task", "dataset", "method", "metric", "reference", "reference_source"])
 
 
+def published() -> dict[str, dict[str, Any]]:
+    """The published reference figures by key (``vader``, ``toward``): each metric's value and the source."""
+    return {r["key"]: {**r["metrics"], "source": r["source"]} for r in resources_io.load("references.yaml")}
+
+
 def _files(eval_dir: Path | None) -> dict[str, Path | None]:
     """The data file of each task, or None when it is not installed."""
     found = {}
@@ -101,11 +106,11 @@ def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
     rows = []
     for r in fr["table"].to_dict("records"):
         for m in ("precision", "recall", "f1", "majority_f1"):
-            rows.append(_row("generic frames", ds, "presslens.measure.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
+            rows.append(_row("generic frames", ds, "presslens.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
     rows += [_row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n) for r in fr["dictionary_only"].to_dict("records")]
-    rows.append(_row("generic frames", ds, "presslens.measure.framing", "f1 (macro)", fr["macro_f1"], n))
+    rows.append(_row("generic frames", ds, "presslens.framing", "f1 (macro)", fr["macro_f1"], n))
     sp = fr["split_spread"]
-    rows += [_row("generic frames", ds, "presslens.measure.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
+    rows += [_row("generic frames", ds, "presslens.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
     rows.append(_row("generic frames", ds, "cue density only", "f1 (macro)", fr["dictionary_only"]["f1"].mean(), n))
     rows.append(_row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n))
     return rows, {"frames": fr}

@@ -1,0 +1,155 @@
+"""Partitions: how every stage reads its inputs and writes its tables, a bounded piece at a time.
+
+Stage 10 writes articles and sentences with one parquet row group per partition; every later stage
+reads them (and the same articles' rows of earlier tables) partition by partition, runs the same
+library functions on each partition in process or on worker processes (`presslens.pipeline.engine`),
+and writes its tables partition by partition, so memory stays bounded and every engine writes the
+same bytes. What a stage summarises over the corpus it builds from small per-partition partials.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from presslens.ingest import clean, sentences
+from presslens.pipeline import engine, tables
+
+
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+@dataclass
+class Partition:
+    """One partition of the analysed corpus: its articles, their sentences, and the same articles'
+    rows of earlier partitioned tables (`extra`: mentions, ...; None when a table is absent)."""
+
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    extra: dict[str, pd.DataFrame | None] = field(default_factory=dict)
+
+
+def _extra_parts(name: str, out_dir: str | Path, n: int):
+    """Row groups of an earlier table when it has one per partition (as every partitioned stage
+    writes it), else None (the partition's rows are then filtered from the whole table)."""
+    if tables.exists(name, out_dir) and tables.n_parts(name, out_dir) == n:
+        return tables.parts(name, out_dir)
+    return None
+
+
+def partitions(out_dir: str | Path, *, article_columns: list[str], extra: tuple[str, ...] = ()) -> tuple[int, Any]:
+    """The partitions of a run folder: stage 10 writes articles and sentences with one row group per partition."""
+    n = tables.n_parts("sentences", out_dir)
+    if tables.n_parts("articles", out_dir) != n:
+        raise ValueError("articles and sentences are not partitioned alike: rerun 10-clean-articles")
+    arts = tables.parts("articles", out_dir, columns=article_columns)
+    sents = tables.parts("sentences", out_dir)
+    iters = {name: _extra_parts(name, out_dir, n) for name in extra}
+
+    def gen():
+        for a, s in zip(arts, sents):
+            got = {}
+            for name, it in iters.items():
+                got[name] = next(it) if it is not None else None
+                if got[name] is None and tables.exists(name, out_dir):
+                    got[name] = tables.read(name, out_dir)[lambda d: d["article_id"].isin(set(a["article_id"]))]
+            yield Partition(a, s, got)
+
+    return n, gen()
+
+
+def _ordered(part: Partition, *, _func: Callable[..., dict[str, Any]], **kwargs: Any) -> dict[str, Any]:
+    """func(part) with the partition's article ids in input order, which the writers keep."""
+    result = _func(part, **kwargs)
+    result["_order"] = part.articles["article_id"].tolist()
+    return result
+
+
+def map_stage(
+    func: Callable[..., dict[str, Any]],
+    out_dir: str | Path,
+    outputs: list[str],
+    *,
+    article_columns: list[str],
+    extra: tuple[str, ...] = (),
+    engine_name: str = "auto",
+    scheduler: str = "",
+    desc: str = "stage",
+    progress: bool = True,
+    collect: Callable[[dict[str, Any]], None] | None = None,
+    warm: Callable[[], None] | None = None,
+    **kwargs: Any,
+) -> dict[str, int]:
+    """Run func(Partition, **kwargs) -> {table: DataFrame, ...} over every partition; write the
+    `outputs` tables partition by partition and hand the rest of each result (the partition's
+    partials for the corpus summaries) to `collect`, in partition order."""
+    n, parts = partitions(out_dir, article_columns=article_columns, extra=extra)
+    writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
+    try:
+        for result in engine.map_partitions(_ordered, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, warm=warm, _func=func, **kwargs):
+            order = result.pop("_order")
+            for name in outputs:
+                writers[name].write(result[name], order=order)
+            if collect is not None:
+                collect({k: v for k, v in result.items() if k not in outputs})
+    finally:
+        for w in writers.values():
+            w.close()
+    return {name: w.rows for name, w in writers.items()}
+
+
+def warm(*, methods: tuple[str, ...] = (), actors_file: str = "", terms_file: str = "", frame_model: str = "", timeline: bool = False,
+         claims: bool = False, rules: str = "") -> None:
+    """Load the models and word lists a stage will use, before worker processes are forked from this
+    one (they then start with them in memory instead of each loading its own)."""
+    from presslens.extract import actors, terms
+    from presslens.measure import framing, sentiment
+
+    sentences.tokenizer()
+    for m in methods:
+        sentiment.score("", method=m)
+    if rules:
+        clean.load_rules(rules)
+    if actors_file:
+        actors.lexicon(actors_file)
+        sentiment.toward_model()
+        sentiment.vader()
+    if terms_file:
+        terms.compiled(terms_file)
+    if frame_model is not None and actors_file:
+        framing.schemes()
+        framing.frame_model(frame_model)
+    if timeline:
+        from presslens.extract import timeline as tl
+
+        tl.lexicon()
+    if claims:
+        from presslens.extract import claims as cl
+
+        cl.patterns()
+
+
+def outlet_of(articles: pd.DataFrame) -> pd.Series:
+    """article_id -> outlet, with '(unknown outlet)' for articles without one."""
+    return articles.set_index("article_id")["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
+
+
+def summed(frames: list[pd.DataFrame], keys: list[str], values: list[str]) -> pd.DataFrame:
+    """Per-partition counts added up by key (an empty table with those columns if there are none)."""
+    frames = [f for f in frames if f is not None and len(f)]
+    if not frames:
+        return pd.DataFrame({**{k: pd.Series(dtype="str") for k in keys}, **{v: pd.Series(dtype="int64") for v in values}})
+    out = pd.concat(frames, ignore_index=True).groupby(keys, sort=True, dropna=False)[values].sum().reset_index()
+    return out.astype({v: "int64" for v in values})
+
+
+def top_rows(frames: list[pd.DataFrame], *, by: list[str], ascending: list[bool], k: int) -> pd.DataFrame:
+    """The first k rows over per-partition candidates (each already its partition's first k)."""
+    frames = [f for f in frames if f is not None]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True).sort_values(by, ascending=ascending, kind="mergesort").head(k).reset_index(drop=True)
+

@@ -1,0 +1,139 @@
+"""Stage 10, clean articles: read the corpus, clean, quarantine, split into sentences, mark duplicates."""
+
+from __future__ import annotations
+
+import shutil
+import functools
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.ingest import clean, corpus, dedupe, language, sentences
+from presslens.pipeline import engine, tables
+from presslens.pipeline.partitions import warm
+
+
+
+ARTICLE_ORDER = [
+    "article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source",
+    "raw_sha256", "encoding", "status", "reason", "duplicate_of", "similarity",
+]
+
+
+def quarantine_unusable(articles: pd.DataFrame, *, min_english_share: float) -> pd.DataFrame:
+    """Quarantine cleaned articles with no text left, or not in English."""
+    out = articles.copy()
+    ok = out["status"] == "ok"
+    empty = ok & (out["text"].str.strip() == "")
+    out.loc[empty, "status"] = "quarantined"
+    out.loc[empty, "reason"] = "no article text left after cleaning: every line was site furniture"
+    for idx in out.index[ok & ~empty]:
+        text = out.at[idx, "text"]
+        if not language.looks_english(text, min_share=min_english_share):
+            out.at[idx, "status"] = "quarantined"
+            share = language.english_share(text)
+            out.at[idx, "reason"] = f"not English: only {share:.0%} of its words are common English words (needs {min_english_share:.0%})"
+    return out
+
+
+def clean_part(part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str) -> dict[str, pd.DataFrame]:
+    """Read, clean, quarantine and split one partition; duplicates are decided later, globally."""
+    raw, quarantine = corpus.read_part(part, max_bytes=max_bytes)
+    cleaned, removed = clean.clean_articles(raw, rules=rules)
+    checked = quarantine_unusable(cleaned, min_english_share=min_english_share)
+    late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
+    quarantine = pd.concat([quarantine, pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]})], ignore_index=True)
+    position = {f: i for i, f in enumerate(raw["file"])}  # input order, whatever the partition size
+    quarantine = quarantine.assign(_o=quarantine["source"].map(position)).sort_values("_o", kind="mergesort").drop(columns="_o")
+    checked["duplicate_of"] = pd.Series([None] * len(checked), index=checked.index, dtype="object")
+    checked["similarity"] = float("nan")
+    checked["reason"] = checked["reason"].fillna("")
+    extra = [c for c in checked.columns if c not in ARTICLE_ORDER and c != "raw"]
+    articles = checked[ARTICLE_ORDER + extra]
+    return {
+        "articles": articles,
+        "removed": removed,
+        "quarantine": quarantine,
+        "sentences": sentences.sentence_table(articles),
+        "signatures": dedupe.signatures(articles),
+    }
+
+
+def clean_corpus(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    max_bytes: int = 5_000_000,
+    near_duplicate: float = 0.8,
+    min_english_share: float = 0.15,
+    rules: str = "cleaning.yaml",
+    engine_name: str = "auto",
+    scheduler: str = "",
+    partition_size: int = 500,
+    max_articles_per_figure: int = 40,
+    progress: bool = True,
+) -> dict[str, int]:
+    """Stage 10: write articles, removed, quarantine and sentences for a corpus, and the cleaning
+    figure; return the counts."""
+    plan = corpus.plan(path, partition_size=partition_size)
+    work = Path(out_dir) / ".work-clean"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    sigs = []
+    with tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w, tables.PartWriter("quarantine", out_dir, columns=corpus.QUARANTINE_COLUMNS) as quarantine_w:
+        quarantine_w.write(plan.problems)
+        results = engine.map_partitions(
+            clean_part, plan.parts, engine=engine_name, scheduler=scheduler, total=plan.n_parts, desc="cleaning", progress=progress,
+            warm=functools.partial(warm, rules=rules), max_bytes=max_bytes, min_english_share=min_english_share, rules=rules,
+        )
+        for k, res in enumerate(results):
+            res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)
+            res["sentences"].to_parquet(work / f"sentences-{k:06d}.parquet", index=False)
+            removed_w.write(res["removed"], order=res["articles"]["article_id"].tolist())
+            quarantine_w.write(res["quarantine"])
+            sigs.append(res["signatures"])
+    n_parts = len(sigs)
+    all_sigs = pd.concat(sigs, ignore_index=True) if sigs else pd.DataFrame(columns=dedupe.SIGNATURE_COLUMNS)
+
+    def texts(ids: list[str]) -> dict[str, str]:
+        wanted, out = set(ids), {}
+        for k in range(n_parts):
+            part = pd.read_parquet(work / f"articles-{k:06d}.parquet", columns=["article_id", "text"])
+            part = part[part["article_id"].isin(wanted)]
+            out.update(zip(part["article_id"], part["text"]))
+        return out
+
+    found = dedupe.find_duplicates(all_sigs, texts, threshold=near_duplicate)
+    dup_ids = set(found["article_id"])
+    counts = {"inputs": 0, "ok": 0, "duplicate": 0, "quarantined": 0}
+    with tables.PartWriter("articles", out_dir) as articles_w, tables.PartWriter("sentences", out_dir, columns=sentences.COLUMNS) as sentences_w:
+        for k in range(n_parts):
+            arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
+            articles_w.write(arts, order=arts["article_id"].tolist())
+            sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
+            sentences_w.write(sents[~sents["article_id"].isin(dup_ids)], order=arts["article_id"].tolist())
+            for status, n in reconcile(arts).items():
+                counts[status] += n
+    shutil.rmtree(work, ignore_errors=True)
+    draw(out_dir, max_articles=max_articles_per_figure)
+    return counts
+
+
+def reconcile(articles: pd.DataFrame) -> dict[str, int]:
+    """Counts by status; raises if inputs != ok + duplicate + quarantined."""
+    counts = articles["status"].value_counts().to_dict()
+    out = {"inputs": len(articles), **{k: int(counts.get(k, 0)) for k in ("ok", "duplicate", "quarantined")}}
+    if out["inputs"] != out["ok"] + out["duplicate"] + out["quarantined"]:
+        raise AssertionError(f"counts do not reconcile: {out}")
+    return out
+
+
+
+def draw(out_dir: str | Path, *, max_articles: int = 40) -> None:
+    """fig01: the lines cleaning removed, per article and rule (per rule past `max_articles` articles)."""
+    from presslens.report import charts, figures
+
+    removed = tables.read("removed", out_dir, columns=["article_id", "rule"])
+    by_article = removed.groupby(["article_id", "rule"]).size().rename("lines").reset_index()
+    article_ids = tables.read("articles", out_dir, columns=["article_id"])["article_id"].tolist()
+    figures.save(charts.cleaning(by_article, article_ids, max_articles=max_articles), out_dir)

@@ -1,0 +1,75 @@
+"""Stage 50, compare outlets: numeric claims, actions, where outlets diverge, and the words that set each apart."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from presslens.pipeline import tables
+from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
+
+
+
+def compare_part(part: Partition) -> dict[str, Any]:
+    """Numeric claims and actions of one partition, and its word counts per outlet."""
+    from presslens.extract import actions, claims
+    from presslens.measure import contrast
+
+    arts, sents = part.articles, part.sentences
+    ok = arts[arts["status"] == "ok"]
+    ok_sents = sents[sents["article_id"].isin(set(ok["article_id"]))]
+    mentions = part.extra.get("mentions")
+    acts = actions.action_table(ok_sents, mentions) if mentions is not None else actions.empty()
+    return {
+        "claims": claims.claim_table(ok, ok_sents),
+        "actions": acts,
+        "words": contrast.word_table(ok["text"], ok["article_id"].map(outlet_of(ok))),
+    }
+
+
+def compare_outlets(
+    out_dir: str | Path,
+    *,
+    divergence_tolerance: float = 0.1,
+    contrast_min_count: int = 2,
+    contrast_prior_scale: float = 1.0,
+    contrast_keep: int = 100,
+    contrast_top: int = 8,
+    engine_name: str = "auto",
+    scheduler: str = "",
+    progress: bool = True,
+) -> dict[str, int]:
+    """Stage 50: `claims` and `actions` (partitioned), then `divergence`, `action_divergence` and
+    `contrasts` (each outlet's `contrast_keep` most distinctive words against all others)."""
+    from presslens.extract import actions, claims
+    from presslens.measure import contrast
+
+    words = contrast.CountMatrix()
+    counts = map_stage(
+        compare_part, out_dir, ["claims", "actions"], article_columns=["article_id", "text", "published", "outlet", "status"], extra=("mentions",),
+        engine_name=engine_name, scheduler=scheduler, desc="claims", progress=progress, collect=lambda partial: words.add(partial["words"]),
+        warm=functools.partial(warm, claims=True),
+    )
+    articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
+    ok = articles[articles["status"] == "ok"]
+    tables.write(claims.divergence(tables.read("claims", out_dir), ok, tolerance=divergence_tolerance), "divergence", out_dir)
+    tables.write(actions.divergence(tables.read("actions", out_dir), ok), "action_divergence", out_dir)
+    groups, vocab, matrix = words.table(min_count=contrast_min_count)
+    tables.write(contrast.log_odds_top(groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep).assign(scheme="word"), "contrasts", out_dir)
+    draw(out_dir, top=contrast_top)
+    return counts
+
+
+
+def draw(out_dir: str | Path, *, top: int = 8) -> None:
+    """fig50: the words that set each outlet apart (the `top` per outlet)."""
+    from presslens.measure import contrast
+    from presslens.pipeline.partitions import UNKNOWN_OUTLET
+    from presslens.report import charts, evidence, figures
+
+    best = contrast.top(tables.read("contrasts", out_dir), k=top)
+    arts = tables.read("articles", out_dir, columns=["outlet", "status"])
+    sizes = arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET).value_counts()
+    chart = charts.word_contrasts(best, sizes)
+    figures.save(chart, out_dir, evidence=evidence.word_contrasts(out_dir, chart.keys))

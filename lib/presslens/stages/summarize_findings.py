@@ -1,0 +1,35 @@
+"""Stage 99, summarize the findings: article pages, the evidence page and the start page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from presslens.ingest import clean
+
+
+
+def write_report(
+    out_dir: str | Path,
+    *,
+    title: str = "presslens report",
+    question: str = "",
+    min_articles: int = 30,
+    cleaning_rules: str = "cleaning.yaml",
+    engine_name: str = "auto",
+    scheduler: str = "",
+    progress: bool = True,
+) -> dict[str, Any]:
+    """Stage 99: one page per article, evidence.html (the sentences behind every figure point) and
+    the start page index.html; returns what the notebook shows (warnings, findings, counts)."""
+    from presslens.report import pages, summary
+
+    n_pages = pages.write_article_pages(out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress)
+    evidence_page = pages.write_evidence_page(out_dir)
+    t = summary.load(out_dir)
+    rules, _ = clean.load_rules(cleaning_rules)
+    warns = summary.warnings(t, min_articles=min_articles)
+    sections = summary.sections(out_dir, t, rules=rules, min_articles=min_articles)
+    index = pages.write_index(out_dir, title=title, question=question, warnings=warns, sections=sections)
+    return {"pages": n_pages, "evidence": evidence_page, "index": index, "warnings": warns, "findings": sections[0].blocks, "tables": t}
+
