@@ -17,7 +17,6 @@ bench/results/chain_overhead.csv.
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,7 +39,11 @@ def trivial_notebooks(folder: Path, n: int) -> list[Path]:
         params = nbformat.v4.new_code_cell('out_dir: str = "reports"')
         params.metadata["tags"] = ["parameters"]
         nb.cells = [params, nbformat.v4.new_code_cell("x = 1")]
-        nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nb.metadata["kernelspec"] = {
+            "name": "python3",
+            "display_name": "Python 3",
+            "language": "python",
+        }
         path = folder / f"{i:02d}-trivial.ipynb"
         nbformat.write(nb, path)
         paths.append(path)
@@ -51,15 +54,38 @@ def time_floor(paths: list[Path], out: Path) -> float:
     """Seconds papermill takes to execute the trivial notebooks in order."""
     t0 = time.perf_counter()
     for p in paths:
-        papermill.execute_notebook(str(p), str(out / p.name), parameters={"out_dir": str(out)}, kernel_name="python3", progress_bar=False, log_output=False)
+        papermill.execute_notebook(
+            str(p),
+            str(out / p.name),
+            parameters={"out_dir": str(out)},
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+        )
     return time.perf_counter() - t0
 
 
 def time_chain(out: Path) -> float:
     """Seconds `presslens run --force` takes on seeds/."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "presslens", "run", "--corpus", str(ROOT / "seeds"), "--out", str(out), "--force", "--quiet"],
-                   check=True, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "presslens",
+            "run",
+            "--corpus",
+            str(ROOT / "seeds"),
+            "--out",
+            str(out),
+            "--force",
+            "--quiet",
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - t0
 
 
@@ -77,16 +103,33 @@ def main() -> None:
         for r in range(args.repeat):
             floor_out = tmp / f"floor{r}"
             floor_out.mkdir()
-            rows.append(dict(repeat=r, what=f"papermill, {n} trivial notebooks", seconds=time_floor(paths, floor_out)))
-            rows.append(dict(repeat=r, what=f"presslens run --force on seeds/ ({n} notebooks)", seconds=time_chain(tmp / f"chain{r}")))
+            rows.append(
+                dict(
+                    repeat=r,
+                    what=f"papermill, {n} trivial notebooks",
+                    seconds=time_floor(paths, floor_out),
+                )
+            )
+            rows.append(
+                dict(
+                    repeat=r,
+                    what=f"presslens run --force on seeds/ ({n} notebooks)",
+                    seconds=time_chain(tmp / f"chain{r}"),
+                )
+            )
             print(rows[-2], rows[-1], file=sys.stderr, flush=True)
     table = pd.DataFrame(rows)
     med = table.groupby("what")["seconds"].median()
     floor = med[[w for w in med.index if w.startswith("papermill")][0]]
     chain = med[[w for w in med.index if w.startswith("presslens")][0]]
     (HERE / "results").mkdir(exist_ok=True)
-    table.assign(median_ratio=round(chain / floor, 3)).to_csv(HERE / "results" / "chain_overhead.csv", index=False)
-    print(f"floor (trivial notebooks): {floor:.1f} s; seeds chain: {chain:.1f} s; ratio {chain / floor:.2f} (target <= 2)")
+    table.assign(median_ratio=round(chain / floor, 3)).to_csv(
+        HERE / "results" / "chain_overhead.csv", index=False
+    )
+    print(
+        f"floor (trivial notebooks): {floor:.1f} s; seeds chain: {chain:.1f} s; ratio "
+        f"{chain / floor:.2f} (target <= 2)"
+    )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@ them under a profiler, its call tree (pyinstrument, a sampling profiler, the `be
 heaviest functions (cProfile, the standard library's) printed and written to
 bench/results/profile-STAGE.txt.
 
-    python bench/profile_stages.py                          # 300 articles of the 1k corpus, profile the framing stage
+    python bench/profile_stages.py                          # 300 articles of the 1k corpus,
+    profile the framing stage
     python bench/profile_stages.py --stage score_sentiment --articles 1000
     python bench/profile_stages.py --profiler cprofile --top 40
 
@@ -36,15 +37,24 @@ def main() -> None:
     ap.add_argument("--stage", default="code_framing", choices=STAGES)
     ap.add_argument("--articles", type=int, default=300)
     have_pyinstrument = importlib.util.find_spec("pyinstrument") is not None
-    ap.add_argument("--profiler", choices=["pyinstrument", "cprofile"], default="pyinstrument" if have_pyinstrument else "cprofile")
+    ap.add_argument(
+        "--profiler",
+        choices=["pyinstrument", "cprofile"],
+        default="pyinstrument" if have_pyinstrument else "cprofile",
+    )
     ap.add_argument("--top", type=int, default=30, help="cProfile: functions listed, by own time")
-    ap.add_argument("--out", type=Path, default=HERE / "results", help="folder for profile-STAGE.txt")
+    ap.add_argument(
+        "--out", type=Path, default=HERE / "results", help="folder for profile-STAGE.txt"
+    )
     args = ap.parse_args()
     from presslens import stages
 
     source = HERE / "corpora" / "news-1000.parquet"
     if not source.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--articles", "1000", "--out", str(source)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), "--articles", "1000", "--out", str(source)],
+            check=True,
+        )
     with tempfile.TemporaryDirectory() as tmp:
         sample, out = Path(tmp) / "sample.parquet", Path(tmp) / "run"
         pd.read_parquet(source).head(args.articles).to_parquet(sample)
@@ -76,10 +86,17 @@ def main() -> None:
         buf = io.StringIO()
         pstats.Stats(profiler, stream=buf).sort_stats("tottime").print_stats(args.top)
         report = buf.getvalue()
-    head = f"seconds per stage for {args.articles} articles ({args.stage} under {args.profiler}, so slower): {seconds}\n"
+    head = (
+        f"seconds per stage for {args.articles} articles "
+        f"({args.stage} under {args.profiler}, so slower): {seconds}\n"
+    )
     print(head + report)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"profile-{args.stage}.txt").write_text(f"Command: python bench/profile_stages.py --stage {args.stage} --articles {args.articles} --profiler {args.profiler}\n" + head + report, encoding="utf-8")
+    (args.out / f"profile-{args.stage}.txt").write_text(
+        f"Command: python bench/profile_stages.py --stage {args.stage} --articles {args.articles} "
+        f"--profiler {args.profiler}\n" + head + report,
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

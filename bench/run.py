@@ -69,14 +69,31 @@ def corpus(size: int) -> Path:
     """The generated corpus of `size` articles (made once, then reused)."""
     path = CORPORA / f"news-{size}.parquet"
     if not path.exists():
-        subprocess.run([sys.executable, str(HERE / "generate.py"), "--articles", str(size), "--out", str(path)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate.py"),
+                "--articles",
+                str(size),
+                "--out",
+                str(path),
+            ],
+            check=True,
+        )
     return path
 
 
 def run_chain(size: int, engine: str, workers: int) -> dict:
     """Run every stage on a corpus in a subprocess; return its timings and peak memory."""
     out = WORK / f"{engine}-{size}"
-    cmd = [sys.executable, str(HERE / "stages_once.py"), str(corpus(size)), str(out), engine, str(workers)]
+    cmd = [
+        sys.executable,
+        str(HERE / "stages_once.py"),
+        str(corpus(size)),
+        str(out),
+        engine,
+        str(workers),
+    ]
     stop, peaks = threading.Event(), []
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
     sampler = threading.Thread(target=peak_rss, args=(proc.pid, stop, peaks))
@@ -130,11 +147,16 @@ def by_hand(texts: pd.Series) -> float:
 def machine() -> str:
     """One line describing this machine."""
     try:
-        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in open("/proc/cpuinfo")
+            if line.startswith("model name")
+        )
     except (OSError, StopIteration):
         cpu = platform.processor() or "unknown CPU"
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    system = f"Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, {system}"
 
 
 def main() -> None:
@@ -144,7 +166,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--hand-sample", type=int, default=300, help="articles timed for baseline B")
     ap.add_argument("--engines", nargs="+", default=["pandas", "dask"])
-    ap.add_argument("--name", default="bench", help="results file names: bench/results/NAME.{csv,md,png}")
+    ap.add_argument(
+        "--name", default="bench", help="results file names: bench/results/NAME.{csv,md,png}"
+    )
     args = ap.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -153,15 +177,57 @@ def main() -> None:
             print(f"[bench] {size} articles, engine {eng} ...", file=sys.stderr, flush=True)
             r = run_chain(size, eng, args.workers)
             for stage, secs in r["seconds"].items():
-                rows.append(dict(size=size, engine=eng, stage=stage, seconds=secs, articles_per_s=size / secs if secs else None, peak_rss_mib=r["peak_rss_mib"], sentences=r["sentences"]))
-        sents = pd.read_parquet(WORK / f"{args.engines[0]}-{size}" / "data" / "sentences.parquet", columns=["text"])["text"]
+                rows.append(
+                    dict(
+                        size=size,
+                        engine=eng,
+                        stage=stage,
+                        seconds=secs,
+                        articles_per_s=size / secs if secs else None,
+                        peak_rss_mib=r["peak_rss_mib"],
+                        sentences=r["sentences"],
+                    )
+                )
+        sents = pd.read_parquet(
+            WORK / f"{args.engines[0]}-{size}" / "data" / "sentences.parquet", columns=["text"]
+        )["text"]
         secs = vader_alone(sents)
-        rows.append(dict(size=size, engine="baseline A: VADER alone", stage="analysis", seconds=secs, articles_per_s=size / secs, peak_rss_mib=None, sentences=len(sents)))
+        rows.append(
+            dict(
+                size=size,
+                engine="baseline A: VADER alone",
+                stage="analysis",
+                seconds=secs,
+                articles_per_s=size / secs,
+                peak_rss_mib=None,
+                sentences=len(sents),
+            )
+        )
         secs_fast = vader_alone(sents, nltk_tokens=False)
-        rows.append(dict(size=size, engine="VADER alone, presslens tokeniser (for reference)", stage="analysis", seconds=secs_fast, articles_per_s=size / secs_fast, peak_rss_mib=None, sentences=len(sents)))
+        rows.append(
+            dict(
+                size=size,
+                engine="VADER alone, presslens tokeniser (for reference)",
+                stage="analysis",
+                seconds=secs_fast,
+                articles_per_s=size / secs_fast,
+                peak_rss_mib=None,
+                sentences=len(sents),
+            )
+        )
         texts = pd.read_parquet(corpus(size), columns=["text"])["text"].head(args.hand_sample)
         secs_b = by_hand(texts)
-        rows.append(dict(size=size, engine="baseline B: by hand (split + VADER + dateparser)", stage="analysis", seconds=secs_b * size / len(texts), articles_per_s=len(texts) / secs_b, peak_rss_mib=None, sentences=None))
+        rows.append(
+            dict(
+                size=size,
+                engine="baseline B: by hand (split + VADER + dateparser)",
+                stage="analysis",
+                seconds=secs_b * size / len(texts),
+                articles_per_s=len(texts) / secs_b,
+                peak_rss_mib=None,
+                sentences=None,
+            )
+        )
     table = pd.DataFrame(rows)
     table.to_csv(RESULTS / f"{args.name}.csv", index=False)
     write_summary(table, args)
@@ -175,8 +241,13 @@ def write_summary(table: pd.DataFrame, args: argparse.Namespace) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    lines = [f"# presslens benchmark\n\nMachine: {machine()}.\n", "Command: `python bench/run.py " + " ".join(sys.argv[1:]) + "`\n"]
-    whole = table[table["stage"] == "analysis"].pivot_table(index="size", columns="engine", values="articles_per_s")
+    lines = [
+        f"# presslens benchmark\n\nMachine: {machine()}.\n",
+        "Command: `python bench/run.py " + " ".join(sys.argv[1:]) + "`\n",
+    ]
+    whole = table[table["stage"] == "analysis"].pivot_table(
+        index="size", columns="engine", values="articles_per_s"
+    )
     lines.append("## Whole analysis, articles per second\n")
     try:
         lines.append(whole.round(1).to_markdown())
@@ -189,13 +260,25 @@ def write_summary(table: pd.DataFrame, args: argparse.Namespace) -> None:
         b = w.get("baseline B: by hand (split + VADER + dateparser)")
         for eng in args.engines:
             if eng in w and pd.notna(w[eng]):
-                lines.append(f"- {size} articles, {eng}: {w[eng] / a:.2f}x VADER-alone throughput (target >= 0.5), {w[eng] / b:.1f}x the hand-written baseline (target >= 5)")
+                lines.append(
+                    f"- {size} articles, {eng}: {w[eng] / a:.2f}x VADER-alone throughput (target "
+                    f">= 0.5), {w[eng] / b:.1f}x the hand-written baseline (target >= 5)"
+                )
         if "pandas" in w and "dask" in w:
-            lines.append(f"- {size} articles: Dask on {args.workers} workers is {w['dask'] / w['pandas']:.2f}x the pandas engine")
-    per_stage = table[~table["engine"].str.startswith("baseline")].pivot_table(index=["size", "stage"], columns="engine", values="articles_per_s")
+            lines.append(
+                f"- {size} articles: Dask on {args.workers} workers is "
+                f"{w['dask'] / w['pandas']:.2f}x the pandas engine"
+            )
+    per_stage = table[~table["engine"].str.startswith("baseline")].pivot_table(
+        index=["size", "stage"], columns="engine", values="articles_per_s"
+    )
     lines.append("\n## Per stage, articles per second\n")
     lines.append(per_stage.round(1).to_string())
-    mem = table[~table["engine"].str.startswith("baseline")].groupby(["size", "engine"])["peak_rss_mib"].max()
+    mem = (
+        table[~table["engine"].str.startswith("baseline")]
+        .groupby(["size", "engine"])["peak_rss_mib"]
+        .max()
+    )
     lines.append("\n## Peak memory (MiB, whole process tree)\n")
     lines.append(mem.to_string())
     (RESULTS / f"{args.name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -1,4 +1,5 @@
-"""Run every analysis stage once on a corpus (called by bench/run.py and bench/chain.py in a fresh process).
+"""Run every analysis stage once on a corpus (called by bench/run.py and bench/chain.py in a fresh
+process).
 
     python bench/stages_once.py CORPUS OUT_DIR ENGINE WORKERS
 

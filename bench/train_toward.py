@@ -59,9 +59,14 @@ def features(examples: list[sentiment.Example]) -> tuple[dict[str, list[list[str
     return views, np.array(dense, dtype=float)
 
 
-def design(views: dict[str, list[list[str]]], dense: np.ndarray) -> tuple[csr_matrix, list[TfidfVectorizer], np.ndarray, np.ndarray]:
+def design(
+    views: dict[str, list[list[str]]], dense: np.ndarray
+) -> tuple[csr_matrix, list[TfidfVectorizer], np.ndarray, np.ndarray]:
     """The feature matrix and what is needed to rebuild it at prediction time."""
-    vecs = [TfidfVectorizer(analyzer=_identity, min_df=2, sublinear_tf=True, dtype=np.float64) for _ in VIEWS]
+    vecs = [
+        TfidfVectorizer(analyzer=_identity, min_df=2, sublinear_tf=True, dtype=np.float64)
+        for _ in VIEWS
+    ]
     blocks = [vec.fit_transform(views[name]) for vec, name in zip(vecs, VIEWS)]
     mean = dense.mean(axis=0)
     scale = dense.std(axis=0)
@@ -77,49 +82,88 @@ def classifier(c: float) -> LogisticRegression:
 
 def cross_validate(X: csr_matrix, y: np.ndarray, groups: np.ndarray) -> dict[float, float]:
     """Macro-F1 of each C over 5 folds grouped by sentence (training file only)."""
-    folds = list(StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(len(y)), y, groups))
+    folds = list(
+        StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=0).split(
+            np.zeros(len(y)), y, groups
+        )
+    )
     scores = {}
     for c in CS:
         pred = np.empty_like(y)
         for train, test in folds:
             pred[test] = classifier(c).fit(X[train], y[train]).predict(X[test])
         scores[c] = float(f1_score(y, pred, average="macro"))
-        print(f"C={c}: cross-validated macro-F1 on train.jsonl {scores[c]:.4f}", file=sys.stderr, flush=True)
+        print(
+            f"C={c}: cross-validated macro-F1 on train.jsonl {scores[c]:.4f}",
+            file=sys.stderr,
+            flush=True,
+        )
     return scores
 
 
-def export(vecs: list[TfidfVectorizer], mean: np.ndarray, scale: np.ndarray, clf: LogisticRegression, *, c: float, scores: dict[float, float], n: int) -> dict:
+def export(
+    vecs: list[TfidfVectorizer],
+    mean: np.ndarray,
+    scale: np.ndarray,
+    clf: LogisticRegression,
+    *,
+    c: float,
+    scores: dict[float, float],
+    n: int,
+) -> dict:
     """The model as plain JSON-able data (vocabularies, idf, coefficients)."""
     views, offset = [], 0
     for name, vec in zip(VIEWS, vecs):
-        views.append({"name": name, "weight": 1.0, "offset": offset, "vocabulary": {t: int(i) for t, i in sorted(vec.vocabulary_.items())},
-                      "idf": [round(float(x), 6) for x in vec.idf_]})
+        views.append(
+            {
+                "name": name,
+                "weight": 1.0,
+                "offset": offset,
+                "vocabulary": {t: int(i) for t, i in sorted(vec.vocabulary_.items())},
+                "idf": [round(float(x), 6) for x in vec.idf_],
+            }
+        )
         offset += len(vec.vocabulary_)
     return {
-        "about": "presslens target-sentiment model, built by bench/train_toward.py from NewsMTSC train.jsonl "
-                 "(Hamborg & Donnay 2021, MIT licence, see eval/newsmtsc/LICENSE)",
+        "about": "presslens target-sentiment model, built by bench/train_toward.py from NewsMTSC "
+        "train.jsonl "
+        "(Hamborg & Donnay 2021, MIT licence, see eval/newsmtsc/LICENSE)",
         "labels": sentiment.LABELS,
         "C": c,
-        "cv": {"folds": 5, "grouped_by": "sentence", "macro_f1_by_C": {str(k): round(v, 4) for k, v in scores.items()}, "macro_f1": round(scores[c], 4)},
+        "cv": {
+            "folds": 5,
+            "grouped_by": "sentence",
+            "macro_f1_by_C": {str(k): round(v, 4) for k, v in scores.items()},
+            "macro_f1": round(scores[c], 4),
+        },
         "n_train": n,
         "views": views,
-        "dense": {"names": sentiment.DENSE_FEATURES, "offset": offset, "weight": DENSE_WEIGHT,
-                  "mean": [round(float(x), 6) for x in mean], "scale": [round(float(x), 6) for x in scale]},
+        "dense": {
+            "names": sentiment.DENSE_FEATURES,
+            "offset": offset,
+            "weight": DENSE_WEIGHT,
+            "mean": [round(float(x), 6) for x in mean],
+            "scale": [round(float(x), 6) for x in scale],
+        },
         "coef": [[round(float(x), 6) for x in row] for row in clf.coef_],
         "intercept": [round(float(x), 6) for x in clf.intercept_],
     }
 
 
 def check_parity(examples: list[sentiment.Example], proba: np.ndarray) -> float:
-    """Largest difference between the shipped numpy predictor and scikit-learn on a sample of training targets."""
+    """Largest difference between the shipped numpy predictor and scikit-learn on a sample of
+    training targets."""
     sentiment.toward_model.cache_clear()
     idx = np.arange(0, len(examples), 37)
-    ours = np.array([sentiment.toward_proba(examples[i].text, examples[i].start, examples[i].end) for i in idx])
+    ours = np.array(
+        [sentiment.toward_proba(examples[i].text, examples[i].start, examples[i].end) for i in idx]
+    )
     return float(np.abs(ours - proba[idx]).max())
 
 
 def main() -> None:
-    """Select C by grouped cross-validation on train.jsonl, fit on all of it, write and check the model file."""
+    """Select C by grouped cross-validation on train.jsonl, fit on all of it, write and check the
+    model file."""
     t0 = time.time()
     examples = sentiment.load_newsmtsc(TRAIN)
     y = np.array([sentiment.LABELS.index(e.label) for e in examples])
@@ -128,14 +172,26 @@ def main() -> None:
     scores = cross_validate(X, y, groups)
     best = max(CS, key=lambda c: (round(scores[c], 4), -c))
     clf = classifier(best).fit(X, y)
-    data = json.dumps(export(vecs, mean, scale, clf, c=best, scores=scores, n=len(y)), sort_keys=True, separators=(",", ":")).encode()
+    data = json.dumps(
+        export(vecs, mean, scale, clf, c=best, scores=scores, n=len(y)),
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode()
     with open(TARGET, "wb") as fh, gzip.GzipFile(filename="", fileobj=fh, mode="wb", mtime=0) as gz:
         gz.write(data)
     gap = check_parity(examples, clf.predict_proba(X))
-    print(f"wrote {TARGET.relative_to(ROOT)}: C={best}, cross-validated macro-F1 {scores[best]:.4f}, {X.shape[1]} features, "
-          f"{len(y)} targets; numpy vs scikit-learn max probability gap {gap:.1e}; {time.time() - t0:.0f} s", file=sys.stderr)
+    print(
+        f"wrote {TARGET.relative_to(ROOT)}: C={best}, cross-validated macro-F1 "
+        f"{scores[best]:.4f}, {X.shape[1]} features, "
+        f"{len(y)} targets; numpy vs scikit-learn max probability gap {gap:.1e}; "
+        f"{time.time() - t0:.0f} s",
+        file=sys.stderr,
+    )
     if gap > 1e-3:
-        raise SystemExit("the numpy predictor does not reproduce scikit-learn: features differ between training and prediction")
+        raise SystemExit(
+            "the numpy predictor does not reproduce scikit-learn: features differ between "
+            "training and prediction"
+        )
 
 
 if __name__ == "__main__":

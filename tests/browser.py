@@ -1,4 +1,5 @@
-"""Open report pages in headless Chromium (Debian's, driven by Playwright) and record what happens."""
+"""Open report pages in headless Chromium (Debian's, driven by Playwright) and record what
+happens."""
 
 from __future__ import annotations
 
@@ -13,13 +14,19 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
 def chromium_path() -> str:
-    """Path of Debian's chromium; skip the test where it is missing (fail in CI, which installs it)."""
+    """Path of Debian's chromium; skip the test where it is missing (fail in CI, which installs
+    it)."""
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if not found:
         if os.environ.get("CI"):
@@ -53,16 +60,30 @@ def visit(page_path: Path, *, screenshot: Path | None = None) -> Visit:
             v = Visit(title="")
             page.on("request", lambda r: v.requests.append(r.url))
             page.on("pageerror", lambda e: v.errors.append(f"pageerror: {e}"))
-            page.on("console", lambda m: v.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+            page.on(
+                "console",
+                lambda m: (
+                    v.errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None
+                ),
+            )
             page.on("dialog", lambda d: (v.dialogs.append(d.message), d.dismiss()))
             page.goto(page_path.resolve().as_uri(), wait_until="load")
             v.title = page.title()
-            v.images = page.evaluate("Array.from(document.images).map(i => [i.src, i.naturalWidth])")
-            v.links = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
-            v.svg_links = page.evaluate(
-                "Array.from(document.querySelectorAll('svg a')).map(a => new URL(a.getAttribute('xlink:href') || a.getAttribute('href'), document.baseURI).href)"
+            v.images = page.evaluate(
+                "Array.from(document.images).map(i => [i.src, i.naturalWidth])"
             )
-            v.svgs = page.evaluate("Array.from(document.querySelectorAll('svg')).filter(s => s.getBoundingClientRect().width > 100).length")
+            v.links = page.evaluate(
+                "Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+            )
+            v.svg_links = page.evaluate(
+                "Array.from(document.querySelectorAll('svg a')).map(a => new "
+                "URL(a.getAttribute('xlink:href') || a.getAttribute('href'), "
+                "document.baseURI).href)"
+            )
+            v.svgs = page.evaluate(
+                "Array.from(document.querySelectorAll('svg')).filter(s => "
+                "s.getBoundingClientRect().width > 100).length"
+            )
             if screenshot:
                 page.screenshot(path=str(screenshot), full_page=True)
             return v
@@ -99,7 +120,10 @@ def broken_links(links: list[str]) -> list[str]:
         if not target.exists():
             bad.append(href)
         elif url.fragment and target.suffix == ".html":
-            if not re.search(rf'id="{re.escape(unquote(url.fragment))}"', html.unescape(target.read_text(encoding="utf-8"))):
+            if not re.search(
+                rf'id="{re.escape(unquote(url.fragment))}"',
+                html.unescape(target.read_text(encoding="utf-8")),
+            ):
                 bad.append(href)
     return bad
 

@@ -1,4 +1,5 @@
-"""Shared fixtures: the project root, and one run of the whole chain on seeds/ for all chain tests."""
+"""Shared fixtures: the project root, and one run of the whole chain on seeds/ for all chain
+tests."""
 
 from __future__ import annotations
 

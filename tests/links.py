@@ -33,6 +33,10 @@ def broken(run: Path) -> list[str]:
             target = page if not url.path else (page.parent / unquote(url.path)).resolve()
             if not target.exists():
                 bad.append(f"{page.relative_to(run)} -> {link}")
-            elif url.fragment and target.suffix == ".html" and unquote(url.fragment) not in _ids(target, cache):
+            elif (
+                url.fragment
+                and target.suffix == ".html"
+                and unquote(url.fragment) not in _ids(target, cache)
+            ):
                 bad.append(f"{page.relative_to(run)} -> {link}")
     return bad

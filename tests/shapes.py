@@ -1,4 +1,5 @@
-"""Small corpora of every shape a user's corpus comes in, built from real news text that is not the seeds.
+"""Small corpora of every shape a user's corpus comes in, built from real news text that is not the
+seeds.
 
 Texts come from the narrative-frames climate articles (MIT; 275 full articles from 36 outlets,
 2017-2019) and NewsMTSC's political news sentences (MIT), both shipped with presslens for
@@ -31,19 +32,30 @@ class Shape:
 
 def frames_articles() -> pd.DataFrame:
     """The narrative-frames articles: source (outlet), date, text (first line is the headline)."""
-    t = pd.read_csv(paths.eval_dir() / "narrative-frames" / "articles_metadata.dev.tsv", sep="\t", dtype=str, keep_default_na=False)
-    return t[["ID", "source", "date", "text"]].rename(columns={"ID": "id", "source": "outlet", "date": "published"})
+    t = pd.read_csv(
+        paths.eval_dir() / "narrative-frames" / "articles_metadata.dev.tsv",
+        sep="\t",
+        dtype=str,
+        keep_default_na=False,
+    )
+    return t[["ID", "source", "date", "text"]].rename(
+        columns={"ID": "id", "source": "outlet", "date": "published"}
+    )
 
 
 def newsmtsc_sentences() -> list[str]:
     """NewsMTSC's devtest sentences (political news, 2015-2020)."""
-    lines = (paths.eval_dir() / "newsmtsc" / "devtest_rw.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (
+        (paths.eval_dir() / "newsmtsc" / "devtest_rw.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
     return [json.loads(x)["sentence_normalized"] for x in lines if x.strip()]
 
 
 def _clean(n: int, *, first: int = 0) -> pd.DataFrame:
     """n narrative-frames articles whose text has no site furniture (what a news API returns)."""
-    return frames_articles().iloc[first:first + n].reset_index(drop=True)
+    return frames_articles().iloc[first : first + n].reset_index(drop=True)
 
 
 def clean_csv(folder: Path) -> Path:
@@ -59,7 +71,9 @@ def one_article(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     a = _clean(1, first=5).iloc[0]
     (folder / "only.txt").write_text(a["text"], encoding="utf-8")
-    pd.DataFrame([{"file": "only.txt", "outlet": a["outlet"], "published": a["published"]}]).to_csv(folder / "metadata.csv", index=False)
+    pd.DataFrame([{"file": "only.txt", "outlet": a["outlet"], "published": a["published"]}]).to_csv(
+        folder / "metadata.csv", index=False
+    )
     return folder
 
 
@@ -92,13 +106,22 @@ def one_outlet(folder: Path) -> Path:
 
 
 def many_outlets(folder: Path) -> Path:
-    """300 short articles from 300 outlets (NewsMTSC sentences, three to an article), dated over five years."""
+    """300 short articles from 300 outlets (NewsMTSC sentences, three to an article), dated over
+    five years."""
     folder.mkdir(parents=True, exist_ok=True)
     sents = newsmtsc_sentences()
     rows = []
     for i in range(300):
         body = " ".join(sents[3 * i + k] for k in range(3))
-        rows.append({"id": f"n{i:03d}", "outlet": f"outlet-{i:03d}.example", "published": f"{2015 + i % 5}-{1 + i % 12:02d}-{1 + i % 28:02d}", "title": f"Story {i}", "text": body})
+        rows.append(
+            {
+                "id": f"n{i:03d}",
+                "outlet": f"outlet-{i:03d}.example",
+                "published": f"{2015 + i % 5}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                "title": f"Story {i}",
+                "text": body,
+            }
+        )
     path = folder / "many-outlets.csv"
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
@@ -107,9 +130,19 @@ def many_outlets(folder: Path) -> Path:
 def plain_texts(folder: Path) -> Path:
     """Texts with no quotes, no dates and no numbers (their sentences stripped of all three)."""
     folder.mkdir(parents=True, exist_ok=True)
-    bare = [s for s in newsmtsc_sentences() if not re.search(r"[\"“”‘’'0-9]|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|year|month|week|day|today|yesterday|tomorrow|now|ago|said|says|told)\b", s, re.I)]
+    bare = [
+        s
+        for s in newsmtsc_sentences()
+        if not re.search(
+            r"[\"“”‘’'0-9]|\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|year|month|week|day|today|yesterday|tomorrow|now|ago|said|says|told)\b",
+            s,
+            re.I,
+        )
+    ]
     for i in range(3):
-        (folder / f"plain-{i}.txt").write_text("A plain story\n\n" + " ".join(bare[12 * i:12 * i + 12]), encoding="utf-8")
+        (folder / f"plain-{i}.txt").write_text(
+            "A plain story\n\n" + " ".join(bare[12 * i : 12 * i + 12]), encoding="utf-8"
+        )
     return folder
 
 
@@ -122,7 +155,9 @@ def huge_article(folder: Path) -> Path:
         words += len(text.split())
         if words >= 50_000:
             break
-    (folder / "long-read.txt").write_text("A very long read\n\n" + "\n\n".join(paras), encoding="utf-8")
+    (folder / "long-read.txt").write_text(
+        "A very long read\n\n" + "\n\n".join(paras), encoding="utf-8"
+    )
     return folder
 
 
@@ -132,20 +167,28 @@ def all_quarantined(folder: Path) -> Path:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "blank.txt").write_text("   \n\n  ", encoding="utf-8")
     (folder / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
-    german = ("Die Regierung hat am Donnerstag in Berlin neue Regeln für den Klimaschutz beschlossen, die nach Ansicht der Opposition "
-              "nicht weit genug gehen und die Industrie zu wenig in die Pflicht nehmen. ") * 4
+    german = (
+        "Die Regierung hat am Donnerstag in Berlin neue Regeln für den Klimaschutz beschlossen, "
+        "die nach Ansicht der Opposition "
+        "nicht weit genug gehen und die Industrie zu wenig in die Pflicht nehmen. "
+    ) * 4
     (folder / "deutsch.txt").write_text(german, encoding="utf-8")
     return folder
 
 
 def page(title: str, text: str) -> str:
-    """An HTML news page: navigation, the article, related links and a footer, as sites serve them."""
-    body = "".join(f"<p>{html.escape(p)}</p>" for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if p)
-    return (f"<!DOCTYPE html><html><head><title>{html.escape(title)}</title></head><body>"
-            "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/climate'>Climate</a></nav>"
-            f"<article><h1>{html.escape(title)}</h1>{body}</article>"
-            "<aside><h3>Related</h3><ul><li><a href='/x'>Other story</a></li></ul></aside>"
-            "<footer>Copyright 2019 Example News. All rights reserved.</footer></body></html>")
+    """An HTML news page: navigation, the article, related links and a footer, as sites serve
+    them."""
+    body = "".join(
+        f"<p>{html.escape(p)}</p>" for p in re.split(r"(?<=[.!?])\s+(?=[A-Z])", text) if p
+    )
+    return (
+        f"<!DOCTYPE html><html><head><title>{html.escape(title)}</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/climate'>Climate</a></nav>"
+        f"<article><h1>{html.escape(title)}</h1>{body}</article>"
+        "<aside><h3>Related</h3><ul><li><a href='/x'>Other story</a></li></ul></aside>"
+        "<footer>Copyright 2019 Example News. All rights reserved.</footer></body></html>"
+    )
 
 
 def html_pages(folder: Path) -> Path:
@@ -164,7 +207,10 @@ def txt_and_html(folder: Path) -> Path:
     meta = []
     for i, a in enumerate(arts.itertuples()):
         name = f"mixed-{i}.txt" if i % 2 == 0 else f"mixed-{i}.html"
-        (folder / name).write_text(a.text if name.endswith(".txt") else page(f"Climate story {i}", a.text), encoding="utf-8")
+        (folder / name).write_text(
+            a.text if name.endswith(".txt") else page(f"Climate story {i}", a.text),
+            encoding="utf-8",
+        )
         meta.append({"file": name, "outlet": a.outlet, "published": a.published})
     pd.DataFrame(meta).to_csv(folder / "metadata.csv", index=False)
     return folder

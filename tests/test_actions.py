@@ -15,13 +15,35 @@ def run(texts: dict[str, str]) -> pd.DataFrame:
 
 
 def test_subjects_and_objects_are_coordinated_and_passives_skipped() -> None:
-    t = run({"a": "The EU and the United States urged Kosovo and Serbia to talk.", "b": "Pristina said it would favor Serbs, backed by Belgrade."})
-    assert sorted(zip(t["subject"], t["object"])) == [("eu", "kosovo"), ("eu", "serbia"), ("us", "kosovo"), ("us", "serbia")]
+    t = run(
+        {
+            "a": "The EU and the United States urged Kosovo and Serbia to talk.",
+            "b": "Pristina said it would favor Serbs, backed by Belgrade.",
+        }
+    )
+    assert sorted(zip(t["subject"], t["object"])) == [
+        ("eu", "kosovo"),
+        ("eu", "serbia"),
+        ("us", "kosovo"),
+        ("us", "serbia"),
+    ]
 
 
 def test_divergence_lists_different_targets() -> None:
-    t = run({"a": "The EU imposed sanctions on Belgrade.", "b": "The EU imposed sanctions on Pristina.", "c": "The EU imposed sanctions on Belgrade."})
-    arts = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "published": ["2023-01-01", "2023-01-02", None]})
+    t = run(
+        {
+            "a": "The EU imposed sanctions on Belgrade.",
+            "b": "The EU imposed sanctions on Pristina.",
+            "c": "The EU imposed sanctions on Belgrade.",
+        }
+    )
+    arts = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet": ["X", "Y", "Z"],
+            "published": ["2023-01-01", "2023-01-02", None],
+        }
+    )
     div = actions.divergence(t, arts)
     assert div["targets"].tolist() == ["serbia", "kosovo", "serbia"]
     assert set(div["action"]) == {"imposed sanctions on"}

@@ -1,4 +1,5 @@
-"""The generated bad-input corpus runs through the whole chain: every input accounted for, hostile text inert."""
+"""The generated bad-input corpus runs through the whole chain: every input accounted for, hostile
+text inert."""
 
 from pathlib import Path
 
@@ -21,14 +22,25 @@ def test_every_input_accounted_for(bad_tables: dict[str, pd.DataFrame]) -> None:
         assert a.at[name, "status"] == status, name
         assert words in a.at[name, "reason"], (name, a.at[name, "reason"])
     counts = a["status"].value_counts()
-    assert counts.sum() == len(badcorpus.EXPECTED) == counts["ok"] + counts["duplicate"] + counts["quarantined"]
+    assert (
+        counts.sum()
+        == len(badcorpus.EXPECTED)
+        == counts["ok"] + counts["duplicate"] + counts["quarantined"]
+    )
     q = bad_tables["quarantine"]
-    assert set(q.loc[q["kind"] == "article", "source"]) == {n for n, (s, _) in badcorpus.EXPECTED.items() if s == "quarantined"}
+    assert set(q.loc[q["kind"] == "article", "source"]) == {
+        n for n, (s, _) in badcorpus.EXPECTED.items() if s == "quarantined"
+    }
 
 
 def test_metadata_problems_listed(bad_tables: dict[str, pd.DataFrame]) -> None:
     reasons = " | ".join(bad_tables["quarantine"]["reason"])
-    for words in ("'missing-file.txt', but no such file", "second metadata row for 'original.txt'", "'2023-13-45' is not a valid date", "'../../etc/passwd', but no such file"):
+    for words in (
+        "'missing-file.txt', but no such file",
+        "second metadata row for 'original.txt'",
+        "'2023-13-45' is not a valid date",
+        "'../../etc/passwd', but no such file",
+    ):
         assert words in reasons
 
 
@@ -47,7 +59,11 @@ def test_report_shows_the_counts(bad_run: Path) -> None:
 
 
 def test_hostile_text_is_escaped_everywhere(bad_run: Path) -> None:
-    for page in [*bad_run.glob("*.html"), *bad_run.glob("articles/*.html"), *bad_run.glob("html/*.html")]:
+    for page in [
+        *bad_run.glob("*.html"),
+        *bad_run.glob("articles/*.html"),
+        *bad_run.glob("html/*.html"),
+    ]:
         text = page.read_text(encoding="utf-8")
         assert "<script>document.title" not in text, page.name
         assert "<img src=x onerror" not in text, page.name
@@ -55,7 +71,9 @@ def test_hostile_text_is_escaped_everywhere(bad_run: Path) -> None:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page", ["index.html", "articles/hostile.html", "html/10-clean-articles.html"])
+@pytest.mark.parametrize(
+    "page", ["index.html", "articles/hostile.html", "html/10-clean-articles.html"]
+)
 def test_hostile_text_is_inert_in_chromium(bad_run: Path, page: str) -> None:
     v = visit(bad_run / page)
     assert v.title != "PWNED"  # the payload would set the title to exactly this

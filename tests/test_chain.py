@@ -1,4 +1,5 @@
-"""The whole chain on seeds/, run once into a temporary folder, asserting on what the tables hold."""
+"""The whole chain on seeds/, run once into a temporary folder, asserting on what the tables
+hold."""
 
 import json
 from pathlib import Path
@@ -9,9 +10,18 @@ from presslens.pipeline import tables
 
 
 def test_run_folder_layout(seeds_run: Path) -> None:
-    for part in ("index.html", "manifest.json", "data/articles.parquet", "data/articles.csv", "figures/fig01-cleaning.png",
-                 "figures/fig01-cleaning.svg", "figures/fig01-cleaning.csv", "notebooks/10-clean-articles.ipynb",
-                 "html/10-clean-articles.html", "articles/004_df3df1981ea36db8.html"):
+    for part in (
+        "index.html",
+        "manifest.json",
+        "data/articles.parquet",
+        "data/articles.csv",
+        "figures/fig01-cleaning.png",
+        "figures/fig01-cleaning.svg",
+        "figures/fig01-cleaning.csv",
+        "notebooks/10-clean-articles.ipynb",
+        "html/10-clean-articles.html",
+        "articles/004_df3df1981ea36db8.html",
+    ):
         assert (seeds_run / part).exists(), part
     manifest = json.loads((seeds_run / "manifest.json").read_text())
     assert set(manifest["inputs"]) >= {"metadata.csv", "000_d650c0096b15231c.txt"}
@@ -29,18 +39,36 @@ def test_articles_reconcile(seeds_tables: dict[str, pd.DataFrame]) -> None:
     assert a["status"].tolist() == ["ok"] * 5
     assert seeds_tables["quarantine"].empty
     assert pd.isna(a.set_index("article_id").at["000_d650c0096b15231c", "published"])
-    assert a.set_index("article_id").at["002_8a3fadcf62c2e463", "source"] == "International security briefings"
+    assert (
+        a.set_index("article_id").at["002_8a3fadcf62c2e463", "source"]
+        == "International security briefings"
+    )
 
 
 def test_cleaning_removed_furniture_only(seeds_tables: dict[str, pd.DataFrame]) -> None:
     removed = seeds_tables["removed"]
     assert removed.groupby("rule").size().to_dict() == {
-        "article_navigation": 4, "headline": 2, "repeated_headline": 1, "source_note": 1, "summary_box": 4, "trailing_headlines": 17,
+        "article_navigation": 4,
+        "headline": 2,
+        "repeated_headline": 1,
+        "source_note": 1,
+        "summary_box": 4,
+        "trailing_headlines": 17,
     }
     text = " ".join(seeds_tables["articles"]["text"])
-    for gone in ("No time to read?", "Previous Article", "Hangover Breakfasts", "Kim Jong Un", "[Source:"):
+    for gone in (
+        "No time to read?",
+        "Previous Article",
+        "Hangover Breakfasts",
+        "Kim Jong Un",
+        "[Source:",
+    ):
         assert gone not in text
-    for kept in ("yesterday rather than tomorrow", "Violent Clashes Spark Urgent Security Concerns", "Borrell added that there is still time before the deadline."):
+    for kept in (
+        "yesterday rather than tomorrow",
+        "Violent Clashes Spark Urgent Security Concerns",
+        "Borrell added that there is still time before the deadline.",
+    ):
         assert kept in text
 
 
@@ -48,14 +76,20 @@ def test_sentences_point_into_the_text(seeds_tables: dict[str, pd.DataFrame]) ->
     s, a = seeds_tables["sentences"], seeds_tables["articles"].set_index("article_id")
     assert len(s) > 70
     for r in s.itertuples():
-        assert a.at[r.article_id, "text"][r.start:r.end] == r.text
-    assert s.groupby("article_id")["sent_id"].apply(lambda x: list(x) == list(range(1, len(x) + 1))).all()
+        assert a.at[r.article_id, "text"][r.start : r.end] == r.text
+    assert (
+        s.groupby("article_id")["sent_id"]
+        .apply(lambda x: list(x) == list(range(1, len(x) + 1)))
+        .all()
+    )
 
 
 def test_tables_hold_no_absolute_paths(seeds_run: Path) -> None:
     for csv in (seeds_run / "data").glob("*.csv"):
         content = csv.read_text()
-        assert str(seeds_run) not in content and "/work/" not in content and "/tmp/" not in content, csv.name
+        assert (
+            str(seeds_run) not in content and "/work/" not in content and "/tmp/" not in content
+        ), csv.name
 
 
 def test_index_links_every_article_and_notebook(seeds_run: Path) -> None:
@@ -79,14 +113,18 @@ def test_two_runs_write_identical_tables(seeds_run: Path, tmp_path: Path) -> Non
         runner.run(root / "seeds", tmp_path / "again", progress=False)
     finally:
         os.chdir(cwd)
-    files = sorted(p.relative_to(seeds_run) for p in [*(seeds_run / "data").iterdir(), *(seeds_run / "figures").glob("*.csv")])
+    files = sorted(
+        p.relative_to(seeds_run)
+        for p in [*(seeds_run / "data").iterdir(), *(seeds_run / "figures").glob("*.csv")]
+    )
     assert files
     for rel in files:
         assert (seeds_run / rel).read_bytes() == (tmp_path / "again" / rel).read_bytes(), rel
 
 
 def test_every_link_of_every_page_resolves(seeds_run: Path, bad_run: Path) -> None:
-    """Start page, evidence page, article pages and the exported notebooks: every local link and anchor lands."""
+    """Start page, evidence page, article pages and the exported notebooks: every local link and
+    anchor lands."""
     import links
 
     assert links.broken(seeds_run) == []
@@ -94,7 +132,9 @@ def test_every_link_of_every_page_resolves(seeds_run: Path, bad_run: Path) -> No
     assert len(list((seeds_run / "html").glob("*.html"))) == 7
 
 
-def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(tmp_path: Path, monkeypatch) -> None:
+def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(
+    tmp_path: Path, monkeypatch
+) -> None:
     """As in JupyterLab: the kernel's working directory is notebooks/, no parameter is given; the
     seeds are found through the package and nothing is written under notebooks/."""
     import papermill
@@ -102,10 +142,18 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(tmp_path: P
     from presslens.pipeline import paths
 
     root = Path(__file__).resolve().parents[1]
-    monkeypatch.setenv(paths.REPORTS_ENV, str(tmp_path / "reports"))  # instead of the project's reports/
+    monkeypatch.setenv(
+        paths.REPORTS_ENV, str(tmp_path / "reports")
+    )  # instead of the project's reports/
     before = sorted((p.name, p.stat().st_mtime) for p in (root / "notebooks").iterdir())
     for nb in sorted((root / "notebooks").glob("[0-9][0-9]-*.ipynb")):
-        papermill.execute_notebook(str(nb), str(tmp_path / nb.name), kernel_name="python3", progress_bar=False, cwd=str(root / "notebooks"))
+        papermill.execute_notebook(
+            str(nb),
+            str(tmp_path / nb.name),
+            kernel_name="python3",
+            progress_bar=False,
+            cwd=str(root / "notebooks"),
+        )
     assert sorted((p.name, p.stat().st_mtime) for p in (root / "notebooks").iterdir()) == before
     assert (tmp_path / "reports" / "index.html").exists()
     assert len(pd.read_parquet(tmp_path / "reports" / "data" / "articles.parquet")) == 5

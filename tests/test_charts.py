@@ -21,53 +21,124 @@ def outlets(n: int) -> list[str]:
 
 def removed(n: int) -> tuple[pd.DataFrame, list[str]]:
     ids = [f"a{i:06d}" for i in range(n)]
-    rows = pd.DataFrame({"article_id": ids, "rule": [["headline", "summary_box", "copyright"][i % 3] for i in range(n)], "lines": 1 + np.arange(n) % 4})
+    rows = pd.DataFrame(
+        {
+            "article_id": ids,
+            "rule": [["headline", "summary_box", "copyright"][i % 3] for i in range(n)],
+            "lines": 1 + np.arange(n) % 4,
+        }
+    )
     return rows, ids
 
 
 def article_tone(n: int) -> tuple[pd.DataFrame, pd.Series]:
     ids = [f"a{i:06d}" for i in range(n)]
     rng = np.random.default_rng(1)
-    t = pd.concat([pd.DataFrame({"article_id": ids, "method": m, "tone": rng.uniform(-0.5, 0.5, n), "ci_low": -0.6, "ci_high": 0.6}) for m in ("vader", "textblob")])
+    t = pd.concat(
+        [
+            pd.DataFrame(
+                {
+                    "article_id": ids,
+                    "method": m,
+                    "tone": rng.uniform(-0.5, 0.5, n),
+                    "ci_low": -0.6,
+                    "ci_high": 0.6,
+                }
+            )
+            for m in ("vader", "textblob")
+        ]
+    )
     return t, pd.Series(outlets(n), index=ids)
 
 
 def outlet_tone(n: int) -> pd.DataFrame:
-    return pd.DataFrame({"outlet": outlets(n), "method": "vader", "n_articles": 1 + np.arange(n) % 50, "tone": np.linspace(-0.3, 0.3, n),
-                         "ci_low": [np.nan if i % 50 == 0 else -0.4 for i in range(n)], "ci_high": [np.nan if i % 50 == 0 else 0.4 for i in range(n)], "warning": ""})
+    return pd.DataFrame(
+        {
+            "outlet": outlets(n),
+            "method": "vader",
+            "n_articles": 1 + np.arange(n) % 50,
+            "tone": np.linspace(-0.3, 0.3, n),
+            "ci_low": [np.nan if i % 50 == 0 else -0.4 for i in range(n)],
+            "ci_high": [np.nan if i % 50 == 0 else 0.4 for i in range(n)],
+            "warning": "",
+        }
+    )
 
 
 def histogram(n: int) -> pd.DataFrame:
-    rows = [(m, i, stages.BINS[i], stages.BINS[i + 1], n * (i % 5)) for m in ("vader", "textblob") for i in range(20)]
+    rows = [
+        (m, i, stages.BINS[i], stages.BINS[i + 1], n * (i % 5))
+        for m in ("vader", "textblob")
+        for i in range(20)
+    ]
     return pd.DataFrame(rows, columns=["method", "bin", "bin_low", "bin_high", "sentences"])
 
 
 def shares(n: int) -> pd.DataFrame:
-    frames = [("generic", f) for f in ("conflict", "economic", "morality")] + [("issue", "security")]
-    return pd.DataFrame([(s, f, o, 10 + i, i % 7) for s, f in frames for i, o in enumerate(outlets(n))], columns=["scheme", "frame", "outlet", "articles", "present"])
+    frames = [("generic", f) for f in ("conflict", "economic", "morality")] + [
+        ("issue", "security")
+    ]
+    return pd.DataFrame(
+        [(s, f, o, 10 + i, i % 7) for s, f in frames for i, o in enumerate(outlets(n))],
+        columns=["scheme", "frame", "outlet", "articles", "present"],
+    )
 
 
 def quoted(n: int) -> pd.DataFrame:
-    return pd.DataFrame({"outlet": [outlets(7)[i % 7] for i in range(n)], "actor": [f"person_{i:05d}" for i in range(n)], "mentions": 1 + np.arange(n) % 30, "quotes": np.arange(n) % 4})
+    return pd.DataFrame(
+        {
+            "outlet": [outlets(7)[i % 7] for i in range(n)],
+            "actor": [f"person_{i:05d}" for i in range(n)],
+            "mentions": 1 + np.arange(n) % 30,
+            "quotes": np.arange(n) % 4,
+        }
+    )
 
 
 def term_counts(n: int) -> pd.DataFrame:
-    return pd.DataFrame({"outlet": [outlets(max(1, n // 3))[i % max(1, n // 3)] for i in range(n)], "concept": [f"concept_{i % 40}" for i in range(n)],
-                         "variant": [f"variant {i % 90}" for i in range(n)], "n": 1 + np.arange(n) % 9})
+    return pd.DataFrame(
+        {
+            "outlet": [outlets(max(1, n // 3))[i % max(1, n // 3)] for i in range(n)],
+            "concept": [f"concept_{i % 40}" for i in range(n)],
+            "variant": [f"variant {i % 90}" for i in range(n)],
+            "n": 1 + np.arange(n) % 9,
+        }
+    )
 
 
 def portrayal(n: int) -> pd.DataFrame:
-    return pd.DataFrame({"actor": [f"person_{i:05d}" for i in range(n)], "outlet": "(all outlets)", "n_mentions": 1 + np.arange(n) % 60, "n_articles": 1,
-                         "tone": np.linspace(-0.5, 0.5, n), "ci_low": -0.6, "ci_high": 0.6})
+    return pd.DataFrame(
+        {
+            "actor": [f"person_{i:05d}" for i in range(n)],
+            "outlet": "(all outlets)",
+            "n_mentions": 1 + np.arange(n) % 60,
+            "n_articles": 1,
+            "tone": np.linspace(-0.5, 0.5, n),
+            "ci_low": -0.6,
+            "ci_high": 0.6,
+        }
+    )
 
 
 def event_groups(n: int) -> pd.DataFrame:
     start = pd.Timestamp("1990-01-01")
     days = (np.arange(n) * 37) % (35 * 365)
     begins = [(start + pd.Timedelta(days=int(d))).date().isoformat() for d in days]
-    return pd.DataFrame({"event_id": [f"E{i + 1:05d}" for i in range(n)], "begin": begins, "finish": begins, "value": begins, "label": [f"event number {i}" for i in range(n)],
-                         "actors": ["nato serbia" if i % 3 else "" for i in range(n)], "n_articles": 1 + np.arange(n) % 9, "n_mentions": 2 + np.arange(n) % 9,
-                         "articles": "a b", "outlets": "", "evidence": [f"a{i}#s1" for i in range(n)]})
+    return pd.DataFrame(
+        {
+            "event_id": [f"E{i + 1:05d}" for i in range(n)],
+            "begin": begins,
+            "finish": begins,
+            "value": begins,
+            "label": [f"event number {i}" for i in range(n)],
+            "actors": ["nato serbia" if i % 3 else "" for i in range(n)],
+            "n_articles": 1 + np.arange(n) % 9,
+            "n_mentions": 2 + np.arange(n) % 9,
+            "articles": "a b",
+            "outlets": "",
+            "evidence": [f"a{i}#s1" for i in range(n)],
+        }
+    )
 
 
 def coverage(n: int) -> tuple[pd.DataFrame, str]:
@@ -76,7 +147,13 @@ def coverage(n: int) -> tuple[pd.DataFrame, str]:
     dates = pd.date_range("2019-01-01", periods=n, freq="D")
     from presslens.measure import events
 
-    art = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "status": "ok", "published": [d.date().isoformat() for d in dates]})
+    art = pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(n)],
+            "status": "ok",
+            "published": [d.date().isoformat() for d in dates],
+        }
+    )
     tone = pd.DataFrame({"article_id": art["article_id"], "tone": np.linspace(-0.2, 0.2, n)})
     cov, _, period = events.coverage(art, tone)
     return cov, period
@@ -84,7 +161,10 @@ def coverage(n: int) -> tuple[pd.DataFrame, str]:
 
 def contrasts(n: int) -> tuple[pd.DataFrame, pd.Series]:
     groups = outlets(n)
-    best = pd.DataFrame([(g, f"word{k}", 3.0 - k * 0.3) for g in groups for k in range(8)], columns=["group", "feature", "z"])
+    best = pd.DataFrame(
+        [(g, f"word{k}", 3.0 - k * 0.3) for g in groups for k in range(8)],
+        columns=["group", "feature", "z"],
+    )
     return best, pd.Series(np.arange(n, 0, -1), index=groups)
 
 
@@ -116,8 +196,19 @@ def build(kind: str, n: int) -> figures.Chart:
     raise ValueError(kind)
 
 
-KINDS = ["cleaning", "tone_by_article", "tone_by_outlet", "sentence_tone", "frames_by_outlet", "quoted_vs_mentioned", "naming_by_outlet",
-         "actor_tone", "event_timeline", "coverage", "word_contrasts"]
+KINDS = [
+    "cleaning",
+    "tone_by_article",
+    "tone_by_outlet",
+    "sentence_tone",
+    "frames_by_outlet",
+    "quoted_vs_mentioned",
+    "naming_by_outlet",
+    "actor_tone",
+    "event_timeline",
+    "coverage",
+    "word_contrasts",
+]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -148,7 +239,9 @@ def test_thousands_of_items_stay_readable_and_bounded(kind: str, tmp_path: Path)
     assert len(chart.data) <= 25_000  # the CSV beside it too: what is drawn, or a bounded summary
     assert len(chart.keys) <= 1000  # points linked to their sentences: bounded too
     if kind not in ("sentence_tone", "coverage", "cleaning"):
-        assert "CSV" in chart.caption or "csv" in chart.caption or "binned" in chart.caption, chart.caption  # says what it aggregated
+        assert "CSV" in chart.caption or "csv" in chart.caption or "binned" in chart.caption, (
+            chart.caption
+        )  # says what it aggregated
     if kind == "event_timeline":
         assert "binned" in chart.caption and len(chart.data) < 500
     if kind == "coverage":

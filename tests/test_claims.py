@@ -10,9 +10,18 @@ from presslens.extract import claims
     ("sentence", "expected"),
     [
         ("There are nearly 4,000 peacekeeping troops in Kosovo.", [("troops", 4000.0, "approx")]),
-        ("KFOR comprises around 4,700 troops from 29 nations.", [("troops", 4700.0, "approx"), ("countries", 29.0, "exact")]),
-        ("Over 30 NATO peacekeeping soldiers were injured in clashes.", [("troops injured", 30.0, "min")]),
-        ("The conflict ended with a 78-day NATO bombardment.", [("duration in days", 78.0, "exact")]),
+        (
+            "KFOR comprises around 4,700 troops from 29 nations.",
+            [("troops", 4700.0, "approx"), ("countries", 29.0, "exact")],
+        ),
+        (
+            "Over 30 NATO peacekeeping soldiers were injured in clashes.",
+            [("troops injured", 30.0, "min")],
+        ),
+        (
+            "The conflict ended with a 78-day NATO bombardment.",
+            [("duration in days", 78.0, "exact")],
+        ),
         ("Police arrested 12 protesters.", [("protesters", 12.0, "exact")]),
         ("The EU pledged 2.5 billion euros.", [("money_eur", 2.5e9, "exact")]),
         ("Kosovo declared independence in 2008.", [("year", 2008.0, "exact")]),
@@ -22,7 +31,7 @@ def test_claims_found(sentence: str, expected: list[tuple]) -> None:
     found = claims.find(sentence, published="2024-01-01")
     assert [(c["quantity"], c["value"], c["bound"]) for c in found] == expected
     for c in found:
-        assert sentence[c["start"]:c["end"]] == c["text"]
+        assert sentence[c["start"] : c["end"]] == c["text"]
 
 
 @pytest.mark.parametrize(
@@ -40,7 +49,9 @@ def test_not_claims(sentence: str) -> None:
 
 
 def test_year_event_is_the_nearest() -> None:
-    found = claims.find("Kosovo gained independence through a NATO military campaign launched in 1999.")
+    found = claims.find(
+        "Kosovo gained independence through a NATO military campaign launched in 1999."
+    )
     assert [(c["event"], c["value"]) for c in found] == [("nato_campaign_1999", 1999.0)]
 
 
@@ -54,19 +65,64 @@ def test_refers_to_year_in_sentence_else_publication() -> None:
 
 
 def _table(rows: list[tuple[str, str, str | None]]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    articles = pd.DataFrame({"article_id": [r[0] for r in rows], "outlet": "x", "published": [r[2] for r in rows], "status": "ok"})
-    sentences = pd.DataFrame({"article_id": [r[0] for r in rows], "sent_id": 1, "start": 0, "end": [len(r[1]) for r in rows], "text": [r[1] for r in rows]})
+    articles = pd.DataFrame(
+        {
+            "article_id": [r[0] for r in rows],
+            "outlet": "x",
+            "published": [r[2] for r in rows],
+            "status": "ok",
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "article_id": [r[0] for r in rows],
+            "sent_id": 1,
+            "start": 0,
+            "end": [len(r[1]) for r in rows],
+            "text": [r[1] for r in rows],
+        }
+    )
     return articles, claims.claim_table(articles, sentences)
 
 
 @pytest.mark.parametrize(
     ("rows", "verdict"),
     [
-        ([("a", "There are 4,000 troops.", "2022-01-01"), ("b", "There are 4,700 troops.", "2025-01-01")], "change over time"),
-        ([("a", "There are 4,000 troops.", "2022-01-01"), ("b", "There are 4,700 troops.", "2022-01-01")], "disagree"),
-        ([("a", "There are 4,000 troops.", None), ("b", "There are 4,700 troops.", "2022-01-01")], "disagree"),
-        ([("a", "There are nearly 4,700 troops.", "2022-01-01"), ("b", "There are 4,500 troops.", "2023-01-01")], "agree"),
-        ([("a", "Kosovo declared independence in 2008.", None), ("b", "Kosovo proclaimed independence in 2008.", "2022-01-01")], "agree"),
+        (
+            [
+                ("a", "There are 4,000 troops.", "2022-01-01"),
+                ("b", "There are 4,700 troops.", "2025-01-01"),
+            ],
+            "change over time",
+        ),
+        (
+            [
+                ("a", "There are 4,000 troops.", "2022-01-01"),
+                ("b", "There are 4,700 troops.", "2022-01-01"),
+            ],
+            "disagree",
+        ),
+        (
+            [
+                ("a", "There are 4,000 troops.", None),
+                ("b", "There are 4,700 troops.", "2022-01-01"),
+            ],
+            "disagree",
+        ),
+        (
+            [
+                ("a", "There are nearly 4,700 troops.", "2022-01-01"),
+                ("b", "There are 4,500 troops.", "2023-01-01"),
+            ],
+            "agree",
+        ),
+        (
+            [
+                ("a", "Kosovo declared independence in 2008.", None),
+                ("b", "Kosovo proclaimed independence in 2008.", "2022-01-01"),
+            ],
+            "agree",
+        ),
     ],
 )
 def test_divergence_verdicts(rows: list[tuple], verdict: str) -> None:

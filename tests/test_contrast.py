@@ -8,11 +8,19 @@ from presslens.measure import contrast
 
 
 def test_tokens_drop_function_words() -> None:
-    assert contrast.tokens("The NATO chief said that Kosovo’s border is out of control.") == ["nato", "chief", "kosovo's", "border", "control"]
+    assert contrast.tokens("The NATO chief said that Kosovo’s border is out of control.") == [
+        "nato",
+        "chief",
+        "kosovo's",
+        "border",
+        "control",
+    ]
 
 
 def test_distinctive_word_has_large_positive_z() -> None:
-    texts = pd.Series(["sovereignty sovereignty sovereignty talks"] * 5 + ["talks talks dialogue peace"] * 5)
+    texts = pd.Series(
+        ["sovereignty sovereignty sovereignty talks"] * 5 + ["talks talks dialogue peace"] * 5
+    )
     groups = pd.Series(["A"] * 5 + ["B"] * 5)
     table = contrast.log_odds(contrast.word_counts(texts, groups, min_count=1))
     a = table[table.group == "A"].set_index("feature")

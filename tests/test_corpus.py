@@ -30,7 +30,11 @@ def test_seeds_folder_with_metadata(root: Path) -> None:
 def test_metadata_problems_are_reported(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", BODY)
     write(tmp_path, "b.txt", BODY + " More.")
-    write(tmp_path, "metadata.csv", "file,outlet,published\na.txt,One,2023-13-45\nmissing.txt,Two,2023-01-01\na.txt,Three,2023-01-02\n")
+    write(
+        tmp_path,
+        "metadata.csv",
+        "file,outlet,published\na.txt,One,2023-13-45\nmissing.txt,Two,2023-01-01\na.txt,Three,2023-01-02\n",
+    )
     articles, quarantine = corpus.read(tmp_path)
     reasons = " | ".join(quarantine["reason"])
     assert "not a valid date" in reasons
@@ -86,7 +90,8 @@ def test_unsupported_suffix_and_oversize(tmp_path: Path) -> None:
 def test_html_main_text_is_extracted(tmp_path: Path) -> None:
     page = (
         "<html><head><title>NATO ready to act</title></head><body><nav>Home | World | Sport</nav>"
-        f"<article><h1>NATO ready to act</h1><p>{BODY}</p><p>{BODY} The talks resume on Thursday in Brussels, officials said.</p></article>"
+        f"<article><h1>NATO ready to act</h1><p>{BODY}</p><p>{BODY} The talks resume on Thursday "
+        "in Brussels, officials said.</p></article>"
         "<footer>Copyright 2025 Example Media</footer></body></html>"
     )
     write(tmp_path, "page.html", page)
@@ -122,7 +127,13 @@ def test_table_without_text_column_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "safe"),
-    [("../../etc/passwd", "etc_passwd"), ("my article (1)", "my_article_1"), ("Vučić interview", "Vucic_interview"), ("..", "article"), ("a\x00b", "a_b")],
+    [
+        ("../../etc/passwd", "etc_passwd"),
+        ("my article (1)", "my_article_1"),
+        ("Vučić interview", "Vucic_interview"),
+        ("..", "article"),
+        ("a\x00b", "a_b"),
+    ],
 )
 def test_safe_ids(name: str, safe: str) -> None:
     assert corpus.safe_id(name) == safe

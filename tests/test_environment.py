@@ -1,4 +1,5 @@
-"""environment.yml and pyproject.toml name the same packages with the same bounds, and every spec parses."""
+"""environment.yml and pyproject.toml name the same packages with the same bounds, and every spec
+parses."""
 
 import re
 import tomllib
@@ -17,7 +18,9 @@ def canonical(name: str) -> str:
 
 def pyproject_specs() -> dict[str, SpecifierSet]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = list(project["dependencies"]) + [r for extra in project["optional-dependencies"].values() for r in extra]
+    reqs = list(project["dependencies"]) + [
+        r for extra in project["optional-dependencies"].values() for r in extra
+    ]
     out = {}
     for r in reqs:
         req = Requirement(r)
@@ -46,10 +49,17 @@ def test_every_spec_parses() -> None:
 def test_same_packages_and_bounds() -> None:
     py, conda = pyproject_specs(), conda_specs()
     python = conda.pop("python")
-    assert python == SpecifierSet(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"])
-    assert set(py) == set(conda), f"only in pyproject: {set(py) - set(conda)}; only in environment.yml: {set(conda) - set(py)}"
+    assert python == SpecifierSet(
+        tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    )
+    assert set(py) == set(conda), (
+        f"only in pyproject: {set(py) - set(conda)}; only in environment.yml: "
+        f"{set(conda) - set(py)}"
+    )
     for name in py:
-        assert py[name] == conda[name], f"{name}: pyproject {py[name]} vs environment.yml {conda[name]}"
+        assert py[name] == conda[name], (
+            f"{name}: pyproject {py[name]} vs environment.yml {conda[name]}"
+        )
 
 
 def test_environment_installs_the_project() -> None:

@@ -24,11 +24,35 @@ def who(text: str, published: str | None = None) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "published", "expected"),
     [
-        ("NATO's secretary general visited Pristina.", "2022-08-18", [("NATO's secretary general", "jens_stoltenberg"), ("Pristina", "kosovo")]),
-        ("NATO's secretary general visited Pristina.", "2025-03-11", [("NATO's secretary general", "mark_rutte"), ("Pristina", "kosovo")]),
-        ("NATO's secretary general visited Pristina.", None, [("NATO's secretary general", "office:nato_secretary_general"), ("Pristina", "kosovo")]),
-        ("The NATO chief met Vučić and Vucic's allies.", "2023-01-01", [("The NATO chief", "jens_stoltenberg"), ("Vučić", "aleksandar_vucic"), ("Vucic", "aleksandar_vucic")]),
-        ("NATO Secretary-General Jens Stoltenberg spoke.", "2022-08-18", [("NATO", "nato"), ("Jens Stoltenberg", "jens_stoltenberg")]),  # the title yields to the name
+        (
+            "NATO's secretary general visited Pristina.",
+            "2022-08-18",
+            [("NATO's secretary general", "jens_stoltenberg"), ("Pristina", "kosovo")],
+        ),
+        (
+            "NATO's secretary general visited Pristina.",
+            "2025-03-11",
+            [("NATO's secretary general", "mark_rutte"), ("Pristina", "kosovo")],
+        ),
+        (
+            "NATO's secretary general visited Pristina.",
+            None,
+            [("NATO's secretary general", "office:nato_secretary_general"), ("Pristina", "kosovo")],
+        ),
+        (
+            "The NATO chief met Vučić and Vucic's allies.",
+            "2023-01-01",
+            [
+                ("The NATO chief", "jens_stoltenberg"),
+                ("Vučić", "aleksandar_vucic"),
+                ("Vucic", "aleksandar_vucic"),
+            ],
+        ),
+        (
+            "NATO Secretary-General Jens Stoltenberg spoke.",
+            "2022-08-18",
+            [("NATO", "nato"), ("Jens Stoltenberg", "jens_stoltenberg")],
+        ),  # the title yields to the name
         ("Europe and the European Union welcomed it.", None, [("European Union", "eu")]),
         ("Let us go to the US embassy.", None, [("US", "us")]),
         ("Kosovo and Metohija is the Serbian name.", None, [("Kosovo", "kosovo")]),
@@ -49,12 +73,42 @@ def test_surname_and_pronoun_resolve_to_the_person() -> None:
     ("text", "speaker", "content", "kind"),
     [
         ("“We are ready,” said Stoltenberg.", "Stoltenberg", "We are ready", "direct"),
-        ('"We will never recognise Kosovo," Vucic told reporters.', "Vucic", "We will never recognise Kosovo", "direct"),
-        ("Kurti told reporters, „The threats are felt by our country as well.“", "Kurti", "The threats are felt by our country as well", "direct"),
-        ("«The border is out of control and must be secured now,» Rama warned.", "Rama", "The border is out of control and must be secured now", "direct"),
-        ("“KFOR stands ready to respond,” the NATO chief remarked.", "the NATO chief", "KFOR stands ready to respond", "direct"),
-        ("Borrell added that there is still time before the deadline.", "Borrell", "there is still time before the deadline", "indirect"),
-        ("The talks are vital, according to NATO's head.", "NATO's head", "The talks are vital", "indirect"),
+        (
+            '"We will never recognise Kosovo," Vucic told reporters.',
+            "Vucic",
+            "We will never recognise Kosovo",
+            "direct",
+        ),
+        (
+            "Kurti told reporters, „The threats are felt by our country as well.“",
+            "Kurti",
+            "The threats are felt by our country as well",
+            "direct",
+        ),
+        (
+            "«The border is out of control and must be secured now,» Rama warned.",
+            "Rama",
+            "The border is out of control and must be secured now",
+            "direct",
+        ),
+        (
+            "“KFOR stands ready to respond,” the NATO chief remarked.",
+            "the NATO chief",
+            "KFOR stands ready to respond",
+            "direct",
+        ),
+        (
+            "Borrell added that there is still time before the deadline.",
+            "Borrell",
+            "there is still time before the deadline",
+            "indirect",
+        ),
+        (
+            "The talks are vital, according to NATO's head.",
+            "NATO's head",
+            "The talks are vital",
+            "indirect",
+        ),
     ],
 )
 def test_quotes(text: str, speaker: str, content: str, kind: str) -> None:
@@ -62,10 +116,17 @@ def test_quotes(text: str, speaker: str, content: str, kind: str) -> None:
     assert len(q) == 1
     r = q.iloc[0]
     assert (r.speaker, r.content, r.kind) == (speaker, content, kind)
-    assert text[r.start:r.end] == r.content
+    assert text[r.start : r.end] == r.content
 
 
-@pytest.mark.parametrize("text", ["The so-called “peace plan” failed.", "He walked home. It rained.", "The “frozen conflict” persists in the north."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “peace plan” failed.",
+        "He walked home. It rained.",
+        "The “frozen conflict” persists in the north.",
+    ],
+)
 def test_scare_quotes_and_plain_text_are_not_quotes(text: str) -> None:
     assert quotes.extract(text).empty
 
@@ -73,10 +134,26 @@ def test_scare_quotes_and_plain_text_are_not_quotes(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Relations between Kosovo and Metohija and Belgrade.", [("kosovo_name", "Kosovo and Metohija")]),
-        ("Police in Prishtina and Mitrovicë.", [("pristina", "Prishtina"), ("mitrovica", "Mitrovicë")]),
-        ("Rioters clashed with police in northern Kosovo.", [("protesters", "rioters"), ("north_kosovo", "northern Kosovo"), ("kosovo_name", "Kosovo")]),
-        ("Kosovo unilaterally declared independence in 2008.", [("kosovo_name", "Kosovo"), ("independence_2008", "unilateral declaration")]),
+        (
+            "Relations between Kosovo and Metohija and Belgrade.",
+            [("kosovo_name", "Kosovo and Metohija")],
+        ),
+        (
+            "Police in Prishtina and Mitrovicë.",
+            [("pristina", "Prishtina"), ("mitrovica", "Mitrovicë")],
+        ),
+        (
+            "Rioters clashed with police in northern Kosovo.",
+            [
+                ("protesters", "rioters"),
+                ("north_kosovo", "northern Kosovo"),
+                ("kosovo_name", "Kosovo"),
+            ],
+        ),
+        (
+            "Kosovo unilaterally declared independence in 2008.",
+            [("kosovo_name", "Kosovo"), ("independence_2008", "unilateral declaration")],
+        ),
     ],
 )
 def test_terms(text: str, expected: list[tuple[str, str]]) -> None:
@@ -99,7 +176,7 @@ def test_frame_cues(sentence: str, frame: str, question: str) -> None:
     f = framing.code_sentences(sentence)
     hit = f[(f["frame"] == frame) & (f["question"] == question)]
     assert len(hit) == 1
-    assert sentence[hit.iloc[0].start:hit.iloc[0].end] == hit.iloc[0].cue
+    assert sentence[hit.iloc[0].start : hit.iloc[0].end] == hit.iloc[0].cue
 
 
 @pytest.mark.parametrize("sentence", ["The weather was mild on Tuesday.", "He walked to the shop."])
@@ -108,7 +185,9 @@ def test_no_frame_cues(sentence: str) -> None:
 
 
 def test_code_articles_positional_ids_and_evidence() -> None:
-    out = framing.code_articles(["Both sides accused each other. The dispute deepened.", "It rained."])
+    out = framing.code_articles(
+        ["Both sides accused each other. The dispute deepened.", "It rained."]
+    )
     assert sorted(out["article_id"].unique()) == [0, 1]
     assert out.groupby("article_id").size().nunique() == 1  # every article gets every frame
     assert (out.loc[out["present"], "evidence"] != "").all()
@@ -130,7 +209,9 @@ def test_model_vectors_are_scikit_learns() -> None:
     """The shipped models' TF-IDF, rebuilt without scikit-learn, equals TfidfVectorizer's."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = framing.load_narrative_frames(ROOT / "eval" / "narrative-frames")["text"].head(40).tolist()
+    texts = (
+        framing.load_narrative_frames(ROOT / "eval" / "narrative-frames")["text"].head(40).tolist()
+    )
     vec = TfidfVectorizer(sublinear_tf=True, min_df=2, stop_words="english").fit(texts)
     X = vec.transform(texts + ["Pristina's café: naïve “quotes”, 2008 — and Vučić."]).toarray()
     for row, text in zip(X, texts + ["Pristina's café: naïve “quotes”, 2008 — and Vučić."]):
@@ -141,14 +222,18 @@ def test_model_vectors_are_scikit_learns() -> None:
 
 
 def test_shipped_frame_model_is_the_training_scripts() -> None:
-    """bench/train_frames.py on the eval articles gives the shipped model (same presence decisions)."""
+    """bench/train_frames.py on the eval articles gives the shipped model (same presence
+    decisions)."""
     _, texts, density, gold = framing.coded_eval_articles(ROOT / "eval" / "narrative-frames")
     refit = framing._loaded(framing.fit_frame_model(texts, density, gold))
     shipped = framing.frame_model()
     assert sorted(refit["frames"]) == sorted(shipped["frames"]) == sorted(framing.CODES.values())
     agree = total = 0
     for text, (_, d) in zip(texts, density.iterrows()):
-        a, b = framing.frame_probabilities(text, d.to_dict(), refit), framing.frame_probabilities(text, d.to_dict(), shipped)
+        a, b = (
+            framing.frame_probabilities(text, d.to_dict(), refit),
+            framing.frame_probabilities(text, d.to_dict(), shipped),
+        )
         for f in a:
             agree += (a[f] >= refit["frames"][f][2]) == (b[f] >= shipped["frames"][f][2])
             total += 1
@@ -165,22 +250,46 @@ def test_dictionary_only_rule_without_model() -> None:
 
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, tuple[str, str | None]]:
-    meta = pd.read_csv(ROOT / "seeds" / "metadata.csv", dtype=str, keep_default_na=False).set_index("file")
-    return {f[:3]: (clean.clean((ROOT / "seeds" / f).read_text(encoding="utf-8")).text, meta.at[f, "published"] or None) for f in meta.index}
+    meta = pd.read_csv(ROOT / "seeds" / "metadata.csv", dtype=str, keep_default_na=False).set_index(
+        "file"
+    )
+    return {
+        f[:3]: (
+            clean.clean((ROOT / "seeds" / f).read_text(encoding="utf-8")).text,
+            meta.at[f, "published"] or None,
+        )
+        for f in meta.index
+    }
 
 
 def test_seed_quotes_have_the_right_speakers(seeds: dict) -> None:
     def speakers(key: str) -> set[str]:
         text, pub = seeds[key]
         arts = pd.DataFrame({"article_id": [key], "text": [text], "published": [pub]})
-        spans = [(a, b) for a, b in __import__("presslens.ingest.sentences", fromlist=["spans"]).spans(text)]
-        sents = pd.DataFrame({"article_id": key, "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "end": [b for _, b in spans], "text": [text[a:b] for a, b in spans]})
+        spans = [
+            (a, b)
+            for a, b in __import__("presslens.ingest.sentences", fromlist=["spans"]).spans(text)
+        ]
+        sents = pd.DataFrame(
+            {
+                "article_id": key,
+                "sent_id": range(1, len(spans) + 1),
+                "start": [a for a, _ in spans],
+                "end": [b for _, b in spans],
+                "text": [text[a:b] for a, b in spans],
+            }
+        )
         m = actors.mention_table(arts, sents)
         return set(quotes.quote_table(arts, sents, m)["speaker_actor"])
+
     assert {"albin_kurti", "elina_valtonen"} <= speakers("000")
     s003 = speakers("003")
-    assert "mark_rutte" in s003 and "jens_stoltenberg" not in s003  # the 2025 NATO chief, never named
-    assert {"jens_stoltenberg", "albin_kurti", "josep_borrell", "aleksandar_vucic"} <= speakers("004")
+    assert (
+        "mark_rutte" in s003 and "jens_stoltenberg" not in s003
+    )  # the 2025 NATO chief, never named
+    assert {"jens_stoltenberg", "albin_kurti", "josep_borrell", "aleksandar_vucic"} <= speakers(
+        "004"
+    )
 
 
 def test_seed_naming_choice(seeds: dict) -> None:
@@ -189,23 +298,47 @@ def test_seed_naming_choice(seeds: dict) -> None:
 
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
-NEWSY = st.lists(st.sampled_from(["“", "”", "„", "«", "»", '"', "Kurti", " said", " he", ". ", "NATO's secretary general", "Kosovo and Metohija", " according to ", "Vucic", "\n", "—", "'"]), max_size=30).map("".join)
+NEWSY = st.lists(
+    st.sampled_from(
+        [
+            "“",
+            "”",
+            "„",
+            "«",
+            "»",
+            '"',
+            "Kurti",
+            " said",
+            " he",
+            ". ",
+            "NATO's secretary general",
+            "Kosovo and Metohija",
+            " according to ",
+            "Vucic",
+            "\n",
+            "—",
+            "'",
+        ]
+    ),
+    max_size=30,
+).map("".join)
 
 
 @SETTINGS
 @given(st.one_of(TEXT, NEWSY))
 def test_extractors_never_raise_and_offsets_are_valid(text: str) -> None:
     for r in quotes.extract(text).itertuples():
-        assert text[r.start:r.end] == r.content
+        assert text[r.start : r.end] == r.content
     for r in actors.find_mentions(text, published="2024-01-01").itertuples():
-        assert text[r.start:r.end] == r.surface
+        assert text[r.start : r.end] == r.surface
     for r in terms.find_terms(text).itertuples():
-        assert text[r.start:r.end] == r.surface
+        assert text[r.start : r.end] == r.surface
     for r in framing.code_sentences(text).itertuples():
-        assert text[r.start:r.end] == r.cue
+        assert text[r.start : r.end] == r.cue
 
 
 # ---- the lower-cased fast path finds exactly what the case-insensitive patterns find ---------
+
 
 def _slow_frames(sentences: pd.DataFrame) -> pd.DataFrame:
     """The frames table computed only with the case-insensitive patterns (the reference)."""
@@ -215,30 +348,75 @@ def _slow_frames(sentences: pd.DataFrame) -> pd.DataFrame:
             for frame, question, pat, _ in framing.schemes()[scheme]:
                 m = pat.search(s.text)
                 if m:
-                    rows.append((s.article_id, int(s.sent_id), scheme, frame, question, m.group(), int(s.start) + m.start(), int(s.start) + m.end()))
-    return pd.DataFrame(rows, columns=framing.FRAME_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+                    rows.append(
+                        (
+                            s.article_id,
+                            int(s.sent_id),
+                            scheme,
+                            frame,
+                            question,
+                            m.group(),
+                            int(s.start) + m.start(),
+                            int(s.start) + m.end(),
+                        )
+                    )
+    return pd.DataFrame(rows, columns=framing.FRAME_COLUMNS).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64"}
+    )
 
 
 def _sentences(texts: list[str]) -> pd.DataFrame:
-    rows = [(i, k + 1, a, t[a:b]) for i, t in enumerate(texts) for k, (a, b) in enumerate(framing.splitter.spans(t))]
+    rows = [
+        (i, k + 1, a, t[a:b])
+        for i, t in enumerate(texts)
+        for k, (a, b) in enumerate(framing.splitter.spans(t))
+    ]
     return pd.DataFrame(rows, columns=["article_id", "sent_id", "start", "text"])
 
 
 def test_fast_cue_matching_equals_case_insensitive_on_real_articles() -> None:
     texts = framing.load_narrative_frames(ROOT / "eval" / "narrative-frames")["text"].tolist()
-    texts += [(ROOT / "seeds" / f).read_text(encoding="utf-8") for f in sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))]
+    texts += [
+        (ROOT / "seeds" / f).read_text(encoding="utf-8")
+        for f in sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
+    ]
     sents = _sentences(texts)
     fast = framing.frame_table(sents)
     assert len(sents) > 7000 and len(fast) > 5000
     pd.testing.assert_frame_equal(fast, _slow_frames(sents))
 
 
-CASE_TRAPS = ["İ", "ı", "ſ", "\u212a", "ß", "Σ", "ﬁ", "É", "NATO", "EU", "Children", "KILLED", "$5", "€ 3", " billion"]
+CASE_TRAPS = [
+    "İ",
+    "ı",
+    "ſ",
+    "\u212a",
+    "ß",
+    "Σ",
+    "ﬁ",
+    "É",
+    "NATO",
+    "EU",
+    "Children",
+    "KILLED",
+    "$5",
+    "€ 3",
+    " billion",
+]
 
 
 @SETTINGS
-@given(st.lists(st.one_of(st.sampled_from(CASE_TRAPS + ["ſanction", "Kılled", "İnjured", "famİly", "\u212ailled", "crİsis"]),
-                          st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)), max_size=25).map(" ".join))
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                CASE_TRAPS + ["ſanction", "Kılled", "İnjured", "famİly", "\u212ailled", "crİsis"]
+            ),
+            st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12),
+        ),
+        max_size=25,
+    ).map(" ".join)
+)
 def test_fast_cue_matching_equals_case_insensitive_on_arbitrary_text(text: str) -> None:
     sents = pd.DataFrame({"article_id": [0], "sent_id": [1], "start": [0], "text": [text]})
     pd.testing.assert_frame_equal(framing.frame_table(sents), _slow_frames(sents))

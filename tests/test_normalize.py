@@ -28,7 +28,7 @@ def test_normalises(raw: str, expected: str) -> None:
         "“curly double” and ‘curly single’",
         "„low-high German quotes“ and „Balkan style”",
         "«guillemets» and ‹single›",
-        '"straight" and \'straight\'',
+        "\"straight\" and 'straight'",
         "Vučić, Priština, Mitrovicë — em dash – en dash",
         "1998–1999 and 4,700 troops",
         "Line one\n\nLine three",

@@ -1,4 +1,5 @@
-"""Property-based tests: no exception on arbitrary Unicode, offsets always valid, cleaning idempotent."""
+"""Property-based tests: no exception on arbitrary Unicode, offsets always valid, cleaning
+idempotent."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -7,11 +8,30 @@ from presslens.ingest import clean, normalize, sentences
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
 NEWSY = st.lists(
-    st.sampled_from([
-        "NATO said.", "Mr. Vučić spoke", "“We are ready,” he said.", "„Out of control,” he said.", "No time to read?",
-        "Previous Article", "[Source: Agency]", "U.S. troops", "4,700 troops.", "\n", "\n\n", " ", "Kosovo", "«Da»", "\u00a0", "\r\n",
-        "Headline Of A Page", "Next Article", "in 1998-1999.", "Get a summary",
-    ]),
+    st.sampled_from(
+        [
+            "NATO said.",
+            "Mr. Vučić spoke",
+            "“We are ready,” he said.",
+            "„Out of control,” he said.",
+            "No time to read?",
+            "Previous Article",
+            "[Source: Agency]",
+            "U.S. troops",
+            "4,700 troops.",
+            "\n",
+            "\n\n",
+            " ",
+            "Kosovo",
+            "«Da»",
+            "\u00a0",
+            "\r\n",
+            "Headline Of A Page",
+            "Next Article",
+            "in 1998-1999.",
+            "Get a summary",
+        ]
+    ),
     max_size=40,
 ).map("".join)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

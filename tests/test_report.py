@@ -13,15 +13,38 @@ from presslens.report import pages
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="alert(1)">'
 
 
-@pytest.mark.parametrize(("url", "href"), [("javascript:alert(1)", ""), ("data:text/html,hi", ""), (" https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"), (None, "")])
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("javascript:alert(1)", ""),
+        ("data:text/html,hi", ""),
+        (" https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
+        (None, ""),
+    ],
+)
 def test_safe_href(url: str, href: str) -> None:
     assert pages.safe_href(url) == href
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (1234567, "1,234,567"), (np.int64(7), "7"), (0.3333333333333333, "0.333"), (-0.2149525, "-0.215"), (150.25, "150.2"),
-    (12345.678, "12,346"), (np.float64(5190.0), "5,190"), (3.0, "3"), (0.0, "0.000"), (None, ""), (float("nan"), ""), (pd.NA, ""), (True, "yes"), ("x", "x"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1234567, "1,234,567"),
+        (np.int64(7), "7"),
+        (0.3333333333333333, "0.333"),
+        (-0.2149525, "-0.215"),
+        (150.25, "150.2"),
+        (12345.678, "12,346"),
+        (np.float64(5190.0), "5,190"),
+        (3.0, "3"),
+        (0.0, "0.000"),
+        (None, ""),
+        (float("nan"), ""),
+        (pd.NA, ""),
+        (True, "yes"),
+        ("x", "x"),
+    ],
+)
 def test_numbers_are_formatted_for_reading(value: object, text: str) -> None:
     assert pages.fmt(value) == text
 
@@ -34,7 +57,13 @@ def page_for(text: str, spans: list, **article) -> str:
 
 def test_article_page_escapes_everything() -> None:
     text = f"First {HOSTILE} sentence. Second one."
-    html = page_for(text, [pages.Span(0, 5, "mention", HOSTILE)], title=HOSTILE, url="javascript:alert(1)", outlet=HOSTILE)
+    html = page_for(
+        text,
+        [pages.Span(0, 5, "mention", HOSTILE)],
+        title=HOSTILE,
+        url="javascript:alert(1)",
+        outlet=HOSTILE,
+    )
     assert "<script>" not in html and "<img" not in html and 'href="javascript' not in html
     assert '<span class="sent" id="s2">' in html and "URL (not linked): javascript:alert(1)" in html
 
@@ -55,34 +84,64 @@ class Nesting(HTMLParser):
         self.ok &= bool(self.stack) and self.stack.pop() == tag
 
 
-@pytest.mark.parametrize("spans", [
-    [pages.Span(0, 16, "mention", "Stoltenberg"), pages.Span(5, 21, "quote", "q")],  # crossing
-    [pages.Span(0, 21, "quote", "q"), pages.Span(5, 16, "mention", "m"), pages.Span(5, 9, "term", "t")],  # nested, same start
-    [pages.Span(0, 4, "timex", "d"), pages.Span(4, 8, "claim", "c")],  # adjacent
-    [],
-])
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [pages.Span(0, 16, "mention", "Stoltenberg"), pages.Span(5, 21, "quote", "q")],  # crossing
+        [
+            pages.Span(0, 21, "quote", "q"),
+            pages.Span(5, 16, "mention", "m"),
+            pages.Span(5, 9, "term", "t"),
+        ],  # nested, same start
+        [pages.Span(0, 4, "timex", "d"), pages.Span(4, 8, "claim", "c")],  # adjacent
+        [],
+    ],
+)
 def test_highlights_nest_properly_and_keep_the_text(spans: list) -> None:
     text = "Jens Stoltenberg said so."
     toks = pages.tokens(text, spans)
     assert "".join(x for op, x, _ in toks if op == "text") == text
-    html = pages.render("article.html.j2", title="t", heading="h", url="", url_text="", meta=pages.table(pd.DataFrame()), kinds=[],
-                         paragraphs=[[{"id": 1, "tokens": toks}]], evidence=[], removed=pages.table(pd.DataFrame()))
+    html = pages.render(
+        "article.html.j2",
+        title="t",
+        heading="h",
+        url="",
+        url_text="",
+        meta=pages.table(pd.DataFrame()),
+        kinds=[],
+        paragraphs=[[{"id": 1, "tokens": toks}]],
+        evidence=[],
+        removed=pages.table(pd.DataFrame()),
+    )
     parser = Nesting()
     parser.feed(html)
     assert parser.ok and not parser.stack
-    assert html.count("<mark") == len(spans) + sum(1 for a in spans for b in spans if a.start < b.start < a.end < b.end)
+    assert html.count("<mark") == len(spans) + sum(
+        1 for a in spans for b in spans if a.start < b.start < a.end < b.end
+    )
 
 
 def test_page_tables_are_bounded_and_link_their_csv() -> None:
     df = pd.DataFrame({"n": range(1000), "x": [0.123456] * 1000})
     t = pages.table(df, numeric=["n", "x"], csv="data/t.csv")
     assert len(t.rows) == pages.MAX_ROWS and t.total == 1000 and t.rows[0][1].text == "0.123"
-    html = pages.render("index.html.j2", title="t", question="q", warnings=[], sections=[pages.Section("s", "S", [pages.block("table", table=t)])])
-    assert "The first 25 of 1,000 rows" in html and 'href="data/t.csv"' in html and html.count("<tr>") == 26
+    html = pages.render(
+        "index.html.j2",
+        title="t",
+        question="q",
+        warnings=[],
+        sections=[pages.Section("s", "S", [pages.block("table", table=t)])],
+    )
+    assert (
+        "The first 25 of 1,000 rows" in html
+        and 'href="data/t.csv"' in html
+        and html.count("<tr>") == 26
+    )
 
 
 def test_start_page_has_no_html_from_python() -> None:
-    """Every tag of the pages comes from the templates: the Python modules that build pages hold no HTML tag literal."""
+    """Every tag of the pages comes from the templates: the Python modules that build pages hold no
+    HTML tag literal."""
     import inspect
 
     from presslens.report import pages as r
@@ -90,4 +149,6 @@ def test_start_page_has_no_html_from_python() -> None:
 
     for module in (r, summary):
         source = inspect.getsource(module)
-        assert not re.findall(r"<(?:p|a|ul|li|table|tr|td|th|h[1-6]|div|span|mark|figure|section)[ >]", source), module.__name__
+        assert not re.findall(
+            r"<(?:p|a|ul|li|table|tr|td|th|h[1-6]|div|span|mark|figure|section)[ >]", source
+        ), module.__name__

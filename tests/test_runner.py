@@ -1,4 +1,5 @@
-"""The runner: parameter checks before anything runs, failures that name notebook and cell, atomic output."""
+"""The runner: parameter checks before anything runs, failures that name notebook and cell, atomic
+output."""
 
 from pathlib import Path
 
@@ -11,8 +12,14 @@ from presslens.pipeline import cli, runner
 def notebook(path: Path, params: str, *cells: str) -> None:
     p = nbformat.v4.new_code_cell(params)
     p.metadata["tags"] = ["parameters"]
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# test"), p, *map(nbformat.v4.new_code_cell, cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb = nbformat.v4.new_notebook(
+        cells=[nbformat.v4.new_markdown_cell("# test"), p, *map(nbformat.v4.new_code_cell, cells)]
+    )
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
     nbformat.write(nb, path)
 
 
@@ -20,9 +27,22 @@ def notebook(path: Path, params: str, *cells: str) -> None:
 def chain(tmp_path: Path) -> Path:
     folder = tmp_path / "nbs"
     folder.mkdir()
-    params = 'corpus: str = "seeds"  # corpus\nout_dir: str = "reports"  # run folder\nlimit: int = 3  # a number'
-    notebook(folder / "10-first.ipynb", params, "from pathlib import Path\nPath(out_dir, 'first.txt').write_text(str(limit))")
-    notebook(folder / "20-second.ipynb", params + "\nfail: bool = False  # make this notebook fail", "x = 1", "if fail:\n    raise ValueError('stage exploded')")
+    params = (
+        'corpus: str = "seeds"  # corpus\n'
+        'out_dir: str = "reports"  # run folder\n'
+        "limit: int = 3  # a number"
+    )
+    notebook(
+        folder / "10-first.ipynb",
+        params,
+        "from pathlib import Path\nPath(out_dir, 'first.txt').write_text(str(limit))",
+    )
+    notebook(
+        folder / "20-second.ipynb",
+        params + "\nfail: bool = False  # make this notebook fail",
+        "x = 1",
+        "if fail:\n    raise ValueError('stage exploded')",
+    )
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Some text.")
     return folder
@@ -42,18 +62,39 @@ def test_a_good_run_writes_the_folder(chain: Path, tmp_path: Path) -> None:
     assert not out.with_name("out.partial").exists()
 
 
-def test_failure_names_notebook_and_cell_and_keeps_previous_report(chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_failure_names_notebook_and_cell_and_keeps_previous_report(
+    chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     out = tmp_path / "out"
     runner.run(tmp_path / "corpus", out, {"limit": 1}, notebooks=chain, progress=False)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    code = cli.main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--notebooks", str(chain), "-p", "fail", "true", "-p", "limit", "2", "--quiet"])
+    code = cli.main(
+        [
+            "run",
+            "--corpus",
+            str(tmp_path / "corpus"),
+            "--out",
+            str(out),
+            "--notebooks",
+            str(chain),
+            "-p",
+            "fail",
+            "true",
+            "-p",
+            "limit",
+            "2",
+            "--quiet",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 1
     assert "20-second.ipynb" in err and "cell" in err and "ValueError: stage exploded" in err
     assert (out / "first.txt").read_text() == "1"  # previous report untouched
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
     aside = out.with_name("out.failed")
-    assert (aside / "notebooks" / "20-second.ipynb").exists()  # the failed run is kept for inspection
+    assert (
+        aside / "notebooks" / "20-second.ipynb"
+    ).exists()  # the failed run is kept for inspection
     assert (aside / "first.txt").read_text() == "2"
 
 
@@ -65,7 +106,9 @@ def test_failure_names_notebook_and_cell_and_keeps_previous_report(chain: Path, 
         (["--corpus", "/nonexistent/corpus"], "does not exist"),
     ],
 )
-def test_bad_parameters_fail_before_anything_runs(chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], message: str) -> None:
+def test_bad_parameters_fail_before_anything_runs(
+    chain: Path, tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], message: str
+) -> None:
     out = tmp_path / "out"
     base = ["run", "--out", str(out), "--notebooks", str(chain), "--quiet"]
     if "--corpus" not in args:
@@ -78,7 +121,23 @@ def test_bad_parameters_fail_before_anything_runs(chain: Path, tmp_path: Path, c
 def test_params_file(chain: Path, tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("limit: 11\n")
     out = tmp_path / "out"
-    assert cli.main(["run", "--corpus", str(tmp_path / "corpus"), "--out", str(out), "--notebooks", str(chain), "--params", str(tmp_path / "p.yaml"), "--quiet"]) == 0
+    assert (
+        cli.main(
+            [
+                "run",
+                "--corpus",
+                str(tmp_path / "corpus"),
+                "--out",
+                str(out),
+                "--notebooks",
+                str(chain),
+                "--params",
+                str(tmp_path / "p.yaml"),
+                "--quiet",
+            ]
+        )
+        == 0
+    )
     assert (out / "first.txt").read_text() == "11"
 
 
@@ -88,10 +147,20 @@ def test_project_notebooks_follow_the_conventions(root: Path) -> None:
         node = nbformat.read(nb.path, as_version=4)
         tagged = [c for c in node.cells if "parameters" in c.metadata.get("tags", [])]
         assert len(tagged) == 1, nb.name
-        assert node.cells[0].cell_type == "markdown" and node.cells[1] is tagged[0], f"{nb.name}: parameters cell right after the title"
-        assert not any(c.get("outputs") for c in node.cells if c.cell_type == "code"), f"{nb.name} has outputs committed"
-        declared = [line for line in tagged[0].source.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        assert len(declared) == len(nb.params), f"{nb.name}: papermill could not parse every parameter line"
+        assert node.cells[0].cell_type == "markdown" and node.cells[1] is tagged[0], (
+            f"{nb.name}: parameters cell right after the title"
+        )
+        assert not any(c.get("outputs") for c in node.cells if c.cell_type == "code"), (
+            f"{nb.name} has outputs committed"
+        )
+        declared = [
+            line
+            for line in tagged[0].source.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")
+        ]
+        assert len(declared) == len(nb.params), (
+            f"{nb.name}: papermill could not parse every parameter line"
+        )
         for name, spec in nb.params.items():
             assert spec["inferred_type_name"] != "None", f"{nb.name}: {name} is untyped"
             assert spec["help"], f"{nb.name}: {name} has no comment"
@@ -109,21 +178,40 @@ def test_rerun_reuses_cached_stages_unless_forced(chain: Path, tmp_path: Path) -
     assert changed["cached"] == []  # a parameter both notebooks read: both run again
     assert (out / "first.txt").read_text() == "6"
     (tmp_path / "corpus" / "a.txt").write_text("Other text.")
-    assert runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False)["cached"] == []  # new input
-    forced = runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False, force=True)
+    assert (
+        runner.run(tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False)[
+            "cached"
+        ]
+        == []
+    )  # new input
+    forced = runner.run(
+        tmp_path / "corpus", out, {"limit": 6}, notebooks=chain, progress=False, force=True
+    )
     assert forced["cached"] == []
 
 
 def test_shared_kernel_is_emptied_between_notebooks(tmp_path: Path) -> None:
-    """Notebooks sharing a kernel see none of each other's variables, and each starts counting its cells at 1."""
+    """Notebooks sharing a kernel see none of each other's variables, and each starts counting its
+    cells at 1."""
     folder = tmp_path / "nbs"
     folder.mkdir()
     params = 'corpus: str = ""  # corpus\nout_dir: str = ""  # run folder'
     notebook(folder / "10-set.ipynb", params, "secret = 42")
-    notebook(folder / "20-look.ipynb", params, "from pathlib import Path\nPath(out_dir, 'seen.txt').write_text(str('secret' in globals()))")
+    notebook(
+        folder / "20-look.ipynb",
+        params,
+        "from pathlib import Path\nPath(out_dir, 'seen.txt').write_text(str('secret' in "
+        "globals()))",
+    )
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text("Some text.")
-    runner.run(tmp_path / "corpus", tmp_path / "out", notebooks=folder, progress=False, share_kernel=True)
+    runner.run(
+        tmp_path / "corpus", tmp_path / "out", notebooks=folder, progress=False, share_kernel=True
+    )
     assert (tmp_path / "out" / "seen.txt").read_text() == "False"
-    counts = [c.get("execution_count") for c in nbformat.read(tmp_path / "out" / "notebooks" / "20-look.ipynb", as_version=4).cells if c.cell_type == "code"]
+    counts = [
+        c.get("execution_count")
+        for c in nbformat.read(tmp_path / "out" / "notebooks" / "20-look.ipynb", as_version=4).cells
+        if c.cell_type == "code"
+    ]
     assert counts[0] == 1

@@ -1,4 +1,5 @@
-"""Sentiment: sentence scores, aggregates with intervals, tone toward a target, and the validation figures."""
+"""Sentiment: sentence scores, aggregates with intervals, tone toward a target, and the validation
+figures."""
 
 import gzip
 import json
@@ -16,7 +17,9 @@ from presslens.pipeline import resources_io
 ROOT = Path(__file__).resolve().parents[1]
 NYT = ROOT / "eval" / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
 DEVTEST = ROOT / "eval" / "newsmtsc" / "devtest_rw.jsonl"
-TOWARD_MACRO_F1 = 0.663  # achieved on devtest_rw by the shipped model (cross-validated on train: 0.660)
+TOWARD_MACRO_F1 = (
+    0.663  # achieved on devtest_rw by the shipped model (cross-validated on train: 0.660)
+)
 
 
 # ---- sentence scores -----------------------------------------------------------------------
@@ -53,7 +56,18 @@ def test_bad_news_is_not_positive(text: str, method: str) -> None:
     assert sentiment.label(sentiment.score(text, method=method)) != "positive"
 
 
-@pytest.mark.parametrize(("value", "expected"), [(0.05, "positive"), (0.0499, "neutral"), (0.0, "neutral"), (-0.0499, "neutral"), (-0.05, "negative"), (1.0, "positive"), (-1.0, "negative")])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (0.05, "positive"),
+        (0.0499, "neutral"),
+        (0.0, "neutral"),
+        (-0.0499, "neutral"),
+        (-0.05, "negative"),
+        (1.0, "positive"),
+        (-1.0, "negative"),
+    ],
+)
 def test_label_thresholds(value: float, expected: str) -> None:
     assert sentiment.label(value) == expected
 
@@ -63,19 +77,34 @@ def test_label_custom_threshold() -> None:
 
 
 def test_score_sentences_table() -> None:
-    sents = pd.DataFrame({"article_id": ["b", "a", "a"], "sent_id": [1, 2, 1], "start": [0, 13, 0], "end": [12, 29, 12],
-                          "text": ["A great day.", "A terrible war.", "It rained."]})
+    sents = pd.DataFrame(
+        {
+            "article_id": ["b", "a", "a"],
+            "sent_id": [1, 2, 1],
+            "start": [0, 13, 0],
+            "end": [12, 29, 12],
+            "text": ["A great day.", "A terrible war.", "It rained."],
+        }
+    )
     table = sentiment.score_sentences(sents)
     assert list(table.columns) == sentiment.COLUMNS
     assert len(table) == 6 and table["compound"].between(-1, 1).all()
     assert table[["article_id", "sent_id", "method"]].values.tolist() == [
-        ["a", 1, "textblob"], ["a", 1, "vader"], ["a", 2, "textblob"], ["a", 2, "vader"], ["b", 1, "textblob"], ["b", 1, "vader"]]
+        ["a", 1, "textblob"],
+        ["a", 1, "vader"],
+        ["a", 2, "textblob"],
+        ["a", 2, "vader"],
+        ["b", 1, "textblob"],
+        ["b", 1, "vader"],
+    ]
     w = sentiment.wide(table)
     assert not np.allclose(w["vader"], w["textblob"])  # two methods, not one under two names
 
 
 def test_score_sentences_one_method_and_empty() -> None:
-    sents = pd.DataFrame({"article_id": ["a"], "sent_id": [1], "start": [0], "end": [12], "text": ["A great day."]})
+    sents = pd.DataFrame(
+        {"article_id": ["a"], "sent_id": [1], "start": [0], "end": [12], "text": ["A great day."]}
+    )
     assert sentiment.score_sentences(sents, methods=("vader",))["method"].tolist() == ["vader"]
     empty = sentiment.score_sentences(sents.iloc[0:0])
     assert list(empty.columns) == sentiment.COLUMNS and len(empty) == 0
@@ -85,7 +114,9 @@ def test_unknown_method() -> None:
     with pytest.raises(ValueError, match="unknown sentiment method"):
         sentiment.score("x", method="bert")
     with pytest.raises(ValueError, match="unknown sentiment method"):
-        sentiment.score_sentences(pd.DataFrame({"article_id": ["a"], "sent_id": [1], "text": ["x"]}), methods=("bert",))
+        sentiment.score_sentences(
+            pd.DataFrame({"article_id": ["a"], "sent_id": [1], "text": ["x"]}), methods=("bert",)
+        )
 
 
 def test_analyser_is_loaded_once_and_lexicons_recorded() -> None:
@@ -100,8 +131,18 @@ def test_analyser_is_loaded_once_and_lexicons_recorded() -> None:
 
 
 def test_agreement_and_disagreements() -> None:
-    sents = pd.DataFrame({"article_id": ["a"] * 4, "sent_id": [1, 2, 3, 4],
-                          "text": ["A wonderful, happy success.", "A horrible, deadly attack.", "Not bad at all.", "It rained on Tuesday."]})
+    sents = pd.DataFrame(
+        {
+            "article_id": ["a"] * 4,
+            "sent_id": [1, 2, 3, 4],
+            "text": [
+                "A wonderful, happy success.",
+                "A horrible, deadly attack.",
+                "Not bad at all.",
+                "It rained on Tuesday.",
+            ],
+        }
+    )
     scored = sentiment.score_sentences(sents)
     ag = sentiment.agreement(scored)
     assert set(ag) == {"n_sentences", "pearson_r", "spearman_rho", "cohen_kappa", "same_label"}
@@ -112,13 +153,27 @@ def test_agreement_and_disagreements() -> None:
 
 
 def test_agreement_of_identical_methods_is_perfect() -> None:
-    rows = [("a", i, m, v) for i, v in enumerate([0.5, -0.4, 0.0, 0.9, -0.8]) for m in ("vader", "textblob")]
+    rows = [
+        ("a", i, m, v)
+        for i, v in enumerate([0.5, -0.4, 0.0, 0.9, -0.8])
+        for m in ("vader", "textblob")
+    ]
     ag = sentiment.agreement(pd.DataFrame(rows, columns=sentiment.COLUMNS))
-    assert ag["pearson_r"] == pytest.approx(1.0) and ag["cohen_kappa"] == pytest.approx(1.0) and ag["same_label"] == 1.0
+    assert (
+        ag["pearson_r"] == pytest.approx(1.0)
+        and ag["cohen_kappa"] == pytest.approx(1.0)
+        and ag["same_label"] == 1.0
+    )
 
 
 def test_extremes() -> None:
-    sents = pd.DataFrame({"article_id": ["a"] * 3, "sent_id": [1, 2, 3], "text": ["A wonderful, happy success.", "A horrible, deadly attack.", "It rained."]})
+    sents = pd.DataFrame(
+        {
+            "article_id": ["a"] * 3,
+            "sent_id": [1, 2, 3],
+            "text": ["A wonderful, happy success.", "A horrible, deadly attack.", "It rained."],
+        }
+    )
     ext = sentiment.extremes(sentiment.score_sentences(sents), sents, k=1)
     assert ext["text"].tolist() == ["A wonderful, happy success.", "A horrible, deadly attack."]
     assert {"article_id", "sent_id", "compound", "text"} <= set(ext.columns)
@@ -141,7 +196,9 @@ def test_article_tone_interval_contains_mean_and_is_deterministic() -> None:
     assert np.isclose(a["tone"], 0.26)
     assert np.isclose(a["share_positive"], 0.6) and np.isclose(a["share_negative"], 0.2)
     b = t1.set_index("article_id").loc["b"]
-    assert np.isnan(b["ci_low"]) and np.isnan(b["ci_high"]) and b["tone"] == 0.3  # one sentence: no interval
+    assert (
+        np.isnan(b["ci_low"]) and np.isnan(b["ci_high"]) and b["tone"] == 0.3
+    )  # one sentence: no interval
 
 
 def test_article_tone_is_the_mean_of_sentences_not_a_whole_text_score() -> None:
@@ -151,14 +208,20 @@ def test_article_tone_is_the_mean_of_sentences_not_a_whole_text_score() -> None:
 
 def test_bootstrap_seed_matters() -> None:
     s = _scores({"a": list(np.linspace(-1, 1, 17))})
-    t0, t1 = sentiment.article_tone(s, n_boot=300, seed=0), sentiment.article_tone(s, n_boot=300, seed=1)
+    t0, t1 = (
+        sentiment.article_tone(s, n_boot=300, seed=0),
+        sentiment.article_tone(s, n_boot=300, seed=1),
+    )
     assert (t0.at[0, "ci_low"], t0.at[0, "ci_high"]) != (t1.at[0, "ci_low"], t1.at[0, "ci_high"])
 
 
 def test_article_tone_does_not_depend_on_partitioning() -> None:
     s = _scores({"a": [0.5, -0.2, 0.1, 0.9], "b": [0.3, 0.2, -0.4], "c": [0.1, 0.1, 0.6, -0.3]})
     whole = sentiment.article_tone(s, n_boot=300)
-    parts = pd.concat([sentiment.article_tone(s[s.article_id == x], n_boot=300) for x in ("a", "b", "c")], ignore_index=True)
+    parts = pd.concat(
+        [sentiment.article_tone(s[s.article_id == x], n_boot=300) for x in ("a", "b", "c")],
+        ignore_index=True,
+    )
     pd.testing.assert_frame_equal(whole, parts)
 
 
@@ -184,23 +247,39 @@ def test_interval_of_a_group_does_not_depend_on_its_block_and_sums_are_exact() -
     target = np.round(rng.uniform(-1, 1, 37), 6)
     others = [np.round(rng.uniform(-1, 1, 37), 6) for _ in range(2500)]
     alone = sentiment.bootstrap_intervals([target], n_boot=500, seed=9)[0]
-    crowded = sentiment.bootstrap_intervals([*others[:1300], target, *others[1300:]], n_boot=500, seed=9)[1300]
+    crowded = sentiment.bootstrap_intervals(
+        [*others[:1300], target, *others[1300:]], n_boot=500, seed=9
+    )[1300]
     assert alone.tobytes() == crowded.tobytes()
     counts = sentiment._resample_counts(37, n_boot=500, seed=9).astype(int)
     millionths = [round(v * 1_000_000) for v in target]
-    exact = np.array([sum(int(c) * m for c, m in zip(row, millionths)) / (37 * 1_000_000) for row in counts])
+    exact = np.array(
+        [sum(int(c) * m for c, m in zip(row, millionths)) / (37 * 1_000_000) for row in counts]
+    )
     np.testing.assert_array_equal(np.quantile(exact, [(1 - 0.95) / 2, 1 - (1 - 0.95) / 2]), alone)
 
 
 def test_fixed_mean_is_exact_and_order_free() -> None:
     values = np.round(np.random.default_rng(2).uniform(-1, 1, 10_001), 6)
-    assert sentiment.fixed_mean(values) == sentiment.fixed_mean(values[::-1]) == sentiment.fixed_mean(np.sort(values))
+    assert (
+        sentiment.fixed_mean(values)
+        == sentiment.fixed_mean(values[::-1])
+        == sentiment.fixed_mean(np.sort(values))
+    )
     assert np.isnan(sentiment.fixed_mean(np.array([])))
 
 
 def test_outlet_tone_intervals_and_warnings() -> None:
-    art = pd.DataFrame({"article_id": list("abcdefgh"), "method": "vader", "tone": [0.1, 0.2, 0.3, -0.1, 0.0, 0.2, 0.4, 0.1]})
-    articles = pd.DataFrame({"article_id": list("abcdefgh"), "outlet": ["X"] * 5 + ["Y"] + ["Z"] * 2})
+    art = pd.DataFrame(
+        {
+            "article_id": list("abcdefgh"),
+            "method": "vader",
+            "tone": [0.1, 0.2, 0.3, -0.1, 0.0, 0.2, 0.4, 0.1],
+        }
+    )
+    articles = pd.DataFrame(
+        {"article_id": list("abcdefgh"), "outlet": ["X"] * 5 + ["Y"] + ["Z"] * 2}
+    )
     out = sentiment.outlet_tone(art, articles, n_boot=300, min_articles=5).set_index("outlet")
     assert list(out.columns) == ["method", "n_articles", "tone", "ci_low", "ci_high", "warning"]
     assert out.at["X", "warning"] == "" and out.at["X", "n_articles"] == 5
@@ -208,7 +287,10 @@ def test_outlet_tone_intervals_and_warnings() -> None:
     assert out.at["X", "tone"] == pytest.approx(0.1)
     assert out.at["Y", "warning"] == "only 1 article: no interval, not comparable"
     assert np.isnan(out.at["Y", "ci_low"]) and np.isnan(out.at["Y", "ci_high"])
-    assert "too few articles to compare outlets" in out.at["Z", "warning"] and out.at["Z", "n_articles"] == 2
+    assert (
+        "too few articles to compare outlets" in out.at["Z", "warning"]
+        and out.at["Z", "n_articles"] == 2
+    )
     again = sentiment.outlet_tone(art, articles, n_boot=300, min_articles=5)
     pd.testing.assert_frame_equal(out.reset_index(), again)
 
@@ -216,7 +298,12 @@ def test_outlet_tone_intervals_and_warnings() -> None:
 def test_bootstrap_is_fast_for_thousands_of_articles() -> None:
     rng = np.random.default_rng(0)
     sizes = rng.integers(1, 40, 3000)
-    s = pd.DataFrame({"article_id": np.repeat([f"a{i:04d}" for i in range(len(sizes))], sizes), "method": "vader"})
+    s = pd.DataFrame(
+        {
+            "article_id": np.repeat([f"a{i:04d}" for i in range(len(sizes))], sizes),
+            "method": "vader",
+        }
+    )
     s["sent_id"] = s.groupby("article_id").cumcount() + 1
     s["compound"] = rng.uniform(-1, 1, len(s))
     tone = sentiment.article_tone(s, n_boot=2000)
@@ -242,7 +329,9 @@ def test_toward_tells_two_targets_apart(text: str) -> None:
     jones = sentiment.toward(text, *_span(text, "Jones"))
     assert smith[0] == "negative" and jones[0] != "negative" and smith[0] != jones[0]
     assert jones[1] > smith[1]
-    assert sentiment.label(sentiment.score(text)) in sentiment.LABELS  # one sentence score could not tell them apart
+    assert (
+        sentiment.label(sentiment.score(text)) in sentiment.LABELS
+    )  # one sentence score could not tell them apart
 
 
 def test_toward_output_and_errors() -> None:
@@ -261,29 +350,67 @@ def test_toward_model_is_plain_json_and_consistent() -> None:
     with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
         m = json.load(fh)
     width = sum(len(v["vocabulary"]) for v in m["views"]) + len(m["dense"]["names"])
-    assert m["labels"] == sentiment.LABELS and len(m["coef"]) == 3 and all(len(row) == width for row in m["coef"])
+    assert (
+        m["labels"] == sentiment.LABELS
+        and len(m["coef"]) == 3
+        and all(len(row) == width for row in m["coef"])
+    )
     assert m["dense"]["names"] == sentiment.DENSE_FEATURES
     assert m["cv"]["grouped_by"] == "sentence" and m["cv"]["macro_f1"] >= 0.6
 
 
 def test_toward_table_from_sentences_or_article_texts() -> None:
-    texts = {"a": "Peace talks failed. Critics condemned Smith, while praising Jones.", "b": "Jones won the vote."}
-    sents = pd.DataFrame({"article_id": ["a", "a", "b"], "sent_id": [1, 2, 1], "start": [0, 20, 0], "end": [19, 66, 19],
-                          "text": ["Peace talks failed.", "Critics condemned Smith, while praising Jones.", "Jones won the vote."]})
+    texts = {
+        "a": "Peace talks failed. Critics condemned Smith, while praising Jones.",
+        "b": "Jones won the vote.",
+    }
+    sents = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b"],
+            "sent_id": [1, 2, 1],
+            "start": [0, 20, 0],
+            "end": [19, 66, 19],
+            "text": [
+                "Peace talks failed.",
+                "Critics condemned Smith, while praising Jones.",
+                "Jones won the vote.",
+            ],
+        }
+    )
     a = texts["a"]
-    mentions = pd.DataFrame({"article_id": ["a", "a", "b", "zz"], "start": [a.index("Smith"), a.index("Jones"), 0, 0], "end": [a.index("Smith") + 5, a.index("Jones") + 5, 5, 3]})
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "b", "zz"],
+            "start": [a.index("Smith"), a.index("Jones"), 0, 0],
+            "end": [a.index("Smith") + 5, a.index("Jones") + 5, 5, 3],
+        }
+    )
     by_sentence = sentiment.toward_table(sents, mentions)
     by_text = sentiment.toward_table(texts, mentions)
     pd.testing.assert_frame_equal(by_sentence, by_text)
-    pd.testing.assert_frame_equal(by_text, sentiment.toward_table(pd.DataFrame({"article_id": list(texts), "text": list(texts.values())}), mentions))
+    pd.testing.assert_frame_equal(
+        by_text,
+        sentiment.toward_table(
+            pd.DataFrame({"article_id": list(texts), "text": list(texts.values())}), mentions
+        ),
+    )
     sentence = sents.at[1, "text"]
-    assert by_sentence.at[0, "label"] == sentiment.toward(sentence, *_span(sentence, "Smith"))[0] == "negative"
-    assert by_sentence.at[3, "label"] is None and np.isnan(by_sentence.at[3, "score"])  # unknown article
+    assert (
+        by_sentence.at[0, "label"]
+        == sentiment.toward(sentence, *_span(sentence, "Smith"))[0]
+        == "negative"
+    )
+    assert by_sentence.at[3, "label"] is None and np.isnan(
+        by_sentence.at[3, "score"]
+    )  # unknown article
     assert list(by_sentence.columns) == ["article_id", "start", "end", "label", "score"]
     with_ids = sentiment.toward_table(sents, mentions.assign(sent_id=[2, 2, 1, 1]))
     pd.testing.assert_frame_equal(with_ids.drop(columns="sent_id"), by_sentence)
     wrong_sentence = sentiment.toward_table(sents, mentions.assign(sent_id=[1, 2, 1, 1]))
-    assert wrong_sentence.at[0, "label"] is None and wrong_sentence.at[1, "label"] == by_sentence.at[1, "label"]
+    assert (
+        wrong_sentence.at[0, "label"] is None
+        and wrong_sentence.at[1, "label"] == by_sentence.at[1, "label"]
+    )
     empty = sentiment.toward_table(sents, mentions.iloc[0:0])
     assert len(empty) == 0 and {"label", "score"} <= set(empty.columns)
 
@@ -297,7 +424,9 @@ def test_nyt_reproduces_published_vader_figures() -> None:
     published = {"pearson_r": 0.492, "precision": 0.69, "recall": 0.49, "f1": 0.55}
     for metric, value in published.items():
         assert abs(table.at["vader", metric] - value) <= 0.02, metric
-    assert 0.2 < table.at["textblob", "pearson_r"] < table.at["vader", "pearson_r"]  # the second lexicon is weaker on editorials
+    assert (
+        0.2 < table.at["textblob", "pearson_r"] < table.at["vader", "pearson_r"]
+    )  # the second lexicon is weaker on editorials
 
 
 def test_toward_macro_f1_on_newsmtsc_devtest() -> None:
@@ -306,7 +435,10 @@ def test_toward_macro_f1_on_newsmtsc_devtest() -> None:
     assert result["macro_f1"] >= TOWARD_MACRO_F1 - 0.01
     assert result["macro_f1"] > result["baseline_vader_macro_f1"] + 0.1
     table = result["table"].set_index("class")
-    assert set(sentiment.LABELS) <= set(table.index) and (table.loc[sentiment.LABELS, "f1"] > 0.5).all()
+    assert (
+        set(sentiment.LABELS) <= set(table.index)
+        and (table.loc[sentiment.LABELS, "f1"] > 0.5).all()
+    )
 
 
 # ---- the faster tokeniser gives NLTK's scores exactly ----------------------------------------
@@ -323,14 +455,38 @@ def _both(texts: list[str]) -> tuple[list[dict], list[dict]]:
 
 
 def test_fast_tokens_equal_nltk_on_real_sentences() -> None:
-    nyt = [line.rstrip("\n").split("\t")[-1] for line in NYT.read_text(encoding="utf-8", errors="replace").splitlines()]
-    news = [json.loads(line)["sentence_normalized"] for line in DEVTEST.read_text(encoding="utf-8").splitlines()]
+    nyt = [
+        line.rstrip("\n").split("\t")[-1]
+        for line in NYT.read_text(encoding="utf-8", errors="replace").splitlines()
+    ]
+    news = [
+        json.loads(line)["sentence_normalized"]
+        for line in DEVTEST.read_text(encoding="utf-8").splitlines()
+    ]
     stock, fast = _both(nyt + news)
     assert len(stock) > 6000 and stock == fast
 
 
-PIECES = [*"ab AB.!?,;:-'\"()#@", " ", " ", "good", "bad", "not", "very", "but", "!!", "?!", "?!?", "LOVE", "kind of", ":)", "é"]
-PUNCTUATED = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text(max_size=40))
+PIECES = [
+    *"ab AB.!?,;:-'\"()#@",
+    " ",
+    " ",
+    "good",
+    "bad",
+    "not",
+    "very",
+    "but",
+    "!!",
+    "?!",
+    "?!?",
+    "LOVE",
+    "kind of",
+    ":)",
+    "é",
+]
+PUNCTUATED = st.one_of(
+    st.lists(st.sampled_from(PIECES), max_size=30).map("".join), st.text(max_size=40)
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -338,18 +494,36 @@ PUNCTUATED = st.one_of(st.lists(st.sampled_from(PIECES), max_size=30).map("".joi
 def test_fast_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
     stock, fast = _both([text])
     assert stock == fast
-    assert sentiment._SentiText(text, sentiment.VaderConstants.PUNC_LIST, sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons == \
-        sentiment.NLTK_SENTITEXT(text, sentiment.VaderConstants.PUNC_LIST, sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+    assert (
+        sentiment._SentiText(
+            text,
+            sentiment.VaderConstants.PUNC_LIST,
+            sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION,
+        ).words_and_emoticons
+        == sentiment.NLTK_SENTITEXT(
+            text,
+            sentiment.VaderConstants.PUNC_LIST,
+            sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION,
+        ).words_and_emoticons
+    )
 
 
 def test_textblob_score_is_textblobs_polarity() -> None:
-    texts = ["A wonderful, peaceful agreement.", "The brutal attack was not good at all.", "Troops arrived on Monday.", ""]
-    assert [sentiment.score(t, method="textblob") for t in texts] == [float(sentiment.textblob().analyze(t).polarity) for t in texts]
+    texts = [
+        "A wonderful, peaceful agreement.",
+        "The brutal attack was not good at all.",
+        "Troops arrived on Monday.",
+        "",
+    ]
+    assert [sentiment.score(t, method="textblob") for t in texts] == [
+        float(sentiment.textblob().analyze(t).polarity) for t in texts
+    ]
 
 
 def test_large_groups_are_resampled_in_blocks_with_the_same_result(monkeypatch) -> None:
     """A group of thousands of mentions never builds a resampling matrix of n_boot x n: it is drawn
-    in blocks, with the same draws and exact sums, so the interval is bitwise the one the matrix gives."""
+    in blocks, with the same draws and exact sums, so the interval is bitwise the one the matrix
+    gives."""
     v = np.round(np.random.default_rng(1).uniform(-1, 1, 3000), 6)
     blocked = sentiment.bootstrap_intervals([v], n_boot=2000, seed=4)
     monkeypatch.setattr(sentiment, "BLOCK", 10**9)

@@ -22,11 +22,15 @@ def bad_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_partition_size_does_not_change_tables(bad_corpus: Path, tmp_path: Path) -> None:
-    assert run(bad_corpus, tmp_path / "a", partition_size=3) == run(bad_corpus, tmp_path / "b", partition_size=1000)
+    assert run(bad_corpus, tmp_path / "a", partition_size=3) == run(
+        bad_corpus, tmp_path / "b", partition_size=1000
+    )
 
 
 def test_dask_engine_writes_the_same_tables(bad_corpus: Path, tmp_path: Path) -> None:
-    assert run(bad_corpus, tmp_path / "a", partition_size=4, engine_name="dask") == run(bad_corpus, tmp_path / "b", partition_size=4)
+    assert run(bad_corpus, tmp_path / "a", partition_size=4, engine_name="dask") == run(
+        bad_corpus, tmp_path / "b", partition_size=4
+    )
 
 
 def test_unknown_engine_is_refused(root: Path, tmp_path: Path) -> None:
@@ -37,7 +41,8 @@ def test_unknown_engine_is_refused(root: Path, tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated corpus of 1,200 articles (bench/generate.py, deterministic): 20-60 real news
-    sentences each, thousands of names, shared dated events, 48 outlets, wire copies, site furniture."""
+    sentences each, thousands of names, shared dated events, 48 outlets, wire copies, site
+    furniture."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -48,7 +53,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_every_stage_gives_identical_tables_on_both_engines_and_any_partition_size(generated: Path, tmp_path: Path) -> None:
+def test_every_stage_gives_identical_tables_on_both_engines_and_any_partition_size(
+    generated: Path, tmp_path: Path
+) -> None:
     """The pandas and Dask engines, with different partition sizes, write byte-identical tables for
     every stage, the corpus summaries included: per-article statistics never depend on which
     articles share a partition, and sums are taken in a fixed order."""
@@ -63,14 +70,20 @@ def test_every_stage_gives_identical_tables_on_both_engines_and_any_partition_si
         written[eng] = {p.name: p.read_bytes() for p in sorted((out / "data").glob("*.csv"))}
     assert len(written["pandas"]) >= 25
     assert written["pandas"]["articles.csv"].count(b"\n") > 1200
-    assert [name for name in written["pandas"] if written["pandas"][name] != written["dask"].get(name)] == []
+    assert [
+        name for name in written["pandas"] if written["pandas"][name] != written["dask"].get(name)
+    ] == []
 
 
-def test_unsorted_ids_give_the_same_tables_whatever_the_partition_size(generated: Path, tmp_path: Path) -> None:
+def test_unsorted_ids_give_the_same_tables_whatever_the_partition_size(
+    generated: Path, tmp_path: Path
+) -> None:
     """Rows follow the input's article order, not the ids' sort order, so partitions of 7 and of
     1,000 articles write the same tables even when the ids come unsorted."""
     table = pd.read_parquet(generated).head(60)
-    table["id"] = [f"{(i * 37) % 60:02d}-{x}" for i, x in enumerate(table["id"])]  # ids out of order
+    table["id"] = [
+        f"{(i * 37) % 60:02d}-{x}" for i, x in enumerate(table["id"])
+    ]  # ids out of order
     corpus = tmp_path / "shuffled.parquet"
     table.to_parquet(corpus, index=False)
     written = {}

@@ -16,7 +16,8 @@ they decide and the module docstring of presslens.extract.timeline where they le
 * Year ranges are ISO 8601 intervals ("1998/1999"); decades are unit DE ("decades" -> PXDE,
   "about a decade" -> P1DE); times of day PT ("hours-long" -> PTXH).
 * recent/recently are PAST_REF, now/currently PRESENT_REF. Not annotated: adjectives that locate
-  nothing in time ("current crisis", "ongoing", "upcoming", "former", "future integration", "a stable
+  nothing in time ("current crisis", "ongoing", "upcoming", "former", "future integration", "a
+  stable
   future", "long-term"), "early election" (a snap election), "Morning Recipes", "No time to read?",
   and the idiom "yesterday rather than tomorrow" (000: join NATO at once; it names no day).
 * The list of unrelated headlines appended to 004 when it was captured (late 2025) is annotated too
@@ -53,7 +54,9 @@ def row(text: str, expression: str, reference: object = None) -> pd.Series:
     """The tagged row whose text is `expression` (fails if there is none)."""
     df = timeline.tag(text, reference)
     hits = df[df["text"] == expression]
-    assert len(hits) == 1, f"{expression!r} not tagged once in {text!r}: {df[['text', 'value']].values.tolist()}"
+    assert len(hits) == 1, (
+        f"{expression!r} not tagged once in {text!r}: {df[['text', 'value']].values.tolist()}"
+    )
     return hits.iloc[0]
 
 
@@ -75,8 +78,11 @@ def test_columns_and_empty_result() -> None:
 
 
 def test_rows_sorted_and_offsets_match() -> None:
-    text = ("Speaking Wednesday, Stoltenberg said talks resume September 1; Kosovo declared independence in "
-            "2008, about a decade after the 1998-1999 conflict and its 78-day bombing, two years ago.")
+    text = (
+        "Speaking Wednesday, Stoltenberg said talks resume September 1; Kosovo declared "
+        "independence in "
+        "2008, about a decade after the 1998-1999 conflict and its 78-day bombing, two years ago."
+    )
     df = timeline.tag(text, "2022-08-18")
     assert list(df["start"]) == sorted(df["start"])
     for start, end, expr in zip(df["start"], df["end"], df["text"]):
@@ -85,8 +91,15 @@ def test_rows_sorted_and_offsets_match() -> None:
     assert set(df["anchor"]) <= set(timeline.ANCHORS)
 
 
-@pytest.mark.parametrize("reference", ["2022-08-18", dt.date(2022, 8, 18), dt.datetime(2022, 8, 18, 15, 30),
-                                       pd.Timestamp("2022-08-18")])
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "2022-08-18",
+        dt.date(2022, 8, 18),
+        dt.datetime(2022, 8, 18, 15, 30),
+        pd.Timestamp("2022-08-18"),
+    ],
+)
 def test_reference_forms(reference: object) -> None:
     assert found("They met Wednesday.", reference) == [("Wednesday", "DATE", "2022-08-17")]
 
@@ -116,9 +129,17 @@ CASES = [
     ("Kosovo declared independence in 2008.", None, [("2008", "DATE", "2008")]),
     ("NATO's campaign launched in 1999 ended the war.", None, [("1999", "DATE", "1999")]),
     ("1999 was a turning point.", None, [("1999", "DATE", "1999")]),
-    ("The 1999 NATO bombing, the 2008 declaration.", None, [("1999", "DATE", "1999"), ("2008", "DATE", "2008")]),
+    (
+        "The 1999 NATO bombing, the 2008 declaration.",
+        None,
+        [("1999", "DATE", "1999"), ("2008", "DATE", "2008")],
+    ),
     ("Argentina Congress Approves 2026 Budget Under Milei", None, [("2026", "DATE", "2026")]),
-    ("Talks were held in 2008 and 2009.", None, [("2008", "DATE", "2008"), ("2009", "DATE", "2009")]),
+    (
+        "Talks were held in 2008 and 2009.",
+        None,
+        [("2008", "DATE", "2008"), ("2009", "DATE", "2009")],
+    ),
     ("KFOR comprises around 4,700 troops from 29 nations.", None, []),
     ("Over 30 NATO peacekeeping soldiers were injured.", None, []),
     ("Canada Announces $2.5 Billion Economic Aid Package", None, []),
@@ -133,15 +154,27 @@ CASES = [
     ("part no. 2019-2018 is backwards", None, []),
     # since
     ("As a member since 2009, Albania takes part.", "2023-11-22", [("since 2009", "DATE", "2009")]),
-    ("Since September 2021 nothing moved.", "2022-08-18", [("Since September 2021", "DATE", "2021-09")]),
+    (
+        "Since September 2021 nothing moved.",
+        "2022-08-18",
+        [("Since September 2021", "DATE", "2021-09")],
+    ),
     # full dates and month-year
     ("It happened on August 18, 2022.", None, [("August 18, 2022", "DATE", "2022-08-18")]),
     ("It happened on 18 August 2022.", None, [("18 August 2022", "DATE", "2022-08-18")]),
     ("It happened on 2022-08-18.", None, [("2022-08-18", "DATE", "2022-08-18")]),
     ("It happened on Aug. 18, 2022.", None, [("Aug. 18, 2022", "DATE", "2022-08-18")]),
     ("It happened on Sept. 3, 2021.", None, [("Sept. 3, 2021", "DATE", "2021-09-03")]),
-    ("It happened on the 4th of July 2020.", None, [("the 4th of July 2020", "DATE", "2020-07-04")]),
-    ("Wednesday, August 17, 2022, was hot.", None, [("Wednesday, August 17, 2022", "DATE", "2022-08-17")]),
+    (
+        "It happened on the 4th of July 2020.",
+        None,
+        [("the 4th of July 2020", "DATE", "2020-07-04")],
+    ),
+    (
+        "Wednesday, August 17, 2022, was hot.",
+        None,
+        [("Wednesday, August 17, 2022", "DATE", "2022-08-17")],
+    ),
     ("Inflation peaked in August 2022.", None, [("August 2022", "DATE", "2022-08")]),
     ("It was February 30, 2022.", None, [("2022", "DATE", "2022")]),  # no such day: only the year
     # month and day resolved against the reference
@@ -155,33 +188,61 @@ CASES = [
     # bare months
     ("Talks resumed in May.", "2023-06-10", [("May", "DATE", "2023-05")]),
     ("In March, they met.", "2023-06-10", [("March", "DATE", "2023-03")]),
-    ("White House Ballroom Plans Face Scrutiny Ahead of January Hearing", "2025-12-20",
-     [("January", "DATE", "2026-01")]),
-    ("The talks are expected in early October.", "2023-06-10", [("early October", "DATE", "2023-10")]),
+    (
+        "White House Ballroom Plans Face Scrutiny Ahead of January Hearing",
+        "2025-12-20",
+        [("January", "DATE", "2026-01")],
+    ),
+    (
+        "The talks are expected in early October.",
+        "2023-06-10",
+        [("early October", "DATE", "2023-10")],
+    ),
     ("Talks resumed in May.", None, [("May", "DATE", "XXXX-05")]),
     # may / march as words
-    ("The September 1 deadline, which may fuel further unrest.", "2022-08-18",
-     [("September 1", "DATE", "2022-09-01")]),
+    (
+        "The September 1 deadline, which may fuel further unrest.",
+        "2022-08-18",
+        [("September 1", "DATE", "2022-09-01")],
+    ),
     ("May I ask a question?", "2023-06-10", []),
     ("Theresa May said the talks failed.", "2023-06-10", []),
     ("Protesters march on Pristina; they will march again.", "2023-06-10", []),
     ("March on, they said.", "2023-06-10", []),
     ("Jan Kubis, the UN envoy, spoke.", "2023-06-10", []),
-    ("May 2023 was calm, and so was March 2023.", None, [("May 2023", "DATE", "2023-05"),
-                                                          ("March 2023", "DATE", "2023-03")]),
+    (
+        "May 2023 was calm, and so was March 2023.",
+        None,
+        [("May 2023", "DATE", "2023-05"), ("March 2023", "DATE", "2023-03")],
+    ),
     # weekdays
-    ("Speaking at a press conference with Vucic Wednesday, Stoltenberg said.", "2022-08-18",
-     [("Wednesday", "DATE", "2022-08-17")]),
+    (
+        "Speaking at a press conference with Vucic Wednesday, Stoltenberg said.",
+        "2022-08-18",
+        [("Wednesday", "DATE", "2022-08-17")],
+    ),
     ("Borrell told reporters Thursday.", "2022-08-18", [("Thursday", "DATE", "2022-08-18")]),
     ("The talks on Friday failed.", "2022-08-18", [("Friday", "DATE", "2022-08-12")]),
     ("The leaders will meet Friday.", "2022-08-18", [("Friday", "DATE", "2022-08-19")]),
     ("On Friday they will sign the deal.", "2022-08-18", [("Friday", "DATE", "2022-08-19")]),
-    ("the upcoming discussions with Kurti Thursday", "2022-08-18", [("Thursday", "DATE", "2022-08-18")]),
-    ("He met them Wednesday and will meet Kurti later.", "2022-08-18", [("Wednesday", "DATE", "2022-08-17")]),
+    (
+        "the upcoming discussions with Kurti Thursday",
+        "2022-08-18",
+        [("Thursday", "DATE", "2022-08-18")],
+    ),
+    (
+        "He met them Wednesday and will meet Kurti later.",
+        "2022-08-18",
+        [("Wednesday", "DATE", "2022-08-17")],
+    ),
     ("They meet again next Monday.", "2022-08-18", [("next Monday", "DATE", "2022-08-22")]),
     ("They met last Monday.", "2022-08-18", [("last Monday", "DATE", "2022-08-15")]),
     ("They met last Thursday.", "2022-08-18", [("last Thursday", "DATE", "2022-08-11")]),
-    ("Clashes broke out on Sunday night.", "2022-08-18", [("Sunday night", "TIME", "2022-08-14TNI")]),
+    (
+        "Clashes broke out on Sunday night.",
+        "2022-08-18",
+        [("Sunday night", "TIME", "2022-08-14TNI")],
+    ),
     ("They met Wednesday.", None, [("Wednesday", "DATE", "XXXX-WXX-3")]),
     ("The Sunday Times and the Good Friday Agreement.", "2022-08-18", []),
     # relative to the publication date
@@ -197,7 +258,11 @@ CASES = [
     ("They meet next week.", "2022-08-18", [("next week", "DATE", "2022-W34")]),
     ("They met last week.", None, [("last week", "DATE", "XXXX-WXX")]),
     ("Tensions escalated this month.", "2022-08-18", [("this month", "DATE", "2022-08")]),
-    ("Tensions escalated earlier this month.", "2022-08-18", [("earlier this month", "DATE", "2022-08")]),
+    (
+        "Tensions escalated earlier this month.",
+        "2022-08-18",
+        [("earlier this month", "DATE", "2022-08")],
+    ),
     ("Tensions escalated last month.", "2022-08-18", [("last month", "DATE", "2022-07")]),
     ("Tensions escalated last month.", "2022-01-18", [("last month", "DATE", "2021-12")]),
     ("They met yesterday.", "2022-08-18", [("yesterday", "DATE", "2022-08-17")]),
@@ -222,8 +287,11 @@ CASES = [
     ("for twenty-four hours", None, [("twenty-four hours", "DURATION", "PT24H")]),
     ("two decades of war", None, [("two decades", "DURATION", "P2DE")]),
     ("It took a decade.", None, [("a decade", "DURATION", "P1DE")]),
-    ("about a decade after the 1998-1999 conflict", None,
-     [("about a decade", "DURATION", "P1DE"), ("1998-1999", "DATE", "1998/1999")]),
+    (
+        "about a decade after the 1998-1999 conflict",
+        None,
+        [("about a decade", "DURATION", "P1DE"), ("1998-1999", "DATE", "1998/1999")],
+    ),
     ("after the hours-long discussions", None, [("hours-long", "DURATION", "PTXH")]),
     ("He served for three years.", None, [("three years", "DURATION", "P3Y")]),
     ("decades of peace", None, [("decades", "DURATION", "PXDE")]),
@@ -258,12 +326,36 @@ CASES = [
     ("at 10 a.m.", None, [("10 a.m.", "TIME", "XXXX-XX-XXT10:00")]),
     ("at 14:30 GMT", None, [("14:30 GMT", "TIME", "XXXX-XX-XXT14:30")]),
     # quarters and halves of a year (business news)
-    ("Sales fell in the fourth quarter of 1997.", None, [("the fourth quarter of 1997", "DATE", "1997-Q4")]),
-    ("Profits rose in Q3 2023 and H1 2024.", None, [("Q3 2023", "DATE", "2023-Q3"), ("H1 2024", "DATE", "2024-H1")]),
-    ("Growth slowed in the second half of 2022.", None, [("the second half of 2022", "DATE", "2022-H2")]),
-    ("Earnings for the third quarter were flat.", "1998-02-27", [("the third quarter", "DATE", "1997-Q3")]),
-    ("Earnings for the first quarter were flat.", "1998-02-27", [("the first quarter", "DATE", "1998-Q1")]),
-    ("Sales will rise in the fourth quarter.", "2023-05-10", [("the fourth quarter", "DATE", "2023-Q4")]),
+    (
+        "Sales fell in the fourth quarter of 1997.",
+        None,
+        [("the fourth quarter of 1997", "DATE", "1997-Q4")],
+    ),
+    (
+        "Profits rose in Q3 2023 and H1 2024.",
+        None,
+        [("Q3 2023", "DATE", "2023-Q3"), ("H1 2024", "DATE", "2024-H1")],
+    ),
+    (
+        "Growth slowed in the second half of 2022.",
+        None,
+        [("the second half of 2022", "DATE", "2022-H2")],
+    ),
+    (
+        "Earnings for the third quarter were flat.",
+        "1998-02-27",
+        [("the third quarter", "DATE", "1997-Q3")],
+    ),
+    (
+        "Earnings for the first quarter were flat.",
+        "1998-02-27",
+        [("the first quarter", "DATE", "1998-Q1")],
+    ),
+    (
+        "Sales will rise in the fourth quarter.",
+        "2023-05-10",
+        [("the fourth quarter", "DATE", "2023-Q4")],
+    ),
     ("Earnings for the third quarter were flat.", None, [("the third quarter", "DATE", "XXXX-Q3")]),
     ("In the second half, the team scored twice.", "2023-05-10", []),
     ("Third-quarter profit fell.", "2023-05-10", []),
@@ -271,7 +363,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "reference", "expected"), CASES, ids=[f"{i}:{c[0][:40]}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"), CASES, ids=[f"{i}:{c[0][:40]}" for i, c in enumerate(CASES)]
+)
 def test_rules(text: str, reference: str | None, expected: list[tuple[str, str, str]]) -> None:
     assert found(text, reference) == expected
 
@@ -284,10 +378,24 @@ BOUNDS = [
     ("since 2009", None, "since 2009", "2009-01-01", None, "absolute"),
     ("Since 2023", "2022-08-18", "Since 2023", "2023-01-01", None, "absolute"),
     ("last week", "2022-08-18", "last week", "2022-08-08", "2022-08-14", "publication"),
-    ("earlier this month", "2022-08-18", "earlier this month", "2022-08-01", "2022-08-18", "publication"),
+    (
+        "earlier this month",
+        "2022-08-18",
+        "earlier this month",
+        "2022-08-01",
+        "2022-08-18",
+        "publication",
+    ),
     ("this month", "2022-08-18", "this month", "2022-08-01", "2022-08-31", "publication"),
     ("two years ago", "2025-03-11", "two years ago", "2023-01-01", "2023-12-31", "publication"),
-    ("the September 1 deadline", "2022-08-18", "September 1", "2022-09-01", "2022-09-01", "publication"),
+    (
+        "the September 1 deadline",
+        "2022-08-18",
+        "September 1",
+        "2022-09-01",
+        "2022-09-01",
+        "publication",
+    ),
     ("in August 2022", None, "August 2022", "2022-08-01", "2022-08-31", "absolute"),
     ("late 2022", None, "late 2022", "2022-09-01", "2022-12-31", "absolute"),
     ("a 78-day campaign", "2022-08-18", "78-day", None, None, "none"),
@@ -295,15 +403,42 @@ BOUNDS = [
     ("now", "2022-08-18", "now", "2022-08-18", "2022-08-18", "publication"),
     ("recently", "2022-08-18", "recently", None, "2022-08-18", "publication"),
     ("yesterday", None, "yesterday", None, None, "none"),
-    ("in the third quarter of 2024", None, "the third quarter of 2024", "2024-07-01", "2024-09-30", "absolute"),
-    ("the second half of 2022", None, "the second half of 2022", "2022-07-01", "2022-12-31", "absolute"),
-    ("in the third quarter", "1998-02-27", "the third quarter", "1997-07-01", "1997-09-30", "publication"),
+    (
+        "in the third quarter of 2024",
+        None,
+        "the third quarter of 2024",
+        "2024-07-01",
+        "2024-09-30",
+        "absolute",
+    ),
+    (
+        "the second half of 2022",
+        None,
+        "the second half of 2022",
+        "2022-07-01",
+        "2022-12-31",
+        "absolute",
+    ),
+    (
+        "in the third quarter",
+        "1998-02-27",
+        "the third quarter",
+        "1997-07-01",
+        "1997-09-30",
+        "publication",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "reference", "expression", "begin", "finish", "anchor"), BOUNDS)
-def test_bounds_and_anchor(text: str, reference: str | None, expression: str, begin: str | None,
-                           finish: str | None, anchor: str) -> None:
+def test_bounds_and_anchor(
+    text: str,
+    reference: str | None,
+    expression: str,
+    begin: str | None,
+    finish: str | None,
+    anchor: str,
+) -> None:
     r = row(text, expression, reference)
     assert (None if missing(r["begin"]) else r["begin"]) == begin
     assert (None if missing(r["finish"]) else r["finish"]) == finish
@@ -329,13 +464,15 @@ def test_tag_sentences_offsets_into_article() -> None:
     from presslens.ingest import sentences
 
     spans = list(sentences.spans(article))
-    table = pd.DataFrame({
-        "article_id": ["a"] * len(spans) + ["b"],
-        "sent_id": list(range(1, len(spans) + 1)) + [1],
-        "start": [s for s, _ in spans] + [0],
-        "end": [e for _, e in spans] + [9],
-        "text": [article[s:e] for s, e in spans] + ["Yesterday"],
-    })
+    table = pd.DataFrame(
+        {
+            "article_id": ["a"] * len(spans) + ["b"],
+            "sent_id": list(range(1, len(spans) + 1)) + [1],
+            "start": [s for s, _ in spans] + [0],
+            "end": [e for _, e in spans] + [9],
+            "text": [article[s:e] for s, e in spans] + ["Yesterday"],
+        }
+    )
     out = timeline.tag_sentences(table, {"a": dt.date(2022, 8, 18), "b": None})
     assert list(out.columns) == timeline.TIMEX_COLUMNS
     a = out[out["article_id"] == "a"]
@@ -347,7 +484,9 @@ def test_tag_sentences_offsets_into_article() -> None:
 
 
 def test_tag_sentences_empty() -> None:
-    table = pd.DataFrame({"article_id": ["a"], "sent_id": [1], "start": [0], "end": [5], "text": ["Hello"]})
+    table = pd.DataFrame(
+        {"article_id": ["a"], "sent_id": [1], "start": [0], "end": [5], "text": ["Hello"]}
+    )
     out = timeline.tag_sentences(table, {})
     assert out.empty and list(out.columns) == timeline.TIMEX_COLUMNS
 
@@ -357,13 +496,29 @@ def test_tag_sentences_empty() -> None:
 
 
 def test_score_strict_relaxed_and_value() -> None:
-    gold = pd.DataFrame({"file": ["f", "f", "f"], "start": [0, 10, 30], "end": [4, 20, 35],
-                         "type": ["DATE"] * 3, "value": ["2008", "P1DE", "2011"]})
-    pred = pd.DataFrame({"file": ["f", "f", "f"], "start": [0, 12, 50], "end": [4, 20, 55],
-                         "type": ["DATE"] * 3, "value": ["2008", "P2DE", "X"]})
+    gold = pd.DataFrame(
+        {
+            "file": ["f", "f", "f"],
+            "start": [0, 10, 30],
+            "end": [4, 20, 35],
+            "type": ["DATE"] * 3,
+            "value": ["2008", "P1DE", "2011"],
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "file": ["f", "f", "f"],
+            "start": [0, 12, 50],
+            "end": [4, 20, 55],
+            "type": ["DATE"] * 3,
+            "value": ["2008", "P2DE", "X"],
+        }
+    )
     s = timeline.score(gold, pred)
     assert s["n_strict"] == 1 and s["n_relaxed"] == 2
-    assert s["strict_precision"] == pytest.approx(1 / 3) and s["strict_recall"] == pytest.approx(1 / 3)
+    assert s["strict_precision"] == pytest.approx(1 / 3) and s["strict_recall"] == pytest.approx(
+        1 / 3
+    )
     assert s["relaxed_f1"] == pytest.approx(2 / 3)
     assert s["value_accuracy"] == pytest.approx(0.5)
 
@@ -373,7 +528,9 @@ def test_locate_counts_whole_words_only() -> None:
     gold = pd.DataFrame({"file": ["f"], "expression": ["recent"], "occurrence": [2]})
     assert timeline.locate(gold, texts)["start"].tolist() == [25]
     with pytest.raises(ValueError):
-        timeline.locate(pd.DataFrame({"file": ["f"], "expression": ["recent"], "occurrence": [3]}), texts)
+        timeline.locate(
+            pd.DataFrame({"file": ["f"], "expression": ["recent"], "occurrence": [3]}), texts
+        )
 
 
 # ------------------------------------------------------------------------------------------------
@@ -383,7 +540,9 @@ def test_locate_counts_whole_words_only() -> None:
 def _seed_run() -> tuple[pd.DataFrame, pd.DataFrame]:
     meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str, keep_default_na=False)
     texts = {f: (SEEDS / f).read_text(encoding="utf-8") for f in meta["file"]}
-    gold = timeline.locate(pd.read_csv(GOLD, dtype={"occurrence": int}, keep_default_na=False), texts)
+    gold = timeline.locate(
+        pd.read_csv(GOLD, dtype={"occurrence": int}, keep_default_na=False), texts
+    )
     predicted = []
     for f, published in zip(meta["file"], meta["published"]):
         df = timeline.tag(texts[f], published or None)
@@ -406,14 +565,22 @@ def test_gold_scores() -> None:
     s = timeline.score(gold, predicted)
     print()
     print(f"timex gold: {s['n_gold']} expressions, {s['n_predicted']} predicted")
-    print(f"strict  P={s['strict_precision']:.3f} R={s['strict_recall']:.3f} F1={s['strict_f1']:.3f}")
-    print(f"relaxed P={s['relaxed_precision']:.3f} R={s['relaxed_recall']:.3f} F1={s['relaxed_f1']:.3f}")
+    print(
+        f"strict  P={s['strict_precision']:.3f} R={s['strict_recall']:.3f} F1={s['strict_f1']:.3f}"
+    )
+    print(
+        f"relaxed P={s['relaxed_precision']:.3f} R={s['relaxed_recall']:.3f} "
+        f"F1={s['relaxed_f1']:.3f}"
+    )
     print(f"value accuracy={s['value_accuracy']:.3f} type accuracy={s['type_accuracy']:.3f}")
     for f, g in gold.groupby("file"):
         p = predicted[predicted["file"] == f]
         fs = timeline.score(g, p)
-        print(f"  {f}: gold {fs['n_gold']}, predicted {fs['n_predicted']}, strict F1 {fs['strict_f1']:.3f}, "
-              f"value accuracy {fs['value_accuracy']:.3f}")
+        print(
+            f"  {f}: gold {fs['n_gold']}, predicted {fs['n_predicted']}, strict F1 "
+            f"{fs['strict_f1']:.3f}, "
+            f"value accuracy {fs['value_accuracy']:.3f}"
+        )
     assert s["strict_f1"] >= 0.85
     assert s["value_accuracy"] >= 0.85
 
@@ -421,15 +588,94 @@ def test_gold_scores() -> None:
 # ------------------------------------------------------------------------------------------------
 # Properties
 
-REFERENCES = st.one_of(st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)))
-TIME_WORDS = ["in", "since", "2008", "1998-1999", "1998\u201399", "May", "March", "September", "1", "31", "Feb.",
-              "Sept.", "Monday", "next", "last", "this", "week", "month", "year", "years", "decade", "decades",
-              "ago", "two", "a", "few", "78-day", "24", "hours", "hours-long", "every", "annually", "daily", "the",
-              "past", "future", "recent", "now", "today", "yesterday", "tomorrow", "morning", "night", "summer",
-              "early", "mid-", "1990s", "'90s", "20th", "century", "10", "a.m.", "14:30", "GMT", "noon", "from",
-              "to", "between", "and", "$", ",", ".", "-", "\u2014", "(", ")", "9999", "2100", "1900", "of", "half",
-              "twice", "per", "Mondays", "one", "day", "days", "about", "\n", "\u017fince", "\u212a", "\u0130",
-              "\u0662\u0660\u0660\u0668"]
+REFERENCES = st.one_of(
+    st.none(), st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
+)
+TIME_WORDS = [
+    "in",
+    "since",
+    "2008",
+    "1998-1999",
+    "1998\u201399",
+    "May",
+    "March",
+    "September",
+    "1",
+    "31",
+    "Feb.",
+    "Sept.",
+    "Monday",
+    "next",
+    "last",
+    "this",
+    "week",
+    "month",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "ago",
+    "two",
+    "a",
+    "few",
+    "78-day",
+    "24",
+    "hours",
+    "hours-long",
+    "every",
+    "annually",
+    "daily",
+    "the",
+    "past",
+    "future",
+    "recent",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "morning",
+    "night",
+    "summer",
+    "early",
+    "mid-",
+    "1990s",
+    "'90s",
+    "20th",
+    "century",
+    "10",
+    "a.m.",
+    "14:30",
+    "GMT",
+    "noon",
+    "from",
+    "to",
+    "between",
+    "and",
+    "$",
+    ",",
+    ".",
+    "-",
+    "\u2014",
+    "(",
+    ")",
+    "9999",
+    "2100",
+    "1900",
+    "of",
+    "half",
+    "twice",
+    "per",
+    "Mondays",
+    "one",
+    "day",
+    "days",
+    "about",
+    "\n",
+    "\u017fince",
+    "\u212a",
+    "\u0130",
+    "\u0662\u0660\u0660\u0668",
+]
 
 
 def _check_offsets(text: str, df: pd.DataFrame) -> None:
@@ -450,10 +696,16 @@ def test_tag_never_raises_on_any_text(text: str, reference: dt.date | None) -> N
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(TIME_WORDS), max_size=14), st.sampled_from([" ", "", "  "]), REFERENCES)
-def test_tag_never_raises_on_time_words(words: list[str], sep: str, reference: dt.date | None) -> None:
+@given(
+    st.lists(st.sampled_from(TIME_WORDS), max_size=14), st.sampled_from([" ", "", "  "]), REFERENCES
+)
+def test_tag_never_raises_on_time_words(
+    words: list[str], sep: str, reference: dt.date | None
+) -> None:
     text = sep.join(words)
     df = timeline.tag(text, reference)
     _check_offsets(text, df)
     spans = sorted(zip(df["start"], df["end"]))
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))  # no overlaps
+    assert all(
+        a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])
+    )  # no overlaps

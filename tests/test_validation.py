@@ -1,4 +1,5 @@
-"""Validation is computed once per data, code and parameters, and says what is absent instead of failing."""
+"""Validation is computed once per data, code and parameters, and says what is absent instead of
+failing."""
 
 from pathlib import Path
 
@@ -28,8 +29,14 @@ def test_the_cache_key_follows_the_data_and_the_parameters(tmp_path: Path) -> No
 def test_notebook_90_goes_on_without_validation_data(tmp_path: Path) -> None:
     nb = ROOT / "notebooks" / "90-validate-methods.ipynb"
     out = tmp_path / "run"
-    papermill.execute_notebook(str(nb), str(tmp_path / "90.ipynb"), parameters={"out_dir": str(out), "eval_dir": str(tmp_path / "empty")},
-                               kernel_name="python3", progress_bar=False, cwd=str(tmp_path))
+    papermill.execute_notebook(
+        str(nb),
+        str(tmp_path / "90.ipynb"),
+        parameters={"out_dir": str(out), "eval_dir": str(tmp_path / "empty")},
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
     text = (tmp_path / "90.ipynb").read_text()
     assert "Not installed, so not measured" in text and "not validated in this run" in text
     assert pd.read_parquet(out / "data" / "validation.parquet").empty

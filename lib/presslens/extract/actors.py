@@ -8,7 +8,8 @@ another file name or path for another topic). How a mention is found and resolve
   government, "Brussels" the EU). Spellings without diacritics are added (Vučić / Vucic).
 - *title*: an office as written ("NATO's secretary general", "the NATO chief") resolves to the
   holder on the article's publication date: Stoltenberg in 2022, Rutte in 2025. With no date (or a
-  date no holder is listed for) the mention is kept as actor ``office:<office id>``. A title directly
+  date no holder is listed for) the mention is kept as actor ``office:<office id>``. A title
+  directly
   followed by a person's name ("NATO Secretary-General Jens Stoltenberg") is left to the name.
 - *surname*: a person's surname alone ("Kurti") resolves to the person.
 - *pronoun*: "he said", "she added", "he asserted", "said he" ... resolve to the most recently
@@ -87,7 +88,8 @@ class Lexicon:
 
 
 def load_actors(name: str = "actors.yaml") -> dict[str, Any]:
-    """The parsed actors resource: a file name in presslens/resources, or a path to your own YAML."""
+    """The parsed actors resource: a file name in presslens/resources, or a path to your own
+    YAML."""
     p = Path(name)
     if p.suffix in {".yaml", ".yml"} and p.is_file():
         return yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -113,7 +115,8 @@ def _norm(surface: str) -> str:
 
 
 def spellings(form: str) -> list[str]:
-    """The written forms of a listed name: as listed, without diacritics, capitalised, with ’ for '."""
+    """The written forms of a listed name: as listed, without diacritics, capitalised, with ’ for
+    '."""
     out = [form]
     folded = ascii_fold(form)
     if folded != form:
@@ -124,7 +127,8 @@ def spellings(form: str) -> list[str]:
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of `words`, factored as a trie so it scans fast; spaces match any blank run."""
+    """A regex matching any of `words`, factored as a trie so it scans fast; spaces match any blank
+    run."""
     root: dict[str, Any] = {}
     for w in words:
         node = root
@@ -134,7 +138,11 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     def build(node: dict[str, Any]) -> str:
         ends = "" in node
-        alts = [(r"[^\S\n]+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        alts = [
+            (r"[^\S\n]+" if ch == " " else re.escape(ch)) + build(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -173,19 +181,28 @@ def lexicon(name: str = "actors.yaml") -> Lexicon:
         types[aid] = str(a.get("type", ""))
         if a.get("pronoun"):
             pronouns[aid] = str(a["pronoun"]).lower()
-        listed = [(n, "name") for n in _as_list(a.get("name"))] + [(n, "alias") for n in _as_list(a.get("aliases"))]
+        listed = [(n, "name") for n in _as_list(a.get("name"))] + [
+            (n, "alias") for n in _as_list(a.get("aliases"))
+        ]
         listed += [(n, "surname") for n in _as_list(a.get("surname"))]
         for form, res in listed:
             for s in spellings(form):
                 forms.setdefault(_norm(s), (aid, res))
     groups, by_group = [], {}
     for i, (oid, o) in enumerate((spec.get("offices") or {}).items()):
-        holders = tuple((str(h["actor"]), _date(h.get("from"), date.min), _date(h.get("to"), date.max)) for h in o.get("holders") or [])
-        pats = sorted((_office_regex(str(p)) for p in _as_list(o.get("patterns"))), key=len, reverse=True)
+        holders = tuple(
+            (str(h["actor"]), _date(h.get("from"), date.min), _date(h.get("to"), date.max))
+            for h in o.get("holders") or []
+        )
+        pats = sorted(
+            (_office_regex(str(p)) for p in _as_list(o.get("patterns"))), key=len, reverse=True
+        )
         if pats:
             groups.append(f"(?P<o{i}>{'|'.join(pats)})")
             by_group[f"o{i}"] = Office(str(oid), holders)
-    offices = re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R) if groups else _NEVER
+    offices = (
+        re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R) if groups else _NEVER
+    )
     names = re.compile(trie_pattern(sorted(forms)))
     return Lexicon(names, forms, offices, by_group, types, pronouns)
 
@@ -214,11 +231,14 @@ def _followed_by_person(text: str, pos: int, lex: Lexicon) -> bool:
 
 
 def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, int, str, str]]:
-    """(start, end, actor, resolution) of names and titles, longest first at each start, no overlaps."""
+    """(start, end, actor, resolution) of names and titles, longest first at each start, no
+    overlaps."""
     cands = []
     for m in lex.offices.finditer(text):
         if not _followed_by_person(text, m.end(), lex):
-            cands.append((m.start(), m.end(), lex.office_by_group[m.lastgroup or ""].holder(when), "title"))
+            cands.append(
+                (m.start(), m.end(), lex.office_by_group[m.lastgroup or ""].holder(when), "title")
+            )
     for m in lex.names.finditer(text):
         key = _norm(m.group())
         if key in lex.forms:
@@ -237,7 +257,14 @@ def _is_person(actor: str, lex: Lexicon) -> bool:
     return lex.types.get(actor) == "person" or actor.startswith("office:")
 
 
-def _resolve_pronouns(text: str, found: list[tuple[int, int, str, str]], sent_of: list[int], *, lex: Lexicon, window: int) -> list[tuple[int, int, str, str]]:
+def _resolve_pronouns(
+    text: str,
+    found: list[tuple[int, int, str, str]],
+    sent_of: list[int],
+    *,
+    lex: Lexicon,
+    window: int,
+) -> list[tuple[int, int, str, str]]:
     """Add pronoun mentions of speech ("he said") resolved to the latest person in reach."""
     pron = []
     for m in _PRONOUN.finditer(text):
@@ -247,7 +274,9 @@ def _resolve_pronouns(text: str, found: list[tuple[int, int, str, str]], sent_of
         return found
     out: list[tuple[int, int, str, str]] = []
     people: list[tuple[int, int, str]] = []  # (start, sentence index, actor)
-    events = sorted([(f[0], 0, f) for f in found] + [(p[0], 1, p) for p in pron], key=lambda e: (e[0], e[1]))
+    events = sorted(
+        [(f[0], 0, f) for f in found] + [(p[0], 1, p) for p in pron], key=lambda e: (e[0], e[1])
+    )
     for _, kind, item in events:
         if kind == 0:
             out.append(item)  # type: ignore[arg-type]
@@ -271,8 +300,17 @@ def _sentence_index(starts: list[int], pos: int) -> int:
     return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
-def _mentions(text: str, spans: Sequence[tuple[int, int]], ids: Sequence[int], *, when: date | None, lex: Lexicon, window: int) -> list[tuple[int, str, int, int, str, str, str]]:
-    """(sent_id, actor, start, end, surface, resolution, actor_type) of one text, in offset order."""
+def _mentions(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    ids: Sequence[int],
+    *,
+    when: date | None,
+    lex: Lexicon,
+    window: int,
+) -> list[tuple[int, str, int, int, str, str, str]]:
+    """(sent_id, actor, start, end, surface, resolution, actor_type) of one text, in offset
+    order."""
     order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     starts = [spans[i][0] for i in order]
     found = _resolve_pronouns(text, _candidates(text, when, lex), starts, lex=lex, window=window)
@@ -301,28 +339,61 @@ def find_mentions(
     name: str = "actors.yaml",
     pronoun_window: int = PRONOUN_WINDOW,
 ) -> pd.DataFrame:
-    """Actor mentions in any text: sent_id (1-based), actor, start, end, surface, resolution, actor_type."""
+    """Actor mentions in any text: sent_id (1-based), actor, start, end, surface, resolution,
+    actor_type."""
     text = text if isinstance(text, str) else ""
-    sents = list(sentences if sentences is not None else spans if spans is not None else splitter.spans(text))
-    rows = _mentions(text, sents, range(1, len(sents) + 1), when=as_date(published), lex=lexicon(name), window=pronoun_window)
+    sents = list(
+        sentences if sentences is not None else spans if spans is not None else splitter.spans(text)
+    )
+    rows = _mentions(
+        text,
+        sents,
+        range(1, len(sents) + 1),
+        when=as_date(published),
+        lex=lexicon(name),
+        window=pronoun_window,
+    )
     return _frame(rows, FIND_COLUMNS)
 
 
-def mention_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "actors.yaml", pronoun_window: int = PRONOUN_WINDOW) -> pd.DataFrame:
+def mention_table(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    *,
+    name: str = "actors.yaml",
+    pronoun_window: int = PRONOUN_WINDOW,
+) -> pd.DataFrame:
     """The `mentions` table of the articles with status ok (offsets into articles.text)."""
     lex = lexicon(name)
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
-    published = ok["published"] if "published" in ok.columns else pd.Series([None] * len(ok), index=ok.index)
-    by_article = {k: g for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    published = (
+        ok["published"]
+        if "published" in ok.columns
+        else pd.Series([None] * len(ok), index=ok.index)
+    )
+    by_article = (
+        {k: g for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    )
     rows = []
     for aid, text, pub in zip(ok["article_id"], ok["text"], published):
         sents = by_article.get(aid)
         if sents is None or not isinstance(text, str):
             continue
         spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
-        for r in _mentions(text, spans, sents["sent_id"].astype(int).tolist(), when=as_date(pub), lex=lex, window=pronoun_window):
+        for r in _mentions(
+            text,
+            spans,
+            sents["sent_id"].astype(int).tolist(),
+            when=as_date(pub),
+            lex=lex,
+            window=pronoun_window,
+        ):
             rows.append((aid, *r))
-    return _frame(rows, COLUMNS).sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
+    return (
+        _frame(rows, COLUMNS)
+        .sort_values(["article_id", "start"], kind="mergesort")
+        .reset_index(drop=True)
+    )
 
 
 def holder(office: str, when: date | str | None, *, name: str = "actors.yaml") -> str:

@@ -21,23 +21,69 @@ import pandas as pd
 from presslens.pipeline import resources_io
 
 COLUMNS = [
-    "article_id", "sent_id", "start", "end", "text", "quantity", "counts", "value", "qualifier",
-    "bound", "event", "refers_to", "refers_basis",
+    "article_id",
+    "sent_id",
+    "start",
+    "end",
+    "text",
+    "quantity",
+    "counts",
+    "value",
+    "qualifier",
+    "bound",
+    "event",
+    "refers_to",
+    "refers_basis",
 ]
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "a hundred": 100, "a thousand": 1000, "dozens of": 24, "hundreds of": 200,
-    "thousands of": 2000, "a dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "dozens of": 24,
+    "hundreds of": 200,
+    "thousands of": 2000,
+    "a dozen": 12,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 BOUNDS = {
-    "nearly": "approx", "almost": "approx", "around": "approx", "about": "approx", "roughly": "approx",
-    "some": "approx", "approximately": "approx", "an estimated": "approx", "over": "min", "more than": "min",
-    "at least": "min", "up to": "max", "fewer than": "max", "less than": "max", "under": "max",
+    "nearly": "approx",
+    "almost": "approx",
+    "around": "approx",
+    "about": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "approximately": "approx",
+    "an estimated": "approx",
+    "over": "min",
+    "more than": "min",
+    "at least": "min",
+    "up to": "max",
+    "fewer than": "max",
+    "less than": "max",
+    "under": "max",
 }
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_YEAR_CLAIM = re.compile(r"\b(?P<prep>in|since|from|by|until|of|the)\s+(?P<year>(?:1[89]|20)\d\d)(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b", re.IGNORECASE)
+_YEAR_CLAIM = re.compile(
+    r"\b(?P<prep>in|since|from|by|until|of|the)\s+(?P<year>(?:1[89]|20)\d\d)(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b",
+    re.IGNORECASE,
+)
 _DEFINITE = re.compile(r"\b(the|these|those|both|all)\s+$", re.IGNORECASE)
 _AGO = re.compile(r"\s+(ago|earlier|later|before|after)\b", re.IGNORECASE)
 
@@ -66,7 +112,10 @@ def patterns(name: str = "claims.yaml") -> _Patterns:
         re.IGNORECASE,
     )
     outcome_of = {w.lower(): o for o, ws in spec.get("outcomes", {}).items() for w in ws}
-    outcome = re.compile(r"\s+(?:\w+\s+){0,2}?(?P<out>" + "|".join(map(re.escape, outcome_of)) + r")\b", re.IGNORECASE)
+    outcome = re.compile(
+        r"\s+(?:\w+\s+){0,2}?(?P<out>" + "|".join(map(re.escape, outcome_of)) + r")\b",
+        re.IGNORECASE,
+    )
     events = {k: re.compile(v, re.IGNORECASE) for k, v in spec.get("events", {}).items()}
     return _Patterns(number, unit_of, outcome, outcome_of, events)
 
@@ -79,7 +128,8 @@ def to_number(num: str, scale: str | None = None) -> float:
 
 
 def event_of(sentence: str, at: int = 0, *, name: str = "claims.yaml") -> str:
-    """The event of the resource whose match in the sentence lies nearest to position `at`, else ''."""
+    """The event of the resource whose match in the sentence lies nearest to position `at`, else
+    ''."""
     best: tuple[int, str] | None = None
     for key, pat in patterns(name).events.items():
         for m in pat.finditer(sentence):
@@ -111,32 +161,67 @@ def find(sentence: str, *, published: str | None = None, name: str = "claims.yam
         if quantity == "days" and m.group("dash") == "-":
             quantity = "duration in days"
         qual = (m.group("qual") or "").lower()
-        refers, basis = (years[0], "year in sentence") if years and quantity not in {"years"} else (published, "publication date" if published else "unknown")
-        out.append(dict(
-            start=m.start(), end=end, text=sentence[m.start():end], quantity=quantity,
-            counts=(m.group("mods") + m.group("unit")).strip().lower(), value=to_number(m.group("num"), m.group("scale")),
-            qualifier=qual, bound=BOUNDS.get(qual, "exact"), event="", refers_to=refers, refers_basis=basis,
-        ))
+        refers, basis = (
+            (years[0], "year in sentence")
+            if years and quantity not in {"years"}
+            else (published, "publication date" if published else "unknown")
+        )
+        out.append(
+            dict(
+                start=m.start(),
+                end=end,
+                text=sentence[m.start() : end],
+                quantity=quantity,
+                counts=(m.group("mods") + m.group("unit")).strip().lower(),
+                value=to_number(m.group("num"), m.group("scale")),
+                qualifier=qual,
+                bound=BOUNDS.get(qual, "exact"),
+                event="",
+                refers_to=refers,
+                refers_basis=basis,
+            )
+        )
     for m in _YEAR_CLAIM.finditer(sentence):
         event = event_of(sentence, m.start("year"), name=name)
-        out.append(dict(
-            start=m.start("year"), end=m.end(), text=sentence[m.start("year"):m.end()], quantity="year",
-            counts=f"year of {event.replace('_', ' ')}" if event else "year", value=float(m.group("year")),
-            qualifier=m.group("prep").lower(), bound="exact", event=event, refers_to=m.group("year"), refers_basis="year in sentence",
-        ))
+        out.append(
+            dict(
+                start=m.start("year"),
+                end=m.end(),
+                text=sentence[m.start("year") : m.end()],
+                quantity="year",
+                counts=f"year of {event.replace('_', ' ')}" if event else "year",
+                value=float(m.group("year")),
+                qualifier=m.group("prep").lower(),
+                bound="exact",
+                event=event,
+                refers_to=m.group("year"),
+                refers_basis="year in sentence",
+            )
+        )
     return sorted(out, key=lambda c: c["start"])
 
 
-def claim_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "claims.yaml") -> pd.DataFrame:
-    """The `claims` table: every numeric or year claim with article, sentence and offsets into the text."""
+def claim_table(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "claims.yaml"
+) -> pd.DataFrame:
+    """The `claims` table: every numeric or year claim with article, sentence and offsets into the
+    text."""
     published = dict(zip(articles["article_id"], articles["published"]))
     rows = []
     for s in sentences.itertuples(index=False):
         pub = published.get(s.article_id)
         pub = pub if isinstance(pub, str) else None
         for c in find(s.text, published=pub, name=name):
-            rows.append(dict(article_id=s.article_id, sent_id=s.sent_id, **{**c, "start": s.start + c["start"], "end": s.start + c["end"]}))
-    return pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64", "value": "float64"})
+            rows.append(
+                dict(
+                    article_id=s.article_id,
+                    sent_id=s.sent_id,
+                    **{**c, "start": s.start + c["start"], "end": s.start + c["end"]},
+                )
+            )
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64", "value": "float64"}
+    )
 
 
 def _agree(values: list[float], bounds: list[str], *, tolerance: float) -> bool:
@@ -147,7 +232,9 @@ def _agree(values: list[float], bounds: list[str], *, tolerance: float) -> bool:
     return approx and (hi - lo) <= tolerance * hi
 
 
-def divergence(claims: pd.DataFrame, articles: pd.DataFrame, *, tolerance: float = 0.1) -> pd.DataFrame:
+def divergence(
+    claims: pd.DataFrame, articles: pd.DataFrame, *, tolerance: float = 0.1
+) -> pd.DataFrame:
     """Claims by different articles about the same quantity, side by side, with a verdict.
 
     Verdicts: ``agree`` (same value, or within `tolerance` when a claim is approximate),
@@ -156,7 +243,9 @@ def divergence(claims: pd.DataFrame, articles: pd.DataFrame, *, tolerance: float
     """
     meta = articles.set_index("article_id")[["outlet", "published"]]
     c = claims[(claims["quantity"] != "year") | (claims["event"] != "")].copy()
-    c["key"] = c["quantity"].where(c["quantity"] != "year", "year of " + c["event"].str.replace("_", " "))
+    c["key"] = c["quantity"].where(
+        c["quantity"] != "year", "year of " + c["event"].str.replace("_", " ")
+    )
     rows = []
     for key, g in c.groupby("key", sort=True):
         if g["article_id"].nunique() < 2:
@@ -171,9 +260,30 @@ def divergence(claims: pd.DataFrame, articles: pd.DataFrame, *, tolerance: float
         else:
             verdict = "disagree"
         for rec, date in zip(first.to_dict("records"), dates):
-            rows.append(dict(
-                quantity=key, verdict=verdict, article_id=rec["article_id"], outlet=meta.at[rec["article_id"], "outlet"],
-                published=date, claim=rec["text"], value=rec["value"], bound=rec["bound"], refers_to=rec["refers_to"], sent_id=rec["sent_id"],
-            ))
-    cols = ["quantity", "verdict", "article_id", "outlet", "published", "claim", "value", "bound", "refers_to", "sent_id"]
+            rows.append(
+                dict(
+                    quantity=key,
+                    verdict=verdict,
+                    article_id=rec["article_id"],
+                    outlet=meta.at[rec["article_id"], "outlet"],
+                    published=date,
+                    claim=rec["text"],
+                    value=rec["value"],
+                    bound=rec["bound"],
+                    refers_to=rec["refers_to"],
+                    sent_id=rec["sent_id"],
+                )
+            )
+    cols = [
+        "quantity",
+        "verdict",
+        "article_id",
+        "outlet",
+        "published",
+        "claim",
+        "value",
+        "bound",
+        "refers_to",
+        "sent_id",
+    ]
     return pd.DataFrame(rows, columns=cols)

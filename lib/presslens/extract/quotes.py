@@ -53,16 +53,46 @@ import pandas as pd
 
 from presslens.ingest import sentences as splitter
 
-COLUMNS = ["sent_id", "speaker", "cue", "content", "kind", "start", "end", "speaker_start", "speaker_end"]
-TABLE_COLUMNS = ["article_id", "sent_id", "speaker", "speaker_actor", "cue", "content", "kind", "start", "end", "speaker_start", "speaker_end"]
+COLUMNS = [
+    "sent_id",
+    "speaker",
+    "cue",
+    "content",
+    "kind",
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+]
+TABLE_COLUMNS = [
+    "article_id",
+    "sent_id",
+    "speaker",
+    "speaker_actor",
+    "cue",
+    "content",
+    "kind",
+    "start",
+    "end",
+    "speaker_start",
+    "speaker_end",
+]
 SCARE_MAX_WORDS = 4  # a quote this short with no cue is a scare quote
 MIN_INDIRECT_WORDS = 3  # reported content shorter than this is no statement
 MASK = "\x00"  # quoted text is blanked with this before looking for cues
 
-_OBJ = r"(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament|(?:a|the)\s+(?:news|press)\s+conference|[A-Z][\w.]+)"
+_OBJ = (
+    r"(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
+    r"|(?:a|the)\s+(?:news|press)\s+conference|[A-Z][\w.]+)"
+)
 _TOLD = rf"(?:told|tells|telling)(?:\s+{_OBJ})?"
 # verbs that report speech with or without "that"
-BARE = r"said|says|saying|asked|asks|" + _TOLD + r"|added|adds|adding|warned|warns|warning|insisted|insists|argued|argues|claimed|claims|wrote|tweeted"
+BARE = (
+    r"said|says|saying|asked|asks|"
+    + _TOLD
+    + r"|added|adds|adding|warned|warns|warning|insisted|insists|argued|argues"
+    + r"|claimed|claims|wrote|tweeted"
+)
 # verbs that report speech only with "that" (they also take a plain object: "emphasized the need")
 THAT = (
     r"stated|states|stating|asserted|asserts|noted|notes|noting|stressed|stresses|stressing|emphasi[sz]ed|emphasi[sz]es|"
@@ -71,7 +101,10 @@ THAT = (
     r"suggested|observed|recalled|concluded|contended|believes|conceded|alleged|denied|indicated|underlined|replied|responded"
 )
 # verbs of urging, reported with their object and infinitive ("urged NATO to increase ...")
-URGE = r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|appealed\s+to|suggested|proposed"
+URGE = (
+    r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|appealed\s+to"
+    r"|suggested|proposed"
+)
 CUE = rf"(?:{BARE}|{THAT}|{URGE})"
 _ADV = r"(?:\w+ly)"
 _NAME_STOP = (
@@ -80,10 +113,12 @@ _NAME_STOP = (
     r"Earlier|Later|Also|Still|Asked|According|Some|Many|Most|Such|Under|Over|Amid|Following|Instead|There|Here)\b)"
 )
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z])"
-NAME = rf"(?:{_NAME_STOP}{_TOKEN}(?:\s+(?:of\s+the\s+|of\s+|von\s+der\s+|van\s+|de\s+|al-)?{_TOKEN}){{0,5}})"
+_PARTICLE = r"(?:of\s+the\s+|of\s+|von\s+der\s+|van\s+|de\s+|al-)?"
+NAME = rf"(?:{_NAME_STOP}{_TOKEN}(?:\s+{_PARTICLE}{_TOKEN}){{0,5}})"
 ROLE = (
     r"(?:chief|head|leader|leadership|minister|president|premier|spokesperson|spokesman|spokeswoman|official|officials|"
-    r"alliance|bloc|secretary[- ]general|ambassador|envoy|diplomat|commander|mediator|representative|government|ministry|"
+    r"alliance|bloc|secretary[- "
+    r"]general|ambassador|envoy|diplomat|commander|mediator|representative|government|ministry|"
     r"office|authorities|police|army|mission)"
 )
 TITLE = rf"(?:(?:[Tt]he\s+)?(?:{NAME}\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?{ROLE}(?:,?\s+{NAME})?)"
@@ -105,15 +140,22 @@ _AFTER = re.compile(
     rf"[\s,;:—–\-]*(?:(?P<cue1>{CUE})(?:\s+{_ADV})?\s+(?P<spk1>{SPEAKER})"
     rf"|(?P<spk2>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue2>{CUE}))\b"
 )
-_BEFORE_END = re.compile(rf"(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue>{CUE})(?:\s+{_ADV})?(?:\s+that)?[\s,:—–]*$")
+_BEFORE_END = re.compile(
+    rf"(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue>{CUE})(?:\s+{_ADV})?(?:\s+that)?[\s,:—–]*$"
+)
 _PARTICIPLE_END = re.compile(
     rf",\s*(?P<cue>saying|stating|adding|warning|noting|insisting|arguing|declaring|stressing|emphasi[sz]ing|telling(?:\s+{_OBJ})?|writing)"
     rf"(?:\s+{_ADV})?(?:\s+that)?[\s,:—–]*$"
 )
 _SUBJECT = re.compile(rf"(?:^|,\s+)(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?[a-z]+\b")
 _ANYWHERE = re.compile(rf"(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue>{CUE})\b")
-_TRAILING = re.compile(rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{_ADV}\s+)?(?P<cue1>{BARE})|(?P<cue2>said|says|added|warned)\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?]{{0,40}})?[.!?]?$")
-_INTRO = r"(?:(?:during|at|in|on|after|before|following|earlier|later|last|this|to|in\s+a|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?]{0,80}?\s+)"
+_TRAILING = re.compile(
+    rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{_ADV}\s+)?(?P<cue1>{BARE})|(?P<cue2>said|says|added|warned)\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?]{{0,40}})?[.!?]?$"
+)
+_INTRO = (
+    r"(?:(?:during|at|in|on|after|before|following|earlier|later|last|this|to|in\s+a"
+    r"|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?]{0,80}?\s+)"
+)
 _CUE_ANY = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\b")
 _INDIRECT = re.compile(
     rf"(?<![\w’'\-])(?=[A-Za-z])(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?"
@@ -122,7 +164,9 @@ _INDIRECT = re.compile(
     rf"|(?P<cue3>{URGE})\s+)"
     r"(?P<content>\S.*)"
 )
-_ACCORDING = re.compile(r"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,.;:!?\n]{2,80}?)(?=\s*(?:[,.;:!?]|$))")
+_ACCORDING = re.compile(
+    r"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,.;:!?\n]{2,80}?)(?=\s*(?:[,.;:!?]|$))"
+)
 _WORD = re.compile(r"\w+")
 _NOT_SPEAKERS = {"it", "this", "that", "there"}
 _PRONOUNS = {"he", "she", "they"}
@@ -151,7 +195,8 @@ def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def mask_quotes(text: str, spans: Sequence[tuple[int, int, int, int]]) -> str:
-    """`text` with every quotation (marks included) blanked, so verbs inside quotes are never cues."""
+    """`text` with every quotation (marks included) blanked, so verbs inside quotes are never
+    cues."""
     parts, last = [], 0
     for qo, qe, _, _ in spans:
         parts += [text[last:qo], MASK * (qe - qo)]
@@ -191,8 +236,11 @@ def _valid_speaker(s: str) -> bool:
     return bool(s) and s.lower() not in _NOT_SPEAKERS
 
 
-def _attribute(masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end: int) -> tuple[str, str, tuple[int, int]]:
-    """(speaker, cue, speaker offsets) of the direct quote at masked[qo:qe], or empty when none is found."""
+def _attribute(
+    masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end: int
+) -> tuple[str, str, tuple[int, int]]:
+    """(speaker, cue, speaker offsets) of the direct quote at masked[qo:qe], or empty when none is
+    found."""
     window = masked[qe:s_end]
     cut = window.find(MASK)
     window = window if cut < 0 else window[:cut]
@@ -208,7 +256,7 @@ def _attribute(masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end
         return spk, _cue(m, ("cue",)), sp
     m = _PARTICIPLE_END.search(before)
     if m:
-        subj = _SUBJECT.search(masked[s_start:lo + m.start()])
+        subj = _SUBJECT.search(masked[s_start : lo + m.start()])
         if subj:
             spk, sp = _speaker(subj, ("spk",), s_start)
             return spk, _cue(m, ("cue",)), sp
@@ -218,14 +266,23 @@ def _attribute(masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end
         return spk, _cue(hits[-1], ("cue",)), sp
     tail = masked[qe:s_end]
     m = _TRAILING.search(tail) or _ANYWHERE.search(tail)
-    if m and _valid_speaker(next((m.group(g) for g in m.re.groupindex if g.startswith("spk") and m.group(g)), "")):
+    if m and _valid_speaker(
+        next((m.group(g) for g in m.re.groupindex if g.startswith("spk") and m.group(g)), "")
+    ):
         names = tuple(g for g in ("spk", "spk1", "spk2") if g in m.re.groupindex)
         spk, sp = _speaker(m, names, qe)
         return spk, _cue(m, tuple(g for g in ("cue", "cue1", "cue2") if g in m.re.groupindex)), sp
     return "", "", (-1, -1)
 
 
-def _direct(text: str, masked: str, qspans: list[tuple[int, int, int, int]], sents: list[tuple[int, int]], *, scare: bool) -> list[_Quote]:
+def _direct(
+    text: str,
+    masked: str,
+    qspans: list[tuple[int, int, int, int]],
+    sents: list[tuple[int, int]],
+    *,
+    scare: bool,
+) -> list[_Quote]:
     """The direct quotes of a text with their speakers."""
     starts = [a for a, _ in sents]
     out: list[_Quote] = []
@@ -240,10 +297,18 @@ def _direct(text: str, masked: str, qspans: list[tuple[int, int, int, int]], sen
         k = _index(starts, max(qe - 1, 0))
         s_end = max(sents[k][1] if sents else len(text), qe)
         if text[b - 1] in "?!" and not masked[qe:s_end].strip() and k + 1 < len(sents):
-            s_end = sents[k + 1][1]  # “... ?” Vucic asked. -- the splitter ends the sentence at the question mark
+            s_end = sents[k + 1][
+                1
+            ]  # “... ?” Vucic asked. -- the splitter ends the sentence at the question mark
         speaker, cue, sp = _attribute(masked, qo, qe, s_start, s_end, prev_end)
         prev_end = qe
-        if not cue and last is not None and last.cue and si - last.sent <= 1 and last.kind == "direct":
+        if (
+            not cue
+            and last is not None
+            and last.cue
+            and si - last.sent <= 1
+            and last.kind == "direct"
+        ):
             speaker, cue, sp = last.speaker, last.cue, last.sp  # the same speaker goes on
         kind = "direct"
         if not cue and len(_WORD.findall(text[a:b])) <= SCARE_MAX_WORDS:
@@ -266,7 +331,15 @@ def _indirect_in(text: str, sent: str, base: int, si: int) -> _Quote | None:
             continue
         a, b = _trim(text, base + m.start("content"), base + len(sent))
         if len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS:
-            return _Quote(si, spk, _cue(m, ("cue1", "cue2", "cue3")), a, b, "indirect", (base + m.start("spk"), base + m.end("spk")))
+            return _Quote(
+                si,
+                spk,
+                _cue(m, ("cue1", "cue2", "cue3")),
+                a,
+                b,
+                "indirect",
+                (base + m.start("spk"), base + m.end("spk")),
+            )
     m = _ACCORDING.search(sent)
     if m:
         if sent[: m.start()].strip(" ,"):
@@ -274,7 +347,15 @@ def _indirect_in(text: str, sent: str, base: int, si: int) -> _Quote | None:
         else:
             a, b = _trim(text, base + m.end(), base + len(sent))
         if len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS:
-            return _Quote(si, m.group("spk"), " ".join(m.group("cue").split()), a, b, "indirect", (base + m.start("spk"), base + m.end("spk")))
+            return _Quote(
+                si,
+                m.group("spk"),
+                " ".join(m.group("cue").split()),
+                a,
+                b,
+                "indirect",
+                (base + m.start("spk"), base + m.end("spk")),
+            )
     m = _TRAILING.search(sent)
     if m and _valid_speaker(m.group("spk1") or m.group("spk2") or ""):
         a, b = _trim(text, base, base + m.start())
@@ -304,17 +385,38 @@ def _rows(text: str, sents: list[tuple[int, int]], *, scare: bool) -> list[_Quot
     return sorted(found, key=lambda q: (q.start, q.end))
 
 
-def extract(text: str, *, sentences: Sequence[tuple[int, int]] | None = None, scare: bool = False) -> pd.DataFrame:
-    """Direct and indirect quotes of any text: sent_id, speaker, cue, content, kind, start, end, speaker offsets."""
+def extract(
+    text: str, *, sentences: Sequence[tuple[int, int]] | None = None, scare: bool = False
+) -> pd.DataFrame:
+    """Direct and indirect quotes of any text: sent_id, speaker, cue, content, kind, start, end,
+    speaker offsets."""
     text = text if isinstance(text, str) else ""
     sents = sorted(sentences if sentences is not None else splitter.spans(text))
-    rows = [(q.sent + 1, q.speaker, q.cue, text[q.start:q.end], q.kind, q.start, q.end, q.sp[0], q.sp[1]) for q in _rows(text, sents, scare=scare)]
+    rows = [
+        (
+            q.sent + 1,
+            q.speaker,
+            q.cue,
+            text[q.start : q.end],
+            q.kind,
+            q.start,
+            q.end,
+            q.sp[0],
+            q.sp[1],
+        )
+        for q in _rows(text, sents, scare=scare)
+    ]
     out = pd.DataFrame(rows, columns=COLUMNS)
-    return out.astype({c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]})
+    return out.astype(
+        {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
+    )
 
 
-def _speaker_actor(q: _Quote, speaker: str, mentions: list[tuple[int, int, str]], people: dict[str, str]) -> str:
-    """The actor behind a quote's speaker: the best mention in the speaker span, else for he/she the latest person."""
+def _speaker_actor(
+    q: _Quote, speaker: str, mentions: list[tuple[int, int, str]], people: dict[str, str]
+) -> str:
+    """The actor behind a quote's speaker: the best mention in the speaker span, else for he/she the
+    latest person."""
     a, b = q.sp
     if a < 0:
         return ""
@@ -322,30 +424,63 @@ def _speaker_actor(q: _Quote, speaker: str, mentions: list[tuple[int, int, str]]
     def is_person(actor: str) -> bool:
         return actor in people or actor.startswith("office:")
 
-    inside = [(not is_person(actor), start, actor) for start, end, actor in mentions if start < b and end > a]
-    if inside:  # a person (or office) wins over the organisation in "NATO Secretary-General Jens Stoltenberg"
+    inside = [
+        (not is_person(actor), start, actor)
+        for start, end, actor in mentions
+        if start < b and end > a
+    ]
+    # a person (or office) wins over the organisation in "NATO Secretary-General Jens
+    # Stoltenberg"
+    if inside:
         return min(inside)[2]
     word = speaker.lower()
-    if word in _PRONOUNS - {"they"}:  # no pronoun mention in reach: the latest person of that pronoun before it
+    if word in _PRONOUNS - {
+        "they"
+    }:  # no pronoun mention in reach: the latest person of that pronoun before it
         for start, _, actor in reversed(mentions):
             if start < a and is_person(actor) and people.get(actor, "") in (word, ""):
                 return actor
     return ""
 
 
-def quote_table(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame, *, actors_file: str = "actors.yaml", scare: bool = False) -> pd.DataFrame:
-    """The `quotes` table: quotes of the articles with status ok, speakers resolved to actors via `mentions`."""
+def quote_table(
+    articles: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame,
+    *,
+    actors_file: str = "actors.yaml",
+    scare: bool = False,
+) -> pd.DataFrame:
+    """The `quotes` table: quotes of the articles with status ok, speakers resolved to actors via
+    `mentions`."""
     from presslens.extract import actors
 
     lex = actors.lexicon(actors_file)
     people = {a: lex.pronouns.get(a, "") for a, t in lex.types.items() if t == "person"}
-    if "actor_type" in mentions.columns:  # people of another actors file, known from the mentions themselves
-        people |= {str(a): people.get(str(a), "") for a in mentions.loc[mentions["actor_type"] == "person", "actor"].unique()}
+    if (
+        "actor_type" in mentions.columns
+    ):  # people of another actors file, known from the mentions themselves
+        people |= {
+            str(a): people.get(str(a), "")
+            for a in mentions.loc[mentions["actor_type"] == "person", "actor"].unique()
+        }
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
-    by_article = {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    by_article = (
+        {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)}
+        if len(sentences)
+        else {}
+    )
     m_by: dict[object, list[tuple[int, int, str]]] = {}
     if len(mentions):
-        for aid, start, end, actor in sorted(zip(mentions["article_id"], mentions["start"].astype(int), mentions["end"].astype(int), mentions["actor"].astype(str)), key=lambda r: (str(r[0]), r[1])):
+        for aid, start, end, actor in sorted(
+            zip(
+                mentions["article_id"],
+                mentions["start"].astype(int),
+                mentions["end"].astype(int),
+                mentions["actor"].astype(str),
+            ),
+            key=lambda r: (str(r[0]), r[1]),
+        ):
             m_by.setdefault(aid, []).append((start, end, actor))
     rows = []
     for aid, text in zip(ok["article_id"], ok["text"]):
@@ -356,20 +491,60 @@ def quote_table(articles: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.Da
         ids = sents["sent_id"].astype(int).tolist()
         for q in _rows(text, spans, scare=scare):
             actor = _speaker_actor(q, q.speaker, m_by.get(aid, []), people)
-            rows.append((aid, ids[q.sent], q.speaker, actor, q.cue, text[q.start:q.end], q.kind, q.start, q.end, q.sp[0], q.sp[1]))
+            rows.append(
+                (
+                    aid,
+                    ids[q.sent],
+                    q.speaker,
+                    actor,
+                    q.cue,
+                    text[q.start : q.end],
+                    q.kind,
+                    q.start,
+                    q.end,
+                    q.sp[0],
+                    q.sp[1],
+                )
+            )
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    out = out.astype({c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]})
+    out = out.astype(
+        {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
+    )
     return out.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
 
 
-def quoted_vs_mentioned(quotes: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and actor: how often the actor is mentioned (`mentions`) and quoted as speaker (`quotes`)."""
+def quoted_vs_mentioned(
+    quotes: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame
+) -> pd.DataFrame:
+    """Per outlet and actor: how often the actor is mentioned (`mentions`) and quoted as speaker
+    (`quotes`)."""
     outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
-    m = mentions.assign(outlet=mentions["article_id"].map(outlet)).groupby(["outlet", "actor"]).size().rename("mentions")
+    m = (
+        mentions.assign(outlet=mentions["article_id"].map(outlet))
+        .groupby(["outlet", "actor"])
+        .size()
+        .rename("mentions")
+    )
     q = quotes[quotes["speaker_actor"].fillna("") != ""]
-    q = q.assign(outlet=q["article_id"].map(outlet)).groupby(["outlet", "speaker_actor"]).size().rename("quotes")
+    q = (
+        q.assign(outlet=q["article_id"].map(outlet))
+        .groupby(["outlet", "speaker_actor"])
+        .size()
+        .rename("quotes")
+    )
     q.index = q.index.set_names(["outlet", "actor"])
     out = pd.concat([m, q], axis=1).fillna(0).astype("int64").reset_index()
     if out.empty:
-        return pd.DataFrame({"outlet": pd.Series(dtype="str"), "actor": pd.Series(dtype="str"), "mentions": pd.Series(dtype="int64"), "quotes": pd.Series(dtype="int64")})
-    return out.sort_values(["outlet", "quotes", "mentions", "actor"], ascending=[True, False, False, True], kind="mergesort").reset_index(drop=True)
+        return pd.DataFrame(
+            {
+                "outlet": pd.Series(dtype="str"),
+                "actor": pd.Series(dtype="str"),
+                "mentions": pd.Series(dtype="int64"),
+                "quotes": pd.Series(dtype="int64"),
+            }
+        )
+    return out.sort_values(
+        ["outlet", "quotes", "mentions", "actor"],
+        ascending=[True, False, False, True],
+        kind="mergesort",
+    ).reset_index(drop=True)

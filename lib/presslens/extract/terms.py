@@ -40,7 +40,8 @@ class Concept:
 
 
 def load_terms(name: str = "terms.yaml") -> dict[str, Any]:
-    """The parsed naming-choices resource: a file name in presslens/resources, or a path to your own YAML."""
+    """The parsed naming-choices resource: a file name in presslens/resources, or a path to your own
+    YAML."""
     p = Path(name)
     if p.suffix in {".yaml", ".yml"} and p.is_file():
         return yaml.safe_load(p.read_text(encoding="utf-8"))
@@ -48,7 +49,8 @@ def load_terms(name: str = "terms.yaml") -> dict[str, Any]:
 
 
 def variant_regex(pattern: str) -> str:
-    """One resource pattern ending on a word boundary, with (?i) scoped to it and ' matching ’ too."""
+    """One resource pattern ending on a word boundary, with (?i) scoped to it and ' matching ’
+    too."""
     flags = ""
     if pattern.startswith("(?i)"):
         flags, pattern = "i", pattern[4:]
@@ -71,7 +73,9 @@ def compiled(name: str = "terms.yaml") -> tuple[Concept, ...]:
             labels[f"v{i}"] = str(v["label"])
             stances[str(v["label"])] = str(v.get("stance") or v.get("note") or "")
         if alts:
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(alts) + ")")  # the start boundary first: most positions fail at once
+            pattern = re.compile(
+                r"(?<!\w)(?:" + "|".join(alts) + ")"
+            )  # the start boundary first: most positions fail at once
             out.append(Concept(str(cid), str(c.get("description", "")), pattern, labels, stances))
     return tuple(out)
 
@@ -94,36 +98,58 @@ def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=FIND_COLUMNS).astype({"start": "int64", "end": "int64"})
 
 
-def term_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "terms.yaml") -> pd.DataFrame:
+def term_table(
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "terms.yaml"
+) -> pd.DataFrame:
     """The `terms` table of the articles with status ok (offsets into articles.text)."""
     concepts = compiled(name)
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
-    by_article = {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)} if len(sentences) else {}
+    by_article = (
+        {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)}
+        if len(sentences)
+        else {}
+    )
     rows = []
     for aid, text in zip(ok["article_id"], ok["text"]):
         sents = by_article.get(aid)
         if sents is None or not isinstance(text, str):
             continue
-        starts, ends, ids = sents["start"].astype(int).tolist(), sents["end"].astype(int).tolist(), sents["sent_id"].astype(int).tolist()
+        starts, ends, ids = (
+            sents["start"].astype(int).tolist(),
+            sents["end"].astype(int).tolist(),
+            sents["sent_id"].astype(int).tolist(),
+        )
         for _, cid, label, a, b in _find(text, concepts):
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0 and b <= ends[k]:
                 rows.append((aid, ids[k], cid, label, a, b, text[a:b]))
-    out = pd.DataFrame(rows, columns=COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
-    return out.sort_values(["article_id", "start", "end", "concept"], kind="mergesort").reset_index(drop=True)
+    out = pd.DataFrame(rows, columns=COLUMNS).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64"}
+    )
+    return out.sort_values(["article_id", "start", "end", "concept"], kind="mergesort").reset_index(
+        drop=True
+    )
 
 
 def counts(terms: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
-    """Uses of each variant per outlet (or per article with by="article_id"): n and share within the concept."""
+    """Uses of each variant per outlet (or per article with by="article_id"): n and share within the
+    concept."""
     t = terms
     if by != "article_id" and by not in t.columns:
-        t = t.merge(articles[["article_id", by]].drop_duplicates("article_id"), on="article_id", how="left")
+        t = t.merge(
+            articles[["article_id", by]].drop_duplicates("article_id"), on="article_id", how="left"
+        )
     keys = [by, "concept", "variant"]
     if t.empty:
-        return pd.DataFrame({k: pd.Series(dtype="str") for k in keys} | {"n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
+        return pd.DataFrame(
+            {k: pd.Series(dtype="str") for k in keys}
+            | {"n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")}
+        )
     table = t.groupby(keys, dropna=False).size().rename("n").reset_index()
     table["share"] = table["n"] / table.groupby([by, "concept"], dropna=False)["n"].transform("sum")
-    return table.sort_values([by, "concept", "n", "variant"], ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True)
+    return table.sort_values(
+        [by, "concept", "n", "variant"], ascending=[True, True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
 def notes(name: str = "terms.yaml") -> dict[tuple[str, str], str]:

@@ -118,15 +118,52 @@ _DASH = r"[-\u2010\u2011\u2012\u2013\u2014/]"  # separators of a year range
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_MODS_APPROX = ["about", "around", "nearly", "almost", "roughly", "approximately", "some",
-                "more than", "less than", "fewer than", "just over", "just under", "over", "under",
-                "at least", "up to", "only", "just", "barely", "well over", "close to"]
-_ORDINAL_CENTURY = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
-                    "eighteenth": 18}
-_SET_WORDS = {"annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "monthly": "P1M", "weekly": "P1W",
-              "daily": "P1D", "nightly": "P1D", "hourly": "PT1H", "quarterly": "P3M",
-              "biennial": "P2Y", "biannual": "P6M", "semiannual": "P6M", "semi-annual": "P6M",
-              "fortnightly": "P2W"}
+_MODS_APPROX = [
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "more than",
+    "less than",
+    "fewer than",
+    "just over",
+    "just under",
+    "over",
+    "under",
+    "at least",
+    "up to",
+    "only",
+    "just",
+    "barely",
+    "well over",
+    "close to",
+]
+_ORDINAL_CENTURY = {
+    "nineteenth": 19,
+    "twentieth": 20,
+    "twenty-first": 21,
+    "twenty first": 21,
+    "eighteenth": 18,
+}
+_SET_WORDS = {
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "annual": "P1Y",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+    "nightly": "P1D",
+    "hourly": "PT1H",
+    "quarterly": "P3M",
+    "biennial": "P2Y",
+    "biannual": "P6M",
+    "semiannual": "P6M",
+    "semi-annual": "P6M",
+    "fortnightly": "P2W",
+}
 _FREQ = {"once": 1, "twice": 2, "thrice": 3}
 
 
@@ -164,9 +201,10 @@ def lexicon(name: str = "timex.yaml") -> _Lexicon:
         unit_of[unit] = unit_of[plural] = str(code)
     idioms = [str(i) for i in spec.get("idioms", [])]
     names = [str(n) for n in spec.get("names", [])]
-    blocked = "|".join(
-        [_ci(idioms)[3:-1]] * bool(idioms) + [_alt(names)[3:-1]] * bool(names)
-    ) or r"(?!x)x"
+    blocked = (
+        "|".join([_ci(idioms)[3:-1]] * bool(idioms) + [_alt(names)[3:-1]] * bool(names))
+        or r"(?!x)x"
+    )
     return _Lexicon(
         month_of=month_of,
         ambiguous_months=frozenset(str(m).rstrip(".").lower() for m in spec["ambiguous_months"]),
@@ -204,7 +242,8 @@ def _year_span(y: int, mod: str | None = None) -> tuple[str | None, str | None]:
     if not 1 <= y <= 9999:
         return None, None
     lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12), "end": (9, 12), "start": (1, 4)}.get(
-        mod or "", (1, 12))
+        mod or "", (1, 12)
+    )
     return dt.date(y, lo, 1).isoformat(), dt.date(y, hi, calendar.monthrange(y, hi)[1]).isoformat()
 
 
@@ -212,8 +251,13 @@ def _month_span(y: int, m: int, mod: str | None = None) -> tuple[str | None, str
     if not 1 <= y <= 9999:
         return None, None
     last = calendar.monthrange(y, m)[1]
-    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last), "end": (21, last),
-              "start": (1, 10)}.get(mod or "", (1, last))
+    lo, hi = {
+        "early": (1, 10),
+        "mid": (11, 20),
+        "late": (21, last),
+        "end": (21, last),
+        "start": (1, 10),
+    }.get(mod or "", (1, last))
     return dt.date(y, m, lo).isoformat(), dt.date(y, m, hi).isoformat()
 
 
@@ -236,14 +280,21 @@ def _nearest_day(ref: dt.date, m: int, d: int) -> dt.date | None:
         cand = _safe(lambda y=y: dt.date(y, m, d))
         if cand is None:
             continue
-        if best is None or (abs((cand - ref).days), cand > ref) < (abs((best - ref).days), best > ref):
+        if best is None or (abs((cand - ref).days), cand > ref) < (
+            abs((best - ref).days),
+            best > ref,
+        ):
             best = cand  # type: ignore[assignment]
     return best
 
 
 def _nearest_month(ref: dt.date, m: int) -> tuple[int, int]:
     ahead = (m - ref.month) % 12
-    return (ref.year + (ref.month + ahead > 12), m) if ahead < 6 else _shift_month(ref.year, ref.month, ahead - 12)
+    return (
+        (ref.year + (ref.month + ahead > 12), m)
+        if ahead < 6
+        else _shift_month(ref.year, ref.month, ahead - 12)
+    )
 
 
 def _since(begin: str | None, ref: dt.date | None) -> str | None:
@@ -293,36 +344,58 @@ def _duration_value(n: float | None, code: str) -> str:
 
 _LEX = lexicon()
 _FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
-_MONTH = (r"(?:" + _alt(v for s in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[3:-1] + r"|(?:"
-          + _alt(v for s in _LEX.month_of if s not in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[3:-1]
-          + r")\b\.?)(?![\w-])").replace("(?:", r"(?<![\w-])(?:", 1)
-_WEEKDAY = r"(?:" + _alt(v for s in _LEX.weekday_of for v in (s.capitalize(), s.upper()))[3:-1] + r")"
+_MONTH = (
+    r"(?:"
+    + _alt(v for s in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[3:-1]
+    + r"|(?:"
+    + _alt(v for s in _LEX.month_of if s not in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[
+        3:-1
+    ]
+    + r")\b\.?)(?![\w-])"
+).replace("(?:", r"(?<![\w-])(?:", 1)
+_WEEKDAY = (
+    r"(?:" + _alt(v for s in _LEX.weekday_of for v in (s.capitalize(), s.upper()))[3:-1] + r")"
+)
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 _NUMWORDS = _ci(k for k in _LEX.numbers if not k.startswith("half"))
 _TENS = _ci(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
 _ONES = _ci(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-_NUM = (r"(?:" + _NOT_NUM_BEFORE + r"[0-9]{1,4}(?:\.[0-9]{1,2})?(?![0-9])|" + _TENS + r"[-\s]" + _ONES
-        + r"|" + _ci(["half a", "half an"]) + r"|" + _ci(_LEX.vague) + r"|" + _NUMWORDS + r")")
+_NUM = (
+    r"(?:"
+    + _NOT_NUM_BEFORE
+    + r"[0-9]{1,4}(?:\.[0-9]{1,2})?(?![0-9])|"
+    + _TENS
+    + r"[-\s]"
+    + _ONES
+    + r"|"
+    + _ci(["half a", "half an"])
+    + r"|"
+    + _ci(_LEX.vague)
+    + r"|"
+    + _NUMWORDS
+    + r")"
+)
 _UNIT = _ci(_LEX.unit_of)
 _MODS = _ci(_MODS_APPROX)
 _SINCE = _ci(["since"])
 _PREV_TOKENS = re.compile(r"[A-Za-z]+\.?|[^\sA-Za-z0-9]")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)?)")
 _YEAR_RX = re.compile(r"(?<![0-9])" + _YEAR + r"(?![0-9])")
-_AMOUNT_BEFORE = re.compile(r"(?:[0-9%]|illion|percent|per\s+cent|times|euros?|dollars?|pounds?)\s*$",
-                            re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[0-9%]|illion|percent|per\s+cent|times|euros?|dollars?|pounds?)\s*$", re.IGNORECASE
+)
 
 
 def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
     """The last `n` word or punctuation tokens before `start` (lower case), nearest last."""
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     toks = _PREV_TOKENS.findall(window)
     return [t.lower() for t in toks[-n:]]
 
 
 def _prev_match(text: str, start: int, words: frozenset[str]) -> str | None:
     """The one- or two-word phrase in `words` that ends right before `start`, if any."""
-    window = text[max(0, start - 40):start]
+    window = text[max(0, start - 40) : start]
     if window and not window[-1:].isspace() and window[-1:] not in "-\u2010\u2011(":
         return None
     toks = _PREV_TOKENS.findall(window)
@@ -342,14 +415,33 @@ def _next_word(text: str, end: int) -> str:
 
 # --- years ------------------------------------------------------------------------------------
 
-_MODWORDS = {"early": "early", "mid": "mid", "late": "late", "the end of": "end", "the beginning of": "start",
-             "the start of": "start", "the middle of": "mid", "end of": "end", "beginning of": "start",
-             "start of": "start", "middle of": "mid"}
+_MODWORDS = {
+    "early": "early",
+    "mid": "mid",
+    "late": "late",
+    "the end of": "end",
+    "the beginning of": "start",
+    "the start of": "start",
+    "the middle of": "mid",
+    "end of": "end",
+    "beginning of": "start",
+    "start of": "start",
+    "middle of": "mid",
+}
 _MOD = _ci(_MODWORDS)
 
 _R_YEAR = re.compile(
-    r"(?:(?P<since>" + _SINCE + r")\s+)?(?:(?P<mod>" + _MOD + r")(?:" + _HY + r"|\s+))?"
-    + _NOT_NUM_BEFORE + r"(?P<y>" + _YEAR + r")(?![0-9]|[.,][0-9]|\s*(?:%|percent|per\s+cent))"
+    r"(?:(?P<since>"
+    + _SINCE
+    + r")\s+)?(?:(?P<mod>"
+    + _MOD
+    + r")(?:"
+    + _HY
+    + r"|\s+))?"
+    + _NOT_NUM_BEFORE
+    + r"(?P<y>"
+    + _YEAR
+    + r")(?![0-9]|[.,][0-9]|\s*(?:%|percent|per\s+cent))"
 )
 
 
@@ -358,29 +450,48 @@ def _year_context(text: str, start: int, end: int) -> bool:
     lex = _LEX
     prev = _prev_words(text, start, 3)
     nxt = _next_word(text, end)
-    before = text[max(0, start - 1):start]
+    before = text[max(0, start - 1) : start]
     if prev and prev[-1] in lex.not_year_before and (before.isspace() or before in "$€£#+"):
         return False
     if _key(nxt) in lex.count_nouns:
         return False
     if _prev_match(text, start, lex.year_preps):
         return True
-    if prev and prev[-1] in ("and", "or", "to", "through", "until", "till", "&", ",") and \
-            _YEAR_RX.search(text, max(0, start - 25), start):
+    if (
+        prev
+        and prev[-1] in ("and", "or", "to", "through", "until", "till", "&", ",")
+        and _YEAR_RX.search(text, max(0, start - 25), start)
+    ):
         return True
-    after = text[end:end + 1]
+    after = text[end : end + 1]
     if after == "" or after in ",.;:)!?]\"'\u201d\u2019\u2014\u2013":
         return True
     eol = text.find("\n", end)
-    if not text[end:eol if eol >= 0 else len(text)].strip():
+    if not text[end : eol if eol >= 0 else len(text)].strip():
         return True
     low = _key(nxt)
-    if nxt[:1].islower() and low not in ("of", "and", "or", "to", "per") and \
-            re.search(r"(?:^|[.!?;:\n]\s*|[\"\u201c(]\s*)$", text[max(0, start - 3):start] if start > 2 else text[:start]):
-        return True  # "1999 was a turning point": a number does not start a sentence unless it is a year
-    if low in lex.year_nouns or low.rstrip("s") in lex.year_nouns or text.startswith(("'s", "\u2019s"), end):
+    if (
+        nxt[:1].islower()
+        and low not in ("of", "and", "or", "to", "per")
+        and re.search(
+            r"(?:^|[.!?;:\n]\s*|[\"\u201c(]\s*)$",
+            text[max(0, start - 3) : start] if start > 2 else text[:start],
+        )
+    ):
+        # "1999 was a turning point": a number does not start a sentence unless it is a
+        # year
         return True
-    if prev and prev[-1] in ("the", "a", "its", "their", "his", "her", "this", "that", "our", "whose") and nxt:
+    if (
+        low in lex.year_nouns
+        or low.rstrip("s") in lex.year_nouns
+        or text.startswith(("'s", "\u2019s"), end)
+    ):
+        return True
+    if (
+        prev
+        and prev[-1] in ("the", "a", "its", "their", "his", "her", "this", "that", "our", "whose")
+        and nxt
+    ):
         if nxt[:1].isupper() and not (nxt.endswith("s") and not nxt.isupper()):
             return True
     return False
@@ -398,10 +509,23 @@ def _h_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 
 _R_RANGE = re.compile(
-    r"(?:(?P<pre>" + _ci(["from", "between"]) + r")\s+)?(?:" + _ci(["the years", "the year"]) + r"\s+)?"
-    + _NOT_NUM_BEFORE + r"(?P<y1>" + _YEAR + r")(?:\s*" + _DASH + r"\s*|\s+(?P<conj>"
-    + _ci(["to", "and", "until", "till", "through", "thru"]) + r")\s+)(?P<y2>" + _YEAR
-    + r"|[0-9]{2})(?![0-9]|[.,][0-9]|" + _HY + r"[0-9])"
+    r"(?:(?P<pre>"
+    + _ci(["from", "between"])
+    + r")\s+)?(?:"
+    + _ci(["the years", "the year"])
+    + r"\s+)?"
+    + _NOT_NUM_BEFORE
+    + r"(?P<y1>"
+    + _YEAR
+    + r")(?:\s*"
+    + _DASH
+    + r"\s*|\s+(?P<conj>"
+    + _ci(["to", "and", "until", "till", "through", "thru"])
+    + r")\s+)(?P<y2>"
+    + _YEAR
+    + r"|[0-9]{2})(?![0-9]|[.,][0-9]|"
+    + _HY
+    + r"[0-9])"
 )
 
 
@@ -434,12 +558,23 @@ def _h_decade(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     y = int(m.group("dec")) if m.group("dec") else 1900 + int(m.group("yy"))
     mod = _key(m.group("mod") or "")
     lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(mod, (0, 9))
-    return (m.start(), m.end(), "DATE", str(y // 10), f"{y + lo:04d}-01-01", f"{y + hi:04d}-12-31", "absolute")
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        str(y // 10),
+        f"{y + lo:04d}-01-01",
+        f"{y + hi:04d}-12-31",
+        "absolute",
+    )
 
 
 _R_CENTURY = re.compile(
-    r"(?:(?<![0-9])(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<w>" + _ci(_ORDINAL_CENTURY) + r"))[-\s]+"
-    + _ci(["century"]) + r"\b"
+    r"(?:(?<![0-9])(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<w>"
+    + _ci(_ORDINAL_CENTURY)
+    + r"))[-\s]+"
+    + _ci(["century"])
+    + r"\b"
 )
 
 
@@ -448,8 +583,15 @@ def _h_century(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if not n or not 1 <= n <= 99:
         return None
     y = (n - 1) * 100
-    return (m.start(), m.end(), "DATE", f"{n - 1:02d}", f"{max(y, 1):04d}-01-01", f"{y + 99:04d}-12-31",
-            "absolute")
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        f"{n - 1:02d}",
+        f"{max(y, 1):04d}-01-01",
+        f"{y + 99:04d}-12-31",
+        "absolute",
+    )
 
 
 # --- calendar dates -----------------------------------------------------------------------------
@@ -457,7 +599,8 @@ def _h_century(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 _R_ISO = re.compile(
     r"(?<![0-9A-Za-z./-])(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)"
     r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
-    r"|(?<![0-9A-Za-z./-])(?P<d2>0?[1-9]|[12][0-9]|3[01])\.(?P<m2>0?[1-9]|1[0-2])\.(?P<y2>" + _YEAR
+    r"|(?<![0-9A-Za-z./-])(?P<d2>0?[1-9]|[12][0-9]|3[01])\.(?P<m2>0?[1-9]|1[0-2])\.(?P<y2>"
+    + _YEAR
     + r")(?![0-9]|\.[0-9])"
 )
 
@@ -470,13 +613,34 @@ def _h_iso(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     day = _safe(lambda: dt.date(y, mo, d))
     if day is None:
         return None
-    return (m.start(), m.end(), "DATE", day.isoformat(), day.isoformat(), day.isoformat(), "absolute")  # type: ignore[union-attr]
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        day.isoformat(),
+        day.isoformat(),
+        day.isoformat(),
+        "absolute",
+    )  # type: ignore[union-attr]
 
 
 _R_MONTH_DAY = re.compile(
     r"(?:(?P<since>" + _SINCE + r")\s+)?(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:"
-    r"(?:" + _ci(["the"]) + r"\s+)?(?<![0-9.,])(?P<d1>" + _DAY + r")\s+(?:" + _ci(["of"]) + r"\s+)?(?P<m1>"
-    + _MONTH + r")|(?P<m2>" + _MONTH + r")\s+(?:" + _ci(["the"]) + r"\s+)?(?P<d2>" + _DAY + r")(?![.,][0-9])"
+    r"(?:"
+    + _ci(["the"])
+    + r"\s+)?(?<![0-9.,])(?P<d1>"
+    + _DAY
+    + r")\s+(?:"
+    + _ci(["of"])
+    + r"\s+)?(?P<m1>"
+    + _MONTH
+    + r")|(?P<m2>"
+    + _MONTH
+    + r")\s+(?:"
+    + _ci(["the"])
+    + r"\s+)?(?P<d2>"
+    + _DAY
+    + r")(?![.,][0-9])"
     r")(?:,?\s+(?P<y>" + _YEAR + r")(?![0-9]))?"
 )
 
@@ -516,8 +680,19 @@ def _h_month_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None
 
 
 _R_MONTH_YEAR = re.compile(
-    r"(?:(?P<since>" + _SINCE + r")\s+)?(?:(?P<mod>" + _MOD + r")(?:" + _HY + r"|\s+))?(?P<m>" + _MONTH
-    + r")(?:\s+" + _ci(["of"]) + r"|,)?\s+(?P<y>" + _YEAR + r")(?![0-9])"
+    r"(?:(?P<since>"
+    + _SINCE
+    + r")\s+)?(?:(?P<mod>"
+    + _MOD
+    + r")(?:"
+    + _HY
+    + r"|\s+))?(?P<m>"
+    + _MONTH
+    + r")(?:\s+"
+    + _ci(["of"])
+    + r"|,)?\s+(?P<y>"
+    + _YEAR
+    + r")(?![0-9])"
 )
 
 
@@ -533,8 +708,13 @@ def _h_month_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | Non
 
 
 _R_MONTH = re.compile(
-    r"(?:(?P<rel>" + _ci(["last", "next", "this", "early", "late", "mid", "since"]) + r")(?:" + _HY
-    + r"|\s+))?(?P<m>" + _MONTH + r")(?![\w-])"
+    r"(?:(?P<rel>"
+    + _ci(["last", "next", "this", "early", "late", "mid", "since"])
+    + r")(?:"
+    + _HY
+    + r"|\s+))?(?P<m>"
+    + _MONTH
+    + r")(?![\w-])"
 )
 
 
@@ -545,7 +725,8 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return None
     rel = _key(m.group("rel") or "")
     ambiguous = spelled in _LEX.ambiguous_months or (
-        spelled not in _FULL_MONTHS and not m.group("m").endswith("."))
+        spelled not in _FULL_MONTHS and not m.group("m").endswith(".")
+    )
     if not rel:
         preps = _LEX.month_preps_strict if ambiguous else _LEX.month_preps
         if not _prev_match(text, m.start(), preps):
@@ -572,8 +753,17 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 
 _R_SEASON_YEAR = re.compile(
-    r"(?:(?P<mod>" + _ci(["early", "late", "mid"]) + r")(?:" + _HY + r"|\s+))?(?P<s>" + _ci(_SEASONS)
-    + r")\s+(?:" + _ci(["of"]) + r"\s+)?(?P<y>" + _YEAR + r")(?![0-9])"
+    r"(?:(?P<mod>"
+    + _ci(["early", "late", "mid"])
+    + r")(?:"
+    + _HY
+    + r"|\s+))?(?P<s>"
+    + _ci(_SEASONS)
+    + r")\s+(?:"
+    + _ci(["of"])
+    + r"\s+)?(?P<y>"
+    + _YEAR
+    + r")(?![0-9])"
 )
 
 
@@ -591,12 +781,36 @@ def _h_season_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | No
     return (m.start(), m.end(), "DATE", f"{y}-{code}", begin, finish, "absolute")
 
 
-# --- quarters and halves of a year ("the third quarter of 1997", "Q3 2023", "the first half") -------
+# --- quarters and halves of a year ("the third quarter of 1997", "Q3 2023", "the first half")
+# -------
 
-_ORDINAL_PART = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+_ORDINAL_PART = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 _R_QUARTER = re.compile(
-    r"(?:(?P<the>" + _ci(["the", "this", "last", "next"]) + r")\s+)?(?P<ord>" + _ci(_ORDINAL_PART) + r")(?:" + _HY + r"|\s+)"
-    r"(?P<unit>" + _ci(["quarter", "half"]) + r")(?![\w-])(?:\s+(?:" + _ci(["of", "in"]) + r")\s+(?P<y>" + _YEAR + r"))?(?![0-9])"
+    r"(?:(?P<the>"
+    + _ci(["the", "this", "last", "next"])
+    + r")\s+)?(?P<ord>"
+    + _ci(_ORDINAL_PART)
+    + r")(?:"
+    + _HY
+    + r"|\s+)"
+    r"(?P<unit>"
+    + _ci(["quarter", "half"])
+    + r")(?![\w-])(?:\s+(?:"
+    + _ci(["of", "in"])
+    + r")\s+(?P<y>"
+    + _YEAR
+    + r"))?(?![0-9])"
     r"|(?<![\w-])(?P<q>[Qq][1-4]|[Hh][12])(?:\s+|/|" + _HY + r")?(?P<qy>" + _YEAR + r")(?![0-9])"
 )
 
@@ -605,7 +819,9 @@ def _part_span(y: int, unit: str, k: int) -> tuple[str | None, str | None]:
     months = 3 if unit == "Q" else 6
     first = (k - 1) * months + 1
     last = first + months - 1
-    return dt.date(y, first, 1).isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+    return dt.date(y, first, 1).isoformat(), dt.date(
+        y, last, calendar.monthrange(y, last)[1]
+    ).isoformat()
 
 
 def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
@@ -620,7 +836,9 @@ def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             return None
         year = int(m.group("y")) if m.group("y") else None
         if year is None and (unit == "H" or not m.group("the")):
-            return None  # "the second half" (of a match?) and "third-quarter profit" need a year to be dates
+            # "the second half" (of a match?) and "third-quarter profit" need a year
+            # to be dates
+            return None
     per = 3 if unit == "Q" else 6
     if year is not None:
         begin, finish = _part_span(year, unit, k)
@@ -642,21 +860,25 @@ def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 # --- weekdays and days relative to the reference ------------------------------------------------
 
 _R_WEEKDAY = re.compile(
-    r"(?:(?P<rel>" + _ci(["next", "last", "this", "coming", "past", "previous", "this coming",
-                           "this past"]) + r")\s+)?(?<![\w-])(?P<wd>" + _WEEKDAY + r")(?![\w-])"
+    r"(?:(?P<rel>"
+    + _ci(["next", "last", "this", "coming", "past", "previous", "this coming", "this past"])
+    + r")\s+)?(?<![\w-])(?P<wd>"
+    + _WEEKDAY
+    + r")(?![\w-])"
     r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
 )
 _SENTENCE_END = re.compile(r".*[.!?\n]", re.DOTALL)
 _WILL_AFTER = re.compile(  # "On Friday they will sign", "Thursday's talks will"
     r",?\s*(?:['\u2019]s\s+\w+\s+|(?!(?:and|but|or|then|when|after|before)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?"
-    r"(?:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to)\b|['\u2019]ll\b")
+    r"(?:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to)\b|['\u2019]ll\b"
+)
 
 
 def _future_context(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 90):start]
+    window = text[max(0, start - 90) : start]
     cut = _SENTENCE_END.match(window)
     if cut:
-        window = window[cut.end():]
+        window = window[cut.end() :]
     if _LEX.future.search(window):
         return True
     return bool(_WILL_AFTER.match(text, end, min(len(text), end + 40)))
@@ -690,10 +912,20 @@ def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
 
 
-_REL_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
-             "the day after tomorrow": 2}
+_REL_DAYS = {
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 _R_REL_DAY = re.compile(
-    r"(?:(?P<el>" + _ci(["earlier", "later"]) + r")\s+)?(?<![\w-])(?P<w>" + _ci(_REL_DAYS) + r")(?![\w-])"
+    r"(?:(?P<el>"
+    + _ci(["earlier", "later"])
+    + r")\s+)?(?<![\w-])(?P<w>"
+    + _ci(_REL_DAYS)
+    + r")(?![\w-])"
     r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
 )
 
@@ -712,13 +944,46 @@ def _h_rel_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
 
 
-_REL_UNITS = ["week", "month", "year", "weekend", "decade", "century", "quarter", *_SEASONS, *_PARTS]
+_REL_UNITS = [
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "decade",
+    "century",
+    "quarter",
+    *_SEASONS,
+    *_PARTS,
+]
 _R_REL_UNIT = re.compile(
-    r"(?:(?P<el>" + _ci(["earlier", "later", "early", "late", "mid", "the end of", "the beginning of",
-                          "the start of", "the middle of", "end of", "beginning of", "start of"]) + r")(?:"
-    + _HY + r"|\s+))?(?:(?P<the>" + _ci(["the"]) + r")\s+)?(?P<rel>"
-    + _ci(["last", "this", "next", "past", "coming", "previous", "current"]) + r")\s+(?P<u>" + _ci(_REL_UNITS)
-    + r")(?![\w-])(?!\s+" + _ci(["of"]) + r"\b)"
+    r"(?:(?P<el>"
+    + _ci(
+        [
+            "earlier",
+            "later",
+            "early",
+            "late",
+            "mid",
+            "the end of",
+            "the beginning of",
+            "the start of",
+            "the middle of",
+            "end of",
+            "beginning of",
+            "start of",
+        ]
+    )
+    + r")(?:"
+    + _HY
+    + r"|\s+))?(?:(?P<the>"
+    + _ci(["the"])
+    + r")\s+)?(?P<rel>"
+    + _ci(["last", "this", "next", "past", "coming", "previous", "current"])
+    + r")\s+(?P<u>"
+    + _ci(_REL_UNITS)
+    + r")(?![\w-])(?!\s+"
+    + _ci(["of"])
+    + r"\b)"
 )
 
 
@@ -738,7 +1003,15 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return (m.start(), m.end(), "DURATION", _duration_value(1, code), None, None, "none")
     if rel == "current" and unit in _PARTS:
         return None
-    step = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[rel]
+    step = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+    }[rel]
     if unit in _PARTS:
         if step > 0 or (step < 0 and unit != "night"):
             return None  # "last morning", "next evening": not idiomatic
@@ -749,11 +1022,27 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             return None
         iso = day.isoformat()  # type: ignore[union-attr]
         return (m.start(), m.end(), "TIME", f"{iso}T{_PARTS[unit]}", iso, iso, "publication")
-    mod = {"early": "early", "late": "late", "mid": "mid", "the end of": "end", "end of": "end",
-           "the beginning of": "start", "beginning of": "start", "the start of": "start", "start of": "start",
-           "the middle of": "mid"}.get(el)
-    unresolved = {"week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX", "weekend": "XXXX-WXX-WE",
-                  "decade": "XXX", "century": "XX", "quarter": "XXXX-QX"}
+    mod = {
+        "early": "early",
+        "late": "late",
+        "mid": "mid",
+        "the end of": "end",
+        "end of": "end",
+        "the beginning of": "start",
+        "beginning of": "start",
+        "the start of": "start",
+        "start of": "start",
+        "the middle of": "mid",
+    }.get(el)
+    unresolved = {
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "year": "XXXX",
+        "weekend": "XXXX-WXX-WE",
+        "decade": "XXX",
+        "century": "XX",
+        "quarter": "XXXX-QX",
+    }
     if ref is None:
         value = unresolved.get(unit, f"XXXX-{_SEASONS.get(unit, 'XX')}")
         return (m.start(), m.end(), "DATE", value, None, None, "none")
@@ -790,8 +1079,11 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     elif unit == "century":
         c = ref.year // 100 + step
         value = f"{c:02d}"
-        begin, finish = (f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31") if 1 <= c <= 99 else (None, None)
-    else:  # seasons: the one containing the reference ("this"), the last one over, the next to begin
+        begin, finish = (
+            (f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31") if 1 <= c <= 99 else (None, None)
+        )
+    # seasons: the one containing the reference ("this"), the last one over, the next to begin
+    else:
         code = _SEASONS[unit]
         spans = [(y, *_season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
         today = ref.isoformat()
@@ -800,7 +1092,11 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         elif step > 0:
             picked = [sp for sp in spans if sp[1] and sp[1] > today][:1]
         else:
-            picked = [sp for sp in spans if sp[1] and sp[1][:4] == str(ref.year - (code == "WI" and ref.month <= 2))]
+            picked = [
+                sp
+                for sp in spans
+                if sp[1] and sp[1][:4] == str(ref.year - (code == "WI" and ref.month <= 2))
+            ]
         if not picked:
             return None
         y, begin, finish = picked[0]
@@ -815,8 +1111,15 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 # --- ago ------------------------------------------------------------------------------------------
 
 _R_AGO = re.compile(
-    r"(?:(?P<mod>" + _MODS + r")\s+)?(?:(?P<n>" + _NUM + r")\s+)?(?<![\w-])(?P<u>" + _UNIT + r")\s+"
-    + _ci(["ago"]) + r"\b"
+    r"(?:(?P<mod>"
+    + _MODS
+    + r")\s+)?(?:(?P<n>"
+    + _NUM
+    + r")\s+)?(?<![\w-])(?P<u>"
+    + _UNIT
+    + r")\s+"
+    + _ci(["ago"])
+    + r"\b"
 )
 
 
@@ -829,13 +1132,38 @@ def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if not m.group("n") and not plural:
         return None  # "year ago" without a number is not English; leave it
     if n is None or not float(n).is_integer():
-        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), "publication" if ref else "none")
+        return (
+            m.start(),
+            m.end(),
+            "DATE",
+            "PAST_REF",
+            None,
+            _iso(ref),
+            "publication" if ref else "none",
+        )
     k = int(n)
-    gran = {"Y": "year", "M": "month", "W": "week", "2W": "day", "D": "day", "DE": "decade", "CE": "century",
-            "ML": "century", "TH": "day", "TM": "day", "TS": "day"}[code]
+    gran = {
+        "Y": "year",
+        "M": "month",
+        "W": "week",
+        "2W": "day",
+        "D": "day",
+        "DE": "decade",
+        "CE": "century",
+        "ML": "century",
+        "TH": "day",
+        "TM": "day",
+        "TS": "day",
+    }[code]
     if ref is None:
-        value = {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX", "day": "XXXX-XX-XX",
-                 "decade": "XXX", "century": "XX"}[gran]
+        value = {
+            "year": "XXXX",
+            "month": "XXXX-XX",
+            "week": "XXXX-WXX",
+            "day": "XXXX-XX-XX",
+            "decade": "XXX",
+            "century": "XX",
+        }[gran]
         return (m.start(), m.end(), "DATE", value, None, None, "none")
     if code == "ML":
         k *= 10
@@ -860,7 +1188,11 @@ def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         result = (str(y // 10), f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else None
     else:
         c = ref.year // 100 - k
-        result = (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31") if 1 <= c <= 99 else None
+        result = (
+            (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31")
+            if 1 <= c <= 99
+            else None
+        )
     if result is None:
         return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), "publication")
     return (m.start(), m.end(), "DATE", result[0], result[1], result[2], "publication")
@@ -869,20 +1201,52 @@ def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 # --- vague references -----------------------------------------------------------------------------
 
 _R_PRESENT = re.compile(
-    r"(?<![\w-])(?P<w>" + _ci(["now", "currently", "presently", "nowadays", "at present", "right now",
-                               "these days", "at the moment", "at this time"]) + r")(?![\w-])"
+    r"(?<![\w-])(?P<w>"
+    + _ci(
+        [
+            "now",
+            "currently",
+            "presently",
+            "nowadays",
+            "at present",
+            "right now",
+            "these days",
+            "at the moment",
+            "at this time",
+        ]
+    )
+    + r")(?![\w-])"
 )
 _R_PAST = re.compile(
-    r"(?<![\w-])(?:(?P<w>" + _ci(["recently", "recent", "lately"]) + r")(?:\s+(?P<u>"
-    + _ci(["years", "months", "weeks", "days", "decades", "times", "history", "past"]) + r"))?"
-    r"|(?P<pre>" + _ci(["in", "into", "for", "from", "than", "near"]) + r")\s+(?P<x>" + _ci(["the"])
-    + r"\s+(?:(?P<adj>" + _ci(["near", "distant", "foreseeable", "immediate", "recent", "not too distant"])
-    + r")\s+)?(?P<fp>" + _ci(["future", "past"]) + r")))(?![\w-])(?!\s+" + _ci(["tense", "of", "few"]) + r"\b)"
+    r"(?<![\w-])(?:(?P<w>"
+    + _ci(["recently", "recent", "lately"])
+    + r")(?:\s+(?P<u>"
+    + _ci(["years", "months", "weeks", "days", "decades", "times", "history", "past"])
+    + r"))?"
+    r"|(?P<pre>"
+    + _ci(["in", "into", "for", "from", "than", "near"])
+    + r")\s+(?P<x>"
+    + _ci(["the"])
+    + r"\s+(?:(?P<adj>"
+    + _ci(["near", "distant", "foreseeable", "immediate", "recent", "not too distant"])
+    + r")\s+)?(?P<fp>"
+    + _ci(["future", "past"])
+    + r")))(?![\w-])(?!\s+"
+    + _ci(["tense", "of", "few"])
+    + r"\b)"
 )
 
 
 def _h_present(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    return (m.start(), m.end(), "DATE", "PRESENT_REF", _iso(ref), _iso(ref), "publication" if ref else "none")
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        "PRESENT_REF",
+        _iso(ref),
+        _iso(ref),
+        "publication" if ref else "none",
+    )
 
 
 def _h_past(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
@@ -896,13 +1260,28 @@ def _h_past(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     return (m.start("x"), m.end(), "DATE", "PAST_REF", None, _iso(ref), anchor)
 
 
-# --- durations and sets -----------------------------------------------------------------------------
+# --- durations and sets
+# -----------------------------------------------------------------------------
 
 _R_DURATION = re.compile(
-    r"(?:(?P<the>" + _ci(["the"]) + r")\s+(?P<rel>" + _ci(["past", "last", "previous", "next", "coming",
-                                                               "following", "first"]) + r")\s+)?"
-    r"(?:(?P<mod>" + _MODS + r")\s+)?(?<![\w-])(?:(?P<n>" + _NUM + r")(?:\s+|" + _HY + r"))?(?P<u>" + _UNIT
-    + r")(?P<long>" + _HY + r"?" + _ci(["long"]) + r")?(?![\w-])"
+    r"(?:(?P<the>"
+    + _ci(["the"])
+    + r")\s+(?P<rel>"
+    + _ci(["past", "last", "previous", "next", "coming", "following", "first"])
+    + r")\s+)?"
+    r"(?:(?P<mod>"
+    + _MODS
+    + r")\s+)?(?<![\w-])(?:(?P<n>"
+    + _NUM
+    + r")(?:\s+|"
+    + _HY
+    + r"))?(?P<u>"
+    + _UNIT
+    + r")(?P<long>"
+    + _HY
+    + r"?"
+    + _ci(["long"])
+    + r")?(?![\w-])"
 )
 
 
@@ -914,12 +1293,16 @@ def _h_duration(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if not m.group("n"):
         # "the coming weeks", "the past few years" (with a number) are durations; "the past year" is
         # left to the relative rule, a bare unit to the bare-plural rule
-        if not m.group("the") or not unit.endswith(("s", "ia")) or m.group("mod") or \
-                _key(m.group("rel")) == "first":
+        if (
+            not m.group("the")
+            or not unit.endswith(("s", "ia"))
+            or m.group("mod")
+            or _key(m.group("rel")) == "first"
+        ):
             return None
         return (m.start(), m.end(), "DURATION", _duration_value(None, code), None, None, "none")
     num = _key(m.group("n"))
-    tail = text[m.end():m.end() + 12]
+    tail = text[m.end() : m.end() + 12]
     if re.match(r"(?:" + _HY + r"|\s+)old\b", tail):
         return None  # ages: "a 20-year-old man"
     if code == "TS" and num in ("a", "an"):
@@ -934,11 +1317,35 @@ def _h_duration(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 
 _R_DURATION_BARE = re.compile(
-    r"(?<![\w-])(?P<u>" + _ci(["decades", "years", "months", "weeks", "days", "hours", "minutes", "centuries"])
-    + r")(?:(?P<long>" + _HY + _ci(["long"]) + r")|(?=\s+" + _ci(["of"]) + r"\b)|(?![\w-]))"
+    r"(?<![\w-])(?P<u>"
+    + _ci(["decades", "years", "months", "weeks", "days", "hours", "minutes", "centuries"])
+    + r")(?:(?P<long>"
+    + _HY
+    + _ci(["long"])
+    + r")|(?=\s+"
+    + _ci(["of"])
+    + r"\b)|(?![\w-]))"
 )
-_BARE_PREPS = frozenset(["for", "over", "in", "within", "after", "spanning", "lasting", "took", "take", "takes",
-                         "taking", "than", "last", "lasted", "spent", "spend"])
+_BARE_PREPS = frozenset(
+    [
+        "for",
+        "over",
+        "in",
+        "within",
+        "after",
+        "spanning",
+        "lasting",
+        "took",
+        "take",
+        "takes",
+        "taking",
+        "than",
+        "last",
+        "lasted",
+        "spent",
+        "spend",
+    ]
+)
 
 
 def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
@@ -946,20 +1353,43 @@ def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | 
     if code is None:
         return None
     if not m.group("long"):
-        followed_by_of = bool(re.match(r"\s+(?:of|OF|Of)\b", text[m.end():m.end() + 5]))
+        followed_by_of = bool(re.match(r"\s+(?:of|OF|Of)\b", text[m.end() : m.end() + 5]))
         prev = _prev_words(text, m.start(), 1)
-        adjacent = text[m.start() - 1:m.start()].isspace() if m.start() else False
+        adjacent = text[m.start() - 1 : m.start()].isspace() if m.start() else False
         if not followed_by_of and not (prev and adjacent and prev[-1] in _BARE_PREPS):
             return None
-        if prev and prev[-1] in ("the", "those", "these", "early", "first", "last", "final", "recent", "past",
-                                 "coming", "next", "previous", "his", "her", "their", "its", "our", "my"):
+        if prev and prev[-1] in (
+            "the",
+            "those",
+            "these",
+            "early",
+            "first",
+            "last",
+            "final",
+            "recent",
+            "past",
+            "coming",
+            "next",
+            "previous",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+            "my",
+        ):
             return None
     return (m.start(), m.end(), "DURATION", _duration_value(None, code), None, None, "none")
 
 
 _R_LONG = re.compile(
-    r"(?<![\w-])(?P<u>" + _ci(["week", "year", "month", "day", "decade", "hour", "century"]) + r")" + _HY
-    + r"?" + _ci(["long"]) + r"(?![\w-])"
+    r"(?<![\w-])(?P<u>"
+    + _ci(["week", "year", "month", "day", "decade", "hour", "century"])
+    + r")"
+    + _HY
+    + r"?"
+    + _ci(["long"])
+    + r"(?![\w-])"
 )
 
 
@@ -972,15 +1402,33 @@ def _h_long(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 _SET_UNITS = [u for u in _LEX.unit_of if not u.endswith(("s", "ia"))]
 _R_SET = re.compile(
-    r"(?<![\w-])(?:(?P<ev>" + _ci(["every", "each"]) + r")\s+(?:(?P<other>" + _ci(["other"]) + r")\s+)?"
-    r"(?:(?P<n>" + _NUM + r")\s+)?(?:(?P<u>" + _UNIT + r")|(?P<wd>" + _WEEKDAY + r")|(?P<part>"
-    + _ci([*_PARTS, "weekend"]) + r"))"
-    r"|(?P<freq>" + _ci([*_FREQ, "three times", "four times", "several times", "many times"]) + r"|[0-9]{1,3}\s+"
-    + _ci(["times"]) + r")\s+(?:" + _ci(["a", "an", "per", "every", "each"]) + r")\s+(?P<fu>"
-    + _ci(_SET_UNITS) + r")"
+    r"(?<![\w-])(?:(?P<ev>"
+    + _ci(["every", "each"])
+    + r")\s+(?:(?P<other>"
+    + _ci(["other"])
+    + r")\s+)?"
+    r"(?:(?P<n>"
+    + _NUM
+    + r")\s+)?(?:(?P<u>"
+    + _UNIT
+    + r")|(?P<wd>"
+    + _WEEKDAY
+    + r")|(?P<part>"
+    + _ci([*_PARTS, "weekend"])
+    + r"))"
+    r"|(?P<freq>"
+    + _ci([*_FREQ, "three times", "four times", "several times", "many times"])
+    + r"|[0-9]{1,3}\s+"
+    + _ci(["times"])
+    + r")\s+(?:"
+    + _ci(["a", "an", "per", "every", "each"])
+    + r")\s+(?P<fu>"
+    + _ci(_SET_UNITS)
+    + r")"
     r"|(?P<per>" + _ci(["per"]) + r")\s+(?P<pu>" + _ci(_SET_UNITS) + r")"
     r"|(?P<adv>" + _ci(_SET_WORDS) + r")"
-    r"|(?P<wds>" + _alt(v for s in _LEX.weekday_of for v in (s.capitalize() + "s", s.upper() + "S"))
+    r"|(?P<wds>"
+    + _alt(v for s in _LEX.weekday_of for v in (s.capitalize() + "s", s.upper() + "S"))
     + r"))(?![\w-])"
 )
 
@@ -1008,21 +1456,37 @@ def _h_set(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return (m.start(), m.end(), "SET", _duration_value(n, code), None, None, "none")
     if m.group("freq"):
         code = _LEX.unit_of.get(_key(m.group("fu")))
-        return (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none") if code else None
+        return (
+            (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none")
+            if code
+            else None
+        )
     if m.group("per"):
         code = _LEX.unit_of.get(_key(m.group("pu")))
-        return (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none") if code else None
+        return (
+            (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none")
+            if code
+            else None
+        )
     if m.group("wds"):
         wd = _LEX.weekday_of.get(m.group("wds")[:-1].lower())
         return (m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, None, "none") if wd else None
     word = m.group("adv")
     nxt = _next_word(text, m.end())
-    if word[:1].isupper() and m.start() > 0 and not re.search(r"(?:^|[.!?:\n\"\u201c]\s*)$", text[:m.start()]):
+    if (
+        word[:1].isupper()
+        and m.start() > 0
+        and not re.search(r"(?:^|[.!?:\n\"\u201c]\s*)$", text[: m.start()])
+    ):
         return None  # "the Belgrade Daily ...": part of a name
     if nxt[:1].isupper():
         return None  # "the daily Politika"
     prev = _prev_words(text, m.start(), 1)
-    if prev and prev[-1] in ("the", "a", "an") and not (nxt[:1].islower() and text[m.end():m.end() + 1] == " "):
+    if (
+        prev
+        and prev[-1] in ("the", "a", "an")
+        and not (nxt[:1].islower() and text[m.end() : m.end() + 1] == " ")
+    ):
         return None  # "the daily", "a weekly," used as a noun
     return (m.start(), m.end(), "SET", _SET_WORDS[_key(word)], None, None, "none")
 
@@ -1032,7 +1496,8 @@ def _h_set(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 _R_CLOCK = re.compile(
     r"(?<![0-9.:,])(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5][0-9]))?\s*(?P<ap>[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b|[ap]\.m\b)"
     r"|(?<![0-9.:,])(?P<h24>[01]?[0-9]|2[0-3])[:.](?P<mi24>[0-5][0-9])\s*(?P<tz>GMT|UTC|CET|CEST|BST|EST|EDT|"
-    + _ci(["local time", "hours", "hrs"]) + r")\b"
+    + _ci(["local time", "hours", "hrs"])
+    + r")\b"
     r"|(?<![\w-])(?P<named>" + _ci(["noon", "midnight", "midday"]) + r")(?![\w-])"
 )
 
@@ -1080,7 +1545,8 @@ _WORD = re.compile(r"[a-z]+")
 _CLASS_WORDS: dict[str, set[str]] = {
     "month": set(_LEX.month_of) | set(_FULL_MONTHS),
     "weekday": set(_LEX.weekday_of) | {w + "s" for w in _LEX.weekday_of},
-    "unit": set(_LEX.unit_of) | {u + "long" for u in ("week", "year", "month", "day", "hour", "decade")},
+    "unit": set(_LEX.unit_of)
+    | {u + "long" for u in ("week", "year", "month", "day", "hour", "decade")},
     "ago": {"ago"},
     "relday": {"today", "yesterday", "tomorrow", "tonight"},
     "present": {"now", "currently", "presently", "nowadays", "present", "moment", "time"},
@@ -1088,8 +1554,26 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "parts": set(_PARTS) | set(_SEASONS) | {"weekend"},
     "quarter": {"quarter", "half", "q", "h"},  # words are letters only: "Q3" gives "q"
     "setw": {w.split("-")[-1] for w in _SET_WORDS} | {"semi"},
-    "clock": {"noon", "midnight", "midday", "a", "m", "am", "pm", "p", "gmt", "utc", "cet", "cest", "bst", "est",
-              "edt", "local", "hours", "hrs"},
+    "clock": {
+        "noon",
+        "midnight",
+        "midday",
+        "a",
+        "m",
+        "am",
+        "pm",
+        "p",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "bst",
+        "est",
+        "edt",
+        "local",
+        "hours",
+        "hrs",
+    },
 }
 _CLASS_OF: dict[str, frozenset[str]] = {}
 for _cls, _words in _CLASS_WORDS.items():
@@ -1098,11 +1582,26 @@ for _cls, _words in _CLASS_WORDS.items():
 _TRIGGERS = frozenset(_CLASS_OF)
 _NAMED_CLOCK = frozenset(["noon", "midnight", "midday"])
 _GATES = {
-    _h_iso: {"year"}, _h_month_day: {"month"}, _h_month_year: {"month"}, _h_season_year: {"parts"}, _h_quarter: {"quarter"},
-    _h_range: {"year"}, _h_decade: {"year", "decade"}, _h_century: {"unit"}, _h_year: {"year"},
-    _h_ago: {"ago"}, _h_rel_unit: {"unit", "parts"}, _h_rel_day: {"relday"}, _h_weekday: {"weekday"},
-    _h_month: {"month"}, _h_set: {"unit", "setw", "parts", "weekday"}, _h_duration: {"unit"},
-    _h_long: {"unit"}, _h_duration_bare: {"unit"}, _h_present: {"present", "unit"}, _h_past: {"past"},
+    _h_iso: {"year"},
+    _h_month_day: {"month"},
+    _h_month_year: {"month"},
+    _h_season_year: {"parts"},
+    _h_quarter: {"quarter"},
+    _h_range: {"year"},
+    _h_decade: {"year", "decade"},
+    _h_century: {"unit"},
+    _h_year: {"year"},
+    _h_ago: {"ago"},
+    _h_rel_unit: {"unit", "parts"},
+    _h_rel_day: {"relday"},
+    _h_weekday: {"weekday"},
+    _h_month: {"month"},
+    _h_set: {"unit", "setw", "parts", "weekday"},
+    _h_duration: {"unit"},
+    _h_long: {"unit"},
+    _h_duration_bare: {"unit"},
+    _h_present: {"present", "unit"},
+    _h_past: {"past"},
     _h_clock: {"clock"},
 }
 _GATED_RULES = [(i, rx, h, frozenset(_GATES[h])) for i, (rx, h) in enumerate(_RULES)]
@@ -1145,11 +1644,14 @@ def _reference(reference: object) -> dt.date | None:
         return reference.date()
     if isinstance(reference, dt.date):
         return reference
-    raise TypeError(f"reference must be a date, an ISO date string or None, not {type(reference).__name__}")
+    raise TypeError(
+        f"reference must be a date, an ISO date string or None, not {type(reference).__name__}"
+    )
 
 
 def _select(cands: list[tuple[int, Hit]], blocked: list[tuple[int, int]]) -> list[Hit]:
-    """Non-overlapping hits, longest first (ties: rule order, then position), none inside a blocked span."""
+    """Non-overlapping hits, longest first (ties: rule order, then position), none inside a blocked
+    span."""
     taken: list[tuple[int, int]] = list(blocked)
     out: list[Hit] = []
     for _, hit in sorted(cands, key=lambda c: (c[1][0] - c[1][1], c[0], c[1][0])):
@@ -1186,16 +1688,25 @@ _INT_COLUMNS = ("start", "end", "sent_id")
 
 @functools.lru_cache(maxsize=None)
 def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
-    return pd.DataFrame({c: pd.Series([], dtype="int64" if c in _INT_COLUMNS else (object if c == "article_id" else str))
-                         for c in columns})
+    return pd.DataFrame(
+        {
+            c: pd.Series(
+                [], dtype="int64" if c in _INT_COLUMNS else (object if c == "article_id" else str)
+            )
+            for c in columns
+        }
+    )
 
 
 def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
-    """A table of `rows` (tuples in `columns` order); int64 offsets. Built column-wise: it is on the hot path."""
+    """A table of `rows` (tuples in `columns` order); int64 offsets. Built column-wise: it is on the
+    hot path."""
     if not rows:
         return _empty(tuple(columns)).copy()
-    data = {c: (np.fromiter(v, dtype="int64", count=len(rows)) if c in _INT_COLUMNS else list(v))
-            for c, v in zip(columns, zip(*rows))}
+    data = {
+        c: (np.fromiter(v, dtype="int64", count=len(rows)) if c in _INT_COLUMNS else list(v))
+        for c, v in zip(columns, zip(*rows))
+    }
     return pd.DataFrame(data, copy=False)
 
 
@@ -1210,12 +1721,16 @@ def tag(text: str, reference: dt.date | str | None = None) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     ref = _reference(reference)
-    rows = [(s, e, text[s:e], typ, value, begin, finish, anchor)
-            for s, e, typ, value, begin, finish, anchor in _tag(text, ref)]
+    rows = [
+        (s, e, text[s:e], typ, value, begin, finish, anchor)
+        for s, e, typ, value, begin, finish, anchor in _tag(text, ref)
+    ]
     return _frame(rows, COLUMNS)
 
 
-def tag_sentences(sentences: pd.DataFrame, references: Mapping[object, object] | None = None) -> pd.DataFrame:
+def tag_sentences(
+    sentences: pd.DataFrame, references: Mapping[object, object] | None = None
+) -> pd.DataFrame:
     """The ``timex`` table of a sentence table (article_id, sent_id, start, end, text).
 
     `references` maps article_id to its publication date (a date, an ISO string, or None). Offsets
@@ -1227,15 +1742,29 @@ def tag_sentences(sentences: pd.DataFrame, references: Mapping[object, object] |
     references = references or {}
     refs: dict[object, dt.date | None] = {}
     rows = []
-    for article_id, sent_id, base, text in zip(sentences["article_id"], sentences["sent_id"],
-                                               sentences["start"], sentences["text"]):
+    for article_id, sent_id, base, text in zip(
+        sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]
+    ):
         if not isinstance(text, str) or not text:
             continue
         if article_id not in refs:
             refs[article_id] = _reference(references.get(article_id))
         base = int(base)
         for s, e, typ, value, begin, finish, anchor in _tag(text, refs[article_id]):
-            rows.append((article_id, sent_id, base + s, base + e, text[s:e], typ, value, begin, finish, anchor))
+            rows.append(
+                (
+                    article_id,
+                    sent_id,
+                    base + s,
+                    base + e,
+                    text[s:e],
+                    typ,
+                    value,
+                    begin,
+                    finish,
+                    anchor,
+                )
+            )
     return _frame(rows, TIMEX_COLUMNS)
 
 
@@ -1246,7 +1775,8 @@ def tag_sentences(sentences: pd.DataFrame, references: Mapping[object, object] |
 def locate(gold: pd.DataFrame, texts: Mapping[object, str], key: str = "file") -> pd.DataFrame:
     """Gold annotations written as (expression, occurrence) with start/end added.
 
-    `occurrence` n means the n-th match of `expression` in the text of ``gold[key]`` that is not part
+    `occurrence` n means the n-th match of `expression` in the text of ``gold[key]`` that is not
+    part
     of a longer word (so "recent" does not match inside "recently"). Raises ValueError when an
     expression cannot be found.
     """
@@ -1273,7 +1803,8 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 
 def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
-    """Span and value agreement of `predicted` with `gold` (both with start, end, value; type optional).
+    """Span and value agreement of `predicted` with `gold` (both with start, end, value; type
+    optional).
 
     Rows are grouped by the document key the two tables share (``file`` or ``article_id``), if any.
     Strict: spans match exactly. Relaxed: spans overlap (one-to-one, exact matches first).
@@ -1282,7 +1813,9 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     """
     for name, df in (("gold", gold), ("predicted", predicted)):
         if not {"start", "end", "value"} <= set(df.columns):
-            raise ValueError(f"{name} needs columns start, end, value (use locate() for expression/occurrence)")
+            raise ValueError(
+                f"{name} needs columns start, end, value (use locate() for expression/occurrence)"
+            )
     keys = [k for k in ("file", "article_id") if k in gold.columns and k in predicted.columns]
 
     def groups(df: pd.DataFrame) -> dict[object, list[tuple[int, int, str, str]]]:
@@ -1323,9 +1856,16 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     sp, sr, sf = _prf(strict, n_pred, n_gold)
     rp, rr, rf = _prf(relaxed, n_pred, n_gold)
     return {
-        "n_gold": n_gold, "n_predicted": n_pred, "n_strict": strict, "n_relaxed": relaxed,
-        "strict_precision": sp, "strict_recall": sr, "strict_f1": sf,
-        "relaxed_precision": rp, "relaxed_recall": rr, "relaxed_f1": rf,
+        "n_gold": n_gold,
+        "n_predicted": n_pred,
+        "n_strict": strict,
+        "n_relaxed": relaxed,
+        "strict_precision": sp,
+        "strict_recall": sr,
+        "strict_f1": sf,
+        "relaxed_precision": rp,
+        "relaxed_recall": rr,
+        "relaxed_f1": rf,
         "value_accuracy": value_ok / relaxed if relaxed else 0.0,
         "type_accuracy": type_ok / relaxed if relaxed else 0.0,
     }

@@ -1,1 +1,2 @@
-"""Reading a corpus into articles and sentences: formats, normalisation, cleaning, language, duplicates."""
+"""Reading a corpus into articles and sentences: formats, normalisation, cleaning, language,
+duplicates."""

@@ -74,7 +74,9 @@ def ends_like_sentence(line: str) -> bool:
     return bool(_END_PUNCT.search(line.rstrip().rstrip(_CLOSERS)))
 
 
-def is_headline_like(line: str, *, max_words: int = 25, min_capitalised: float | None = None) -> bool:
+def is_headline_like(
+    line: str, *, max_words: int = 25, min_capitalised: float | None = None
+) -> bool:
     """A short line without sentence-final punctuation (optionally mostly Title Case)."""
     ws = words(line)
     if not ws or len(ws) > max_words or ends_like_sentence(line):
@@ -130,7 +132,7 @@ class _Page:
 
 def _first_sentence(line: str) -> str:
     found = next(sentences.spans(line), None)
-    return line[found[0]:found[1]] if found else line.strip()
+    return line[found[0] : found[1]] if found else line.strip()
 
 
 def _apply(rule: Rule, page: _Page, sources: list[str], like: dict[str, Any]) -> None:
@@ -202,8 +204,11 @@ def clean(raw: str, *, title: str | None = None, rules: str = "cleaning.yaml") -
     return Cleaned(title or "", title_basis, page.text(), " | ".join(sources), page.removed)
 
 
-def clean_articles(articles: pd.DataFrame, *, rules: str = "cleaning.yaml") -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Clean every loaded article: adds title, title_basis, text and source; returns (articles, removed)."""
+def clean_articles(
+    articles: pd.DataFrame, *, rules: str = "cleaning.yaml"
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every loaded article: adds title, title_basis, text and source; returns (articles,
+    removed)."""
     out = articles.copy()
     titles, bases, texts, srcs, removed = [], [], [], [], []
     for row in out.itertuples(index=False):

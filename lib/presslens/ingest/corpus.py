@@ -22,14 +22,25 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 ARTICLE_COLUMNS = [
-    "article_id", "file", "outlet", "url", "published", "title", "raw", "raw_sha256",
-    "encoding", "status", "reason",
+    "article_id",
+    "file",
+    "outlet",
+    "url",
+    "published",
+    "title",
+    "raw",
+    "raw_sha256",
+    "encoding",
+    "status",
+    "reason",
 ]
 QUARANTINE_COLUMNS = ["source", "kind", "reason"]
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson", ".parquet"}
-DOC_FILES = re.compile(r"^(readme|license|licence|copying|notice)(\.[a-z0-9]+)?$|^metadata\.csv$", re.I)
+DOC_FILES = re.compile(
+    r"^(readme|license|licence|copying|notice)(\.[a-z0-9]+)?$|^metadata\.csv$", re.I
+)
 META_FIELDS = ["outlet", "url", "published", "title"]
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 _MAGIC = {
@@ -110,7 +121,8 @@ def decode(data: bytes) -> Decoded:
 
 
 def parse_date(value: object) -> tuple[str | None, str]:
-    """ISO date string from a metadata value, or (None, problem) when it is missing or impossible."""
+    """ISO date string from a metadata value, or (None, problem) when it is missing or
+    impossible."""
     if value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() == "":
         return None, ""
     s = str(value).strip()
@@ -131,15 +143,27 @@ def html_text(markup: str) -> tuple[str | None, str | None]:
     """Main text and title of an HTML page, extracted with trafilatura."""
     import trafilatura  # imported lazily: only HTML inputs need it
 
-    text = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
+    text = trafilatura.extract(
+        markup, include_comments=False, include_tables=False, favor_precision=True
+    )
     meta = trafilatura.extract_metadata(markup)
     title = meta.title if meta is not None and meta.title else None
     return text, title
 
 
-def _row(article_id: str, file: str, raw: str | None, digest: str, encoding: str, reason: str, **meta: object) -> dict:
+def _row(
+    article_id: str,
+    file: str,
+    raw: str | None,
+    digest: str,
+    encoding: str,
+    reason: str,
+    **meta: object,
+) -> dict:
     row = dict.fromkeys(ARTICLE_COLUMNS)
-    row.update(article_id=article_id, file=file, raw=raw or "", raw_sha256=digest, encoding=encoding)
+    row.update(
+        article_id=article_id, file=file, raw=raw or "", raw_sha256=digest, encoding=encoding
+    )
     row.update(status="quarantined" if raw is None else "ok", reason=reason)
     for k, v in meta.items():
         row[k] = v
@@ -155,9 +179,23 @@ def read_file(path: Path, article_id: str, *, max_bytes: int) -> dict:
         return _row(article_id, name, None, "", "", f"could not read file: {exc.strerror or exc}")
     digest = sha256(data)
     if not data.strip():
-        return _row(article_id, name, None, digest, "", "empty file" if not data else "file holds only white space")
+        return _row(
+            article_id,
+            name,
+            None,
+            digest,
+            "",
+            "empty file" if not data else "file holds only white space",
+        )
     if len(data) > max_bytes:
-        return _row(article_id, name, None, digest, "", f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)")
+        return _row(
+            article_id,
+            name,
+            None,
+            digest,
+            "",
+            f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)",
+        )
     dec = decode(data)
     if dec.text is None:
         return _row(article_id, name, None, digest, "", dec.problem)
@@ -167,7 +205,14 @@ def read_file(path: Path, article_id: str, *, max_bytes: int) -> dict:
     if path.suffix.lower() in HTML_SUFFIXES:
         body, title = html_text(text)
         if not body or not body.strip():
-            return _row(article_id, name, None, digest, dec.encoding, "HTML page with no main text that trafilatura could extract")
+            return _row(
+                article_id,
+                name,
+                None,
+                digest,
+                dec.encoding,
+                "HTML page with no main text that trafilatura could extract",
+            )
         note = "; ".join(filter(None, [note, "main text extracted from HTML with trafilatura"]))
         return _row(article_id, name, body, digest, dec.encoding, note, title=title)
     return _row(article_id, name, text, digest, dec.encoding, note)
@@ -179,13 +224,31 @@ def read_metadata(path: Path) -> tuple[pd.DataFrame, list[dict]]:
     try:
         meta = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        return pd.DataFrame(columns=["file"]), [dict(source=path.name, kind="metadata", reason=f"metadata.csv could not be parsed ({exc}); articles read without metadata")]
+        return pd.DataFrame(columns=["file"]), [
+            dict(
+                source=path.name,
+                kind="metadata",
+                reason=f"metadata.csv could not be parsed ({exc}); articles read without metadata",
+            )
+        ]
     if "file" not in meta.columns:
-        return pd.DataFrame(columns=["file"]), [dict(source=path.name, kind="metadata", reason="metadata.csv has no 'file' column; articles read without metadata")]
+        return pd.DataFrame(columns=["file"]), [
+            dict(
+                source=path.name,
+                kind="metadata",
+                reason="metadata.csv has no 'file' column; articles read without metadata",
+            )
+        ]
     meta["_row"] = meta.index + 2  # line number in the file (after the header)
     dup = meta["file"].duplicated(keep="first")
     for i in meta.index[dup]:
-        problems.append(dict(source=f"{path.name}:row {i + 2}", kind="metadata", reason=f"second metadata row for {meta.at[i, 'file']!r}; the first row is used"))
+        problems.append(
+            dict(
+                source=f"{path.name}:row {i + 2}",
+                kind="metadata",
+                reason=f"second metadata row for {meta.at[i, 'file']!r}; the first row is used",
+            )
+        )
     return meta[~dup].reset_index(drop=True), problems
 
 
@@ -206,18 +269,22 @@ def normalise_fields(articles: pd.DataFrame, problems: list[dict]) -> pd.DataFra
 
 @dataclass
 class Part:
-    """One partition of a corpus: file names (folder corpora) or a chunk of records (table corpora)."""
+    """One partition of a corpus: file names (folder corpora) or a chunk of records (table
+    corpora)."""
 
     index: int
     folder: str = ""
     files: list[tuple[str, str]] = field(default_factory=list)  # (file name, article id)
     meta: pd.DataFrame | None = None  # metadata rows of those files
-    records: pd.DataFrame | None = None  # table corpora: article_id, source, text and metadata columns
+    records: pd.DataFrame | None = (
+        None  # table corpora: article_id, source, text and metadata columns
+    )
 
 
 @dataclass
 class Plan:
-    """How a corpus will be read: its partitions (made lazily), their count, and metadata problems."""
+    """How a corpus will be read: its partitions (made lazily), their count, and metadata
+    problems."""
 
     parts: Iterator[Part]
     n_parts: int
@@ -226,7 +293,11 @@ class Plan:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and not DOC_FILES.match(p.name) and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and not DOC_FILES.match(p.name) and not p.name.startswith(".")
+    )
 
 
 def plan_folder(folder: Path, *, partition_size: int) -> Plan:
@@ -241,11 +312,23 @@ def plan_folder(folder: Path, *, partition_size: int) -> Plan:
     known = set(names)
     for row, f in zip(meta.get("_row", []), meta["file"]):
         if f not in known:
-            problems.append(dict(source=f"metadata.csv:row {row}", kind="metadata", reason=f"metadata row for {f!r}, but no such file in the corpus"))
+            problems.append(
+                dict(
+                    source=f"metadata.csv:row {row}",
+                    kind="metadata",
+                    reason=f"metadata row for {f!r}, but no such file in the corpus",
+                )
+            )
     has_meta = "_row" in meta.columns
     if has_meta:
         for f in sorted(known - set(meta["file"])):
-            problems.append(dict(source=f, kind="metadata", reason="file has no row in metadata.csv; outlet, url and date unknown"))
+            problems.append(
+                dict(
+                    source=f,
+                    kind="metadata",
+                    reason="file has no row in metadata.csv; outlet, url and date unknown",
+                )
+            )
     meta = meta.drop(columns=["_row"], errors="ignore").set_index("file") if has_meta else None
     pairs = list(zip(names, ids))
     chunks = [pairs[i : i + partition_size] for i in range(0, len(pairs), partition_size)]
@@ -258,10 +341,19 @@ def plan_folder(folder: Path, *, partition_size: int) -> Plan:
     return Plan(gen(), len(chunks), len(pairs), pd.DataFrame(problems, columns=QUARANTINE_COLUMNS))
 
 
-def _table_chunks(path: Path, size: int, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+def _table_chunks(
+    path: Path, size: int, columns: list[str] | None = None
+) -> Iterator[pd.DataFrame]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        yield from pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig", chunksize=size, usecols=(lambda c: c in columns) if columns else None)
+        yield from pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            encoding="utf-8-sig",
+            chunksize=size,
+            usecols=(lambda c: c in columns) if columns else None,
+        )
     elif suffix in {".jsonl", ".ndjson"}:
         for chunk in pd.read_json(path, lines=True, dtype=False, chunksize=size):
             yield chunk[[c for c in chunk.columns if c in columns]] if columns else chunk
@@ -278,15 +370,22 @@ def _table_columns(path: Path) -> list[str]:
 
 
 def plan_table(path: Path, *, partition_size: int) -> Plan:
-    """Partitions of a one-file corpus (CSV, JSONL, Parquet): ids made unique in a first pass over the id column."""
+    """Partitions of a one-file corpus (CSV, JSONL, Parquet): ids made unique in a first pass over
+    the id column."""
     columns = _table_columns(path)
     if "text" not in columns:
-        raise ValueError(f"{path.name}: a corpus table needs a 'text' column; it has {', '.join(columns) or 'none'}")
+        raise ValueError(
+            f"{path.name}: a corpus table needs a 'text' column; it has "
+            f"{', '.join(columns) or 'none'}"
+        )
     raw_ids: list[str] = []
     pos = 0
     for chunk in _table_chunks(path, 50_000, ["id", "text"]):
         ids = chunk["id"] if "id" in chunk.columns else pd.Series([None] * len(chunk))
-        raw_ids.extend(str(v) if v is not None and pd.notna(v) and str(v) != "" else f"{pos + i:06d}" for i, v in enumerate(ids))
+        raw_ids.extend(
+            str(v) if v is not None and pd.notna(v) and str(v) != "" else f"{pos + i:06d}"
+            for i, v in enumerate(ids)
+        )
         pos += len(chunk)
     ids = unique_ids(raw_ids)
     n_parts = (len(ids) + partition_size - 1) // partition_size
@@ -304,14 +403,18 @@ def plan_table(path: Path, *, partition_size: int) -> Plan:
 
 
 def plan(path: str | Path, *, partition_size: int = 2000) -> Plan:
-    """Plan the reading of a corpus folder or table file in partitions of `partition_size` articles."""
+    """Plan the reading of a corpus folder or table file in partitions of `partition_size`
+    articles."""
     p = Path(path)
     if p.is_dir():
         return plan_folder(p, partition_size=partition_size)
     if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES:
         return plan_table(p, partition_size=partition_size)
     if p.is_file():
-        raise ValueError(f"corpus {path}: expected a folder of .txt/.html files or a .csv, .jsonl or .parquet file")
+        raise ValueError(
+            f"corpus {path}: expected a folder of .txt/.html files or a .csv, .jsonl or .parquet "
+            "file"
+        )
     raise FileNotFoundError(f"corpus {path} does not exist")
 
 
@@ -322,7 +425,15 @@ def _record_row(rec: dict, *, max_bytes: int) -> dict:
         return _row(aid, source, None, "", "", "text is empty or missing", **meta)
     data = text.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
-        return _row(aid, source, None, sha256(data), "", f"text is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)", **meta)
+        return _row(
+            aid,
+            source,
+            None,
+            sha256(data),
+            "",
+            f"text is {len(data):,} bytes, over the limit of {max_bytes:,} (parameter max_bytes)",
+            **meta,
+        )
     note = f"{text.count(chr(0))} NUL bytes removed" if "\x00" in text else ""
     return _row(aid, source, text, sha256(data), "utf-8", note, **meta)
 
@@ -330,16 +441,26 @@ def _record_row(rec: dict, *, max_bytes: int) -> dict:
 def _file_row(folder: Path, name: str, aid: str, *, max_bytes: int) -> dict:
     path = folder / name
     if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        return _row(aid, name, None, sha256(path.read_bytes()), "", f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .html")
+        return _row(
+            aid,
+            name,
+            None,
+            sha256(path.read_bytes()),
+            "",
+            f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .html",
+        )
     return read_file(path, aid, max_bytes=max_bytes)
 
 
 def read_part(part: Part, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read one partition: (raw articles, quarantine rows for its unreadable inputs and bad dates)."""
+    """Read one partition: (raw articles, quarantine rows for its unreadable inputs and bad
+    dates)."""
     if part.records is not None:
         rows = [_record_row(rec, max_bytes=max_bytes) for rec in part.records.to_dict("records")]
     else:
-        rows = [_file_row(Path(part.folder), name, aid, max_bytes=max_bytes) for name, aid in part.files]
+        rows = [
+            _file_row(Path(part.folder), name, aid, max_bytes=max_bytes) for name, aid in part.files
+        ]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if part.meta is not None and len(part.meta):
         articles = merge_metadata(articles, part.meta)
@@ -351,10 +472,14 @@ def read_part(part: Part, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, 
 def merge_metadata(articles: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
     """Join metadata rows on the file name (metadata wins, except an empty metadata title)."""
     extra = [c for c in meta.columns if c != "file" and c not in META_FIELDS]
-    merged = articles.drop(columns=[c for c in extra if c in articles.columns]).merge(meta, on="file", how="left", suffixes=("", "_meta"))
+    merged = articles.drop(columns=[c for c in extra if c in articles.columns]).merge(
+        meta, on="file", how="left", suffixes=("", "_meta")
+    )
     for name in META_FIELDS:
         if f"{name}_meta" in merged.columns:
-            given = merged[f"{name}_meta"].where(merged[f"{name}_meta"].fillna("").astype(str) != "", None)
+            given = merged[f"{name}_meta"].where(
+                merged[f"{name}_meta"].fillna("").astype(str) != "", None
+            )
             merged[name] = given.combine_first(merged[name]) if name == "title" else given
             merged = merged.drop(columns=[f"{name}_meta"])
     return merged
@@ -370,6 +495,10 @@ def read(path: str | Path, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame,
     """Read a whole corpus folder or table file at once: (raw articles, quarantine)."""
     pl = plan(path, partition_size=10_000)
     got = [read_part(part, max_bytes=max_bytes) for part in pl.parts]
-    articles = pd.concat([a for a, _ in got], ignore_index=True) if got else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    articles = (
+        pd.concat([a for a, _ in got], ignore_index=True)
+        if got
+        else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    )
     quarantine = pd.concat([pl.problems, *[q for _, q in got]], ignore_index=True)
     return articles, quarantine

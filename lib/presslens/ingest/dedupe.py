@@ -37,7 +37,9 @@ def shingles(text: str, *, k: int = 5) -> set[int]:
     """Stable 64-bit hashes of the word k-shingles of a text."""
     toks = _TOKEN.findall(text.lower())
     grams = [" ".join(toks[i : i + k]) for i in range(max(1, len(toks) - k + 1))] if toks else []
-    return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams}
+    return {
+        int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams
+    }
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -57,10 +59,15 @@ def minhash(text: str) -> bytes:
 def signatures(articles: pd.DataFrame) -> pd.DataFrame:
     """Fingerprint and MinHash signature of every article with status ok."""
     ok = articles[articles["status"] == "ok"]
-    return pd.DataFrame({
-        "article_id": ok["article_id"].to_numpy(), "published": ok["published"].to_numpy(),
-        "fingerprint": [fingerprint(t) for t in ok["text"]], "minhash": [minhash(t) for t in ok["text"]],
-    }, columns=SIGNATURE_COLUMNS)
+    return pd.DataFrame(
+        {
+            "article_id": ok["article_id"].to_numpy(),
+            "published": ok["published"].to_numpy(),
+            "fingerprint": [fingerprint(t) for t in ok["text"]],
+            "minhash": [minhash(t) for t in ok["text"]],
+        },
+        columns=SIGNATURE_COLUMNS,
+    )
 
 
 def _bands(sig: bytes) -> list[tuple[int, bytes]]:
@@ -68,10 +75,19 @@ def _bands(sig: bytes) -> list[tuple[int, bytes]]:
     return [(b, sig[b * width : (b + 1) * width]) for b in range(_BANDS)]
 
 
-def find_duplicates(sigs: pd.DataFrame, texts: Callable[[list[str]], dict[str, str]], *, threshold: float = 0.8) -> pd.DataFrame:
-    """Decide which articles repeat an earlier one; `texts` fetches the texts of candidate articles."""
-    order = sigs.assign(_undated=sigs["published"].isna()).sort_values(["_undated", "published", "article_id"], na_position="last", kind="mergesort")
-    ids, fps, mh = order["article_id"].tolist(), order["fingerprint"].tolist(), order["minhash"].tolist()
+def find_duplicates(
+    sigs: pd.DataFrame, texts: Callable[[list[str]], dict[str, str]], *, threshold: float = 0.8
+) -> pd.DataFrame:
+    """Decide which articles repeat an earlier one; `texts` fetches the texts of candidate
+    articles."""
+    order = sigs.assign(_undated=sigs["published"].isna()).sort_values(
+        ["_undated", "published", "article_id"], na_position="last", kind="mergesort"
+    )
+    ids, fps, mh = (
+        order["article_id"].tolist(),
+        order["fingerprint"].tolist(),
+        order["minhash"].tolist(),
+    )
     buckets: dict[tuple[int, bytes], list[int]] = {}
     candidates: dict[int, set[int]] = {}
     for i, sig in enumerate(mh):
@@ -94,21 +110,35 @@ def find_duplicates(sigs: pd.DataFrame, texts: Callable[[list[str]], dict[str, s
             rows.append((aid, orig, 1.0, f"exact duplicate of {orig}"))
             continue
         first_fp[fps[i]] = i
-        scored = sorted((-jaccard(shingle_sets[aid], shingle_sets[ids[j]]), j) for j in candidates.get(i, ()) if j in original)
+        scored = sorted(
+            (-jaccard(shingle_sets[aid], shingle_sets[ids[j]]), j)
+            for j in candidates.get(i, ())
+            if j in original
+        )
         if scored and -scored[0][0] >= threshold:
             sim, orig = -scored[0][0], ids[scored[0][1]]
-            rows.append((aid, orig, round(sim, 4), f"near duplicate of {orig} ({sim:.0%} of word 5-grams shared)"))
+            rows.append(
+                (
+                    aid,
+                    orig,
+                    round(sim, 4),
+                    f"near duplicate of {orig} ({sim:.0%} of word 5-grams shared)",
+                )
+            )
             continue
         original.add(i)
     return pd.DataFrame(rows, columns=RESULT_COLUMNS)
 
 
 def apply(articles: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
-    """Mark the articles named in `found` as duplicates (status, duplicate_of, similarity, reason)."""
+    """Mark the articles named in `found` as duplicates (status, duplicate_of, similarity,
+    reason)."""
     out = articles.copy()
     hit = found.set_index("article_id")
     mask = out["article_id"].isin(hit.index)
-    out["duplicate_of"] = out["article_id"].map(hit["duplicate_of"]).astype("object").where(mask, None)
+    out["duplicate_of"] = (
+        out["article_id"].map(hit["duplicate_of"]).astype("object").where(mask, None)
+    )
     out["similarity"] = out["article_id"].map(hit["similarity"]).astype("float64")
     out.loc[mask, "status"] = "duplicate"
     out.loc[mask, "reason"] = out.loc[mask, "article_id"].map(hit["reason"])
@@ -118,5 +148,7 @@ def apply(articles: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
 def mark_duplicates(articles: pd.DataFrame, *, threshold: float = 0.8) -> pd.DataFrame:
     """In memory: mark copies among articles with status ok."""
     by_id = dict(zip(articles["article_id"], articles["text"]))
-    found = find_duplicates(signatures(articles), lambda ids: {i: by_id[i] for i in ids}, threshold=threshold)
+    found = find_duplicates(
+        signatures(articles), lambda ids: {i: by_id[i] for i in ids}, threshold=threshold
+    )
     return apply(articles, found)

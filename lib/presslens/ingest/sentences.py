@@ -42,7 +42,8 @@ def tokenizer() -> PunktSentenceTokenizer:
 
 
 def spans(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence of `text`; `text[start:end]` is the sentence, stripped."""
+    """Yield (start, end) of each sentence of `text`; `text[start:end]` is the sentence,
+    stripped."""
     tok = tokenizer()
     for line in _LINE.finditer(text):
         base = line.start()

@@ -23,11 +23,16 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 def tokens(text: str, *, min_length: int = 3) -> list[str]:
     """Lower-cased word tokens without common function words."""
-    return [t for t in (w.lower().replace("’", "'") for w in _TOKEN.findall(text)) if len(t) >= min_length and t not in FUNCTION_WORDS]
+    return [
+        t
+        for t in (w.lower().replace("’", "'") for w in _TOKEN.findall(text))
+        if len(t) >= min_length and t not in FUNCTION_WORDS
+    ]
 
 
 def word_counts(texts: pd.Series, groups: pd.Series, *, min_count: int = 2) -> pd.DataFrame:
-    """A group x word count matrix from texts and their group labels (words seen < min_count dropped)."""
+    """A group x word count matrix from texts and their group labels (words seen < min_count
+    dropped)."""
     rows = [(g, t) for text, g in zip(texts, groups) for t in tokens(text)]
     if not rows:
         return pd.DataFrame()
@@ -55,20 +60,44 @@ def log_odds(counts: pd.DataFrame, *, prior_scale: float = 1.0) -> pd.DataFrame:
         lj = np.log((yj + alpha) / (nj + a0 - yj - alpha))
         delta = li - lj
         se = np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
-        out.append(pd.DataFrame({
-            "group": group, "feature": counts.columns, "count": yi.astype(int), "count_rest": yj.astype(int),
-            "delta": delta, "se": se, "z": delta / se,
-        }))
+        out.append(
+            pd.DataFrame(
+                {
+                    "group": group,
+                    "feature": counts.columns,
+                    "count": yi.astype(int),
+                    "count_rest": yj.astype(int),
+                    "delta": delta,
+                    "se": se,
+                    "z": delta / se,
+                }
+            )
+        )
     table = pd.concat(out, ignore_index=True)
-    return table.sort_values(["group", "z", "feature"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
+    return table.sort_values(
+        ["group", "z", "feature"], ascending=[True, False, True], kind="mergesort"
+    ).reset_index(drop=True)
 
 
 def word_table(texts: pd.Series, groups: pd.Series) -> pd.DataFrame:
-    """Word counts per group in long form (group, feature, count): what one partition contributes."""
+    """Word counts per group in long form (group, feature, count): what one partition
+    contributes."""
     rows = [(g, t) for text, g in zip(texts, groups) for t in tokens(text)]
     if not rows:
-        return pd.DataFrame({"group": pd.Series(dtype="str"), "feature": pd.Series(dtype="str"), "count": pd.Series(dtype="int64")})
-    return pd.DataFrame(rows, columns=["group", "feature"]).groupby(["group", "feature"], sort=True).size().rename("count").reset_index()
+        return pd.DataFrame(
+            {
+                "group": pd.Series(dtype="str"),
+                "feature": pd.Series(dtype="str"),
+                "count": pd.Series(dtype="int64"),
+            }
+        )
+    return (
+        pd.DataFrame(rows, columns=["group", "feature"])
+        .groupby(["group", "feature"], sort=True)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
 
 
 class CountMatrix:
@@ -86,10 +115,20 @@ class CountMatrix:
 
         if long is None or long.empty:
             return
-        g = np.fromiter((self.groups.setdefault(x, len(self.groups)) for x in long["group"]), dtype=np.int64, count=len(long))
-        w = np.fromiter((self.words.setdefault(x, len(self.words)) for x in long["feature"]), dtype=np.int64, count=len(long))
+        g = np.fromiter(
+            (self.groups.setdefault(x, len(self.groups)) for x in long["group"]),
+            dtype=np.int64,
+            count=len(long),
+        )
+        w = np.fromiter(
+            (self.words.setdefault(x, len(self.words)) for x in long["feature"]),
+            dtype=np.int64,
+            count=len(long),
+        )
         self._parts.append(coo_matrix((long["count"].to_numpy(dtype=np.int64), (g, w))))
-        if len(self._parts) > 8:  # fold partial sums so memory tracks distinct pairs, not partitions
+        if (
+            len(self._parts) > 8
+        ):  # fold partial sums so memory tracks distinct pairs, not partitions
             self._parts = [self._sum()]
 
     def _sum(self):
@@ -104,18 +143,25 @@ class CountMatrix:
         return total
 
     def table(self, *, min_count: int = 2):
-        """(sorted group names, sorted kept words, counts as CSR with rows and columns in that order)."""
+        """(sorted group names, sorted kept words, counts as CSR with rows and columns in that
+        order)."""
         total = self._sum()
         gnames = sorted(self.groups)
         wnames = sorted(w for w, i in self.words.items())
         rows = [self.groups[g] for g in gnames]
         cols = np.array([self.words[w] for w in wnames], dtype=np.int64)
         m = total[rows][:, cols] if len(rows) and len(cols) else total
-        keep = np.flatnonzero(np.asarray(m.sum(axis=0)).ravel() >= min_count) if m.shape[1] else np.array([], dtype=np.int64)
+        keep = (
+            np.flatnonzero(np.asarray(m.sum(axis=0)).ravel() >= min_count)
+            if m.shape[1]
+            else np.array([], dtype=np.int64)
+        )
         return gnames, [wnames[i] for i in keep], m[:, keep].tocsr()
 
 
-def log_odds_top(groups: list[str], words: list[str], counts, *, prior_scale: float = 1.0, keep: int = 100) -> pd.DataFrame:
+def log_odds_top(
+    groups: list[str], words: list[str], counts, *, prior_scale: float = 1.0, keep: int = 100
+) -> pd.DataFrame:
     """`log_odds` on a sparse group x word matrix, keeping each group's `keep` words with the
     largest z (a bounded table however many groups and words there are)."""
     if len(groups) < 2 or not words:
@@ -129,15 +175,33 @@ def log_odds_top(groups: list[str], words: list[str], counts, *, prior_scale: fl
         yi = counts.getrow(i).toarray().ravel().astype(float)
         yj = total - yi
         ni, nj = yi.sum(), yj.sum()
-        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log((yj + alpha) / (nj + a0 - yj - alpha))
+        delta = np.log((yi + alpha) / (ni + a0 - yi - alpha)) - np.log(
+            (yj + alpha) / (nj + a0 - yj - alpha)
+        )
         se = np.sqrt(1.0 / (yi + alpha) + 1.0 / (yj + alpha))
         z = delta / se
         order = np.lexsort((names, -z))[:keep]
-        out.append(pd.DataFrame({"group": group, "feature": names[order], "count": yi[order].astype(int), "count_rest": yj[order].astype(int),
-                                 "delta": delta[order], "se": se[order], "z": z[order]}))
+        out.append(
+            pd.DataFrame(
+                {
+                    "group": group,
+                    "feature": names[order],
+                    "count": yi[order].astype(int),
+                    "count_rest": yj[order].astype(int),
+                    "delta": delta[order],
+                    "se": se[order],
+                    "z": z[order],
+                }
+            )
+        )
     return pd.concat(out, ignore_index=True).astype({"feature": str})
 
 
 def top(table: pd.DataFrame, *, k: int = 10) -> pd.DataFrame:
     """The k most distinctive features per group (largest z), for tables and charts."""
-    return table.sort_values(["group", "z"], ascending=[True, False], kind="mergesort").groupby("group").head(k).reset_index(drop=True)
+    return (
+        table.sort_values(["group", "z"], ascending=[True, False], kind="mergesort")
+        .groupby("group")
+        .head(k)
+        .reset_index(drop=True)
+    )

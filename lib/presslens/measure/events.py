@@ -16,27 +16,76 @@ import pandas as pd
 from presslens.extract import claims
 
 EVENT_COLUMNS = [
-    "article_id", "sent_id", "start", "end", "text", "value", "begin", "finish", "anchor", "event", "actors", "outlet", "published", "sentence",
+    "article_id",
+    "sent_id",
+    "start",
+    "end",
+    "text",
+    "value",
+    "begin",
+    "finish",
+    "anchor",
+    "event",
+    "actors",
+    "outlet",
+    "published",
+    "sentence",
 ]
 
 
-def event_table(timex: pd.DataFrame, sentences: pd.DataFrame, mentions: pd.DataFrame | None, articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per dated expression with a calendar span: its sentence, the actors in it, article and outlet."""
+def event_table(
+    timex: pd.DataFrame,
+    sentences: pd.DataFrame,
+    mentions: pd.DataFrame | None,
+    articles: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per dated expression with a calendar span: its sentence, the actors in it, article
+    and outlet."""
     t = timex[(timex["type"] == "DATE") & timex["begin"].notna() & timex["finish"].notna()]
     t = t[~t["value"].astype(str).str.endswith("_REF")]
     if mentions is not None and len(mentions):
-        actors = mentions.groupby(["article_id", "sent_id"])["actor"].agg(lambda a: " ".join(sorted(set(a)))).rename("actors").reset_index()
+        actors = (
+            mentions.groupby(["article_id", "sent_id"])["actor"]
+            .agg(lambda a: " ".join(sorted(set(a))))
+            .rename("actors")
+            .reset_index()
+        )
         out = t.merge(actors, on=["article_id", "sent_id"], how="left")
         out["actors"] = out["actors"].fillna("")
     else:
         out = t.assign(actors="")
     out = out.merge(articles[["article_id", "outlet", "published"]], on="article_id", how="left")
-    out = out.merge(sentences[["article_id", "sent_id", "start", "text"]].rename(columns={"text": "sentence", "start": "s_start"}), on=["article_id", "sent_id"], how="left")
-    out["event"] = [claims.event_of(s, a - b).replace("_", " ") if isinstance(s, str) else "" for s, a, b in zip(out["sentence"], out["start"], out["s_start"])]
-    return out[EVENT_COLUMNS].sort_values(["begin", "finish", "article_id", "start"], kind="mergesort").reset_index(drop=True)
+    out = out.merge(
+        sentences[["article_id", "sent_id", "start", "text"]].rename(
+            columns={"text": "sentence", "start": "s_start"}
+        ),
+        on=["article_id", "sent_id"],
+        how="left",
+    )
+    out["event"] = [
+        claims.event_of(s, a - b).replace("_", " ") if isinstance(s, str) else ""
+        for s, a, b in zip(out["sentence"], out["start"], out["s_start"])
+    ]
+    return (
+        out[EVENT_COLUMNS]
+        .sort_values(["begin", "finish", "article_id", "start"], kind="mergesort")
+        .reset_index(drop=True)
+    )
 
 
-GROUP_COLUMNS = ["event_id", "begin", "finish", "value", "label", "actors", "n_articles", "n_mentions", "articles", "outlets", "evidence"]
+GROUP_COLUMNS = [
+    "event_id",
+    "begin",
+    "finish",
+    "value",
+    "label",
+    "actors",
+    "n_articles",
+    "n_mentions",
+    "articles",
+    "outlets",
+    "evidence",
+]
 MAX_LISTED = 40  # articles, outlets and sentences listed per event group (all rows are in `events`)
 
 
@@ -87,7 +136,9 @@ def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.Da
     """
     if events.empty:
         return pd.DataFrame(columns=GROUP_COLUMNS)
-    ev = events.sort_values(["begin", "finish", "article_id", "start"], kind="mergesort").reset_index(drop=True)
+    ev = events.sort_values(
+        ["begin", "finish", "article_id", "start"], kind="mergesort"
+    ).reset_index(drop=True)
     spans = list(zip(ev["begin"], ev["finish"]))
     actors = [actors_of(a) for a in ev["actors"]]
     component = np.empty(len(ev), dtype=np.int64)
@@ -96,9 +147,26 @@ def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.Da
         component[a:b] = np.asarray(_components(actors[a:b]), dtype=np.int64) + a
     ev["_g"] = component
     ev = ev.sort_values(["_g", "article_id", "sent_id", "start"], kind="mergesort")
-    cols = {c: ev[c].tolist() for c in ("_g", "begin", "finish", "value", "text", "event", "actors", "article_id", "sent_id", "outlet")}
+    cols = {
+        c: ev[c].tolist()
+        for c in (
+            "_g",
+            "begin",
+            "finish",
+            "value",
+            "text",
+            "event",
+            "actors",
+            "article_id",
+            "sent_id",
+            "outlet",
+        )
+    }
     starts = [0] + [i for i in range(1, len(ev)) if cols["_g"][i] != cols["_g"][i - 1]] + [len(ev)]
-    order = sorted(range(len(starts) - 1), key=lambda k: (cols["begin"][starts[k]], cols["finish"][starts[k]], cols["_g"][starts[k]]))
+    order = sorted(
+        range(len(starts) - 1),
+        key=lambda k: (cols["begin"][starts[k]], cols["finish"][starts[k]], cols["_g"][starts[k]]),
+    )
     groups = []
     for k in order:
         a, b = starts[k], starts[k + 1]
@@ -108,13 +176,20 @@ def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.Da
         outs = sorted({o for o in cols["outlet"][a:b] if isinstance(o, str)})
         refs = sorted(set(zip(cols["article_id"][a:b], cols["sent_id"][a:b])))
         acts = sorted({x for i in range(a, b) for x in actors_of(cols["actors"][i])})
-        groups.append({
-            "begin": cols["begin"][a], "finish": cols["finish"][a], "value": cols["value"][a],
-            "label": _mode(texts) + (f" ({_mode(named)})" if named else ""),
-            "actors": " ".join(acts), "n_articles": len(arts), "n_mentions": b - a,
-            "articles": " ".join(arts[:max_listed]), "outlets": " ".join(outs[:max_listed]),
-            "evidence": " ".join(f"{x}#s{int(y)}" for x, y in refs[:max_listed]),
-        })
+        groups.append(
+            {
+                "begin": cols["begin"][a],
+                "finish": cols["finish"][a],
+                "value": cols["value"][a],
+                "label": _mode(texts) + (f" ({_mode(named)})" if named else ""),
+                "actors": " ".join(acts),
+                "n_articles": len(arts),
+                "n_mentions": b - a,
+                "articles": " ".join(arts[:max_listed]),
+                "outlets": " ".join(outs[:max_listed]),
+                "evidence": " ".join(f"{x}#s{int(y)}" for x, y in refs[:max_listed]),
+            }
+        )
     out = pd.DataFrame(groups, columns=GROUP_COLUMNS[1:])
     out.insert(0, "event_id", [f"E{i + 1:03d}" for i in range(len(out))])
     return out
@@ -126,7 +201,8 @@ def actors_of(value: object) -> list[str]:
 
 
 def period_for(first: pd.Timestamp, last: pd.Timestamp, *, max_periods: int = 60) -> str:
-    """The finest of day, week, month, quarter and year that spans first..last in at most `max_periods` periods."""
+    """The finest of day, week, month, quarter and year that spans first..last in at most
+    `max_periods` periods."""
     for freq in ("D", "W", "M", "Q", "Y"):
         if len(pd.period_range(first, last, freq=freq)) <= max_periods:
             return freq
@@ -140,13 +216,20 @@ def bin_period(begins: pd.Series) -> str:
     return "M" if period_for(b.min(), b.max(), max_periods=72) in ("D", "W", "M") else "Y"
 
 
-def coverage(articles: pd.DataFrame, tone: pd.DataFrame | None = None, *, freq: str = "auto") -> tuple[pd.DataFrame, int, str]:
-    """Articles per publication period and their mean tone; also how many undated articles were left out, and the period used."""
+def coverage(
+    articles: pd.DataFrame, tone: pd.DataFrame | None = None, *, freq: str = "auto"
+) -> tuple[pd.DataFrame, int, str]:
+    """Articles per publication period and their mean tone; also how many undated articles were left
+    out, and the period used."""
     ok = articles[articles["status"] == "ok"].copy()
     dated = ok[ok["published"].notna()].copy()
     left_out = len(ok) - len(dated)
     if dated.empty:
-        return pd.DataFrame(columns=["period", "articles", "tone", "tone_min", "tone_max"]), left_out, ""
+        return (
+            pd.DataFrame(columns=["period", "articles", "tone", "tone_min", "tone_max"]),
+            left_out,
+            "",
+        )
     dated["date"] = pd.to_datetime(dated["published"])
     if freq == "auto":
         freq = period_for(dated["date"].min(), dated["date"].max())
@@ -155,7 +238,12 @@ def coverage(articles: pd.DataFrame, tone: pd.DataFrame | None = None, *, freq: 
         dated = dated.merge(tone[["article_id", "tone"]], on="article_id", how="left")
     else:
         dated["tone"] = float("nan")
-    table = dated.groupby("period").agg(articles=("article_id", "size"), tone=("tone", "mean"), tone_min=("tone", "min"), tone_max=("tone", "max"))
+    table = dated.groupby("period").agg(
+        articles=("article_id", "size"),
+        tone=("tone", "mean"),
+        tone_min=("tone", "min"),
+        tone_max=("tone", "max"),
+    )
     periods = pd.period_range(dated["date"].min(), dated["date"].max(), freq=freq).astype(str)
     table = table.reindex(periods).rename_axis("period").reset_index()
     table["articles"] = table["articles"].fillna(0).astype(int)

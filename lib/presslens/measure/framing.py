@@ -39,33 +39,63 @@ from presslens.pipeline import resources_io
 from presslens.measure.textvec import tfidf, words
 
 FRAME_COLUMNS = ["article_id", "sent_id", "scheme", "frame", "question", "cue", "start", "end"]
-ARTICLE_COLUMNS = ["article_id", "scheme", "frame", "present", "score", "probability", "evidence", "answers", "n_sentences"]
-MODEL_FILE = "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
+ARTICLE_COLUMNS = [
+    "article_id",
+    "scheme",
+    "frame",
+    "present",
+    "score",
+    "probability",
+    "evidence",
+    "answers",
+    "n_sentences",
+]
+MODEL_FILE = (
+    "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
+)
 MODEL_C = 1.0  # inverse regularisation strength of the frame model's logistic regressions
-MODEL_MIN_DF = 3  # a word enters the model's vocabulary when at least this many training articles hold it
-CODES = {"CO": "conflict", "RE": "responsibility", "HI": "human_interest", "MO": "morality", "EC": "economic"}
+MODEL_MIN_DF = (
+    3  # a word enters the model's vocabulary when at least this many training articles hold it
+)
+CODES = {
+    "CO": "conflict",
+    "RE": "responsibility",
+    "HI": "human_interest",
+    "MO": "morality",
+    "EC": "economic",
+}
 
 
 @functools.lru_cache(maxsize=1)
 def _case_specials() -> re.Pattern[str]:
-    """Non-ASCII characters that case-insensitive matching equates with an ASCII letter (Kelvin sign, long s, dotless i, ...).
+    """Non-ASCII characters that case-insensitive matching equates with an ASCII letter (Kelvin
+    sign, long s, dotless i, ...).
 
     Sentences holding one are matched the slow way, so the fast path below never changes a result.
     """
     bmp = "".join(chr(c) for c in range(128, 0x10000) if not 0xD800 <= c < 0xE000)
-    found = {ch for letter in "abcdefghijklmnopqrstuvwxyz" for ch in re.findall(letter, bmp, re.IGNORECASE)}
+    found = {
+        ch
+        for letter in "abcdefghijklmnopqrstuvwxyz"
+        for ch in re.findall(letter, bmp, re.IGNORECASE)
+    }
     found |= {ch for ch in bmp if ch.lower().isascii() and ch.lower() != ch}
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(found)) + "]") if found else re.compile("(?!)")
+    return (
+        re.compile("[" + "".join(re.escape(ch) for ch in sorted(found)) + "]")
+        if found
+        else re.compile("(?!)")
+    )
 
 
 def _lowered(pattern: str) -> re.Pattern[str] | None:
-    """The pattern for lower-cased text without IGNORECASE (about twice as fast); None unless it is plain ASCII."""
+    """The pattern for lower-cased text without IGNORECASE (about twice as fast); None unless it is
+    plain ASCII."""
     if not pattern.isascii():
         return None
     out, i = [], 0
     while i < len(pattern):  # lower-case literals, never escapes (\S is not \s)
         if pattern[i] == "\\" and i + 1 < len(pattern):
-            out.append(pattern[i:i + 2])
+            out.append(pattern[i : i + 2])
             i += 2
         else:
             out.append(pattern[i].lower())
@@ -74,7 +104,8 @@ def _lowered(pattern: str) -> re.Pattern[str] | None:
 
 
 def _lowered_text(text: str) -> str | None:
-    """`text.lower()` when matching it case-sensitively is exactly matching `text` case-insensitively, else None."""
+    """`text.lower()` when matching it case-sensitively is exactly matching `text`
+    case-insensitively, else None."""
     low = text.lower()
     if len(low) != len(text) or (not text.isascii() and _case_specials().search(text)):
         return None
@@ -83,29 +114,47 @@ def _lowered_text(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4)
 def schemes(generic: str = "generic_frames.yaml", issue: str = "issue_frames.yaml") -> dict:
-    """Compiled cue patterns: {'generic': [(frame, question, pattern, fast)], 'issue': [(frame, '', pattern, fast)], thresholds, questions}.
+    """Compiled cue patterns: {'generic': [(frame, question, pattern, fast)], 'issue': [(frame, '',
+    pattern, fast)], thresholds, questions}.
 
-    `pattern` is case-insensitive; `fast` is the same pattern for lower-cased text (None when the cues are not ASCII).
+    `pattern` is case-insensitive; `fast` is the same pattern for lower-cased text (None when
+    the cues are not ASCII).
     """
     g, i = resources_io.load(generic), resources_io.load(issue)
+
     def both(cues: list[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         joined = "|".join(f"(?:{c})" for c in cues)
         return re.compile(joined, re.IGNORECASE), _lowered(joined)
 
-    gen = [(f, q, *both(spec["cues"])) for f, fs in g["frames"].items() for q, spec in fs["questions"].items()]
+    gen = [
+        (f, q, *both(spec["cues"]))
+        for f, fs in g["frames"].items()
+        for q, spec in fs["questions"].items()
+    ]
     iss = [(f, "", *both(fs["cues"])) for f, fs in i["frames"].items()]
     return {
-        "generic": gen, "issue": iss,
+        "generic": gen,
+        "issue": iss,
         "thresholds": {f: float(fs["threshold"]) for f, fs in g["frames"].items()},
-        "questions": {q: spec["text"] for fs in g["frames"].values() for q, spec in fs["questions"].items()},
+        "questions": {
+            q: spec["text"] for fs in g["frames"].values() for q, spec in fs["questions"].items()
+        },
         "issue_min": int(i.get("min_sentences", 1)),
     }
 
 
 def code_sentences(text: str, *, spans: list[tuple[int, int]] | None = None) -> pd.DataFrame:
-    """Frame cues in a text: one row per sentence and question (generic) or frame (issue), with the first cue."""
+    """Frame cues in a text: one row per sentence and question (generic) or frame (issue), with the
+    first cue."""
     spans = spans if spans is not None else list(splitter.spans(text))
-    sents = pd.DataFrame({"article_id": "", "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "text": [text[a:b] for a, b in spans]})
+    sents = pd.DataFrame(
+        {
+            "article_id": "",
+            "sent_id": range(1, len(spans) + 1),
+            "start": [a for a, _ in spans],
+            "text": [text[a:b] for a, b in spans],
+        }
+    )
     return frame_table(sents).drop(columns=["article_id"])
 
 
@@ -119,18 +168,33 @@ def frame_table(sentences: pd.DataFrame) -> pd.DataFrame:
             for frame, question, pat, fast in sc[scheme]:
                 m = fast.search(low) if fast is not None and low is not None else pat.search(s.text)
                 if m:
-                    rows.append((s.article_id, int(s.sent_id), scheme, frame, question, s.text[m.start():m.end()], int(s.start) + m.start(), int(s.start) + m.end()))
-    return pd.DataFrame(rows, columns=FRAME_COLUMNS).astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+                    rows.append(
+                        (
+                            s.article_id,
+                            int(s.sent_id),
+                            scheme,
+                            frame,
+                            question,
+                            s.text[m.start() : m.end()],
+                            int(s.start) + m.start(),
+                            int(s.start) + m.end(),
+                        )
+                    )
+    return pd.DataFrame(rows, columns=FRAME_COLUMNS).astype(
+        {"sent_id": "int64", "start": "int64", "end": "int64"}
+    )
 
 
 def article_texts(sentences: pd.DataFrame) -> pd.Series:
-    """Each article's text as the model reads it: its sentences joined by spaces (article_id -> text)."""
+    """Each article's text as the model reads it: its sentences joined by spaces (article_id ->
+    text)."""
     return sentences.groupby("article_id", sort=False)["text"].agg(" ".join)
 
 
 @functools.lru_cache(maxsize=4)
 def frame_model(name: str = MODEL_FILE) -> dict | None:
-    """The generic-frame model (vocabulary, idf, and per frame coefficients, intercept, threshold); None for name ''."""
+    """The generic-frame model (vocabulary, idf, and per frame coefficients, intercept, threshold);
+    None for name ''."""
     if not name:
         return None
     with gzip.open(resources_io.path(name), "rt", encoding="utf-8") as fh:
@@ -138,7 +202,8 @@ def frame_model(name: str = MODEL_FILE) -> dict | None:
 
 
 def frame_probabilities(text: str, density: Mapping[str, float], model: dict) -> dict[str, float]:
-    """P(frame present) for one article: logistic regression over its words (TF-IDF) and the frame's cue density."""
+    """P(frame present) for one article: logistic regression over its words (TF-IDF) and the frame's
+    cue density."""
     cols, w = tfidf(words(text), model["vocabulary"], model["idf"])
     out = {}
     for frame, (coef, intercept, _) in model["frames"].items():
@@ -155,7 +220,8 @@ def article_frame_table(
     thresholds: dict[str, float] | None = None,
     model: str | dict | None = MODEL_FILE,
 ) -> pd.DataFrame:
-    """The `article_frames` table: every article x frame with presence, score, evidence sentence ids and yes-answers.
+    """The `article_frames` table: every article x frame with presence, score, evidence sentence ids
+    and yes-answers.
 
     `score` is the cue density (cue sentences / sqrt(sentences)). A generic frame is present when
     the article has at least one cue sentence of it and, with the article `texts` and a `model`
@@ -167,17 +233,29 @@ def article_frame_table(
     thresholds = thresholds or sc["thresholds"]
     m = frame_model(model) if isinstance(model, str) else model
     use_model = m is not None and texts is not None
-    all_frames = [("generic", f) for f in sc["thresholds"]] + [("issue", f) for f, *_ in sc["issue"]]
+    all_frames = [("generic", f) for f in sc["thresholds"]] + [
+        ("issue", f) for f, *_ in sc["issue"]
+    ]
     by = {k: g for k, g in frames.groupby(["article_id", "scheme", "frame"])} if len(frames) else {}
     rows = []
     for aid, n in n_sentences.items():
         found = {(scheme, frame): by.get((aid, scheme, frame)) for scheme, frame in all_frames}
         ids = {k: (sorted(set(g["sent_id"])) if g is not None else []) for k, g in found.items()}
         score = {k: (len(v) / math.sqrt(n) if n else 0.0) for k, v in ids.items()}
-        probs = frame_probabilities(texts.get(aid, ""), {f: score[("generic", f)] for f in sc["thresholds"]}, m) if use_model else {}
+        probs = (
+            frame_probabilities(
+                texts.get(aid, ""), {f: score[("generic", f)] for f in sc["thresholds"]}, m
+            )
+            if use_model
+            else {}
+        )
         for scheme, frame in all_frames:
             k, g = (scheme, frame), found[(scheme, frame)]
-            answers = " ".join(sorted(set(g["question"]))) if g is not None and scheme == "generic" else ""
+            answers = (
+                " ".join(sorted(set(g["question"])))
+                if g is not None and scheme == "generic"
+                else ""
+            )
             p = probs.get(frame, float("nan")) if scheme == "generic" else float("nan")
             if scheme == "issue":
                 present = len(ids[k]) >= sc["issue_min"]
@@ -185,32 +263,64 @@ def article_frame_table(
                 present = bool(ids[k]) and p >= m["frames"][frame][2]
             else:
                 present = bool(ids[k]) and score[k] >= thresholds[frame]
-            rows.append((aid, scheme, frame, bool(present), round(score[k], 6), round(p, 6), " ".join(map(str, ids[k])), answers, int(n)))
-    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype({"present": bool, "score": float, "probability": float, "n_sentences": "int64"})
+            rows.append(
+                (
+                    aid,
+                    scheme,
+                    frame,
+                    bool(present),
+                    round(score[k], 6),
+                    round(p, 6),
+                    " ".join(map(str, ids[k])),
+                    answers,
+                    int(n),
+                )
+            )
+    return pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype(
+        {"present": bool, "score": float, "probability": float, "n_sentences": "int64"}
+    )
 
 
 def _sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:
-    """A sentences table of the texts (article_id = position) and each text's number of sentences."""
+    """A sentences table of the texts (article_id = position) and each text's number of
+    sentences."""
     rows, counts = [], {}
     for i, text in enumerate(texts):
         spans = list(splitter.spans(text))
         counts[i] = len(spans)
-        rows.append(pd.DataFrame({"article_id": i, "sent_id": range(1, len(spans) + 1), "start": [a for a, _ in spans], "text": [text[a:b] for a, b in spans]}))
-    sents = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=["article_id", "sent_id", "start", "text"])
+        rows.append(
+            pd.DataFrame(
+                {
+                    "article_id": i,
+                    "sent_id": range(1, len(spans) + 1),
+                    "start": [a for a, _ in spans],
+                    "text": [text[a:b] for a, b in spans],
+                }
+            )
+        )
+    sents = (
+        pd.concat(rows, ignore_index=True)
+        if rows
+        else pd.DataFrame(columns=["article_id", "sent_id", "start", "text"])
+    )
     return sents, pd.Series(counts, dtype="int64")
 
 
 def code_articles(texts: list[str], *, model: str | dict | None = MODEL_FILE) -> pd.DataFrame:
-    """`article_frames` for any list of texts; article_id is the text's position in the list (0, 1, ...)."""
+    """`article_frames` for any list of texts; article_id is the text's position in the list (0, 1,
+    ...)."""
     sents, counts = _sentences_of(texts)
     return article_frame_table(frame_table(sents), counts, texts=article_texts(sents), model=model)
 
 
 # ---- validation on human-coded articles ---------------------------------------------------
 
+
 def load_narrative_frames(folder: str | Path) -> pd.DataFrame:
     """The narrative-frames development articles: ID, text and the five gold frames as booleans."""
-    t = pd.read_csv(Path(folder) / "articles_metadata.dev.tsv", sep="\t", dtype=str, keep_default_na=False)
+    t = pd.read_csv(
+        Path(folder) / "articles_metadata.dev.tsv", sep="\t", dtype=str, keep_default_na=False
+    )
     for code in CODES:
         t[code] = t[code].str.strip(" )").str.lower() == "true"
     return t
@@ -229,7 +339,14 @@ def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
     return float(max(best, 1e-9))
 
 
-def fit_frame_model(texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, C: float = MODEL_C, seed: int = 0) -> dict:
+def fit_frame_model(
+    texts: list[str],
+    density: pd.DataFrame,
+    gold: pd.DataFrame,
+    *,
+    C: float = MODEL_C,
+    seed: int = 0,
+) -> dict:
     """Fit the generic-frame model on human-coded articles; returns the JSON-able model.
 
     Per frame, an L2 logistic regression (balanced class weights) over the article's words
@@ -250,48 +367,94 @@ def fit_frame_model(texts: list[str], density: pd.DataFrame, gold: pd.DataFrame,
         d, y = density[frame].to_numpy(dtype=float), gold[frame].to_numpy(dtype=bool)
         Xf = hstack([X, csr_matrix(d[:, None])]).tocsr()
         lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
-        inner = cross_val_predict(lr, Xf, y, cv=StratifiedKFold(4, shuffle=True, random_state=seed), method="predict_proba")[:, 1]
+        inner = cross_val_predict(
+            lr,
+            Xf,
+            y,
+            cv=StratifiedKFold(4, shuffle=True, random_state=seed),
+            method="predict_proba",
+        )[:, 1]
         threshold = _best_threshold(np.where(d > 0, inner, 0.0), y)
         lr.fit(Xf, y)
-        out[frame] = {"coef": [round(float(c), 8) for c in lr.coef_[0]], "intercept": round(float(lr.intercept_[0]), 8), "threshold": threshold}
+        out[frame] = {
+            "coef": [round(float(c), 8) for c in lr.coef_[0]],
+            "intercept": round(float(lr.intercept_[0]), 8),
+            "threshold": threshold,
+        }
     vocab = {w: int(i) for w, i in sorted(vec.vocabulary_.items())}
-    return {"vocabulary": vocab, "idf": [round(float(x), 8) for x in vec.idf_], "frames": out, "C": C, "min_df": MODEL_MIN_DF}
+    return {
+        "vocabulary": vocab,
+        "idf": [round(float(x), 8) for x in vec.idf_],
+        "frames": out,
+        "C": C,
+        "min_df": MODEL_MIN_DF,
+    }
 
 
 def _loaded(model_json: dict) -> dict:
     """A fitted model in the form `frame_probabilities` reads."""
-    frames = {f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"])) for f, v in model_json["frames"].items()}
-    return {"vocabulary": model_json["vocabulary"], "idf": np.array(model_json["idf"]), "frames": frames}
+    frames = {
+        f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"]))
+        for f, v in model_json["frames"].items()
+    }
+    return {
+        "vocabulary": model_json["vocabulary"],
+        "idf": np.array(model_json["idf"]),
+        "frames": frames,
+    }
 
 
-def coded_eval_articles(folder: str | Path) -> tuple[pd.DataFrame, list[str], pd.DataFrame, pd.DataFrame]:
-    """The narrative-frames articles with what the model learns from: (data, article texts, cue densities, gold frames)."""
+def coded_eval_articles(
+    folder: str | Path,
+) -> tuple[pd.DataFrame, list[str], pd.DataFrame, pd.DataFrame]:
+    """The narrative-frames articles with what the model learns from: (data, article texts, cue
+    densities, gold frames)."""
     data = load_narrative_frames(folder)
     sents, counts = _sentences_of(data["text"].tolist())
     dict_only = article_frame_table(frame_table(sents), counts, model=None)
-    density = dict_only[dict_only["scheme"] == "generic"].pivot_table(index="article_id", columns="frame", values="score").sort_index()
+    density = (
+        dict_only[dict_only["scheme"] == "generic"]
+        .pivot_table(index="article_id", columns="frame", values="score")
+        .sort_index()
+    )
     texts = article_texts(sents).reindex(range(len(data)), fill_value="").tolist()
     gold = pd.DataFrame({frame: data[code].to_numpy() for code, frame in CODES.items()})
     return data, texts, density[list(gold.columns)], gold
 
 
-def _cv_predict(texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, folds: int, seed: int) -> pd.DataFrame:
-    """Out-of-fold presence: each article judged by a model (words, threshold) fitted on the other folds."""
+def _cv_predict(
+    texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, folds: int, seed: int
+) -> pd.DataFrame:
+    """Out-of-fold presence: each article judged by a model (words, threshold) fitted on the other
+    folds."""
     fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
     pred = pd.DataFrame(False, index=gold.index, columns=gold.columns)
     for k in range(folds):
         train, test = np.where(fold_of != k)[0], np.where(fold_of == k)[0]
-        m = _loaded(fit_frame_model([texts[i] for i in train], density.iloc[train], gold.iloc[train], seed=seed))
+        m = _loaded(
+            fit_frame_model(
+                [texts[i] for i in train], density.iloc[train], gold.iloc[train], seed=seed
+            )
+        )
         for i in test:
             d = density.iloc[i]
             probs = frame_probabilities(texts[i], d.to_dict(), m)
             for frame in gold.columns:
-                pred.iat[i, pred.columns.get_loc(frame)] = bool(d[frame] > 0) and probs[frame] >= m["frames"][frame][2]
+                pred.iat[i, pred.columns.get_loc(frame)] = (
+                    bool(d[frame] > 0) and probs[frame] >= m["frames"][frame][2]
+                )
     return pred
 
 
-def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, seed: int = 0, repeats: int = 20) -> dict[str, object]:
-    """Per-frame P/R/F1 of the generic frames on the human-coded articles, by k-fold cross-validation.
+def validate(
+    folder: str | Path = "eval/narrative-frames",
+    *,
+    folds: int = 5,
+    seed: int = 0,
+    repeats: int = 20,
+) -> dict[str, object]:
+    """Per-frame P/R/F1 of the generic frames on the human-coded articles, by k-fold
+    cross-validation.
 
     Everything fitted (the model's vocabulary, coefficients and thresholds) is fitted on the other
     folds only. The table is the split drawn with `seed`; `split_spread` gives the macro-F1 over
@@ -308,7 +471,19 @@ def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, se
         p, r, f = _prf(y, pred[frame].to_numpy())
         majority = y.mean() >= 0.5
         bp, br, bf = _prf(y, np.full(len(y), majority))
-        rows.append(dict(frame=frame, code=code, n=len(y), positives=int(y.sum()), precision=p, recall=r, f1=f, majority_f1=bf, majority_predicts="present" if majority else "absent"))
+        rows.append(
+            dict(
+                frame=frame,
+                code=code,
+                n=len(y),
+                positives=int(y.sum()),
+                precision=p,
+                recall=r,
+                f1=f,
+                majority_f1=bf,
+                majority_predicts="present" if majority else "absent",
+            )
+        )
         s = density[frame].to_numpy()
         dpred = np.zeros(len(y), dtype=bool)
         for k in range(folds):
@@ -319,11 +494,29 @@ def validate(folder: str | Path = "eval/narrative-frames", *, folds: int = 5, se
     macros = []
     for i in range(repeats):
         other = _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i)
-        macros.append(float(np.mean([_prf(gold[f].to_numpy(), other[f].to_numpy())[2] for f in gold.columns])))
-    spread = {"repeats": repeats, "mean": float(np.mean(macros)), "min": float(np.min(macros)), "max": float(np.max(macros))} if repeats else {}
+        macros.append(
+            float(np.mean([_prf(gold[f].to_numpy(), other[f].to_numpy())[2] for f in gold.columns]))
+        )
+    spread = (
+        {
+            "repeats": repeats,
+            "mean": float(np.mean(macros)),
+            "min": float(np.min(macros)),
+            "max": float(np.max(macros)),
+        }
+        if repeats
+        else {}
+    )
     coded = code_articles(data["text"].tolist())  # the shipped model, as a run codes them
     evidence_ok = bool((coded.loc[coded["present"], "evidence"] != "").all())
     shipped = frame_model()
-    return {"table": table, "macro_f1": float(table["f1"].mean()), "majority_macro_f1": float(table["majority_f1"].mean()),
-            "dictionary_only": pd.DataFrame(dict_rows), "thresholds_shipped": {f: v[2] for f, v in shipped["frames"].items()} if shipped else {},
-            "every_positive_has_evidence": evidence_ok, "folds": folds, "split_spread": spread}
+    return {
+        "table": table,
+        "macro_f1": float(table["f1"].mean()),
+        "majority_macro_f1": float(table["majority_f1"].mean()),
+        "dictionary_only": pd.DataFrame(dict_rows),
+        "thresholds_shipped": {f: v[2] for f, v in shipped["frames"].items()} if shipped else {},
+        "every_positive_has_evidence": evidence_ok,
+        "folds": folds,
+        "split_spread": spread,
+    }

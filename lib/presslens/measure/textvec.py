@@ -1,4 +1,5 @@
-"""Sparse TF-IDF vectors of shipped models, computed the way scikit-learn does, without scikit-learn.
+"""Sparse TF-IDF vectors of shipped models, computed the way scikit-learn does, without
+scikit-learn.
 
 The models presslens ships (tone toward a mention, generic frames) are trained with scikit-learn's
 ``TfidfVectorizer(sublinear_tf=True)`` and stored as a vocabulary and idf weights; at run time a
@@ -20,7 +21,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def tfidf(grams: list[str], vocab: Mapping[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def tfidf(
+    grams: list[str], vocab: Mapping[str, int], idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Sublinear TF-IDF, L2-normalised, as scikit-learn computes it: (column indices, weights)."""
     counts: dict[int, int] = {}
     for g in grams:

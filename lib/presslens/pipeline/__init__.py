@@ -1,1 +1,2 @@
-"""How a run is executed: the stages, the runner and its cache, engines, tables, paths, the command line."""
+"""How a run is executed: the stages, the runner and its cache, engines, tables, paths, the command
+line."""

@@ -1,4 +1,5 @@
-"""Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``, and
+"""Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``,
+and
 ``presslens stages`` (the stages, what each reads and writes)."""
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from presslens.pipeline import paths, runner
 
 
 def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:
-    """Parameters from a YAML file, then -p NAME VALUE pairs (values parsed as YAML, as papermill -y)."""
+    """Parameters from a YAML file, then -p NAME VALUE pairs (values parsed as YAML, as papermill
+    -y)."""
     params: dict[str, Any] = {}
     if params_file:
         loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
         if not isinstance(loaded, dict):
-            raise runner.ParameterError(f"{params_file}: expected a mapping of parameter names to values")
+            raise runner.ParameterError(
+                f"{params_file}: expected a mapping of parameter names to values"
+            )
         params.update(loaded)
     for name, value in pairs or []:
         params[name] = yaml.safe_load(value) if value.strip() else value
@@ -28,18 +32,52 @@ def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the presslens command."""
-    parser = argparse.ArgumentParser(prog="presslens", description="How did the press cover this conflict? Run the analysis chain.")
+    parser = argparse.ArgumentParser(
+        prog="presslens",
+        description="How did the press cover this conflict? Run the analysis chain.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
-    run = sub.add_parser("run", help="execute notebooks/NN-*.ipynb in order and write a report folder")
-    run.add_argument("--corpus", default=None, help="folder of .txt/.html files (+ metadata.csv), or a .csv/.jsonl/.parquet file (default: the seeds shipped with presslens)")
-    run.add_argument("--out", default=None, help="report folder to write (default: the project's reports/ in a checkout, else ~/presslens-reports)")
-    run.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"), help="set a notebook parameter (repeatable)")
+    run = sub.add_parser(
+        "run", help="execute notebooks/NN-*.ipynb in order and write a report folder"
+    )
+    run.add_argument(
+        "--corpus",
+        default=None,
+        help="folder of .txt/.html files (+ metadata.csv), or a .csv/.jsonl/.parquet file "
+        "(default: the seeds shipped with presslens)",
+    )
+    run.add_argument(
+        "--out",
+        default=None,
+        help="report folder to write (default: the project's reports/ in a checkout, else "
+        "~/presslens-reports)",
+    )
+    run.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        metavar=("NAME", "VALUE"),
+        help="set a notebook parameter (repeatable)",
+    )
     run.add_argument("--params", metavar="FILE", help="YAML file of parameters")
-    run.add_argument("--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)")
-    run.add_argument("--force", action="store_true", help="execute every notebook even when its cached tables are current")
-    run.add_argument("--cache", default=None, help="cache folder (default: OUT.cache beside the report folder)")
+    run.add_argument(
+        "--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)"
+    )
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="execute every notebook even when its cached tables are current",
+    )
+    run.add_argument(
+        "--cache", default=None, help="cache folder (default: OUT.cache beside the report folder)"
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bar")
-    sub.add_parser("stages", help="print the stages of the chain: the function of each notebook, what it reads and writes")
+    sub.add_parser(
+        "stages",
+        help="print the stages of the chain: the function of each notebook, what it reads and "
+        "writes",
+    )
     return parser
 
 
@@ -56,7 +94,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.corpus is not None or "corpus" not in params:
             params["corpus"] = args.corpus or ""
         out = paths.run_folder(args.out)
-        manifest = runner.run(params["corpus"], out, params, notebooks=args.notebooks, progress=not args.quiet, force=args.force, cache=args.cache)
+        manifest = runner.run(
+            params["corpus"],
+            out,
+            params,
+            notebooks=args.notebooks,
+            progress=not args.quiet,
+            force=args.force,
+            cache=args.cache,
+        )
     except runner.ParameterError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
@@ -65,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     total = manifest["timings_seconds"].get("total", 0)
     reused = f", {len(manifest['cached'])} reused from the cache" if manifest["cached"] else ""
-    print(f"presslens: wrote {out}/ ({len(manifest['notebooks'])} notebooks{reused}, {total:.0f} s); open {out / 'index.html'}")
+    print(
+        f"presslens: wrote {out}/ ({len(manifest['notebooks'])} notebooks{reused}, {total:.0f} "
+        f"s); open {out / 'index.html'}"
+    )
     return 0
 
 

@@ -4,7 +4,8 @@ machine has more than one core and there is more than one partition, else works 
 
 Results come back in partition order whichever engine runs them, so the tables the chain writes
 are identical. The worker processes are forked from the caller after `warm` has loaded the models
-and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` starts a ``dask.distributed.LocalCluster``
+and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` starts a
+``dask.distributed.LocalCluster``
 on this machine (one single-threaded worker process per core, or `workers`), and any other value is
 the address of an existing cluster (``tcp://host:8786``). At most `window` partitions are in flight
 at once, so memory stays bounded however large the corpus; each partition is scattered to the
@@ -26,7 +27,8 @@ ENGINES = ("auto", "pandas", "processes", "dask")
 
 
 def resolve(engine: str, *, total: int | None, workers: int = 0) -> str:
-    """The engine `auto` stands for here: processes with several cores and partitions (and fork), else pandas."""
+    """The engine `auto` stands for here: processes with several cores and partitions (and fork),
+    else pandas."""
     check(engine)
     if engine != "auto":
         return engine
@@ -47,14 +49,22 @@ def client(scheduler: str = "", *, workers: int = 0) -> Iterator[Any]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
-        raise ImportError("engine dask needs Dask: pip install 'presslens[dask]' (or use engine auto, pandas or processes)") from exc
+        raise ImportError(
+            "engine dask needs Dask: pip install 'presslens[dask]' (or use engine auto, pandas or "
+            "processes)"
+        ) from exc
 
     if scheduler:
         with Client(scheduler) as c:
             yield c
         return
     n = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as c:
+    with (
+        LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as c,
+    ):
         yield c
 
 

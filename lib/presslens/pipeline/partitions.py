@@ -6,6 +6,7 @@ library functions on each partition in process or on worker processes (`presslen
 and writes its tables partition by partition, so memory stays bounded and every engine writes the
 same bytes. What a stage summarises over the corpus it builds from small per-partition partials.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -40,11 +41,16 @@ def _extra_parts(name: str, out_dir: str | Path, n: int):
     return None
 
 
-def partitions(out_dir: str | Path, *, article_columns: list[str], extra: tuple[str, ...] = ()) -> tuple[int, Any]:
-    """The partitions of a run folder: stage 10 writes articles and sentences with one row group per partition."""
+def partitions(
+    out_dir: str | Path, *, article_columns: list[str], extra: tuple[str, ...] = ()
+) -> tuple[int, Any]:
+    """The partitions of a run folder: stage 10 writes articles and sentences with one row group per
+    partition."""
     n = tables.n_parts("sentences", out_dir)
     if tables.n_parts("articles", out_dir) != n:
-        raise ValueError("articles and sentences are not partitioned alike: rerun 10-clean-articles")
+        raise ValueError(
+            "articles and sentences are not partitioned alike: rerun 10-clean-articles"
+        )
     arts = tables.parts("articles", out_dir, columns=article_columns)
     sents = tables.parts("sentences", out_dir)
     iters = {name: _extra_parts(name, out_dir, n) for name in extra}
@@ -55,13 +61,17 @@ def partitions(out_dir: str | Path, *, article_columns: list[str], extra: tuple[
             for name, it in iters.items():
                 got[name] = next(it) if it is not None else None
                 if got[name] is None and tables.exists(name, out_dir):
-                    got[name] = tables.read(name, out_dir)[lambda d: d["article_id"].isin(set(a["article_id"]))]
+                    got[name] = tables.read(name, out_dir)[
+                        lambda d: d["article_id"].isin(set(a["article_id"]))
+                    ]
             yield Partition(a, s, got)
 
     return n, gen()
 
 
-def _ordered(part: Partition, *, _func: Callable[..., dict[str, Any]], **kwargs: Any) -> dict[str, Any]:
+def _ordered(
+    part: Partition, *, _func: Callable[..., dict[str, Any]], **kwargs: Any
+) -> dict[str, Any]:
     """func(part) with the partition's article ids in input order, which the writers keep."""
     result = _func(part, **kwargs)
     result["_order"] = part.articles["article_id"].tolist()
@@ -89,7 +99,18 @@ def map_stage(
     n, parts = partitions(out_dir, article_columns=article_columns, extra=extra)
     writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
     try:
-        for result in engine.map_partitions(_ordered, parts, engine=engine_name, scheduler=scheduler, total=n, desc=desc, progress=progress, warm=warm, _func=func, **kwargs):
+        for result in engine.map_partitions(
+            _ordered,
+            parts,
+            engine=engine_name,
+            scheduler=scheduler,
+            total=n,
+            desc=desc,
+            progress=progress,
+            warm=warm,
+            _func=func,
+            **kwargs,
+        ):
             order = result.pop("_order")
             for name in outputs:
                 writers[name].write(result[name], order=order)
@@ -101,8 +122,16 @@ def map_stage(
     return {name: w.rows for name, w in writers.items()}
 
 
-def warm(*, methods: tuple[str, ...] = (), actors_file: str = "", terms_file: str = "", frame_model: str = "", timeline: bool = False,
-         claims: bool = False, rules: str = "") -> None:
+def warm(
+    *,
+    methods: tuple[str, ...] = (),
+    actors_file: str = "",
+    terms_file: str = "",
+    frame_model: str = "",
+    timeline: bool = False,
+    claims: bool = False,
+    rules: str = "",
+) -> None:
     """Load the models and word lists a stage will use, before worker processes are forked from this
     one (they then start with them in memory instead of each loading its own)."""
     from presslens.extract import actors, terms
@@ -138,18 +167,35 @@ def outlet_of(articles: pd.DataFrame) -> pd.Series:
 
 
 def summed(frames: list[pd.DataFrame], keys: list[str], values: list[str]) -> pd.DataFrame:
-    """Per-partition counts added up by key (an empty table with those columns if there are none)."""
+    """Per-partition counts added up by key (an empty table with those columns if there are
+    none)."""
     frames = [f for f in frames if f is not None and len(f)]
     if not frames:
-        return pd.DataFrame({**{k: pd.Series(dtype="str") for k in keys}, **{v: pd.Series(dtype="int64") for v in values}})
-    out = pd.concat(frames, ignore_index=True).groupby(keys, sort=True, dropna=False)[values].sum().reset_index()
+        return pd.DataFrame(
+            {
+                **{k: pd.Series(dtype="str") for k in keys},
+                **{v: pd.Series(dtype="int64") for v in values},
+            }
+        )
+    out = (
+        pd.concat(frames, ignore_index=True)
+        .groupby(keys, sort=True, dropna=False)[values]
+        .sum()
+        .reset_index()
+    )
     return out.astype({v: "int64" for v in values})
 
 
-def top_rows(frames: list[pd.DataFrame], *, by: list[str], ascending: list[bool], k: int) -> pd.DataFrame:
+def top_rows(
+    frames: list[pd.DataFrame], *, by: list[str], ascending: list[bool], k: int
+) -> pd.DataFrame:
     """The first k rows over per-partition candidates (each already its partition's first k)."""
     frames = [f for f in frames if f is not None]
     if not frames:
         return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True).sort_values(by, ascending=ascending, kind="mergesort").head(k).reset_index(drop=True)
-
+    return (
+        pd.concat(frames, ignore_index=True)
+        .sort_values(by, ascending=ascending, kind="mergesort")
+        .head(k)
+        .reset_index(drop=True)
+    )

@@ -1,4 +1,5 @@
-"""Where presslens finds its notebooks, seeds, validation data and caches: never the working directory.
+"""Where presslens finds its notebooks, seeds, validation data and caches: never the working
+directory.
 
 Two layouts are supported. In a checkout of the project (an editable install, or the tests) the
 notebooks, seeds and validation data are the project's own folders beside ``lib/``. In an
@@ -27,13 +28,18 @@ def package_dir() -> Path:
 def project_root() -> Path | None:
     """The project checkout this package is imported from, or None for an installed wheel."""
     root = package_dir().resolve().parents[1]
-    if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir() and (root / "lib" / "presslens").is_dir():
+    if (
+        (root / "pyproject.toml").is_file()
+        and (root / "notebooks").is_dir()
+        and (root / "lib" / "presslens").is_dir()
+    ):
         return root
     return None
 
 
 def _shipped(name: str) -> Path | None:
-    """A project folder (notebooks, seeds, eval): the checkout's own, else the wheel's bundled copy."""
+    """A project folder (notebooks, seeds, eval): the checkout's own, else the wheel's bundled
+    copy."""
     root = project_root()
     if root is not None and (root / name).is_dir():
         return root / name
@@ -45,7 +51,9 @@ def notebooks_dir() -> Path:
     """The notebooks of the chain (``notebooks/`` of the checkout, or the wheel's copy)."""
     found = _shipped("notebooks")
     if found is None:
-        raise FileNotFoundError("presslens was installed without its notebooks: reinstall it with pip install .")
+        raise FileNotFoundError(
+            "presslens was installed without its notebooks: reinstall it with pip install ."
+        )
     return found
 
 
@@ -53,7 +61,9 @@ def seeds_dir() -> Path:
     """The demonstration corpus, ``seeds/`` (five Kosovo-Serbia-NATO articles)."""
     found = _shipped("seeds")
     if found is None:
-        raise FileNotFoundError("presslens was installed without its seed corpus: reinstall it with pip install .")
+        raise FileNotFoundError(
+            "presslens was installed without its seed corpus: reinstall it with pip install ."
+        )
     return found
 
 
@@ -91,5 +101,6 @@ def run_folder(value: str | os.PathLike | None) -> Path:
 
 
 def eval_data(value: str | os.PathLike | None) -> Path | None:
-    """An eval_dir parameter as a path: '' (the default) is the installed validation data (None if absent)."""
+    """An eval_dir parameter as a path: '' (the default) is the installed validation data (None if
+    absent)."""
     return eval_dir() if not value else Path(value).expanduser().resolve()

@@ -44,8 +44,11 @@ class _Silent:
 
 
 @contextmanager
-def bar(total: int | None, desc: str, *, enabled: bool = True, unit: str = "part") -> Iterator[object]:
-    """A progress reporter with update(n): to the runner's file when run by presslens, else a tqdm bar."""
+def bar(
+    total: int | None, desc: str, *, enabled: bool = True, unit: str = "part"
+) -> Iterator[object]:
+    """A progress reporter with update(n): to the runner's file when run by presslens, else a tqdm
+    bar."""
     path = os.environ.get(ENV)
     if path:
         reporter: object = _File(path, desc, total)
@@ -62,7 +65,8 @@ def bar(total: int | None, desc: str, *, enabled: bool = True, unit: str = "part
 
 
 def read(path: str, *, offset: int = 0) -> dict | None:
-    """The last progress line written to `path` after byte `offset` (None when there is none yet)."""
+    """The last progress line written to `path` after byte `offset` (None when there is none
+    yet)."""
     try:
         with open(path, encoding="utf-8") as fh:
             fh.seek(offset)

@@ -17,7 +17,8 @@ EVAL_DATA = "validation data"  # what stage 90 reads: the human-labelled data se
 
 @dataclass(frozen=True)
 class Stage:
-    """One stage: the notebook that runs it, its function (``module:name``), what it reads and writes."""
+    """One stage: the notebook that runs it, its function (``module:name``), what it reads and
+    writes."""
 
     notebook: str
     function: str
@@ -39,49 +40,109 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage(
-        "10-clean-articles", "presslens.stages.clean_articles:clean_corpus",
+        "10-clean-articles",
+        "presslens.stages.clean_articles:clean_corpus",
         reads=(CORPUS,),
         writes=("articles", "removed", "quarantine", "sentences"),
         figures=("fig01-cleaning",),
     ),
     Stage(
-        "20-score-sentiment", "presslens.stages.score_sentiment:score_sentiment",
+        "20-score-sentiment",
+        "presslens.stages.score_sentiment:score_sentiment",
         reads=("articles", "sentences"),
-        writes=("sentiment", "article_sentiment", "outlet_sentiment", "sentiment_stats", "sentiment_histogram",
-                "sentiment_extremes", "sentiment_disagreements"),
+        writes=(
+            "sentiment",
+            "article_sentiment",
+            "outlet_sentiment",
+            "sentiment_stats",
+            "sentiment_histogram",
+            "sentiment_extremes",
+            "sentiment_disagreements",
+        ),
         figures=("fig20-tone-by-article", "fig21-tone-by-outlet", "fig22-sentence-tone"),
     ),
     Stage(
-        "30-code-framing", "presslens.stages.code_framing:code_framing",
+        "30-code-framing",
+        "presslens.stages.code_framing:code_framing",
         reads=("articles", "sentences"),
-        writes=("mentions", "quotes", "terms", "frames", "article_frames", "actor_tone", "quoted_mentioned", "term_counts",
-                "frame_shares", "frame_contrasts", "actor_portrayal"),
-        figures=("fig30-frames-by-outlet", "fig31-quoted-vs-mentioned", "fig32-naming-by-outlet", "fig33-actor-tone"),
+        writes=(
+            "mentions",
+            "quotes",
+            "terms",
+            "frames",
+            "article_frames",
+            "actor_tone",
+            "quoted_mentioned",
+            "term_counts",
+            "frame_shares",
+            "frame_contrasts",
+            "actor_portrayal",
+        ),
+        figures=(
+            "fig30-frames-by-outlet",
+            "fig31-quoted-vs-mentioned",
+            "fig32-naming-by-outlet",
+            "fig33-actor-tone",
+        ),
     ),
     Stage(
-        "40-build-timeline", "presslens.stages.build_timeline:build_timeline",
+        "40-build-timeline",
+        "presslens.stages.build_timeline:build_timeline",
         reads=("articles", "sentences", "mentions", "article_sentiment"),
         writes=("timex", "events", "event_groups", "coverage", "timex_gold_scores"),
         figures=("fig40-event-timeline", "fig41-coverage"),
     ),
     Stage(
-        "50-compare-outlets", "presslens.stages.compare_outlets:compare_outlets",
+        "50-compare-outlets",
+        "presslens.stages.compare_outlets:compare_outlets",
         reads=("articles", "sentences", "mentions"),
         writes=("claims", "actions", "divergence", "action_divergence", "contrasts"),
         figures=("fig50-word-contrasts",),
     ),
     Stage(
-        "90-validate-methods", "presslens.stages.validate_methods:validate_methods",
+        "90-validate-methods",
+        "presslens.stages.validate_methods:validate_methods",
         reads=(EVAL_DATA,),
         writes=("validation",),
     ),
     Stage(
-        "99-summarize-findings", "presslens.stages.summarize_findings:write_report",
-        reads=("articles", "removed", "quarantine", "sentences", "sentiment", "article_sentiment", "outlet_sentiment",
-               "sentiment_stats", "sentiment_histogram", "sentiment_extremes", "sentiment_disagreements", "mentions", "quotes",
-               "terms", "frames", "article_frames", "actor_tone", "quoted_mentioned", "term_counts", "frame_shares",
-               "actor_portrayal", "timex", "events", "event_groups", "coverage", "timex_gold_scores", "claims", "actions",
-               "divergence", "action_divergence", "contrasts", "validation", "figures"),
+        "99-summarize-findings",
+        "presslens.stages.summarize_findings:write_report",
+        reads=(
+            "articles",
+            "removed",
+            "quarantine",
+            "sentences",
+            "sentiment",
+            "article_sentiment",
+            "outlet_sentiment",
+            "sentiment_stats",
+            "sentiment_histogram",
+            "sentiment_extremes",
+            "sentiment_disagreements",
+            "mentions",
+            "quotes",
+            "terms",
+            "frames",
+            "article_frames",
+            "actor_tone",
+            "quoted_mentioned",
+            "term_counts",
+            "frame_shares",
+            "actor_portrayal",
+            "timex",
+            "events",
+            "event_groups",
+            "coverage",
+            "timex_gold_scores",
+            "claims",
+            "actions",
+            "divergence",
+            "action_divergence",
+            "contrasts",
+            "validation",
+            "figures",
+        ),
         writes=(),
         pages=("index.html", "evidence.html", "articles/*.html"),
     ),
@@ -89,12 +150,14 @@ STAGES: tuple[Stage, ...] = (
 
 
 def by_notebook(name: str) -> Stage | None:
-    """The stage a notebook (file name without .ipynb) runs, or None for a notebook presslens does not know."""
+    """The stage a notebook (file name without .ipynb) runs, or None for a notebook presslens does
+    not know."""
     return next((s for s in STAGES if s.notebook == name), None)
 
 
 def producers() -> dict[str, str]:
-    """Which notebook writes each table (and 'figures' for the figures every drawing stage writes)."""
+    """Which notebook writes each table (and 'figures' for the figures every drawing stage
+    writes)."""
     out = {t: s.notebook for s in STAGES for t in s.writes}
     return out
 

@@ -33,18 +33,48 @@ from presslens.report import htmlexport
 from presslens.pipeline import progress as progress_file
 
 PACKAGES = [
-    "presslens", "pandas", "numpy", "pyarrow", "matplotlib", "nltk", "vaderSentiment", "papermill",
-    "nbconvert", "ipykernel", "trafilatura", "dateparser", "scikit-learn", "scipy", "pyyaml", "tqdm",
-    "dask", "distributed",
+    "presslens",
+    "pandas",
+    "numpy",
+    "pyarrow",
+    "matplotlib",
+    "nltk",
+    "vaderSentiment",
+    "papermill",
+    "nbconvert",
+    "ipykernel",
+    "trafilatura",
+    "dateparser",
+    "scikit-learn",
+    "scipy",
+    "pyyaml",
+    "tqdm",
+    "dask",
+    "distributed",
 ]
 RESERVED = {"corpus", "out_dir"}
-PATH_PARAMS = ("corpus", "eval_dir", "gold", "gold_corpus", "actors_file", "terms_file")  # made absolute before a notebook sees them
+PATH_PARAMS = (
+    "corpus",
+    "eval_dir",
+    "gold",
+    "gold_corpus",
+    "actors_file",
+    "terms_file",
+)  # made absolute before a notebook sees them
 
 
 # Expected share of a run's time per notebook (by its number), measured on generated corpora of
 # 1,000-10,000 articles: the progress bar moves by these weights, and inside a notebook by the
 # partitions its stage has done.
-WEIGHTS = {"10": 12, "20": 16, "30": 37, "40": 10, "50": 15, "90": 1, "99": 9}  # shares measured at 10,000 articles (bench/chain.py)
+WEIGHTS = {
+    "10": 12,
+    "20": 16,
+    "30": 37,
+    "40": 10,
+    "50": 15,
+    "90": 1,
+    "99": 9,
+}  # shares measured at 10,000 articles (bench/chain.py)
 # The kernel logs only errors: its warning that it talks to papermill over local TCP without
 # encryption is noise on a terminal.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
@@ -52,7 +82,8 @@ SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel
 
 
 def weight(nb: "Notebook") -> int:
-    """The expected share of a run's time of one notebook (5 for a notebook presslens does not know)."""
+    """The expected share of a run's time of one notebook (5 for a notebook presslens does not
+    know)."""
     return WEIGHTS.get(nb.name[:2], 5)
 
 
@@ -76,7 +107,9 @@ class _Watch:
             last = progress_file.read(self.path, offset=self.offset)
             if last and last.get("total"):
                 frac = min(1.0, last["done"] / last["total"])
-                self.bar.set_postfix_str(f"{self.name}: {last['desc']} {last['done']}/{last['total']}")
+                self.bar.set_postfix_str(
+                    f"{self.name}: {last['desc']} {last['done']}/{last['total']}"
+                )
                 target = self.start + 0.9 * self.weight * frac
                 if target > self.bar.n:
                     self.bar.update(target - self.bar.n)
@@ -98,7 +131,8 @@ class _Kernels:
         self.stage, self.share, self.km = stage, share, None
 
     def kwargs(self) -> dict[str, Any]:
-        """Keyword arguments for papermill: a shared, emptied kernel, or none (papermill starts one)."""
+        """Keyword arguments for papermill: a shared, emptied kernel, or none (papermill starts
+        one)."""
         if self.share is None:
             articles = self.stage / "data" / "articles.parquet"
             if articles.exists() and pq.ParquetFile(articles).metadata.num_rows >= SHARE_BELOW:
@@ -115,7 +149,12 @@ class _Kernels:
             kc = self.km.client()
             kc.start_channels()
             try:
-                kc.execute_interactive("%reset -f\nget_ipython().execution_count = 1", silent=True, store_history=False, timeout=60)
+                kc.execute_interactive(
+                    "%reset -f\nget_ipython().execution_count = 1",
+                    silent=True,
+                    store_history=False,
+                    timeout=60,
+                )
             finally:
                 kc.stop_channels()
         return {"km": self.km}
@@ -148,7 +187,8 @@ class Notebook:
 
 
 def default_notebooks_dir() -> Path:
-    """The chain's notebooks: the checkout's notebooks/, or the copy bundled in the installed package."""
+    """The chain's notebooks: the checkout's notebooks/, or the copy bundled in the installed
+    package."""
     return paths.notebooks_dir()
 
 
@@ -191,7 +231,9 @@ def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
     for name, value in params.items():
         kind = declared[name].get("inferred_type_name", "")
         if not _type_ok(value, kind):
-            raise ParameterError(f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}")
+            raise ParameterError(
+                f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}"
+            )
     corpus = params.get("corpus")
     if corpus and not Path(corpus).expanduser().exists():
         raise ParameterError(f"corpus {corpus} does not exist")
@@ -226,7 +268,9 @@ def input_hashes(corpus: Path) -> dict[str, str]:
     """sha256 of every file of the corpus, keyed by path relative to it."""
     if corpus.is_file():
         return {corpus.name: sha256_file(corpus)}
-    return {str(p.relative_to(corpus)): sha256_file(p) for p in sorted(corpus.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(corpus)): sha256_file(p) for p in sorted(corpus.rglob("*")) if p.is_file()
+    }
 
 
 def versions() -> dict[str, str]:
@@ -245,7 +289,11 @@ def resource_hashes() -> dict[str, str]:
     from presslens.pipeline import resources_io
 
     folder = resources_io.path("")
-    out = {f"presslens/resources/{p.relative_to(folder)}": sha256_file(p) for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    out = {
+        f"presslens/resources/{p.relative_to(folder)}": sha256_file(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     try:
         from presslens.measure import sentiment
 
@@ -266,7 +314,9 @@ def code_hash() -> str:
     return h.hexdigest()
 
 
-def depends_key(nb: Notebook, before: list[Notebook], keys: dict[str, str], *, base: str, inputs: dict[str, str]) -> str:
+def depends_key(
+    nb: Notebook, before: list[Notebook], keys: dict[str, str], *, base: str, inputs: dict[str, str]
+) -> str:
     """The key of what a notebook depends on: the code, the corpus when its stage reads it, and the
     keys of the notebooks whose tables it reads (the stage registry's DAG). A notebook the registry
     does not know depends on the corpus and on every notebook before it."""
@@ -274,25 +324,38 @@ def depends_key(nb: Notebook, before: list[Notebook], keys: dict[str, str], *, b
     if stage is None:
         deps, reads_corpus = [b.name for b in before], True
     else:
-        deps, reads_corpus = [n for n in registry.upstream(nb.name) if n in keys], registry.CORPUS in stage.reads
+        deps, reads_corpus = (
+            [n for n in registry.upstream(nb.name) if n in keys],
+            registry.CORPUS in stage.reads,
+        )
     parts = [base, inputs if reads_corpus else None, [(n, keys[n]) for n in deps]]
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 
 def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
-    """Cache key of one notebook: the key of what it depends on, the notebook's bytes and its parameters."""
+    """Cache key of one notebook: the key of what it depends on, the notebook's bytes and its
+    parameters."""
     h = hashlib.sha256(previous.encode())
     h.update(nb.path.read_bytes())
-    h.update(json.dumps({k: v for k, v in given.items() if k != "out_dir"}, sort_keys=True, default=str).encode())
+    h.update(
+        json.dumps(
+            {k: v for k, v in given.items() if k != "out_dir"}, sort_keys=True, default=str
+        ).encode()
+    )
     return h.hexdigest()
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file() and p.parts[-2:-1] != ("html",)}
+    return {
+        str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file() and p.parts[-2:-1] != ("html",)
+    }
 
 
 def _place(src: Path, dest: Path) -> None:
-    """Put a file at dest as a hard link to src (no copy of a run's pages), or a copy when linking is
+    """Put a file at dest as a hard link to src (no copy of a run's pages), or a copy when linking
+    is
     impossible; JSON files, which several notebooks rewrite in place, are always copied."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.unlink(missing_ok=True)
@@ -341,7 +404,9 @@ def _prune(cache_dir: Path, *, keep: set[str]) -> None:
 
 
 def _write_json(path: Path, data: dict) -> None:
-    path.write_text(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def _failure_message(nb: Notebook, exc: Exception, aside: Path) -> str:
@@ -350,7 +415,10 @@ def _failure_message(nb: Notebook, exc: Exception, aside: Path) -> str:
         what = f"{exc.ename}: {exc.evalue}"
     else:
         where, what = "before its first cell", f"{type(exc).__name__}: {exc}"
-    return f"notebook {nb.path.name} failed in {where}: {what}\nThe failed run is kept in {aside} for inspection; the previous report is untouched."
+    return (
+        f"notebook {nb.path.name} failed in {where}: {what}\n"
+        f"The failed run is kept in {aside} for inspection; the previous report is untouched."
+    )
 
 
 def run(
@@ -398,7 +466,9 @@ def run(
         "cached": [],
     }
     cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
-    key = hashlib.sha256(json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()).hexdigest()
+    key = hashlib.sha256(
+        json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()
+    ).hexdigest()
     _write_json(stage / "manifest.json", manifest)
     fd, progress_path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
     os.close(fd)
@@ -406,12 +476,33 @@ def run(
     os.environ[progress_file.ENV] = progress_path  # the kernels inherit it
     kernels = _Kernels(stage, share=share_kernel)
     exporter = ThreadPoolExecutor(max_workers=1)
-    hashed = exporter.submit(resource_hashes)  # imports NLTK (seconds): done while the first kernel starts
-    bar = tqdm(total=sum(weight(nb) for nb in chain), desc="presslens", unit="%", disable=not progress, file=sys.stderr,
-               bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}")
+    hashed = exporter.submit(
+        resource_hashes
+    )  # imports NLTK (seconds): done while the first kernel starts
+    bar = tqdm(
+        total=sum(weight(nb) for nb in chain),
+        desc="presslens",
+        unit="%",
+        disable=not progress,
+        file=sys.stderr,
+        bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}",
+    )
     try:
-        used = _execute(chain, params, manifest, stage=stage, aside=aside, cache_dir=cache_dir, key=key, force=force,
-                        bar=bar, exporter=exporter, kernels=kernels, progress_path=progress_path, hashed=hashed)
+        used = _execute(
+            chain,
+            params,
+            manifest,
+            stage=stage,
+            aside=aside,
+            cache_dir=cache_dir,
+            key=key,
+            force=force,
+            bar=bar,
+            exporter=exporter,
+            kernels=kernels,
+            progress_path=progress_path,
+            hashed=hashed,
+        )
     finally:
         bar.close()
         kernels.close()
@@ -436,22 +527,43 @@ def _fail(stage: Path, aside: Path, message: str) -> RunFailed:
     return RunFailed(message)
 
 
-def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, Any], *, stage: Path, aside: Path, cache_dir: Path, key: str,
-             force: bool, bar: Any, exporter: ThreadPoolExecutor, kernels: _Kernels, progress_path: str, hashed: Future) -> list[tuple[Notebook, str]]:
-    """Run (or restore from the cache) the notebooks of the chain in order; returns the cache keys used."""
+def _execute(
+    chain: list[Notebook],
+    params: dict[str, Any],
+    manifest: dict[str, Any],
+    *,
+    stage: Path,
+    aside: Path,
+    cache_dir: Path,
+    key: str,
+    force: bool,
+    bar: Any,
+    exporter: ThreadPoolExecutor,
+    kernels: _Kernels,
+    progress_path: str,
+    hashed: Future,
+) -> list[tuple[Notebook, str]]:
+    """Run (or restore from the cache) the notebooks of the chain in order; returns the cache keys
+    used."""
     used: list[tuple[Notebook, str]] = []
     keys: dict[str, str] = {}
     exports: list[Future] = []
     t_run, done = time.perf_counter(), 0.0
     for nb in chain:
-        if nb is not chain[0] and not manifest["resources"]:  # in the manifest before the report reads it
+        if (
+            nb is not chain[0] and not manifest["resources"]
+        ):  # in the manifest before the report reads it
             manifest["resources"] = hashed.result()
             _write_json(stage / "manifest.json", manifest)
         w = weight(nb)
         bar.set_postfix_str(nb.name)
         target = stage / "notebooks" / nb.path.name
         given = {k: v for k, v in params.items() if k in nb.params}
-        nb_key = stage_key(depends_key(nb, chain[:chain.index(nb)], keys, base=key, inputs=manifest["inputs"]), nb, given)
+        nb_key = stage_key(
+            depends_key(nb, chain[: chain.index(nb)], keys, base=key, inputs=manifest["inputs"]),
+            nb,
+            given,
+        )
         keys[nb.name] = nb_key
         entry = cache_dir / f"{nb.name}-{nb_key[:24]}"
         used.append((nb, nb_key))
@@ -464,12 +576,21 @@ def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, 
             try:
                 with _Watch(bar, nb.name, progress_path, start=done, weight=w):
                     papermill.execute_notebook(
-                        str(nb.path), str(target), parameters=given, kernel_name="python3", progress_bar=False, log_output=False,
-                        cwd=str(stage), extra_arguments=KERNEL_ARGUMENTS, **kernels.kwargs(),
+                        str(nb.path),
+                        str(target),
+                        parameters=given,
+                        kernel_name="python3",
+                        progress_bar=False,
+                        log_output=False,
+                        cwd=str(stage),
+                        extra_arguments=KERNEL_ARGUMENTS,
+                        **kernels.kwargs(),
                     )
                 _store(stage, before, entry)
                 # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
-                exports.append(exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry))
+                exports.append(
+                    exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry)
+                )
             except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
                 _finish(exports)
                 raise _fail(stage, aside, _failure_message(nb, exc, aside)) from exc
@@ -480,7 +601,12 @@ def _execute(chain: list[Notebook], params: dict[str, Any], manifest: dict[str, 
     try:
         _finish(exports, strict=True)
     except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
-        raise _fail(stage, aside, f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is kept in {aside} for inspection; the previous report is untouched.") from exc
+        raise _fail(
+            stage,
+            aside,
+            f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is "
+            f"kept in {aside} for inspection; the previous report is untouched.",
+        ) from exc
     bar.set_postfix_str("done")
     manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
     return used

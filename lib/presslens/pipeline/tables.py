@@ -16,7 +16,18 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 CONTRACT: dict[str, list[str]] = {
-    "articles": ["article_id", "file", "outlet", "url", "published", "title", "text", "raw_sha256", "status", "reason"],
+    "articles": [
+        "article_id",
+        "file",
+        "outlet",
+        "url",
+        "published",
+        "title",
+        "text",
+        "raw_sha256",
+        "status",
+        "reason",
+    ],
     "removed": ["article_id", "line", "text", "rule"],
     "quarantine": ["source", "reason"],
     "sentences": ["article_id", "sent_id", "start", "end", "text"],
@@ -26,7 +37,18 @@ CONTRACT: dict[str, list[str]] = {
     "frames": ["article_id", "sent_id", "scheme", "frame", "cue", "start", "end"],
     "article_frames": ["article_id", "scheme", "frame", "present", "score", "evidence"],
     "terms": ["article_id", "sent_id", "concept", "variant", "start", "end"],
-    "timex": ["article_id", "sent_id", "start", "end", "text", "type", "value", "begin", "finish", "anchor"],
+    "timex": [
+        "article_id",
+        "sent_id",
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "begin",
+        "finish",
+        "anchor",
+    ],
 }
 KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],
@@ -72,7 +94,11 @@ def stable(df: pd.DataFrame, name: str, *, order: Sequence[str] | None = None) -
     if order is not None and keys[0] == "article_id" and len(df):
         rank = {a: i for i, a in enumerate(dict.fromkeys(order))}
         ranked = df.assign(_rank=df["article_id"].map(rank).fillna(len(rank)).astype("int64"))
-        return ranked.sort_values(["_rank", *keys[1:]], kind="mergesort").drop(columns="_rank").reset_index(drop=True)
+        return (
+            ranked.sort_values(["_rank", *keys[1:]], kind="mergesort")
+            .drop(columns="_rank")
+            .reset_index(drop=True)
+        )
     return df.sort_values(keys, kind="mergesort").reset_index(drop=True)
 
 
@@ -84,7 +110,8 @@ def _arrow_schema(df: pd.DataFrame) -> pa.Schema:
 
 
 class PartWriter:
-    """Write a table chunk by chunk: one parquet row group and one CSV block per chunk, bounded memory.
+    """Write a table chunk by chunk: one parquet row group and one CSV block per chunk, bounded
+    memory.
 
     Each chunk is put in stable order; chunks keep the order they are written in. The first chunk
     fixes the schema (later chunks are cast to it), and the contract is checked on it.
@@ -142,7 +169,9 @@ def path(name: str, out_dir: str | Path) -> Path:
     """Path of a table's parquet file; a clear error names what is missing."""
     p = data_dir(out_dir) / f"{name}.parquet"
     if not p.exists():
-        raise FileNotFoundError(f"table {name!r} not found at {p}: run the notebook that writes it first")
+        raise FileNotFoundError(
+            f"table {name!r} not found at {p}: run the notebook that writes it first"
+        )
     return p
 
 
@@ -151,7 +180,13 @@ def read(name: str, out_dir: str | Path, *, columns: list[str] | None = None) ->
     return pd.read_parquet(path(name, out_dir), columns=columns)
 
 
-def parts(name: str, out_dir: str | Path, *, columns: list[str] | None = None, articles: Collection[str] | None = None) -> Iterator[pd.DataFrame]:
+def parts(
+    name: str,
+    out_dir: str | Path,
+    *,
+    columns: list[str] | None = None,
+    articles: Collection[str] | None = None,
+) -> Iterator[pd.DataFrame]:
     """Read a table one partition (row group) at a time; with `articles`, only those articles' rows
     (filtered in Arrow before they become pandas rows, so memory stays bounded)."""
     f = pq.ParquetFile(path(name, out_dir))
@@ -159,7 +194,9 @@ def parts(name: str, out_dir: str | Path, *, columns: list[str] | None = None, a
     for i in range(f.num_row_groups):
         group = f.read_row_group(i, columns=columns)
         if wanted is not None:
-            group = group.filter(pc.is_in(group.column("article_id").cast(pa.string()), value_set=wanted))
+            group = group.filter(
+                pc.is_in(group.column("article_id").cast(pa.string()), value_set=wanted)
+            )
         yield group.to_pandas()
 
 
@@ -168,8 +205,11 @@ def exists(name: str, out_dir: str | Path) -> bool:
     return (data_dir(out_dir) / f"{name}.parquet").exists()
 
 
-def read_if(name: str, out_dir: str | Path, *, columns: list[str] | None = None) -> pd.DataFrame | None:
-    """Table `name` if the run folder holds it, else None (for tables an earlier notebook may not have written)."""
+def read_if(
+    name: str, out_dir: str | Path, *, columns: list[str] | None = None
+) -> pd.DataFrame | None:
+    """Table `name` if the run folder holds it, else None (for tables an earlier notebook may not
+    have written)."""
     return read(name, out_dir, columns=columns) if exists(name, out_dir) else None
 
 
@@ -178,7 +218,9 @@ def n_rows(name: str, out_dir: str | Path) -> int:
     return pq.ParquetFile(path(name, out_dir)).metadata.num_rows
 
 
-def head(name: str, out_dir: str | Path, n: int = 25, *, columns: list[str] | None = None) -> pd.DataFrame:
+def head(
+    name: str, out_dir: str | Path, n: int = 25, *, columns: list[str] | None = None
+) -> pd.DataFrame:
     """The first n rows of a table, reading no more row groups than needed."""
     got: list[pd.DataFrame] = []
     have = 0
@@ -187,7 +229,9 @@ def head(name: str, out_dir: str | Path, n: int = 25, *, columns: list[str] | No
         have += len(got[-1])
         if have >= n:
             break
-    return pd.concat(got, ignore_index=True) if got else read(name, out_dir, columns=columns).head(0)
+    return (
+        pd.concat(got, ignore_index=True) if got else read(name, out_dir, columns=columns).head(0)
+    )
 
 
 def n_parts(name: str, out_dir: str | Path) -> int:

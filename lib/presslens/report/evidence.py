@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from presslens.measure import contrast, events
+from presslens.measure import contrast
 from presslens.pipeline import tables
 
 COLUMNS = ["point", "label", "article_id", "sent_id", "note", "n_point"]
@@ -27,12 +27,19 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 
 
 def _frame(rows: list[tuple] | pd.DataFrame) -> pd.DataFrame:
-    df = pd.DataFrame(rows, columns=COLUMNS) if not isinstance(rows, pd.DataFrame) else rows[COLUMNS]
+    df = (
+        pd.DataFrame(rows, columns=COLUMNS) if not isinstance(rows, pd.DataFrame) else rows[COLUMNS]
+    )
     df = df.astype({"point": str, "label": str, "article_id": str})
-    return df.assign(sent_id=pd.to_numeric(df["sent_id"], errors="coerce").astype("Int64"), n_point=df["n_point"].astype("int64")).reset_index(drop=True)
+    return df.assign(
+        sent_id=pd.to_numeric(df["sent_id"], errors="coerce").astype("Int64"),
+        n_point=df["n_point"].astype("int64"),
+    ).reset_index(drop=True)
 
 
-def _best(chunks: Iterable[pd.DataFrame], *, order: list[str], ascending: list[bool], per_point: int) -> pd.DataFrame:
+def _best(
+    chunks: Iterable[pd.DataFrame], *, order: list[str], ascending: list[bool], per_point: int
+) -> pd.DataFrame:
     """Merge partition chunks (point + ordering columns), keeping each point's first `per_point`
     rows in `order` and counting every row in `n_point`."""
     kept: pd.DataFrame | None = None
@@ -43,7 +50,11 @@ def _best(chunks: Iterable[pd.DataFrame], *, order: list[str], ascending: list[b
         for p, n in chunk["point"].value_counts().items():
             totals[p] = totals.get(p, 0) + int(n)
         both = chunk if kept is None else pd.concat([kept, chunk], ignore_index=True)
-        kept = both.sort_values(["point", *order], ascending=[True, *ascending], kind="mergesort").groupby("point", sort=False).head(per_point)
+        kept = (
+            both.sort_values(["point", *order], ascending=[True, *ascending], kind="mergesort")
+            .groupby("point", sort=False)
+            .head(per_point)
+        )
     if kept is None:
         return pd.DataFrame()
     return kept.assign(n_point=kept["point"].map(totals)).reset_index(drop=True)
@@ -54,7 +65,9 @@ def _outlet_map(out_dir: str | Path) -> pd.Series:
     return a.set_index("article_id")["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
 
 
-def _scan(name: str, out_dir: str | Path, columns: list[str], keep: Callable[[pd.DataFrame], pd.DataFrame]) -> Iterable[pd.DataFrame]:
+def _scan(
+    name: str, out_dir: str | Path, columns: list[str], keep: Callable[[pd.DataFrame], pd.DataFrame]
+) -> Iterable[pd.DataFrame]:
     """Each partition of a table, reduced by `keep` (absent tables give nothing)."""
     if not tables.exists(name, out_dir):
         return
@@ -65,29 +78,54 @@ def _scan(name: str, out_dir: str | Path, columns: list[str], keep: Callable[[pd
 
 # ---- 20: tone ------------------------------------------------------------------------------
 
+
 def _score_notes(scores: pd.DataFrame, methods: list[str]) -> pd.DataFrame:
     """One row per sentence with a note giving every method's score."""
-    wide = scores.pivot_table(index=["article_id", "sent_id"], columns="method", values="compound").reset_index()
+    wide = scores.pivot_table(
+        index=["article_id", "sent_id"], columns="method", values="compound"
+    ).reset_index()
     present = [m for m in methods if m in wide]
-    wide["note"] = [" · ".join(f"{m} {v:+.2f}" for m, v in zip(present, vals) if pd.notna(v)) for vals in wide[present].itertuples(index=False)] if present else ""
+    wide["note"] = (
+        [
+            " · ".join(f"{m} {v:+.2f}" for m, v in zip(present, vals) if pd.notna(v))
+            for vals in wide[present].itertuples(index=False)
+        ]
+        if present
+        else ""
+    )
     return wide
 
 
-def article_tone(out_dir: str | Path, article_ids: list[str], methods: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Tone-by-article points (key: article_id): the article's sentences, strongest tone of the main method first."""
+def article_tone(
+    out_dir: str | Path, article_ids: list[str], methods: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Tone-by-article points (key: article_id): the article's sentences, strongest tone of the main
+    method first."""
     ids = set(article_ids)
-    chunks = [p for p in tables.parts("sentiment", out_dir, articles=ids)] if ids and tables.exists("sentiment", out_dir) else []
+    chunks = (
+        [p for p in tables.parts("sentiment", out_dir, articles=ids)]
+        if ids and tables.exists("sentiment", out_dir)
+        else []
+    )
     scores = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
     if scores.empty:
         return _frame([])
     wide = _score_notes(scores, methods)
     wide["strength"] = wide[methods[0]].abs() if methods[0] in wide else 0.0
     wide = wide.assign(point=wide["article_id"])
-    best = _best([wide], order=["strength", "sent_id"], ascending=[False, True], per_point=per_point)
-    return _frame(best.assign(label="Tone of article " + best["article_id"] + ": its sentences, strongest first"))
+    best = _best(
+        [wide], order=["strength", "sent_id"], ascending=[False, True], per_point=per_point
+    )
+    return _frame(
+        best.assign(
+            label="Tone of article " + best["article_id"] + ": its sentences, strongest first"
+        )
+    )
 
 
-def outlet_tone(out_dir: str | Path, outlets: list[str], method: str, *, per_point: int = PER_POINT) -> pd.DataFrame:
+def outlet_tone(
+    out_dir: str | Path, outlets: list[str], method: str, *, per_point: int = PER_POINT
+) -> pd.DataFrame:
     """Tone-by-outlet points (key: outlet): the outlet's sentences, strongest tone first."""
     outlet = _outlet_map(out_dir)
     wanted = set(outlets)
@@ -97,52 +135,115 @@ def outlet_tone(out_dir: str | Path, outlets: list[str], method: str, *, per_poi
         s = s.assign(point=s["article_id"].map(outlet).fillna(UNKNOWN_OUTLET))
         s = s[s["point"].isin(wanted)]
         s = s.assign(strength=s["compound"].abs())
-        return s.sort_values(["point", "strength", "article_id", "sent_id"], ascending=[True, False, True, True], kind="mergesort")
+        return s.sort_values(
+            ["point", "strength", "article_id", "sent_id"],
+            ascending=[True, False, True, True],
+            kind="mergesort",
+        )
 
-    best = _best(_scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep), order=["strength", "article_id", "sent_id"], ascending=[False, True, True], per_point=per_point)
+    best = _best(
+        _scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep),
+        order=["strength", "article_id", "sent_id"],
+        ascending=[False, True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
-    return _frame(best.assign(label="Tone of " + best["point"] + f" ({method}): its sentences, strongest first", note=[f"{method} {v:+.2f}" for v in best["compound"]]))
+    return _frame(
+        best.assign(
+            label="Tone of " + best["point"] + f" ({method}): its sentences, strongest first",
+            note=[f"{method} {v:+.2f}" for v in best["compound"]],
+        )
+    )
 
 
-def tone_bins(out_dir: str | Path, keys: list[str], *, bins: np.ndarray, per_point: int = PER_POINT) -> pd.DataFrame:
+def tone_bins(
+    out_dir: str | Path, keys: list[str], *, bins: np.ndarray, per_point: int = PER_POINT
+) -> pd.DataFrame:
     """Sentence-tone histogram bars (key: 'method|bin'): sentences in the bar, in article order."""
     wanted = set(keys)
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
-        b = np.clip(np.searchsorted(bins, part["compound"].to_numpy(), side="right") - 1, 0, len(bins) - 2)
-        s = part.assign(bin=b, point=part["method"] + "|" + pd.Series(b, index=part.index).astype(str))
+        b = np.clip(
+            np.searchsorted(bins, part["compound"].to_numpy(), side="right") - 1, 0, len(bins) - 2
+        )
+        s = part.assign(
+            bin=b, point=part["method"] + "|" + pd.Series(b, index=part.index).astype(str)
+        )
         return s[s["point"].isin(wanted)]
 
-    best = _best(_scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        _scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
     lo, hi = bins[best["bin"].to_numpy()], bins[best["bin"].to_numpy() + 1]
-    return _frame(best.assign(label=[f"{m}: sentences scoring {a:+.2f} to {b:+.2f}" for m, a, b in zip(best["method"], lo, hi)],
-                              note=[f"{m} {v:+.2f}" for m, v in zip(best["method"], best["compound"])]))
+    return _frame(
+        best.assign(
+            label=[
+                f"{m}: sentences scoring {a:+.2f} to {b:+.2f}"
+                for m, a, b in zip(best["method"], lo, hi)
+            ],
+            note=[f"{m} {v:+.2f}" for m, v in zip(best["method"], best["compound"])],
+        )
+    )
 
 
 # ---- 30: voices, names, frames -------------------------------------------------------------
 
-def frame_cells(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Frames-by-outlet cells (key: 'scheme|frame|outlet'): evidence sentences of the articles where the frame is present."""
+
+def frame_cells(
+    out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Frames-by-outlet cells (key: 'scheme|frame|outlet'): evidence sentences of the articles where
+    the frame is present."""
     outlet = _outlet_map(out_dir)
     wanted = set(keys)
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
         p = part[part["present"]]
-        p = p.assign(point=p["scheme"] + "|" + p["frame"] + "|" + p["article_id"].map(outlet).fillna(UNKNOWN_OUTLET))
+        p = p.assign(
+            point=p["scheme"]
+            + "|"
+            + p["frame"]
+            + "|"
+            + p["article_id"].map(outlet).fillna(UNKNOWN_OUTLET)
+        )
         p = p[p["point"].isin(wanted)]
-        rows = [(pt, a, int(sid), f) for pt, a, ev, f in zip(p["point"], p["article_id"], p["evidence"], p["frame"]) for sid in str(ev).split()]
+        rows = [
+            (pt, a, int(sid), f)
+            for pt, a, ev, f in zip(p["point"], p["article_id"], p["evidence"], p["frame"])
+            for sid in str(ev).split()
+        ]
         return pd.DataFrame(rows, columns=["point", "article_id", "sent_id", "frame"])
 
-    best = _best(_scan("article_frames", out_dir, ["article_id", "scheme", "frame", "present", "evidence"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        _scan(
+            "article_frames",
+            out_dir,
+            ["article_id", "scheme", "frame", "present", "evidence"],
+            keep,
+        ),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
     cues = _cues(out_dir, best)
     parts = best["point"].str.split("|", n=2, expand=True)
-    return _frame(best.assign(label=parts[0] + " frame '" + parts[1] + "' in " + parts[2],
-                              note=["cue: " + cues.get((a, int(s), f), "") for a, s, f in zip(best["article_id"], best["sent_id"], best["frame"])]))
+    return _frame(
+        best.assign(
+            label=parts[0] + " frame '" + parts[1] + "' in " + parts[2],
+            note=[
+                "cue: " + cues.get((a, int(s), f), "")
+                for a, s, f in zip(best["article_id"], best["sent_id"], best["frame"])
+            ],
+        )
+    )
 
 
 def _cues(out_dir: str | Path, rows: pd.DataFrame) -> dict[tuple[str, int, str], str]:
@@ -151,14 +252,19 @@ def _cues(out_dir: str | Path, rows: pd.DataFrame) -> dict[tuple[str, int, str],
     out: dict[tuple[str, int, str], str] = {}
     if not ids or not tables.exists("frames", out_dir):
         return out
-    for part in tables.parts("frames", out_dir, columns=["article_id", "sent_id", "frame", "cue"], articles=ids):
+    for part in tables.parts(
+        "frames", out_dir, columns=["article_id", "sent_id", "frame", "cue"], articles=ids
+    ):
         for a, s, f, c in part.itertuples(index=False):
             out.setdefault((a, int(s), f), c)
     return out
 
 
-def actor_counts(out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Quoted-versus-mentioned bars (keys: 'mentioned|actor', 'quoted|actor'): the mention and quote sentences."""
+def actor_counts(
+    out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Quoted-versus-mentioned bars (keys: 'mentioned|actor', 'quoted|actor'): the mention and quote
+    sentences."""
     wanted = set(actors)
 
     def mentioned(part: pd.DataFrame) -> pd.DataFrame:
@@ -167,19 +273,36 @@ def actor_counts(out_dir: str | Path, actors: list[str], *, per_point: int = PER
 
     def quoted(part: pd.DataFrame) -> pd.DataFrame:
         q = part[part["speaker_actor"].fillna("").isin(wanted)]
-        return q.assign(point="quoted|" + q["speaker_actor"], note=q["kind"].astype(str) + " quote, cue: " + q["cue"].astype(str))
+        return q.assign(
+            point="quoted|" + q["speaker_actor"],
+            note=q["kind"].astype(str) + " quote, cue: " + q["cue"].astype(str),
+        )
 
-    a = _best(_scan("mentions", out_dir, ["article_id", "sent_id", "actor", "surface"], mentioned), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
-    b = _best(_scan("quotes", out_dir, ["article_id", "sent_id", "speaker_actor", "kind", "cue"], quoted), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    a = _best(
+        _scan("mentions", out_dir, ["article_id", "sent_id", "actor", "surface"], mentioned),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
+    b = _best(
+        _scan("quotes", out_dir, ["article_id", "sent_id", "speaker_actor", "kind", "cue"], quoted),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     out = []
     if not a.empty:
         out.append(_frame(a.assign(label="Mentions of " + a["point"].str.split("|", n=1).str[1])))
     if not b.empty:
-        out.append(_frame(b.assign(label="Quotes spoken by " + b["point"].str.split("|", n=1).str[1])))
+        out.append(
+            _frame(b.assign(label="Quotes spoken by " + b["point"].str.split("|", n=1).str[1]))
+        )
     return pd.concat(out, ignore_index=True) if out else _frame([])
 
 
-def naming_cells(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
+def naming_cells(
+    out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
     """Naming-by-outlet cells (key: 'concept: variant|outlet'): the sentences using that name."""
     outlet = _outlet_map(out_dir)
     wanted = set(keys)
@@ -189,28 +312,64 @@ def naming_cells(out_dir: str | Path, keys: list[str], *, per_point: int = PER_P
         t = t.assign(point=t["concept"] + ": " + t["variant"] + "|" + t["outlet"])
         return t[t["point"].isin(wanted)]
 
-    best = _best(_scan("terms", out_dir, ["article_id", "sent_id", "concept", "variant", "surface"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        _scan("terms", out_dir, ["article_id", "sent_id", "concept", "variant", "surface"], keep),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
-    return _frame(best.assign(label="'" + best["variant"] + "' (" + best["concept"] + ") in " + best["outlet"], note="as: " + best["surface"].astype(str)))
+    return _frame(
+        best.assign(
+            label="'" + best["variant"] + "' (" + best["concept"] + ") in " + best["outlet"],
+            note="as: " + best["surface"].astype(str),
+        )
+    )
 
 
-def actor_tone(out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Actor-tone points (key: actor): the mentions with the strongest tone toward the actor first."""
+def actor_tone(
+    out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Actor-tone points (key: actor): the mentions with the strongest tone toward the actor
+    first."""
     wanted = set(actors)
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
         t = part[part["actor"].isin(wanted) & part["score"].notna()]
         t = t.assign(point=t["actor"], strength=t["score"].abs())
-        return t.sort_values(["point", "strength", "article_id", "sent_id"], ascending=[True, False, True, True], kind="mergesort")
+        return t.sort_values(
+            ["point", "strength", "article_id", "sent_id"],
+            ascending=[True, False, True, True],
+            kind="mergesort",
+        )
 
-    best = _best(_scan("actor_tone", out_dir, ["article_id", "sent_id", "actor", "surface", "label", "score"], keep), order=["strength", "article_id", "sent_id"], ascending=[False, True, True], per_point=per_point)
+    best = _best(
+        _scan(
+            "actor_tone",
+            out_dir,
+            ["article_id", "sent_id", "actor", "surface", "label", "score"],
+            keep,
+        ),
+        order=["strength", "article_id", "sent_id"],
+        ascending=[False, True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
-    return _frame(best.assign(label="Tone toward " + best["actor"], note=[f"{lab} ({s:+.2f}), as: {sur}" for lab, s, sur in zip(best["label"], best["score"], best["surface"])]))
+    return _frame(
+        best.assign(
+            label="Tone toward " + best["actor"],
+            note=[
+                f"{lab} ({s:+.2f}), as: {sur}"
+                for lab, s, sur in zip(best["label"], best["score"], best["surface"])
+            ],
+        )
+    )
 
 
 # ---- 40: time ------------------------------------------------------------------------------
+
 
 def event_points(groups: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """Event-timeline rows (key: event_id): the sentences listed for the event."""
@@ -219,42 +378,84 @@ def event_points(groups: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         refs = str(g.evidence).split()
         for ref in refs:
             aid, _, sid = ref.partition("#s")
-            rows.append((g.event_id, f"{g.event_id}: {g.label}", aid, int(sid) if sid.isdigit() else None, f"{g.begin} to {g.finish}", int(g.n_mentions)))
+            rows.append(
+                (
+                    g.event_id,
+                    f"{g.event_id}: {g.label}",
+                    aid,
+                    int(sid) if sid.isdigit() else None,
+                    f"{g.begin} to {g.finish}",
+                    int(g.n_mentions),
+                )
+            )
     return _frame(rows)
 
 
-def event_periods(out_dir: str | Path, keys: list[str], *, freq: str, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Binned event-timeline bars (key: period): sentences with dated events of that period, in article order."""
+def event_periods(
+    out_dir: str | Path, keys: list[str], *, freq: str, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Binned event-timeline bars (key: period): sentences with dated events of that period, in
+    article order."""
     wanted = set(keys)
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
         p = part.assign(point=pd.to_datetime(part["begin"]).dt.to_period(freq).astype(str))
         return p[p["point"].isin(wanted)]
 
-    best = _best(_scan("events", out_dir, ["article_id", "sent_id", "begin", "finish", "text"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        _scan("events", out_dir, ["article_id", "sent_id", "begin", "finish", "text"], keep),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
-    return _frame(best.assign(label="Events of " + best["point"], note=best["text"].astype(str) + " (" + best["begin"].astype(str) + " to " + best["finish"].astype(str) + ")"))
+    return _frame(
+        best.assign(
+            label="Events of " + best["point"],
+            note=best["text"].astype(str)
+            + " ("
+            + best["begin"].astype(str)
+            + " to "
+            + best["finish"].astype(str)
+            + ")",
+        )
+    )
 
 
-def coverage_periods(out_dir: str | Path, keys: list[str], freq: str, *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Coverage bars (key: period): the articles published in the period (whole articles, no sentence)."""
+def coverage_periods(
+    out_dir: str | Path, keys: list[str], freq: str, *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Coverage bars (key: period): the articles published in the period (whole articles, no
+    sentence)."""
     a = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
     ok = a[(a["status"] == "ok") & a["published"].notna()]
     if ok.empty or not freq:
         return _frame([])
     d = ok.assign(point=pd.to_datetime(ok["published"]).dt.to_period(freq).astype(str))
     d = d[d["point"].isin(set(keys))]
-    best = _best([d], order=["published", "article_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        [d], order=["published", "article_id"], ascending=[True, True], per_point=per_point
+    )
     if best.empty:
         return _frame([])
-    return _frame(best.assign(label="Articles published in " + best["point"], sent_id=None, note=best["outlet"].fillna(UNKNOWN_OUTLET).astype(str)))
+    return _frame(
+        best.assign(
+            label="Articles published in " + best["point"],
+            sent_id=None,
+            note=best["outlet"].fillna(UNKNOWN_OUTLET).astype(str),
+        )
+    )
 
 
 # ---- 50: outlets ---------------------------------------------------------------------------
 
-def word_contrasts(out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT) -> pd.DataFrame:
-    """Word-contrast bars (key: 'outlet|word'): the outlet's sentences holding the word (as the contrast tokenises it)."""
+
+def word_contrasts(
+    out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Word-contrast bars (key: 'outlet|word'): the outlet's sentences holding the word (as the
+    contrast tokenises it)."""
     outlet = _outlet_map(out_dir).to_dict()  # a dict: looked up once per sentence
     wanted: dict[str, set[str]] = {}
     for k in keys:
@@ -263,16 +464,25 @@ def word_contrasts(out_dir: str | Path, keys: list[str], *, per_point: int = PER
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
         rows = []
-        for aid, sid, text in zip(part["article_id"].tolist(), part["sent_id"].tolist(), part["text"].tolist()):
+        for aid, sid, text in zip(
+            part["article_id"].tolist(), part["sent_id"].tolist(), part["text"].tolist()
+        ):
             g = outlet.get(aid, UNKNOWN_OUTLET)
             if g in wanted:
                 low = text.lower().replace("’", "'")
-                maybe = {w for w in wanted[g] if w in low}  # a cheap test first: most sentences hold none of the words
+                maybe = {
+                    w for w in wanted[g] if w in low
+                }  # a cheap test first: most sentences hold none of the words
                 for w in maybe.intersection(contrast.tokens(text)) if maybe else ():
                     rows.append((f"{g}|{w}", g, w, aid, int(sid)))
         return pd.DataFrame(rows, columns=["point", "group", "word", "article_id", "sent_id"])
 
-    best = _best(_scan("sentences", out_dir, ["article_id", "sent_id", "text"], keep), order=["article_id", "sent_id"], ascending=[True, True], per_point=per_point)
+    best = _best(
+        _scan("sentences", out_dir, ["article_id", "sent_id", "text"], keep),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
     if best.empty:
         return _frame([])
     return _frame(best.assign(label="'" + best["word"] + "' in " + best["group"], note=""))

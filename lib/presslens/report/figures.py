@@ -29,17 +29,21 @@ EVIDENCE_COLUMNS = ["point", "label", "article_id", "sent_id", "note"]
 EVIDENCE_PAGE = "evidence.html"
 MAX_PIXELS = 4_000_000  # a saved PNG never exceeds this (the chart functions aggregate long before)
 
-plt.rcParams.update({
-    "svg.hashsalt": "presslens",  # stable ids inside SVG files: identical output run to run
-    "svg.fonttype": "none",  # text as (escaped) text, not glyph paths: SVGs a tenth of the size
-    "font.sans-serif": ["DejaVu Sans"],  # matplotlib's own font; one name keeps each SVG text element short
-    "figure.dpi": 110,
-    "savefig.dpi": 110,
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-})
+plt.rcParams.update(
+    {
+        "svg.hashsalt": "presslens",  # stable ids inside SVG files: identical output run to run
+        "svg.fonttype": "none",  # text as (escaped) text, not glyph paths: SVGs a tenth of the size
+        "font.sans-serif": [
+            "DejaVu Sans"
+        ],  # matplotlib's own font; one name keeps each SVG text element short
+        "figure.dpi": 110,
+        "savefig.dpi": 110,
+        "font.size": 10,
+        "axes.titlesize": 11,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+    }
+)
 
 
 def figure_dir(out_dir: str | Path) -> Path:
@@ -82,30 +86,54 @@ def link_points(artist: object, name: str, keys: Sequence[object]) -> None:
         artist.set_url(urls[0] if urls else None)
 
 
-def linked_errorbar(ax: plt.Axes, x: Sequence[float], y: Sequence[float], lo: Sequence[float], hi: Sequence[float], name: str, keys: Sequence[object], *, color: str = "C0", label: str | None = None, hollow: bool = False) -> object:
-    """Points with interval whiskers (missing bounds draw no whisker), each point linked to its evidence."""
+def linked_errorbar(
+    ax: plt.Axes,
+    x: Sequence[float],
+    y: Sequence[float],
+    lo: Sequence[float],
+    hi: Sequence[float],
+    name: str,
+    keys: Sequence[object],
+    *,
+    color: str = "C0",
+    label: str | None = None,
+    hollow: bool = False,
+) -> object:
+    """Points with interval whiskers (missing bounds draw no whisker), each point linked to its
+    evidence."""
     x, y, lo, hi = (np.asarray(v, dtype=float) for v in (x, y, lo, hi))
     err = np.vstack([np.nan_to_num(x - lo), np.nan_to_num(hi - x)])
     ax.errorbar(x, y, xerr=err, fmt="none", capsize=3, ecolor=color, elinewidth=1)
-    pts = ax.scatter(x, y, s=36, zorder=3, label=label, facecolors="white" if hollow else color, edgecolors=color)
+    pts = ax.scatter(
+        x, y, s=36, zorder=3, label=label, facecolors="white" if hollow else color, edgecolors=color
+    )
     link_points(pts, name, keys)
     return pts
 
 
 def link_cells(ax: plt.Axes, name: str, keys: Sequence[Sequence[object]]) -> None:
-    """Link each cell of a heatmap drawn with imshow (keys[row][col], None for no link) to its evidence."""
+    """Link each cell of a heatmap drawn with imshow (keys[row][col], None for no link) to its
+    evidence."""
     for i, row in enumerate(keys):
         for j, key in enumerate(row):
             if key is not None:
-                cell = Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=(1, 1, 1, 0), edgecolor="none", zorder=5)
+                cell = Rectangle(
+                    (j - 0.5, i - 0.5), 1, 1, facecolor=(1, 1, 1, 0), edgecolor="none", zorder=5
+                )
                 cell.set_url(point_href(name, key))
                 ax.add_patch(cell)
 
 
 def _drop_dangling_links(fig: plt.Figure, anchors: set[str]) -> None:
-    """Unlink points whose evidence section would be empty (a bar of height 0, a bin with no sentence)."""
+    """Unlink points whose evidence section would be empty (a bar of height 0, a bin with no
+    sentence)."""
+
     def keep(url: str | None) -> str | None:
-        return url if url is None or f"{EVIDENCE_PAGE}#" not in url or url.split("#", 1)[1] in anchors else None
+        return (
+            url
+            if url is None or f"{EVIDENCE_PAGE}#" not in url or url.split("#", 1)[1] in anchors
+            else None
+        )
 
     for artist in fig.findobj():
         if hasattr(artist, "get_urls") and any(artist.get_urls() or []):
@@ -134,7 +162,8 @@ class Chart:
 
 @dataclass
 class Saved:
-    """What `save` wrote; shown in a notebook as the PNG (or the sentence saying why there is none)."""
+    """What `save` wrote; shown in a notebook as the PNG (or the sentence saying why there is
+    none)."""
 
     name: str
     png: Path | None
@@ -149,7 +178,8 @@ class Saved:
 
 
 def show(out_dir: str | Path, name: str) -> Saved:
-    """A figure a stage saved, for a notebook to display: its PNG, or the sentence saying why it is absent."""
+    """A figure a stage saved, for a notebook to display: its PNG, or the sentence saying why it is
+    absent."""
     folder = Path(out_dir) / "figures"
     absent = absent_figures(out_dir)
     png = folder / f"{name}.png"
@@ -172,11 +202,15 @@ def _record(out_dir: str | Path, file: str, name: str, value: str | None) -> Non
         known.pop(name, None)
     else:
         known[name] = value
-    path.write_text(json.dumps(dict(sorted(known.items())), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps(dict(sorted(known.items())), indent=1, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
 
 
 def _dpi(fig: plt.Figure) -> float:
-    """The resolution that keeps the PNG within MAX_PIXELS (the default one for any normal chart)."""
+    """The resolution that keeps the PNG within MAX_PIXELS (the default one for any normal
+    chart)."""
     w, h = fig.get_size_inches()
     dpi = plt.rcParams["savefig.dpi"]
     return min(dpi, (MAX_PIXELS / max(w * h, 1e-9)) ** 0.5 * 0.95)
@@ -185,12 +219,20 @@ def _dpi(fig: plt.Figure) -> float:
 EVIDENCE_BUDGET = 600  # sentences listed per figure on the evidence page, shared among its points
 
 
-def save(chart: Chart, out_dir: str | Path, *, evidence: pd.DataFrame | None = None, max_evidence: int | None = None) -> Saved:
-    """Write figures/<name>.png, .svg and .csv (and <name>.evidence.csv), record its caption, close it.
+def save(
+    chart: Chart,
+    out_dir: str | Path,
+    *,
+    evidence: pd.DataFrame | None = None,
+    max_evidence: int | None = None,
+) -> Saved:
+    """Write figures/<name>.png, .svg and .csv (and <name>.evidence.csv), record its caption, close
+    it.
 
     `evidence` keeps its first `max_evidence` rows per point (order them by relevance): by default
     40, fewer when the figure has many points (EVIDENCE_BUDGET shared among them, at least 5 each);
-    `n_point` records how many there were. A chart without a figure writes its CSV and records why it is
+    `n_point` records how many there were. A chart without a figure writes its CSV and records
+    why it is
     absent (figures/absent.json), which the start page says in its place.
     """
     folder = figure_dir(out_dir)
@@ -207,7 +249,10 @@ def save(chart: Chart, out_dir: str | Path, *, evidence: pd.DataFrame | None = N
         if missing:
             raise ValueError(f"evidence of {name} lacks columns {sorted(missing)}")
         ev = evidence.assign(note=evidence["note"] if "note" in evidence else "")[EVIDENCE_COLUMNS]
-        ev = ev.assign(point=ev["point"].astype(str), sent_id=pd.to_numeric(ev["sent_id"], errors="coerce").astype("Int64"))
+        ev = ev.assign(
+            point=ev["point"].astype(str),
+            sent_id=pd.to_numeric(ev["sent_id"], errors="coerce").astype("Int64"),
+        )
         ev = ev.assign(n_point=ev.groupby("point", sort=False)["point"].transform("size"))
         if "n_point" in evidence:
             ev["n_point"] = evidence["n_point"].to_numpy()
@@ -220,7 +265,11 @@ def save(chart: Chart, out_dir: str | Path, *, evidence: pd.DataFrame | None = N
     _record(out_dir, "absent.json", name, None)
     _record(out_dir, "captions.json", name, chart.caption)
     dpi = _dpi(chart.fig)
-    chart.fig.savefig(folder / f"{name}.png", bbox_inches="tight", dpi=dpi, metadata={"Software": None})
-    chart.fig.savefig(folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    chart.fig.savefig(
+        folder / f"{name}.png", bbox_inches="tight", dpi=dpi, metadata={"Software": None}
+    )
+    chart.fig.savefig(
+        folder / f"{name}.svg", bbox_inches="tight", metadata={"Date": None, "Creator": None}
+    )
     plt.close(chart.fig)
     return Saved(name, folder / f"{name}.png", chart.caption)

@@ -10,7 +10,9 @@ from nbconvert import HTMLExporter
 
 from presslens.pipeline import resources_io
 
-REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
+REMOTE = re.compile(
+    r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I
+)
 
 
 def exporter() -> HTMLExporter:
@@ -28,7 +30,8 @@ def remote_references(html: str) -> list[str]:
 
 
 def to_html(notebook: Path, target: Path) -> Path:
-    """Write `notebook` as self-contained HTML at `target`; refuse output that loads remote resources."""
+    """Write `notebook` as self-contained HTML at `target`; refuse output that loads remote
+    resources."""
     body, _ = exporter().from_notebook_node(nbformat.read(notebook, as_version=4))
     remote = remote_references(body)
     if remote:

@@ -1,6 +1,7 @@
 """Write the HTML report: the start page, the evidence page and one page per article.
 
-Pages are rendered from the Jinja2 templates in ``presslens/report/templates`` with autoescape on: every
+Pages are rendered from the Jinja2 templates in ``presslens/report/templates`` with autoescape on:
+every
 string that comes from an article, its metadata or a table reaches a page as text and is escaped
 there; URLs become links only when they are http(s). The figures' SVG, drawn by matplotlib, is the
 one piece of markup passed through as it is. Pages load nothing from the network and run no
@@ -27,6 +28,7 @@ MAX_ROWS = 25  # rows of any table on a page; the full table is linked as CSV
 
 # ---- values and tables ---------------------------------------------------------------------
 
+
 def fmt(value: object) -> str:
     """A value as a reader wants it: 1,234 for counts, three decimals for scores, '' for missing."""
     if value is None or value is pd.NA or value is pd.NaT:
@@ -39,7 +41,13 @@ def fmt(value: object) -> str:
         v = float(value)
         if math.isnan(v):
             return ""
-        return f"{v:,.0f}" if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 1) else f"{v:,.1f}" if abs(v) >= 100 else f"{v:.3f}"
+        return (
+            f"{v:,.0f}"
+            if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 1)
+            else f"{v:,.1f}"
+            if abs(v) >= 100
+            else f"{v:.3f}"
+        )
     return str(value)
 
 
@@ -62,7 +70,8 @@ class Cell:
 
 @dataclass
 class Table:
-    """A table for a page: at most MAX_ROWS rows, the total row count and the CSV with all of them."""
+    """A table for a page: at most MAX_ROWS rows, the total row count and the CSV with all of
+    them."""
 
     columns: list[str]
     rows: list[list[Cell]]
@@ -72,21 +81,69 @@ class Table:
     empty: str = "None."
 
 
-def table(df: pd.DataFrame, *, links: dict[str, str] | None = None, numeric: Iterable[str] = (), limit: int = MAX_ROWS,
-          csv: str = "", total: int | None = None, order: str = "", empty: str = "None.", labels: dict[str, str] | None = None) -> Table:
+def table(
+    df: pd.DataFrame,
+    *,
+    links: dict[str, str] | None = None,
+    numeric: Iterable[str] = (),
+    limit: int = MAX_ROWS,
+    csv: str = "",
+    total: int | None = None,
+    order: str = "",
+    empty: str = "None.",
+    labels: dict[str, str] | None = None,
+) -> Table:
     """A page table from a DataFrame: the first `limit` rows, numbers formatted; `links` maps a
     column to the column holding its href (which is not shown); `total` defaults to len(df)."""
-    return records_table(df.head(limit).to_dict("records"), list(df.columns), links=links, numeric=numeric, limit=limit,
-                         csv=csv, total=len(df) if total is None else int(total), order=order, empty=empty, labels=labels)
+    return records_table(
+        df.head(limit).to_dict("records"),
+        list(df.columns),
+        links=links,
+        numeric=numeric,
+        limit=limit,
+        csv=csv,
+        total=len(df) if total is None else int(total),
+        order=order,
+        empty=empty,
+        labels=labels,
+    )
 
 
-def records_table(records: Sequence[dict], columns: list[str], *, links: dict[str, str] | None = None, numeric: Iterable[str] = (), limit: int = MAX_ROWS,
-                  csv: str = "", total: int | None = None, order: str = "", empty: str = "None.", labels: dict[str, str] | None = None) -> Table:
+def records_table(
+    records: Sequence[dict],
+    columns: list[str],
+    *,
+    links: dict[str, str] | None = None,
+    numeric: Iterable[str] = (),
+    limit: int = MAX_ROWS,
+    csv: str = "",
+    total: int | None = None,
+    order: str = "",
+    empty: str = "None.",
+    labels: dict[str, str] | None = None,
+) -> Table:
     """`table` from rows as dicts (no DataFrame: thousands of small tables a second)."""
     links, numeric, labels = links or {}, set(numeric), labels or {}
     shown = [c for c in columns if c not in set(links.values())]
-    rows = [[Cell(fmt(rec.get(c)), str(rec[links[c]]) if c in links and rec.get(links[c]) else "", c in numeric) for c in shown] for rec in records[:limit]]
-    return Table([labels.get(c, c) for c in shown], rows, len(records) if total is None else int(total), csv, order, empty)
+    rows = [
+        [
+            Cell(
+                fmt(rec.get(c)),
+                str(rec[links[c]]) if c in links and rec.get(links[c]) else "",
+                c in numeric,
+            )
+            for c in shown
+        ]
+        for rec in records[:limit]
+    ]
+    return Table(
+        [labels.get(c, c) for c in shown],
+        rows,
+        len(records) if total is None else int(total),
+        csv,
+        order,
+        empty,
+    )
 
 
 def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = "articles/") -> str:
@@ -102,18 +159,23 @@ def safe_href(url: object) -> str:
 
 
 def block(kind: str, **kw: Any) -> dict[str, Any]:
-    """A block of a page section: p (parts), h3 (text), list (entries, each a list of parts), table, figure, details (summary, blocks)."""
+    """A block of a page section: p (parts), h3 (text), list (entries, each a list of parts), table,
+    figure, details (summary, blocks)."""
     return {"kind": kind, "cls": "", **kw}
 
 
 # ---- templates -----------------------------------------------------------------------------
+
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The Jinja2 environment of the report templates (autoescape on for every template)."""
     return jinja2.Environment(
         loader=jinja2.PackageLoader("presslens.report", "templates"),
-        autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=False, lstrip_blocks=False,
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
     )
 
 
@@ -123,6 +185,7 @@ def render(template: str, **context: Any) -> str:
 
 
 # ---- article pages -------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Span:
@@ -138,7 +201,11 @@ HIGHLIGHTS = {
     # table: (css class, columns read, function building the hover label from a row; kept short,
     # since an article page holds hundreds of them)
     "mentions": ("mention", ["actor"], lambda r: r["actor"]),
-    "quotes": ("quote", ["kind", "speaker", "speaker_actor", "cue"], lambda r: f"{r['kind']} quote: {r['speaker_actor'] or r['speaker'] or '?'}"),
+    "quotes": (
+        "quote",
+        ["kind", "speaker", "speaker_actor", "cue"],
+        lambda r: f"{r['kind']} quote: {r['speaker_actor'] or r['speaker'] or '?'}",
+    ),
     "frames": ("frame", ["scheme", "frame"], lambda r: r["frame"]),
     "terms": ("term", ["concept", "variant"], lambda r: f"{r['concept']}: {r['variant']}"),
     "timex": ("timex", ["type", "value", "anchor"], lambda r: str(r["value"])),
@@ -186,8 +253,11 @@ def tokens(text: str, spans: Sequence[Span]) -> list[tuple[str, str, str]]:
     return out
 
 
-def paragraphs(text: str, sentences: Sequence[tuple[int, int, int]], spans: Sequence[Span]) -> list[list[dict[str, Any]]]:
-    """The clean text as paragraphs of anchored sentences (sent_id, start, end) with their highlights."""
+def paragraphs(
+    text: str, sentences: Sequence[tuple[int, int, int]], spans: Sequence[Span]
+) -> list[list[dict[str, Any]]]:
+    """The clean text as paragraphs of anchored sentences (sent_id, start, end) with their
+    highlights."""
     paras: list[list[dict[str, Any]]] = []
     para: list[dict[str, Any]] = []
     pos = 0
@@ -195,7 +265,11 @@ def paragraphs(text: str, sentences: Sequence[tuple[int, int, int]], spans: Sequ
         if "\n" in text[pos:start] and para:
             paras.append(para)
             para = []
-        inner = [Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.label) for s in spans if s.start < end and s.end > start]
+        inner = [
+            Span(max(s.start, start) - start, min(s.end, end) - start, s.kind, s.label)
+            for s in spans
+            if s.start < end and s.end > start
+        ]
         para.append({"id": int(sid), "tokens": tokens(text[start:end], inner)})
         pos = end
     if para:
@@ -209,7 +283,9 @@ def _by_article(df: pd.DataFrame | None) -> dict[str, list[dict]]:
     if df is None or df.empty:
         return out
     names = list(df.columns)
-    columns = [[_blank(v) for v in df[c].tolist()] for c in names]  # column lists: far faster than to_dict rows
+    columns = [
+        [_blank(v) for v in df[c].tolist()] for c in names
+    ]  # column lists: far faster than to_dict rows
     for values in zip(*columns):
         rec = dict(zip(names, values))
         out.setdefault(rec["article_id"], []).append(rec)
@@ -222,7 +298,8 @@ def _blank(v: Any) -> Any:
 
 
 def spans_of(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[Span]:
-    """Highlight spans of one article from the rows of each evidence table (start/end into articles.text)."""
+    """Highlight spans of one article from the rows of each evidence table (start/end into
+    articles.text)."""
     out = []
     for name, (kind, _, describe) in HIGHLIGHTS.items():
         for rec in rows.get(name, {}).get(article_id, ()):
@@ -231,8 +308,11 @@ def spans_of(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[Sp
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def evidence_blocks(rows: dict[str, dict[str, list[dict]]], article_id: str) -> list[dict[str, Any]]:
-    """Per article, one small table per evidence table (quotes, names, dates, claims), each row linked to its sentence."""
+def evidence_blocks(
+    rows: dict[str, dict[str, list[dict]]], article_id: str
+) -> list[dict[str, Any]]:
+    """Per article, one small table per evidence table (quotes, names, dates, claims), each row
+    linked to its sentence."""
     out = []
     for name, cols in EVIDENCE_LISTS.items():
         recs = rows.get(name, {}).get(article_id)
@@ -240,34 +320,78 @@ def evidence_blocks(rows: dict[str, dict[str, list[dict]]], article_id: str) -> 
             continue
         view = [{**r, "href": f"#s{int(r['sent_id'])}"} for r in recs]
         out.append(block("h3", text=name.replace("_", " ").capitalize()))
-        out.append(block("table", table=records_table(view, ["sent_id", "href", *cols], links={"sent_id": "href"}, numeric=["sent_id", "value"], limit=200)))
+        out.append(
+            block(
+                "table",
+                table=records_table(
+                    view,
+                    ["sent_id", "href", *cols],
+                    links={"sent_id": "href"},
+                    numeric=["sent_id", "value"],
+                    limit=200,
+                ),
+            )
+        )
     return out
 
 
-META = ("article_id", "file", "outlet", "published", "status", "reason", "source", "title_basis", "raw_sha256")
+META = (
+    "article_id",
+    "file",
+    "outlet",
+    "published",
+    "status",
+    "reason",
+    "source",
+    "title_basis",
+    "raw_sha256",
+)
 
 
-def article_page(article: dict, sentences: Sequence[tuple[int, int, int]], removed: Sequence[dict], spans: Sequence[Span] = (), evidence: list[dict[str, Any]] | None = None) -> str:
+def article_page(
+    article: dict,
+    sentences: Sequence[tuple[int, int, int]],
+    removed: Sequence[dict],
+    spans: Sequence[Span] = (),
+    evidence: list[dict[str, Any]] | None = None,
+) -> str:
     """The evidence page of one article: its sentences as (sent_id, start, end), the lines cleaning
     removed from it as dicts (line, rule, text), its highlights and evidence tables."""
     text = article.get("text") or ""
     heading = str(article.get("title") or article["article_id"])
-    meta = records_table([{"field": k, "value": article.get(k)} for k in META], ["field", "value"], limit=20)
+    meta = records_table(
+        [{"field": k, "value": article.get(k)} for k in META], ["field", "value"], limit=20
+    )
     return render(
-        "article.html.j2", title=heading, heading=heading, url=safe_href(article.get("url")), url_text=fmt(article.get("url")),
-        meta=meta, kinds=sorted({s.kind for s in spans}), paragraphs=paragraphs(text, sentences, spans) if text else [],
-        evidence=evidence or [], removed=records_table(list(removed), ["line", "rule", "text"], numeric=["line"], limit=500, empty="None."),
+        "article.html.j2",
+        title=heading,
+        heading=heading,
+        url=safe_href(article.get("url")),
+        url_text=fmt(article.get("url")),
+        meta=meta,
+        kinds=sorted({s.kind for s in spans}),
+        paragraphs=paragraphs(text, sentences, spans) if text else [],
+        evidence=evidence or [],
+        removed=records_table(
+            list(removed), ["line", "rule", "text"], numeric=["line"], limit=500, empty="None."
+        ),
     )
 
 
 def write_article_part(part: Any, *, out_dir: str) -> int:
-    """Write the pages of one partition's articles (a `partitions.Partition` with the evidence tables in
+    """Write the pages of one partition's articles (a `partitions.Partition` with the evidence
+    tables in
     `extra`); return how many were written."""
     folder = Path(out_dir) / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    rows = {name: _by_article(part.extra.get(name)) for name in (*HIGHLIGHTS, *EVIDENCE_LISTS, "removed")}
+    rows = {
+        name: _by_article(part.extra.get(name))
+        for name in (*HIGHLIGHTS, *EVIDENCE_LISTS, "removed")
+    }
     sents: dict[str, list[tuple[int, int, int]]] = {}
-    for aid, sid, a, b in part.sentences[["article_id", "sent_id", "start", "end"]].itertuples(index=False):
+    for aid, sid, a, b in part.sentences[["article_id", "sent_id", "start", "end"]].itertuples(
+        index=False
+    ):
         sents.setdefault(aid, []).append((int(sid), int(a), int(b)))
     root = folder.resolve()
     n = 0
@@ -276,22 +400,59 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
         target = (folder / f"{aid}.html").resolve()
         if target.parent != root:
             raise ValueError(f"article id {aid!r} would write outside {folder}")
-        page = article_page(rec, sents.get(aid, []), rows["removed"].get(aid, []), spans_of(rows, aid), evidence_blocks(rows, aid))
+        page = article_page(
+            rec,
+            sents.get(aid, []),
+            rows["removed"].get(aid, []),
+            spans_of(rows, aid),
+            evidence_blocks(rows, aid),
+        )
         target.write_text(page, encoding="utf-8")
         n += 1
     return n
 
 
-def write_article_pages(out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False) -> int:
-    """Write articles/<article_id>.html for every input article, partition by partition; return how many."""
+def write_article_pages(
+    out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False
+) -> int:
+    """Write articles/<article_id>.html for every input article, partition by partition; return how
+    many."""
     from presslens.pipeline import engine, partitions
 
-    columns = ["article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source", "raw_sha256", "status", "reason"]
-    n, parts = partitions.partitions(out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES))
-    return sum(engine.map_partitions(write_article_part, parts, engine=engine_name, scheduler=scheduler, total=n, desc="pages", progress=progress, warm=environment, out_dir=str(out_dir)))
+    columns = [
+        "article_id",
+        "file",
+        "outlet",
+        "url",
+        "published",
+        "title",
+        "title_basis",
+        "text",
+        "source",
+        "raw_sha256",
+        "status",
+        "reason",
+    ]
+    n, parts = partitions.partitions(
+        out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES)
+    )
+    return sum(
+        engine.map_partitions(
+            write_article_part,
+            parts,
+            engine=engine_name,
+            scheduler=scheduler,
+            total=n,
+            desc="pages",
+            progress=progress,
+            warm=environment,
+            out_dir=str(out_dir),
+        )
+    )
 
 
 # ---- figures and their evidence ------------------------------------------------------------
+
 
 def inline_svg(svg: str) -> str:
     """A figure's SVG file made fit to sit inside a page of the run folder: no XML prologue, links
@@ -299,7 +460,11 @@ def inline_svg(svg: str) -> str:
     start = svg.find("<svg")
     body = svg[start:] if start >= 0 else svg
     body = re.sub(r"\n[ \t]+", "\n", body)  # the indentation is a fifth of the file
-    return body.replace('xlink:href="../', 'xlink:href="').replace(' href="../', ' href="').replace(' target="_blank"', "")
+    return (
+        body.replace('xlink:href="../', 'xlink:href="')
+        .replace(' href="../', ' href="')
+        .replace(' target="_blank"', "")
+    )
 
 
 def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
@@ -312,11 +477,22 @@ def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
     out = []
     for name in sorted({*caps, *absent}):
         if name in absent:
-            out.append(block("figure", figure={"name": name, "absent": absent[name], "caption": "", "svg": ""}))
+            out.append(
+                block(
+                    "figure",
+                    figure={"name": name, "absent": absent[name], "caption": "", "svg": ""},
+                )
+            )
             continue
         svg_path, ev = folder / f"{name}.svg", folder / f"{name}.evidence.csv"
-        svg = Markup(inline_svg(svg_path.read_text(encoding="utf-8"))) if ev.exists() and svg_path.exists() else ""
-        out.append(block("figure", figure={"name": name, "absent": "", "caption": caps[name], "svg": svg}))
+        svg = (
+            Markup(inline_svg(svg_path.read_text(encoding="utf-8")))
+            if ev.exists() and svg_path.exists()
+            else ""
+        )
+        out.append(
+            block("figure", figure={"name": name, "absent": "", "caption": caps[name], "svg": svg})
+        )
     return out
 
 
@@ -328,7 +504,9 @@ def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tu
     out: dict[tuple[str, int], str] = {}
     if not ids or not tables.exists("sentences", out_dir):
         return out
-    for part in tables.parts("sentences", out_dir, columns=["article_id", "sent_id", "text"], articles=ids):
+    for part in tables.parts(
+        "sentences", out_dir, columns=["article_id", "sent_id", "text"], articles=ids
+    ):
         for a, s, t in part.itertuples(index=False):
             if (a, int(s)) in pairs:
                 out[(a, int(s))] = t
@@ -343,14 +521,38 @@ def write_evidence_page(out_dir: str | Path) -> Path | None:
 
     folder = Path(out_dir) / "figures"
     caps = figures.captions(out_dir)
-    files = [(n, folder / f"{n}.evidence.csv") for n in sorted(caps) if (folder / f"{n}.evidence.csv").exists()]
+    files = [
+        (n, folder / f"{n}.evidence.csv")
+        for n in sorted(caps)
+        if (folder / f"{n}.evidence.csv").exists()
+    ]
     if not files:
         return None
-    loaded = [(n, pd.read_csv(p, dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str}, keep_default_na=False)) for n, p in files]
-    pairs = {(a, int(float(s))) for _, ev in loaded for a, s in zip(ev["article_id"], ev["sent_id"]) if str(s).strip() not in ("", "nan")}
+    loaded = [
+        (
+            n,
+            pd.read_csv(
+                p,
+                dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str},
+                keep_default_na=False,
+            ),
+        )
+        for n, p in files
+    ]
+    pairs = {
+        (a, int(float(s)))
+        for _, ev in loaded
+        for a, s in zip(ev["article_id"], ev["sent_id"])
+        if str(s).strip() not in ("", "nan")
+    }
     texts = _sentence_texts(out_dir, pairs)
     titles = {}
-    whole = {a for _, ev in loaded for a, s in zip(ev["article_id"], ev["sent_id"]) if str(s).strip() in ("", "nan")}
+    whole = {
+        a
+        for _, ev in loaded
+        for a, s in zip(ev["article_id"], ev["sent_id"])
+        if str(s).strip() in ("", "nan")
+    }
     if whole:
         a = tables.read("articles", out_dir, columns=["article_id", "title"])
         titles = dict(zip(a["article_id"], a["title"].fillna("")))
@@ -362,17 +564,41 @@ def write_evidence_page(out_dir: str | Path) -> Path | None:
             for r in g.itertuples(index=False):
                 sid = pd.to_numeric(r.sent_id, errors="coerce")
                 if pd.isna(sid):
-                    items.append({"href": sentence_href(r.article_id), "where": r.article_id, "text": titles.get(r.article_id, "") or "(whole article)", "note": r.note})
+                    items.append(
+                        {
+                            "href": sentence_href(r.article_id),
+                            "where": r.article_id,
+                            "text": titles.get(r.article_id, "") or "(whole article)",
+                            "note": r.note,
+                        }
+                    )
                 else:
-                    items.append({"href": sentence_href(r.article_id, int(sid)), "where": f"{r.article_id} #s{int(sid)}", "text": texts.get((r.article_id, int(sid)), ""), "note": r.note})
-            points.append({"anchor": anchor, "label": g.iloc[0]["label"], "total": int(g.iloc[0]["n_point"]), "sentences": items})
+                    items.append(
+                        {
+                            "href": sentence_href(r.article_id, int(sid)),
+                            "where": f"{r.article_id} #s{int(sid)}",
+                            "text": texts.get((r.article_id, int(sid)), ""),
+                            "note": r.note,
+                        }
+                    )
+            points.append(
+                {
+                    "anchor": anchor,
+                    "label": g.iloc[0]["label"],
+                    "total": int(g.iloc[0]["n_point"]),
+                    "sentences": items,
+                }
+            )
         figs.append({"name": name, "caption": caps[name], "points": points})
     target = Path(out_dir) / "evidence.html"
-    target.write_text(render("evidence.html.j2", title="Figure evidence", figures=figs), encoding="utf-8")
+    target.write_text(
+        render("evidence.html.j2", title="Figure evidence", figures=figs), encoding="utf-8"
+    )
     return target
 
 
 # ---- the start page ------------------------------------------------------------------------
+
 
 @dataclass
 class Section:
@@ -383,13 +609,21 @@ class Section:
     blocks: list[dict[str, Any]] = field(default_factory=list)
 
 
-def write_index(out_dir: str | Path, *, title: str, question: str, warnings: list[str], sections: list[Section]) -> Path:
+def write_index(
+    out_dir: str | Path, *, title: str, question: str, warnings: list[str], sections: list[Section]
+) -> Path:
     """Write index.html from its sections."""
     target = Path(out_dir) / "index.html"
-    target.write_text(render("index.html.j2", title=title, question=question, warnings=warnings, sections=sections), encoding="utf-8")
+    target.write_text(
+        render(
+            "index.html.j2", title=title, question=question, warnings=warnings, sections=sections
+        ),
+        encoding="utf-8",
+    )
     return target
 
 
 def findings_html(items: list[list[Part]], *, prefix: str = "../") -> Markup:
-    """The findings as an HTML list for a notebook, whose links must lead `prefix` up to the run folder."""
+    """The findings as an HTML list for a notebook, whose links must lead `prefix` up to the run
+    folder."""
     return Markup(render("findings.html.j2", items=items, prefix=prefix))

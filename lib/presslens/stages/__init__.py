@@ -9,5 +9,14 @@ from presslens.stages.score_sentiment import BINS, score_sentiment
 from presslens.stages.summarize_findings import write_report
 from presslens.stages.validate_methods import validate_methods
 
-__all__ = ["BINS", "build_timeline", "clean_corpus", "code_framing", "compare_outlets", "score_sentiment", "score_timex_gold",
-           "validate_methods", "write_report"]
+__all__ = [
+    "BINS",
+    "build_timeline",
+    "clean_corpus",
+    "code_framing",
+    "compare_outlets",
+    "score_sentiment",
+    "score_timex_gold",
+    "validate_methods",
+    "write_report",
+]

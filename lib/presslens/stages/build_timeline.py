@@ -1,4 +1,5 @@
-"""Stage 40, build the timeline: temporal expressions, dated events, coverage over time, the gold set's score."""
+"""Stage 40, build the timeline: temporal expressions, dated events, coverage over time, the gold
+set's score."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, warm
 
 
-
 def timeline_part(part: Partition) -> dict[str, Any]:
     """Tag the temporal expressions of one partition's sentences, resolved against publication
     dates, and place the dated ones on the calendar as events with their sentence and actors."""
@@ -20,10 +20,16 @@ def timeline_part(part: Partition) -> dict[str, Any]:
     from presslens.measure import events
 
     arts, sents = part.articles, part.sentences
-    refs = {a: (p if isinstance(p, str) else None) for a, p in zip(arts["article_id"], arts["published"])}
+    refs = {
+        a: (p if isinstance(p, str) else None)
+        for a, p in zip(arts["article_id"], arts["published"])
+    }
     timex = timeline.tag_sentences(sents, refs)
     ok = arts[arts["status"] == "ok"]
-    return {"timex": timex, "events": events.event_table(timex, sents, part.extra.get("mentions"), ok)}
+    return {
+        "timex": timex,
+        "events": events.event_table(timex, sents, part.extra.get("mentions"), ok),
+    }
 
 
 def build_timeline(
@@ -42,12 +48,24 @@ def build_timeline(
     from presslens.measure import events
 
     counts = map_stage(
-        timeline_part, out_dir, ["timex", "events"], article_columns=["article_id", "published", "outlet", "status"], extra=("mentions",),
-        engine_name=engine_name, scheduler=scheduler, desc="timex", progress=progress, warm=functools.partial(warm, timeline=True, claims=True),
+        timeline_part,
+        out_dir,
+        ["timex", "events"],
+        article_columns=["article_id", "published", "outlet", "status"],
+        extra=("mentions",),
+        engine_name=engine_name,
+        scheduler=scheduler,
+        desc="timex",
+        progress=progress,
+        warm=functools.partial(warm, timeline=True, claims=True),
     )
-    ev = tables.read("events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"])
+    ev = tables.read(
+        "events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"]
+    )
     tables.write(events.group_events(ev), "event_groups", out_dir)
-    articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
+    articles = tables.read(
+        "articles", out_dir, columns=["article_id", "outlet", "published", "status"]
+    )
     tone = tables.read_if("article_sentiment", out_dir, columns=["article_id", "method", "tone"])
     tone = tone[tone["method"] == tone_method] if tone is not None else None
     cov, _, period = events.coverage(articles, tone, freq=coverage_period)
@@ -55,10 +73,17 @@ def build_timeline(
     draw(out_dir, tone_method=tone_method)
     gold, gold_corpus = gold_paths(gold, gold_corpus)
     scores = score_timex_gold(out_dir, gold, gold_corpus)
-    return {**counts, "gold": str(gold), "gold_corpus": str(gold_corpus), "gold_scored": scores is not None}
+    return {
+        **counts,
+        "gold": str(gold),
+        "gold_corpus": str(gold_corpus),
+        "gold_scored": scores is not None,
+    }
 
 
-def score_timex_gold(out_dir: str | Path, gold: str | Path, corpus_dir: str | Path) -> pd.DataFrame | None:
+def score_timex_gold(
+    out_dir: str | Path, gold: str | Path, corpus_dir: str | Path
+) -> pd.DataFrame | None:
     """Score the tagger on a hand-annotated gold set of raw corpus files (file, expression,
     occurrence, type, value), each tagged with its metadata publication date; writes and returns
     `timex_gold_scores`, or None when the gold set or its corpus is absent."""
@@ -68,30 +93,44 @@ def score_timex_gold(out_dir: str | Path, gold: str | Path, corpus_dir: str | Pa
     if not gold.is_file() or not corpus_dir.is_dir():
         return None
     g = pd.read_csv(gold)
-    meta = pd.read_csv(corpus_dir / "metadata.csv", dtype=str, keep_default_na=False).set_index("file") if (corpus_dir / "metadata.csv").exists() else pd.DataFrame()
-    texts = {f: (corpus_dir / f).read_text(encoding="utf-8") for f in g["file"].unique() if (corpus_dir / f).is_file()}
+    meta = (
+        pd.read_csv(corpus_dir / "metadata.csv", dtype=str, keep_default_na=False).set_index("file")
+        if (corpus_dir / "metadata.csv").exists()
+        else pd.DataFrame()
+    )
+    texts = {
+        f: (corpus_dir / f).read_text(encoding="utf-8")
+        for f in g["file"].unique()
+        if (corpus_dir / f).is_file()
+    }
     if len(texts) < g["file"].nunique():
         return None
     located = timeline.locate(g, texts)
     refs = {f: (meta.at[f, "published"] or None) if f in meta.index else None for f in texts}
-    predicted = pd.concat([timeline.tag(texts[f], refs[f]).assign(file=f) for f in texts], ignore_index=True)
+    predicted = pd.concat(
+        [timeline.tag(texts[f], refs[f]).assign(file=f) for f in texts], ignore_index=True
+    )
     scores = timeline.score(located, predicted)
     table = pd.DataFrame([{"metric": k, "value": v} for k, v in scores.items()])
     tables.write(table, "timex_gold_scores", out_dir)
     return table
 
 
-
 def gold_paths(gold: str | Path = "", gold_corpus: str | Path = "") -> tuple[Path, Path]:
     """The gold set of temporal expressions and the corpus it annotates: '' for the seeds' own."""
     from presslens.pipeline import paths
 
-    gold = Path(gold) if gold else (paths.eval_dir() or paths.package_dir()) / "seeds-timex" / "timex_gold.csv"
+    gold = (
+        Path(gold)
+        if gold
+        else (paths.eval_dir() or paths.package_dir()) / "seeds-timex" / "timex_gold.csv"
+    )
     return gold, paths.corpus(gold_corpus)
 
 
 def draw(out_dir: str | Path, *, tone_method: str = "vader") -> None:
-    """fig40 the timeline of referenced events (binned by period past a limit), fig41 coverage over time."""
+    """fig40 the timeline of referenced events (binned by period past a limit), fig41 coverage over
+    time."""
     from presslens.measure import events
     from presslens.report import charts, evidence, figures
 
@@ -100,11 +139,17 @@ def draw(out_dir: str | Path, *, tone_method: str = "vader") -> None:
     if len(groups) and len(groups) <= charts.MAX_EVENTS:
         found = evidence.event_points(groups, chart.keys)
     else:
-        found = evidence.event_periods(out_dir, chart.keys, freq=events.bin_period(groups["begin"])) if len(groups) else None
+        found = (
+            evidence.event_periods(out_dir, chart.keys, freq=events.bin_period(groups["begin"]))
+            if len(groups)
+            else None
+        )
     figures.save(chart, out_dir, evidence=found)
     cov = tables.read("coverage", out_dir)
     period = cov["period_kind"].iloc[0] if len(cov) else ""
     arts = tables.read("articles", out_dir, columns=["status", "published"])
     left_out = int(((arts["status"] == "ok") & arts["published"].isna()).sum())
-    chart = charts.coverage(cov.drop(columns=["period_kind"]), period, left_out=left_out, tone_method=tone_method)
+    chart = charts.coverage(
+        cov.drop(columns=["period_kind"]), period, left_out=left_out, tone_method=tone_method
+    )
     figures.save(chart, out_dir, evidence=evidence.coverage_periods(out_dir, chart.keys, period))

@@ -1,4 +1,5 @@
-"""Stage 10, clean articles: read the corpus, clean, quarantine, split into sentences, mark duplicates."""
+"""Stage 10, clean articles: read the corpus, clean, quarantine, split into sentences, mark
+duplicates."""
 
 from __future__ import annotations
 
@@ -13,10 +14,22 @@ from presslens.pipeline import engine, tables
 from presslens.pipeline.partitions import warm
 
 
-
 ARTICLE_ORDER = [
-    "article_id", "file", "outlet", "url", "published", "title", "title_basis", "text", "source",
-    "raw_sha256", "encoding", "status", "reason", "duplicate_of", "similarity",
+    "article_id",
+    "file",
+    "outlet",
+    "url",
+    "published",
+    "title",
+    "title_basis",
+    "text",
+    "source",
+    "raw_sha256",
+    "encoding",
+    "status",
+    "reason",
+    "duplicate_of",
+    "similarity",
 ]
 
 
@@ -32,19 +45,34 @@ def quarantine_unusable(articles: pd.DataFrame, *, min_english_share: float) -> 
         if not language.looks_english(text, min_share=min_english_share):
             out.at[idx, "status"] = "quarantined"
             share = language.english_share(text)
-            out.at[idx, "reason"] = f"not English: only {share:.0%} of its words are common English words (needs {min_english_share:.0%})"
+            out.at[idx, "reason"] = (
+                f"not English: only {share:.0%} of its words are common English words (needs "
+                f"{min_english_share:.0%})"
+            )
     return out
 
 
-def clean_part(part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str) -> dict[str, pd.DataFrame]:
+def clean_part(
+    part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str
+) -> dict[str, pd.DataFrame]:
     """Read, clean, quarantine and split one partition; duplicates are decided later, globally."""
     raw, quarantine = corpus.read_part(part, max_bytes=max_bytes)
     cleaned, removed = clean.clean_articles(raw, rules=rules)
     checked = quarantine_unusable(cleaned, min_english_share=min_english_share)
     late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
-    quarantine = pd.concat([quarantine, pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]})], ignore_index=True)
+    quarantine = pd.concat(
+        [
+            quarantine,
+            pd.DataFrame({"source": late["file"], "kind": "article", "reason": late["reason"]}),
+        ],
+        ignore_index=True,
+    )
     position = {f: i for i, f in enumerate(raw["file"])}  # input order, whatever the partition size
-    quarantine = quarantine.assign(_o=quarantine["source"].map(position)).sort_values("_o", kind="mergesort").drop(columns="_o")
+    quarantine = (
+        quarantine.assign(_o=quarantine["source"].map(position))
+        .sort_values("_o", kind="mergesort")
+        .drop(columns="_o")
+    )
     checked["duplicate_of"] = pd.Series([None] * len(checked), index=checked.index, dtype="object")
     checked["similarity"] = float("nan")
     checked["reason"] = checked["reason"].fillna("")
@@ -80,11 +108,23 @@ def clean_corpus(
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     sigs = []
-    with tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w, tables.PartWriter("quarantine", out_dir, columns=corpus.QUARANTINE_COLUMNS) as quarantine_w:
+    with (
+        tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w,
+        tables.PartWriter("quarantine", out_dir, columns=corpus.QUARANTINE_COLUMNS) as quarantine_w,
+    ):
         quarantine_w.write(plan.problems)
         results = engine.map_partitions(
-            clean_part, plan.parts, engine=engine_name, scheduler=scheduler, total=plan.n_parts, desc="cleaning", progress=progress,
-            warm=functools.partial(warm, rules=rules), max_bytes=max_bytes, min_english_share=min_english_share, rules=rules,
+            clean_part,
+            plan.parts,
+            engine=engine_name,
+            scheduler=scheduler,
+            total=plan.n_parts,
+            desc="cleaning",
+            progress=progress,
+            warm=functools.partial(warm, rules=rules),
+            max_bytes=max_bytes,
+            min_english_share=min_english_share,
+            rules=rules,
         )
         for k, res in enumerate(results):
             res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)
@@ -93,12 +133,18 @@ def clean_corpus(
             quarantine_w.write(res["quarantine"])
             sigs.append(res["signatures"])
     n_parts = len(sigs)
-    all_sigs = pd.concat(sigs, ignore_index=True) if sigs else pd.DataFrame(columns=dedupe.SIGNATURE_COLUMNS)
+    all_sigs = (
+        pd.concat(sigs, ignore_index=True)
+        if sigs
+        else pd.DataFrame(columns=dedupe.SIGNATURE_COLUMNS)
+    )
 
     def texts(ids: list[str]) -> dict[str, str]:
         wanted, out = set(ids), {}
         for k in range(n_parts):
-            part = pd.read_parquet(work / f"articles-{k:06d}.parquet", columns=["article_id", "text"])
+            part = pd.read_parquet(
+                work / f"articles-{k:06d}.parquet", columns=["article_id", "text"]
+            )
             part = part[part["article_id"].isin(wanted)]
             out.update(zip(part["article_id"], part["text"]))
         return out
@@ -106,12 +152,17 @@ def clean_corpus(
     found = dedupe.find_duplicates(all_sigs, texts, threshold=near_duplicate)
     dup_ids = set(found["article_id"])
     counts = {"inputs": 0, "ok": 0, "duplicate": 0, "quarantined": 0}
-    with tables.PartWriter("articles", out_dir) as articles_w, tables.PartWriter("sentences", out_dir, columns=sentences.COLUMNS) as sentences_w:
+    with (
+        tables.PartWriter("articles", out_dir) as articles_w,
+        tables.PartWriter("sentences", out_dir, columns=sentences.COLUMNS) as sentences_w,
+    ):
         for k in range(n_parts):
             arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
             articles_w.write(arts, order=arts["article_id"].tolist())
             sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
-            sentences_w.write(sents[~sents["article_id"].isin(dup_ids)], order=arts["article_id"].tolist())
+            sentences_w.write(
+                sents[~sents["article_id"].isin(dup_ids)], order=arts["article_id"].tolist()
+            )
             for status, n in reconcile(arts).items():
                 counts[status] += n
     shutil.rmtree(work, ignore_errors=True)
@@ -122,15 +173,18 @@ def clean_corpus(
 def reconcile(articles: pd.DataFrame) -> dict[str, int]:
     """Counts by status; raises if inputs != ok + duplicate + quarantined."""
     counts = articles["status"].value_counts().to_dict()
-    out = {"inputs": len(articles), **{k: int(counts.get(k, 0)) for k in ("ok", "duplicate", "quarantined")}}
+    out = {
+        "inputs": len(articles),
+        **{k: int(counts.get(k, 0)) for k in ("ok", "duplicate", "quarantined")},
+    }
     if out["inputs"] != out["ok"] + out["duplicate"] + out["quarantined"]:
         raise AssertionError(f"counts do not reconcile: {out}")
     return out
 
 
-
 def draw(out_dir: str | Path, *, max_articles: int = 40) -> None:
-    """fig01: the lines cleaning removed, per article and rule (per rule past `max_articles` articles)."""
+    """fig01: the lines cleaning removed, per article and rule (per rule past `max_articles`
+    articles)."""
     from presslens.report import charts, figures
 
     removed = tables.read("removed", out_dir, columns=["article_id", "rule"])

@@ -12,8 +12,13 @@ from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, summed, warm
 
 
-
-def framing_part(part: Partition, *, actors_file: str, terms_file: str, frame_model: str = "generic_frames_model.json.gz") -> dict[str, Any]:
+def framing_part(
+    part: Partition,
+    *,
+    actors_file: str,
+    terms_file: str,
+    frame_model: str = "generic_frames_model.json.gz",
+) -> dict[str, Any]:
     """Actors, quotes, naming choices, frames and tone toward each actor mention for one partition,
     with the partition's counts per outlet for the corpus summaries."""
     from presslens.extract import actors, quotes, terms
@@ -26,19 +31,47 @@ def framing_part(part: Partition, *, actors_file: str, terms_file: str, frame_mo
     named = terms.term_table(ok, sents, name=terms_file)
     ok_sents = sents[sents["article_id"].isin(set(ok["article_id"]))]
     frames = framing.frame_table(ok_sents)
-    article_frames = framing.article_frame_table(frames, ok_sents.groupby("article_id").size(), texts=framing.article_texts(ok_sents), model=frame_model)
+    article_frames = framing.article_frame_table(
+        frames,
+        ok_sents.groupby("article_id").size(),
+        texts=framing.article_texts(ok_sents),
+        model=frame_model,
+    )
     tone = sentiment.toward_table(sents, mentions)
     outlet = outlet_of(ok)
-    qm = quotes.quoted_vs_mentioned(quoted, mentions, ok.assign(outlet=ok["article_id"].map(outlet)))
-    shares = article_frames.assign(outlet=article_frames["article_id"].map(outlet), articles=1, present=article_frames["present"].astype("int64"))
-    cue_counts = frames.assign(outlet=frames["article_id"].map(outlet), feature=frames["scheme"] + ":" + frames["frame"], n=1)
+    qm = quotes.quoted_vs_mentioned(
+        quoted, mentions, ok.assign(outlet=ok["article_id"].map(outlet))
+    )
+    shares = article_frames.assign(
+        outlet=article_frames["article_id"].map(outlet),
+        articles=1,
+        present=article_frames["present"].astype("int64"),
+    )
+    cue_counts = frames.assign(
+        outlet=frames["article_id"].map(outlet),
+        feature=frames["scheme"] + ":" + frames["frame"],
+        n=1,
+    )
     return {
-        "mentions": mentions, "quotes": quoted, "terms": named, "frames": frames, "article_frames": article_frames, "actor_tone": tone,
+        "mentions": mentions,
+        "quotes": quoted,
+        "terms": named,
+        "frames": frames,
+        "article_frames": article_frames,
+        "actor_tone": tone,
         "quoted_mentioned": qm,
-        "term_counts": terms.counts(named, ok.assign(outlet=ok["article_id"].map(outlet)))[["outlet", "concept", "variant", "n"]],
-        "frame_shares": shares.groupby(["scheme", "frame", "outlet"], sort=True)[["articles", "present"]].sum().reset_index(),
+        "term_counts": terms.counts(named, ok.assign(outlet=ok["article_id"].map(outlet)))[
+            ["outlet", "concept", "variant", "n"]
+        ],
+        "frame_shares": shares.groupby(["scheme", "frame", "outlet"], sort=True)[
+            ["articles", "present"]
+        ]
+        .sum()
+        .reset_index(),
         "frame_cues": cue_counts.groupby(["outlet", "feature"], sort=True)["n"].sum().reset_index(),
-        "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[["actor", "outlet", "article_id", "start", "end", "score", "label"]],
+        "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[
+            ["actor", "outlet", "article_id", "start", "end", "score", "label"]
+        ],
     }
 
 
@@ -57,38 +90,94 @@ def code_framing(
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 30: `mentions`, `quotes`, `terms`, `frames`, `article_frames`, `actor_tone`, and the
-    corpus summaries `quoted_mentioned`, `term_counts`, `frame_shares`, `frame_contrasts`, `actor_portrayal`."""
+    corpus summaries `quoted_mentioned`, `term_counts`, `frame_shares`, `frame_contrasts`,
+    `actor_portrayal`; and the figures fig30-fig33."""
     from presslens.measure import contrast, portrayal
 
     partials: list[dict[str, Any]] = []
     counts = map_stage(
-        framing_part, out_dir, ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
-        article_columns=["article_id", "text", "published", "outlet", "status"], engine_name=engine_name, scheduler=scheduler,
-        desc="framing", progress=progress, collect=partials.append, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model,
-        warm=functools.partial(warm, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model),
+        framing_part,
+        out_dir,
+        ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
+        article_columns=["article_id", "text", "published", "outlet", "status"],
+        engine_name=engine_name,
+        scheduler=scheduler,
+        desc="framing",
+        progress=progress,
+        collect=partials.append,
+        actors_file=actors_file,
+        terms_file=terms_file,
+        frame_model=frame_model,
+        warm=functools.partial(
+            warm, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model
+        ),
     )
-    qm = summed([p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"])
-    qm = qm.sort_values(["outlet", "quotes", "mentions", "actor"], ascending=[True, False, False, True], kind="mergesort").reset_index(drop=True)
+    qm = summed(
+        [p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"]
+    )
+    qm = qm.sort_values(
+        ["outlet", "quotes", "mentions", "actor"],
+        ascending=[True, False, False, True],
+        kind="mergesort",
+    ).reset_index(drop=True)
     tables.write(qm, "quoted_mentioned", out_dir)
     tc = summed([p["term_counts"] for p in partials], ["outlet", "concept", "variant"], ["n"])
-    tc["share"] = (tc["n"] / tc.groupby(["outlet", "concept"])["n"].transform("sum")).round(6) if len(tc) else pd.Series(dtype="float64")
-    tables.write(tc.sort_values(["outlet", "concept", "n", "variant"], ascending=[True, True, False, True], kind="mergesort").reset_index(drop=True), "term_counts", out_dir)
-    shares = summed([p["frame_shares"] for p in partials], ["scheme", "frame", "outlet"], ["articles", "present"])
-    tables.write(shares.assign(share=(shares["present"] / shares["articles"]).round(6)), "frame_shares", out_dir)
+    tc["share"] = (
+        (tc["n"] / tc.groupby(["outlet", "concept"])["n"].transform("sum")).round(6)
+        if len(tc)
+        else pd.Series(dtype="float64")
+    )
+    tables.write(
+        tc.sort_values(
+            ["outlet", "concept", "n", "variant"],
+            ascending=[True, True, False, True],
+            kind="mergesort",
+        ).reset_index(drop=True),
+        "term_counts",
+        out_dir,
+    )
+    shares = summed(
+        [p["frame_shares"] for p in partials],
+        ["scheme", "frame", "outlet"],
+        ["articles", "present"],
+    )
+    tables.write(
+        shares.assign(share=(shares["present"] / shares["articles"]).round(6)),
+        "frame_shares",
+        out_dir,
+    )
     cues = summed([p["frame_cues"] for p in partials], ["outlet", "feature"], ["n"])
-    frame_counts = cues.pivot_table(index="outlet", columns="feature", values="n", aggfunc="sum", fill_value=0) if len(cues) else pd.DataFrame()
+    frame_counts = (
+        cues.pivot_table(index="outlet", columns="feature", values="n", aggfunc="sum", fill_value=0)
+        if len(cues)
+        else pd.DataFrame()
+    )
     tables.write(contrast.log_odds(frame_counts).assign(scheme="frame"), "frame_contrasts", out_dir)
-    tone = pd.concat([p["tone"] for p in partials], ignore_index=True) if partials else pd.DataFrame(columns=["actor", "outlet", "article_id", "start", "end", "score", "label"])
-    by_outlet = portrayal.actor_tone(tone, by_outlet=True, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
-    overall = portrayal.actor_tone(tone, by_outlet=False, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
-    tables.write(pd.concat([by_outlet, overall.assign(outlet="(all outlets)")], ignore_index=True), "actor_portrayal", out_dir)
+    tone = (
+        pd.concat([p["tone"] for p in partials], ignore_index=True)
+        if partials
+        else pd.DataFrame(
+            columns=["actor", "outlet", "article_id", "start", "end", "score", "label"]
+        )
+    )
+    by_outlet = portrayal.actor_tone(
+        tone, by_outlet=True, n_boot=n_boot, seed=seed, min_mentions=min_mentions
+    )
+    overall = portrayal.actor_tone(
+        tone, by_outlet=False, n_boot=n_boot, seed=seed, min_mentions=min_mentions
+    )
+    tables.write(
+        pd.concat([by_outlet, overall.assign(outlet="(all outlets)")], ignore_index=True),
+        "actor_portrayal",
+        out_dir,
+    )
     draw(out_dir, top_actors=top_actors)
     return counts
 
 
-
 def draw(out_dir: str | Path, *, top_actors: int = 12) -> None:
-    """fig30 frames by outlet, fig31 quoted versus mentioned, fig32 naming by outlet, fig33 tone toward actors."""
+    """fig30 frames by outlet, fig31 quoted versus mentioned, fig32 naming by outlet, fig33 tone
+    toward actors."""
     from presslens.report import charts, evidence, figures
 
     chart = charts.quoted_vs_mentioned(tables.read("quoted_mentioned", out_dir), top=top_actors)

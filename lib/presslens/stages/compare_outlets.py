@@ -1,4 +1,5 @@
-"""Stage 50, compare outlets: numeric claims, actions, where outlets diverge, and the words that set each apart."""
+"""Stage 50, compare outlets: numeric claims, actions, where outlets diverge, and the words that set
+each apart."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
-
 
 
 def compare_part(part: Partition) -> dict[str, Any]:
@@ -47,19 +47,40 @@ def compare_outlets(
 
     words = contrast.CountMatrix()
     counts = map_stage(
-        compare_part, out_dir, ["claims", "actions"], article_columns=["article_id", "text", "published", "outlet", "status"], extra=("mentions",),
-        engine_name=engine_name, scheduler=scheduler, desc="claims", progress=progress, collect=lambda partial: words.add(partial["words"]),
+        compare_part,
+        out_dir,
+        ["claims", "actions"],
+        article_columns=["article_id", "text", "published", "outlet", "status"],
+        extra=("mentions",),
+        engine_name=engine_name,
+        scheduler=scheduler,
+        desc="claims",
+        progress=progress,
+        collect=lambda partial: words.add(partial["words"]),
         warm=functools.partial(warm, claims=True),
     )
-    articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "status"])
+    articles = tables.read(
+        "articles", out_dir, columns=["article_id", "outlet", "published", "status"]
+    )
     ok = articles[articles["status"] == "ok"]
-    tables.write(claims.divergence(tables.read("claims", out_dir), ok, tolerance=divergence_tolerance), "divergence", out_dir)
-    tables.write(actions.divergence(tables.read("actions", out_dir), ok), "action_divergence", out_dir)
+    tables.write(
+        claims.divergence(tables.read("claims", out_dir), ok, tolerance=divergence_tolerance),
+        "divergence",
+        out_dir,
+    )
+    tables.write(
+        actions.divergence(tables.read("actions", out_dir), ok), "action_divergence", out_dir
+    )
     groups, vocab, matrix = words.table(min_count=contrast_min_count)
-    tables.write(contrast.log_odds_top(groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep).assign(scheme="word"), "contrasts", out_dir)
+    tables.write(
+        contrast.log_odds_top(
+            groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep
+        ).assign(scheme="word"),
+        "contrasts",
+        out_dir,
+    )
     draw(out_dir, top=contrast_top)
     return counts
-
 
 
 def draw(out_dir: str | Path, *, top: int = 8) -> None:

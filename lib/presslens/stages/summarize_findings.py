@@ -8,7 +8,6 @@ from typing import Any
 from presslens.ingest import clean
 
 
-
 def write_report(
     out_dir: str | Path,
     *,
@@ -24,12 +23,22 @@ def write_report(
     the start page index.html; returns what the notebook shows (warnings, findings, counts)."""
     from presslens.report import pages, summary
 
-    n_pages = pages.write_article_pages(out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress)
+    n_pages = pages.write_article_pages(
+        out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress
+    )
     evidence_page = pages.write_evidence_page(out_dir)
     t = summary.load(out_dir)
     rules, _ = clean.load_rules(cleaning_rules)
     warns = summary.warnings(t, min_articles=min_articles)
     sections = summary.sections(out_dir, t, rules=rules, min_articles=min_articles)
-    index = pages.write_index(out_dir, title=title, question=question, warnings=warns, sections=sections)
-    return {"pages": n_pages, "evidence": evidence_page, "index": index, "warnings": warns, "findings": sections[0].blocks, "tables": t}
-
+    index = pages.write_index(
+        out_dir, title=title, question=question, warnings=warns, sections=sections
+    )
+    return {
+        "pages": n_pages,
+        "evidence": evidence_page,
+        "index": index,
+        "warnings": warns,
+        "findings": sections[0].blocks,
+        "tables": t,
+    }

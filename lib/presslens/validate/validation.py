@@ -24,21 +24,36 @@ from presslens.pipeline import paths, resources_io
 NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
 NEWSMTSC = ("newsmtsc", "devtest_rw.jsonl")
 FRAMES = ("narrative-frames", "articles_metadata.dev.tsv")
-CODE = ("presslens.measure.sentiment", "presslens.measure.framing", "presslens.measure.textvec", "presslens.ingest.sentences",
-        "presslens.validate.validation")  # the modules (or packages) whose code decides the validation results
+CODE = (
+    "presslens.measure.sentiment",
+    "presslens.measure.framing",
+    "presslens.measure.textvec",
+    "presslens.ingest.sentences",
+    "presslens.validate.validation",
+)  # the modules (or packages) whose code decides the validation results
 COLUMNS = ["task", "dataset", "method", "metric", "value", "n", "reference", "reference_source"]
 FORMAT = 1  # bump when the cached result's shape changes
 
 
 def references() -> pd.DataFrame:
     """Published reference figures (task, dataset, method, metric, reference, reference_source)."""
-    rows = [(r["task"], r["dataset"], r["method"], m, v, r["source"]) for r in resources_io.load("references.yaml") for m, v in r["metrics"].items()]
-    return pd.DataFrame(rows, columns=["task", "dataset", "method", "metric", "reference", "reference_source"])
+    rows = [
+        (r["task"], r["dataset"], r["method"], m, v, r["source"])
+        for r in resources_io.load("references.yaml")
+        for m, v in r["metrics"].items()
+    ]
+    return pd.DataFrame(
+        rows, columns=["task", "dataset", "method", "metric", "reference", "reference_source"]
+    )
 
 
 def published() -> dict[str, dict[str, Any]]:
-    """The published reference figures by key (``vader``, ``toward``): each metric's value and the source."""
-    return {r["key"]: {**r["metrics"], "source": r["source"]} for r in resources_io.load("references.yaml")}
+    """The published reference figures by key (``vader``, ``toward``): each metric's value and the
+    source."""
+    return {
+        r["key"]: {**r["metrics"], "source": r["source"]}
+        for r in resources_io.load("references.yaml")
+    }
 
 
 def _files(eval_dir: Path | None) -> dict[str, Path | None]:
@@ -74,16 +89,28 @@ def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
     return h.hexdigest()
 
 
-def _row(task: str, dataset: str, method: str, metric: str, value: float | None, n: int) -> dict[str, Any]:
-    return dict(task=task, dataset=dataset, method=method, metric=metric, value=None if value is None else round(float(value), 4), n=int(n))
+def _row(
+    task: str, dataset: str, method: str, metric: str, value: float | None, n: int
+) -> dict[str, Any]:
+    return dict(
+        task=task,
+        dataset=dataset,
+        method=method,
+        metric=metric,
+        value=None if value is None else round(float(value), 4),
+        n=int(n),
+    )
 
 
 def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
     from presslens.measure import sentiment
 
     nyt = sentiment.validate_nyt(path)
-    rows = [_row("sentence sentiment", "vader-nyt (NYT editorials)", r["method"], m, r[m], r["n"])
-            for r in nyt.to_dict("records") for m in ("pearson_r", "precision", "recall", "f1", "macro_f1")]
+    rows = [
+        _row("sentence sentiment", "vader-nyt (NYT editorials)", r["method"], m, r[m], r["n"])
+        for r in nyt.to_dict("records")
+        for m in ("pearson_r", "precision", "recall", "f1", "macro_f1")
+    ]
     return rows, {"nyt": nyt}
 
 
@@ -92,9 +119,31 @@ def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
     tw = sentiment.validate_toward(path)
     ds = "newsmtsc devtest_rw"
-    rows = [_row("tone toward a target", ds, "toward", f"{m} ({r['class']})", r[m], r["support"]) for r in tw["table"].to_dict("records") for m in ("precision", "recall", "f1")]
-    rows.append(_row("tone toward a target", ds, "vader (sentence, ignores the target)", "f1 (macro)", tw["baseline_vader_macro_f1"], tw["n"]))
-    rows.append(_row("tone toward a target", ds, "best published (fine-tuned transformer)", "f1 (macro)", None, tw["n"]))
+    rows = [
+        _row("tone toward a target", ds, "toward", f"{m} ({r['class']})", r[m], r["support"])
+        for r in tw["table"].to_dict("records")
+        for m in ("precision", "recall", "f1")
+    ]
+    rows.append(
+        _row(
+            "tone toward a target",
+            ds,
+            "vader (sentence, ignores the target)",
+            "f1 (macro)",
+            tw["baseline_vader_macro_f1"],
+            tw["n"],
+        )
+    )
+    rows.append(
+        _row(
+            "tone toward a target",
+            ds,
+            "best published (fine-tuned transformer)",
+            "f1 (macro)",
+            None,
+            tw["n"],
+        )
+    )
     return rows, {"toward": tw}
 
 
@@ -102,17 +151,57 @@ def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
     from presslens.measure import framing
 
     fr = framing.validate(path.parent, repeats=repeats)
-    ds, n = "narrative-frames dev (climate news)", int(fr["table"]["n"].iloc[0]) if len(fr["table"]) else 0
+    ds, n = (
+        "narrative-frames dev (climate news)",
+        int(fr["table"]["n"].iloc[0]) if len(fr["table"]) else 0,
+    )
     rows = []
     for r in fr["table"].to_dict("records"):
         for m in ("precision", "recall", "f1", "majority_f1"):
-            rows.append(_row("generic frames", ds, "presslens.framing" if m != "majority_f1" else "majority baseline", f"{m.replace('majority_', '')} ({r['frame']})", r[m], r["n"]))
-    rows += [_row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n) for r in fr["dictionary_only"].to_dict("records")]
+            rows.append(
+                _row(
+                    "generic frames",
+                    ds,
+                    "presslens.framing" if m != "majority_f1" else "majority baseline",
+                    f"{m.replace('majority_', '')} ({r['frame']})",
+                    r[m],
+                    r["n"],
+                )
+            )
+    rows += [
+        _row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n)
+        for r in fr["dictionary_only"].to_dict("records")
+    ]
     rows.append(_row("generic frames", ds, "presslens.framing", "f1 (macro)", fr["macro_f1"], n))
     sp = fr["split_spread"]
-    rows += [_row("generic frames", ds, "presslens.framing", f"f1 (macro, {k} over {sp['repeats']} other splits)", sp[k], n) for k in ("mean", "min", "max")] if sp else []
-    rows.append(_row("generic frames", ds, "cue density only", "f1 (macro)", fr["dictionary_only"]["f1"].mean(), n))
-    rows.append(_row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n))
+    rows += (
+        [
+            _row(
+                "generic frames",
+                ds,
+                "presslens.framing",
+                f"f1 (macro, {k} over {sp['repeats']} other splits)",
+                sp[k],
+                n,
+            )
+            for k in ("mean", "min", "max")
+        ]
+        if sp
+        else []
+    )
+    rows.append(
+        _row(
+            "generic frames",
+            ds,
+            "cue density only",
+            "f1 (macro)",
+            fr["dictionary_only"]["f1"].mean(),
+            n,
+        )
+    )
+    rows.append(
+        _row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n)
+    )
     return rows, {"frames": fr}
 
 
@@ -124,9 +213,19 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
     out: dict[str, Any] = {"absent": []}
     for task, path in files.items():
         if path is None:
-            out["absent"].append({"nyt": "NYT editorial sentences (eval/vader-nyt)", "newsmtsc": "NewsMTSC devtest_rw (eval/newsmtsc)", "frames": "narrative-frames articles (eval/narrative-frames)"}[task])
+            out["absent"].append(
+                {
+                    "nyt": "NYT editorial sentences (eval/vader-nyt)",
+                    "newsmtsc": "NewsMTSC devtest_rw (eval/newsmtsc)",
+                    "frames": "narrative-frames articles (eval/narrative-frames)",
+                }[task]
+            )
             continue
-        got, detail = {"nyt": _sentence_sentiment, "newsmtsc": _toward, "frames": lambda p: _frames(p, repeats=frame_split_repeats)}[task](path)
+        got, detail = {
+            "nyt": _sentence_sentiment,
+            "newsmtsc": _toward,
+            "frames": lambda p: _frames(p, repeats=frame_split_repeats),
+        }[task](path)
         rows += got
         out.update(detail)
     table = pd.DataFrame(rows, columns=COLUMNS[:6])
@@ -137,7 +236,9 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
     return out
 
 
-def cached(eval_dir: str | Path | None, *, frame_split_repeats: int = 5, use_cache: bool = True) -> dict[str, Any]:
+def cached(
+    eval_dir: str | Path | None, *, frame_split_repeats: int = 5, use_cache: bool = True
+) -> dict[str, Any]:
     """`measure`, computed once per data, code and parameters and then read from the user cache
     (`from_cache` says which)."""
     files = _files(Path(eval_dir) if eval_dir else None)
