@@ -13,21 +13,10 @@ import re
 
 import pandas as pd
 
-VERBS = {
-    "urged": r"urg(?:ed|es|ing)",
-    "imposed sanctions on": r"impos(?:ed|es|ing)\s+sanctions",
-    "suspended aid to": r"suspend(?:ed|s|ing)\s+(?:financial\s+)?aid",
-    "accused": r"accus(?:ed|es|ing)",
-    "criticised": r"critici[sz](?:ed|es|ing)",
-    "warned": r"warn(?:ed|s|ing)",
-    "backed": r"back(?:ed|s|ing)|support(?:ed|s|ing)",
-    "recognised": r"recogni[sz](?:ed|es|ing)",
-    "met": r"met\s+with|met|meets",
-    "attacked": r"attack(?:ed|s|ing)",
-    "mediated between": r"mediat(?:ed|es|ing)",
-    "called on": r"call(?:ed|s|ing)\s+on",
-    "pressed": r"press(?:ed|es|ing)",
-}
+from presslens.pipeline import resources_io
+
+# action name -> regular expression of its verb forms (resources/action_verbs.yaml), in order
+VERBS: dict[str, str] = dict(resources_io.load("action_verbs.yaml")["actions"])
 _VERB = re.compile(
     "|".join(f"(?P<v{i}>\\b(?:{p})\\b)" for i, p in enumerate(VERBS.values())), re.IGNORECASE
 )

@@ -32,11 +32,9 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from presslens.pipeline import resources_io
 from presslens.ingest import sentences as splitter
@@ -44,11 +42,7 @@ from presslens.ingest import sentences as splitter
 PRONOUN_WINDOW = 2  # previous sentences a "he said" may reach back for its person
 COLUMNS = ["article_id", "sent_id", "actor", "start", "end", "surface", "resolution", "actor_type"]
 FIND_COLUMNS = COLUMNS[1:]
-SPEECH_VERBS = (
-    "said|says|stated|states|added|adds|asserted|asserts|emphasi[sz]ed|emphasi[sz]es|noted|notes|told|tells|warned|warns|"
-    "cautioned|remarked|argued|argues|insisted|insists|stressed|stresses|explained|urged|affirmed|highlighted|declared|"
-    "reiterated|suggested|replied|responded|added|continued|concluded|acknowledged|admitted|claimed|maintained|wrote"
-)
+SPEECH_VERBS = "|".join(resources_io.load("attribution.yaml")["pronoun_speech"])
 _NEVER = re.compile(r"(?!x)x")
 _BOUNDARY_L, _BOUNDARY_R = r"(?<!\w)", r"(?!\w)"
 _PRONOUN = re.compile(
@@ -85,15 +79,6 @@ class Lexicon:
     office_by_group: dict[str, Office]
     types: dict[str, str]
     pronouns: dict[str, str]
-
-
-def load_actors(name: str = "actors.yaml") -> dict[str, Any]:
-    """The parsed actors resource: a file name in presslens/resources, or a path to your own
-    YAML."""
-    p = Path(name)
-    if p.suffix in {".yaml", ".yml"} and p.is_file():
-        return yaml.safe_load(p.read_text(encoding="utf-8"))
-    return resources_io.load(name)
 
 
 def _as_list(value: object) -> list[str]:
@@ -172,7 +157,7 @@ def _office_regex(pattern: str) -> str:
 @functools.lru_cache(maxsize=16)
 def lexicon(name: str = "actors.yaml") -> Lexicon:
     """Compile the actors resource once per process."""
-    spec = load_actors(name)
+    spec = resources_io.load(name)
     forms: dict[str, tuple[str, str]] = {}
     types: dict[str, str] = {}
     pronouns: dict[str, str] = {}

@@ -52,6 +52,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from presslens.ingest import sentences as splitter
+from presslens.pipeline import resources_io
 
 COLUMNS = [
     "sent_id",
@@ -81,51 +82,31 @@ SCARE_MAX_WORDS = 4  # a quote this short with no cue is a scare quote
 MIN_INDIRECT_WORDS = 3  # reported content shorter than this is no statement
 MASK = "\x00"  # quoted text is blanked with this before looking for cues
 
-_OBJ = (
-    r"(?:reporters|journalists|the\s+press|the\s+media|lawmakers|parliament"
-    r"|(?:a|the)\s+(?:news|press)\s+conference|[A-Z][\w.]+)"
-)
+WORDS = resources_io.load("attribution.yaml")  # the word lists of attribution, as data
+
+
+def _alternatives(key: str) -> str:
+    """A list of the attribution resource as regular-expression alternatives, in its order."""
+    return "|".join(WORDS[key])
+
+
+_OBJ = f"(?:{_alternatives('told_objects')})"
 _TOLD = rf"(?:told|tells|telling)(?:\s+{_OBJ})?"
-# verbs that report speech with or without "that"
-BARE = (
-    r"said|says|saying|asked|asks|"
-    + _TOLD
-    + r"|added|adds|adding|warned|warns|warning|insisted|insists|argued|argues"
-    + r"|claimed|claims|wrote|tweeted"
-)
-# verbs that report speech only with "that" (they also take a plain object: "emphasized the need")
-THAT = (
-    r"stated|states|stating|asserted|asserts|noted|notes|noting|stressed|stresses|stressing|emphasi[sz]ed|emphasi[sz]es|"
-    r"emphasi[sz]ing|explained|explains|cautioned|confirmed|confirms|reiterated|declared|declares|declaring|announced|"
-    r"acknowledged|admitted|remarked|maintained|maintains|affirmed|highlighted|predicted|promised|vowed|pledged|"
-    r"suggested|observed|recalled|concluded|contended|believes|conceded|alleged|denied|indicated|underlined|replied|responded"
-)
-# verbs of urging, reported with their object and infinitive ("urged NATO to increase ...")
-URGE = (
-    r"urged|urges|urging|called\s+on|calls\s+on|called\s+for|calls\s+for|appealed\s+to"
-    r"|suggested|proposed"
-)
+BARE = "|".join(_TOLD if w == "<told>" else w for w in WORDS["bare"])  # with or without "that"
+THAT = _alternatives("that")  # only with "that" (they also take a plain object)
+URGE = _alternatives("urge")  # with their object and infinitive ("urged NATO to increase ...")
 CUE = rf"(?:{BARE}|{THAT}|{URGE})"
 _ADV = r"(?:\w+ly)"
-_NAME_STOP = (
-    r"(?!(?:The|A|An|In|On|At|During|After|Before|But|And|Or|As|While|When|If|By|For|With|From|This|That|These|Those|"
-    r"However|Speaking|Meanwhile|It|We|I|You|Our|His|Her|Their|Its|Both|Since|Despite|Although|Though|Yet|So|Then|"
-    r"Earlier|Later|Also|Still|Asked|According|Some|Many|Most|Such|Under|Over|Amid|Following|Instead|There|Here)\b)"
-)
+_NAME_STOP = rf"(?!(?:{_alternatives('not_names')})\b)"
 _TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z])"
 _PARTICLE = r"(?:of\s+the\s+|of\s+|von\s+der\s+|van\s+|de\s+|al-)?"
 NAME = rf"(?:{_NAME_STOP}{_TOKEN}(?:\s+{_PARTICLE}{_TOKEN}){{0,5}})"
-ROLE = (
-    r"(?:chief|head|leader|leadership|minister|president|premier|spokesperson|spokesman|spokeswoman|official|officials|"
-    r"alliance|bloc|secretary[- "
-    r"]general|ambassador|envoy|diplomat|commander|mediator|representative|government|ministry|"
-    r"office|authorities|police|army|mission)"
-)
+ROLE = f"(?:{_alternatives('roles')})"
 TITLE = rf"(?:(?:[Tt]he\s+)?(?:{NAME}\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?{ROLE}(?:,?\s+{NAME})?)"
 PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
 ONE = rf"(?:{TITLE}|(?:[Tt]he\s+)?{NAME}|{PRONOUN})"
 SPEAKER = rf"(?:{ONE}(?:\s+and\s+{ONE})?)"
-_AUX = r"(?:(?:has|have|had|also|then|later|again|once\s+again|previously|earlier|repeatedly)\s+)"
+_AUX = rf"(?:(?:{_alternatives('auxiliaries')})\s+)"
 
 _QUOTE = re.compile(
     r"“(?P<a>[^“”\n]{1,3000})”"

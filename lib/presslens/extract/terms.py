@@ -16,11 +16,8 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 import pandas as pd
-import yaml
 
 from presslens.pipeline import resources_io
 
@@ -39,15 +36,6 @@ class Concept:
     stances: dict[str, str]  # variant label -> stance note
 
 
-def load_terms(name: str = "terms.yaml") -> dict[str, Any]:
-    """The parsed naming-choices resource: a file name in presslens/resources, or a path to your own
-    YAML."""
-    p = Path(name)
-    if p.suffix in {".yaml", ".yml"} and p.is_file():
-        return yaml.safe_load(p.read_text(encoding="utf-8"))
-    return resources_io.load(name)
-
-
 def variant_regex(pattern: str) -> str:
     """One resource pattern ending on a word boundary, with (?i) scoped to it and ' matching ’
     too."""
@@ -63,7 +51,7 @@ def variant_regex(pattern: str) -> str:
 def compiled(name: str = "terms.yaml") -> tuple[Concept, ...]:
     """The concepts of the resource, each compiled to one pattern (once per process)."""
     out = []
-    for cid, c in (load_terms(name).get("concepts") or {}).items():
+    for cid, c in (resources_io.load(name).get("concepts") or {}).items():
         alts, labels, stances = [], {}, {}
         for i, v in enumerate(c.get("variants") or []):
             pats = [variant_regex(str(p)) for p in (v.get("patterns") or [])]

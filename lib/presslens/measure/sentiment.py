@@ -553,32 +553,7 @@ _CLAUSE_BREAKS = _HARD_BREAKS | {
     "which",
     "that",
 }
-_SPEECH = frozenset(
-    {
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "argued",
-        "argues",
-        "added",
-        "wrote",
-        "writes",
-        "stated",
-        "claimed",
-        "claims",
-        "insisted",
-        "noted",
-        "warned",
-        "tweeted",
-        "asked",
-        "explained",
-        "declared",
-        "announced",
-        "suggested",
-    }
-)
+_SPEECH = frozenset(resources_io.load("attribution.yaml")["toward_speech"])
 WINDOW = 4
 DENSE_FEATURES = [
     "vader_without_target",

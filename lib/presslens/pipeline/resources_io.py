@@ -16,9 +16,18 @@ def path(name: str) -> Path:
     return Path(str(resources.files("presslens") / "resources" / name))
 
 
-@functools.lru_cache(maxsize=None)
 def load(name: str) -> Any:
-    """Parse a YAML resource (cached: resources load once)."""
+    """Parse a YAML resource: a file name in presslens/resources (parsed once per process), or the
+    path of your own YAML file (read at every call, so an edited file is read again)."""
+    p = Path(name)
+    if p.suffix in {".yaml", ".yml"} and p.is_file():
+        return yaml.safe_load(p.read_text(encoding="utf-8"))
+    return _shipped(name)
+
+
+@functools.lru_cache(maxsize=None)
+def _shipped(name: str) -> Any:
+    """A YAML resource shipped with the package, parsed once."""
     with open(path(name), encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 

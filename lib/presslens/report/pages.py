@@ -454,11 +454,14 @@ def write_article_pages(
 # ---- figures and their evidence ------------------------------------------------------------
 
 
+# what precedes the root element of an SVG file: the XML declaration, the doctype, comments
+_PROLOGUE = re.compile(r"\A(?:\s*(?:<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->))*\s*", re.S)
+
+
 def inline_svg(svg: str) -> str:
     """A figure's SVG file made fit to sit inside a page of the run folder: no XML prologue, links
     relative to the run folder rather than to figures/, opening in the same tab."""
-    start = svg.find("<svg")
-    body = svg[start:] if start >= 0 else svg
+    body = _PROLOGUE.sub("", svg, count=1)
     body = re.sub(r"\n[ \t]+", "\n", body)  # the indentation is a fifth of the file
     return (
         body.replace('xlink:href="../', 'xlink:href="')
