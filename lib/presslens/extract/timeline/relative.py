@@ -1,0 +1,346 @@
+"""Rules for dates relative to the reference: weekdays, yesterday/today/tomorrow, "last week",
+"next year", "three days ago"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from .calendar_dates import _season_span
+from .dates import (
+    _duration_value,
+    _iso,
+    _month_span,
+    _parse_number,
+    _safe,
+    _shift_month,
+    _week,
+    _year_span,
+)
+from .lexicon import Hit, _HY, _PARTS, _SEASONS, _ci, _key
+from .patterns import _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _future_context
+
+
+# --- weekdays and days relative to the reference ------------------------------------------------
+
+_R_WEEKDAY = re.compile(
+    r"(?:(?P<rel>"
+    + _ci(["next", "last", "this", "coming", "past", "previous", "this coming", "this past"])
+    + r")\s+)?(?<![\w-])(?P<wd>"
+    + _WEEKDAY
+    + r")(?![\w-])"
+    r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
+)
+
+
+def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    wd = _LEX.weekday_of.get(m.group("wd").lower())
+    if wd is None:
+        return None
+    rel = _key(m.group("rel") or "")
+    part = _PARTS.get(_key(m.group("part") or ""))
+    typ = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if ref is None:
+        return (m.start(), m.end(), typ, f"XXXX-WXX-{wd}{suffix}", None, None, "none")
+    delta = wd - ref.isoweekday()
+    if rel in ("next", "coming", "this coming"):
+        days = delta % 7 or 7
+    elif rel in ("last", "past", "previous", "this past"):
+        days = -((-delta) % 7 or 7)
+    elif rel == "this":
+        days = delta
+    elif _future_context(text, m.start(), m.end()):
+        days = delta % 7
+    else:
+        days = -((-delta) % 7)
+    day = _safe(lambda: ref + dt.timedelta(days=days))
+    if day is None:
+        return None
+    iso = day.isoformat()  # type: ignore[union-attr]
+    return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
+
+
+_REL_DAYS = {
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+    "tonight": 0,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+_R_REL_DAY = re.compile(
+    r"(?:(?P<el>"
+    + _ci(["earlier", "later"])
+    + r")\s+)?(?<![\w-])(?P<w>"
+    + _ci(_REL_DAYS)
+    + r")(?![\w-])"
+    r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
+)
+
+
+def _h_rel_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    w = _key(m.group("w"))
+    part = "NI" if w == "tonight" else _PARTS.get(_key(m.group("part") or ""))
+    typ = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    if ref is None:
+        return (m.start(), m.end(), typ, f"XXXX-XX-XX{suffix}", None, None, "none")
+    day = _safe(lambda: ref + dt.timedelta(days=_REL_DAYS[w]))
+    if day is None:
+        return None
+    iso = day.isoformat()  # type: ignore[union-attr]
+    return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
+
+
+_REL_UNITS = [
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "decade",
+    "century",
+    "quarter",
+    *_SEASONS,
+    *_PARTS,
+]
+_R_REL_UNIT = re.compile(
+    r"(?:(?P<el>"
+    + _ci(
+        [
+            "earlier",
+            "later",
+            "early",
+            "late",
+            "mid",
+            "the end of",
+            "the beginning of",
+            "the start of",
+            "the middle of",
+            "end of",
+            "beginning of",
+            "start of",
+        ]
+    )
+    + r")(?:"
+    + _HY
+    + r"|\s+))?(?:(?P<the>"
+    + _ci(["the"])
+    + r")\s+)?(?P<rel>"
+    + _ci(["last", "this", "next", "past", "coming", "previous", "current"])
+    + r")\s+(?P<u>"
+    + _ci(_REL_UNITS)
+    + r")(?![\w-])(?!\s+"
+    + _ci(["of"])
+    + r"\b)"
+)
+
+
+def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    rel, unit = _key(m.group("rel")), _key(m.group("u"))
+    el = _key(m.group("el") or "")
+    if m.group("the") and rel in ("this", "current"):
+        if unit in _PARTS:
+            return None
+    elif m.group("the"):
+        if unit in _PARTS or unit in _SEASONS or unit in ("weekend", "quarter"):
+            return None
+        # "the past year", "the last decade": a period reaching up to the reference -> duration
+        code = _LEX.unit_of.get(unit)
+        if code is None:
+            return None
+        return (m.start(), m.end(), "DURATION", _duration_value(1, code), None, None, "none")
+    if rel == "current" and unit in _PARTS:
+        return None
+    step = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+    }[rel]
+    if unit in _PARTS:
+        if step > 0 or (step < 0 and unit != "night"):
+            return None  # "last morning", "next evening": not idiomatic
+        if ref is None:
+            return (m.start(), m.end(), "TIME", f"XXXX-XX-XXT{_PARTS[unit]}", None, None, "none")
+        day = _safe(lambda: ref + dt.timedelta(days=step))
+        if day is None:
+            return None
+        iso = day.isoformat()  # type: ignore[union-attr]
+        return (m.start(), m.end(), "TIME", f"{iso}T{_PARTS[unit]}", iso, iso, "publication")
+    mod = {
+        "early": "early",
+        "late": "late",
+        "mid": "mid",
+        "the end of": "end",
+        "end of": "end",
+        "the beginning of": "start",
+        "beginning of": "start",
+        "the start of": "start",
+        "start of": "start",
+        "the middle of": "mid",
+    }.get(el)
+    unresolved = {
+        "week": "XXXX-WXX",
+        "month": "XXXX-XX",
+        "year": "XXXX",
+        "weekend": "XXXX-WXX-WE",
+        "decade": "XXX",
+        "century": "XX",
+        "quarter": "XXXX-QX",
+    }
+    if ref is None:
+        value = unresolved.get(unit, f"XXXX-{_SEASONS.get(unit, 'XX')}")
+        return (m.start(), m.end(), "DATE", value, None, None, "none")
+    value: str
+    begin: str | None
+    finish: str | None
+    if unit in ("week", "weekend"):
+        day = _safe(lambda: ref + dt.timedelta(days=7 * step))
+        if day is None:
+            return None
+        value, begin, finish = _week(day)  # type: ignore[arg-type]
+        if unit == "weekend":
+            value += "-WE"
+            sat = _safe(lambda: dt.date.fromisoformat(begin) + dt.timedelta(days=5))  # type: ignore[arg-type]
+            begin = _iso(sat)  # type: ignore[arg-type]
+    elif unit == "month":
+        y, mo = _shift_month(ref.year, ref.month, step)
+        value = f"{y:04d}-{mo:02d}"
+        begin, finish = _month_span(y, mo, mod)
+    elif unit == "year":
+        y = ref.year + step
+        value = f"{y:04d}"
+        begin, finish = _year_span(y, mod)
+    elif unit == "quarter":
+        q = (ref.month - 1) // 3 + step
+        y, q = ref.year + q // 4, q % 4 + 1
+        value = f"{y:04d}-Q{q}"
+        begin, _ = _month_span(y, 3 * q - 2)
+        _, finish = _month_span(y, 3 * q)
+    elif unit == "decade":
+        y = ref.year // 10 * 10 + 10 * step
+        value = str(y // 10)
+        begin, finish = (f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else (None, None)
+    elif unit == "century":
+        c = ref.year // 100 + step
+        value = f"{c:02d}"
+        begin, finish = (
+            (f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31") if 1 <= c <= 99 else (None, None)
+        )
+    # seasons: the one containing the reference ("this"), the last one over, the next to begin
+    else:
+        code = _SEASONS[unit]
+        spans = [(y, *_season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
+        today = ref.isoformat()
+        if step < 0:
+            picked = [sp for sp in spans if sp[2] and sp[2] < today][-1:]
+        elif step > 0:
+            picked = [sp for sp in spans if sp[1] and sp[1] > today][:1]
+        else:
+            picked = [
+                sp
+                for sp in spans
+                if sp[1] and sp[1][:4] == str(ref.year - (code == "WI" and ref.month <= 2))
+            ]
+        if not picked:
+            return None
+        y, begin, finish = picked[0]
+        value = f"{y}-{code}"
+    if el == "earlier" and begin is not None:
+        finish = ref.isoformat()
+    elif el == "later" and finish is not None:
+        begin = ref.isoformat()
+    return (m.start(), m.end(), "DATE", value, begin, finish, "publication")
+
+
+# --- ago ------------------------------------------------------------------------------------------
+
+_R_AGO = re.compile(
+    r"(?:(?P<mod>"
+    + _MODS
+    + r")\s+)?(?:(?P<n>"
+    + _NUM
+    + r")\s+)?(?<![\w-])(?P<u>"
+    + _UNIT
+    + r")\s+"
+    + _ci(["ago"])
+    + r"\b"
+)
+
+
+def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    code = _LEX.unit_of.get(_key(m.group("u")))
+    if code is None:
+        return None
+    n = _parse_number(m.group("n")) if m.group("n") else None
+    plural = _key(m.group("u")).endswith(("s", "ies", "ia"))
+    if not m.group("n") and not plural:
+        return None  # "year ago" without a number is not English; leave it
+    if n is None or not float(n).is_integer():
+        return (
+            m.start(),
+            m.end(),
+            "DATE",
+            "PAST_REF",
+            None,
+            _iso(ref),
+            "publication" if ref else "none",
+        )
+    k = int(n)
+    gran = {
+        "Y": "year",
+        "M": "month",
+        "W": "week",
+        "2W": "day",
+        "D": "day",
+        "DE": "decade",
+        "CE": "century",
+        "ML": "century",
+        "TH": "day",
+        "TM": "day",
+        "TS": "day",
+    }[code]
+    if ref is None:
+        value = {
+            "year": "XXXX",
+            "month": "XXXX-XX",
+            "week": "XXXX-WXX",
+            "day": "XXXX-XX-XX",
+            "decade": "XXX",
+            "century": "XX",
+        }[gran]
+        return (m.start(), m.end(), "DATE", value, None, None, "none")
+    if code == "ML":
+        k *= 10
+    if code == "2W":
+        k *= 14
+    result: tuple[str, str | None, str | None] | None
+    if gran == "year":
+        y = ref.year - k
+        result = (f"{y:04d}", *_year_span(y)) if 1 <= y <= 9999 else None
+    elif gran == "month":
+        y, mo = _shift_month(ref.year, ref.month, -k)
+        result = (f"{y:04d}-{mo:02d}", *_month_span(y, mo)) if 1 <= y <= 9999 else None
+    elif gran == "week":
+        day = _safe(lambda: ref - dt.timedelta(weeks=k))
+        result = _week(day) if day else None  # type: ignore[arg-type]
+    elif gran == "day":
+        days = k if code in ("D", "2W") else 0
+        day = _safe(lambda: ref - dt.timedelta(days=days))
+        result = (day.isoformat(), day.isoformat(), day.isoformat()) if day else None  # type: ignore[union-attr]
+    elif gran == "decade":
+        y = (ref.year - 10 * k) // 10 * 10
+        result = (str(y // 10), f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else None
+    else:
+        c = ref.year // 100 - k
+        result = (
+            (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31")
+            if 1 <= c <= 99
+            else None
+        )
+    if result is None:
+        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), "publication")
+    return (m.start(), m.end(), "DATE", result[0], result[1], result[2], "publication")

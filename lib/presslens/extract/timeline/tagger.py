@@ -1,0 +1,317 @@
+"""The tagger: the rule table, the gates that run a rule only on text with its trigger words,
+the choice among overlapping hits, and `tag` / `tag_sentences` with the chain's `timex` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Mapping
+import numpy as np
+import pandas as pd
+from .calendar_dates import (
+    _R_ISO,
+    _R_MONTH,
+    _R_MONTH_DAY,
+    _R_MONTH_YEAR,
+    _R_QUARTER,
+    _R_SEASON_YEAR,
+    _h_iso,
+    _h_month,
+    _h_month_day,
+    _h_month_year,
+    _h_quarter,
+    _h_season_year,
+)
+from .clock import _R_CLOCK, _h_clock
+from .durations import (
+    _R_DURATION,
+    _R_DURATION_BARE,
+    _R_LONG,
+    _R_PAST,
+    _R_PRESENT,
+    _R_SET,
+    _h_duration,
+    _h_duration_bare,
+    _h_long,
+    _h_past,
+    _h_present,
+    _h_set,
+)
+from .lexicon import COLUMNS, Hit, TIMEX_COLUMNS, _PARTS, _SEASONS, _SET_WORDS
+from .patterns import _FULL_MONTHS, _LEX, _YEAR_RX
+from .relative import (
+    _R_AGO,
+    _R_REL_DAY,
+    _R_REL_UNIT,
+    _R_WEEKDAY,
+    _h_ago,
+    _h_rel_day,
+    _h_rel_unit,
+    _h_weekday,
+)
+from .years import (
+    _R_CENTURY,
+    _R_DECADE,
+    _R_RANGE,
+    _R_YEAR,
+    _h_century,
+    _h_decade,
+    _h_range,
+    _h_year,
+)
+
+
+# Order matters only between hits of equal length: earlier rules win.
+_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, dt.date | None], Hit | None]]] = [
+    (_R_ISO, _h_iso),
+    (_R_MONTH_DAY, _h_month_day),
+    (_R_MONTH_YEAR, _h_month_year),
+    (_R_SEASON_YEAR, _h_season_year),
+    (_R_QUARTER, _h_quarter),
+    (_R_RANGE, _h_range),
+    (_R_DECADE, _h_decade),
+    (_R_CENTURY, _h_century),
+    (_R_YEAR, _h_year),
+    (_R_AGO, _h_ago),
+    (_R_REL_UNIT, _h_rel_unit),
+    (_R_REL_DAY, _h_rel_day),
+    (_R_WEEKDAY, _h_weekday),
+    (_R_MONTH, _h_month),
+    (_R_SET, _h_set),
+    (_R_DURATION, _h_duration),
+    (_R_LONG, _h_long),
+    (_R_DURATION_BARE, _h_duration_bare),
+    (_R_PRESENT, _h_present),
+    (_R_PAST, _h_past),
+    (_R_CLOCK, _h_clock),
+]
+
+# Gating: each rule runs only on text containing one of its trigger classes. The classes of a text
+# come from one pass over its lower-cased ASCII words (plus a digit check), so text without any
+# temporal trigger costs a word split and a set intersection.
+_WORD = re.compile(r"[a-z]+")
+_CLASS_WORDS: dict[str, set[str]] = {
+    "month": set(_LEX.month_of) | set(_FULL_MONTHS),
+    "weekday": set(_LEX.weekday_of) | {w + "s" for w in _LEX.weekday_of},
+    "unit": set(_LEX.unit_of)
+    | {u + "long" for u in ("week", "year", "month", "day", "hour", "decade")},
+    "ago": {"ago"},
+    "relday": {"today", "yesterday", "tomorrow", "tonight"},
+    "present": {"now", "currently", "presently", "nowadays", "present", "moment", "time"},
+    "past": {"recent", "recently", "lately", "future", "past"},
+    "parts": set(_PARTS) | set(_SEASONS) | {"weekend"},
+    "quarter": {"quarter", "half", "q", "h"},  # words are letters only: "Q3" gives "q"
+    "setw": {w.split("-")[-1] for w in _SET_WORDS} | {"semi"},
+    "clock": {
+        "noon",
+        "midnight",
+        "midday",
+        "a",
+        "m",
+        "am",
+        "pm",
+        "p",
+        "gmt",
+        "utc",
+        "cet",
+        "cest",
+        "bst",
+        "est",
+        "edt",
+        "local",
+        "hours",
+        "hrs",
+    },
+}
+_CLASS_OF: dict[str, frozenset[str]] = {}
+for _cls, _words in _CLASS_WORDS.items():
+    for _w in _words:
+        _CLASS_OF[_w] = _CLASS_OF.get(_w, frozenset()) | {_cls}
+_TRIGGERS = frozenset(_CLASS_OF)
+_NAMED_CLOCK = frozenset(["noon", "midnight", "midday"])
+_GATES = {
+    _h_iso: {"year"},
+    _h_month_day: {"month"},
+    _h_month_year: {"month"},
+    _h_season_year: {"parts"},
+    _h_quarter: {"quarter"},
+    _h_range: {"year"},
+    _h_decade: {"year", "decade"},
+    _h_century: {"unit"},
+    _h_year: {"year"},
+    _h_ago: {"ago"},
+    _h_rel_unit: {"unit", "parts"},
+    _h_rel_day: {"relday"},
+    _h_weekday: {"weekday"},
+    _h_month: {"month"},
+    _h_set: {"unit", "setw", "parts", "weekday"},
+    _h_duration: {"unit"},
+    _h_long: {"unit"},
+    _h_duration_bare: {"unit"},
+    _h_present: {"present", "unit"},
+    _h_past: {"past"},
+    _h_clock: {"clock"},
+}
+_GATED_RULES = [(i, rx, h, frozenset(_GATES[h])) for i, (rx, h) in enumerate(_RULES)]
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _classes(text: str) -> set[str]:
+    """The trigger classes present in `text` (empty: nothing temporal to find)."""
+    found = _TRIGGERS.intersection(_WORD.findall(text.lower()))
+    classes: set[str] = set()
+    for w in found:
+        classes |= _CLASS_OF[w]
+    if _DIGIT.search(text):
+        if _YEAR_RX.search(text):
+            classes.add("year")
+        if "s" in text:
+            classes.add("decade")
+    elif "clock" in classes and not found & _NAMED_CLOCK:
+        classes.discard("clock")  # "a", "m": only with a number ("10 a.m.")
+    return classes
+
+
+# ---------------------------------------------------------------------------------------------
+# Tagging
+
+
+def _reference(reference: object) -> dt.date | None:
+    """The reference date as a `datetime.date` (None for None/NaN/NaT/'')."""
+    if reference is None:
+        return None
+    if isinstance(reference, str):
+        s = reference.strip()
+        return dt.date.fromisoformat(s[:10]) if s else None
+    try:
+        if pd.isna(reference):  # type: ignore[call-overload]
+            return None
+    except (TypeError, ValueError):
+        pass
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    raise TypeError(
+        f"reference must be a date, an ISO date string or None, not {type(reference).__name__}"
+    )
+
+
+def _select(cands: list[tuple[int, Hit]], blocked: list[tuple[int, int]]) -> list[Hit]:
+    """Non-overlapping hits, longest first (ties: rule order, then position), none inside a blocked
+    span."""
+    taken: list[tuple[int, int]] = list(blocked)
+    out: list[Hit] = []
+    for _, hit in sorted(cands, key=lambda c: (c[1][0] - c[1][1], c[0], c[1][0])):
+        s, e = hit[0], hit[1]
+        if s >= e:
+            continue
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        out.append(hit)
+    out.sort(key=lambda h: (h[0], h[1]))
+    return out
+
+
+def _tag(text: str, ref: dt.date | None) -> list[Hit]:
+    """The hits in `text` (sorted by start)."""
+    classes = _classes(text) if text else None
+    if not classes:
+        return []
+    blocked = [m.span() for m in _LEX.blocked.finditer(text)]
+    cands: list[tuple[int, Hit]] = []
+    for i, rx, handler, gate in _GATED_RULES:
+        if gate.isdisjoint(classes):
+            continue
+        for m in rx.finditer(text):
+            hit = handler(m, text, ref)
+            if hit is not None:
+                cands.append((i, hit))
+    return _select(cands, blocked) if cands else []
+
+
+_INT_COLUMNS = ("start", "end", "sent_id")
+
+
+@functools.lru_cache(maxsize=None)
+def _empty(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            c: pd.Series(
+                [], dtype="int64" if c in _INT_COLUMNS else (object if c == "article_id" else str)
+            )
+            for c in columns
+        }
+    )
+
+
+def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+    """A table of `rows` (tuples in `columns` order); int64 offsets. Built column-wise: it is on the
+    hot path."""
+    if not rows:
+        return _empty(tuple(columns)).copy()
+    data = {
+        c: (np.fromiter(v, dtype="int64", count=len(rows)) if c in _INT_COLUMNS else list(v))
+        for c, v in zip(columns, zip(*rows))
+    }
+    return pd.DataFrame(data, copy=False)
+
+
+def tag(text: str, reference: dt.date | str | None = None) -> pd.DataFrame:
+    """Temporal expressions in `text`, one row each, sorted by start.
+
+    Columns: start, end (``text[start:end]`` is the expression), text, type (DATE, TIME, DURATION,
+    SET), value (TIMEX3), begin, finish (ISO dates bounding the expression, or None), anchor
+    (absolute, publication, none). `reference` is the publication date that relative expressions
+    are resolved against; without it they stay unresolved.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    ref = _reference(reference)
+    rows = [
+        (s, e, text[s:e], typ, value, begin, finish, anchor)
+        for s, e, typ, value, begin, finish, anchor in _tag(text, ref)
+    ]
+    return _frame(rows, COLUMNS)
+
+
+def tag_sentences(
+    sentences: pd.DataFrame, references: Mapping[object, object] | None = None
+) -> pd.DataFrame:
+    """The ``timex`` table of a sentence table (article_id, sent_id, start, end, text).
+
+    `references` maps article_id to its publication date (a date, an ISO string, or None). Offsets
+    in the result are into the article text (sentence start + offset in the sentence).
+    """
+    missing = [c for c in ("article_id", "sent_id", "start", "text") if c not in sentences.columns]
+    if missing:
+        raise ValueError(f"sentence table lacks column(s): {', '.join(missing)}")
+    references = references or {}
+    refs: dict[object, dt.date | None] = {}
+    rows = []
+    for article_id, sent_id, base, text in zip(
+        sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]
+    ):
+        if not isinstance(text, str) or not text:
+            continue
+        if article_id not in refs:
+            refs[article_id] = _reference(references.get(article_id))
+        base = int(base)
+        for s, e, typ, value, begin, finish, anchor in _tag(text, refs[article_id]):
+            rows.append(
+                (
+                    article_id,
+                    sent_id,
+                    base + s,
+                    base + e,
+                    text[s:e],
+                    typ,
+                    value,
+                    begin,
+                    finish,
+                    anchor,
+                )
+            )
+    return _frame(rows, TIMEX_COLUMNS)

@@ -1,0 +1,191 @@
+"""Rules for years, year ranges, decades and centuries ("in 2008", "1998-99", "the 1990s",
+"the 14th century"), and when a bare number is a year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from .dates import _since, _year_span
+from .lexicon import Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
+from .patterns import _LEX, _SINCE, _YEAR_RX, _next_word, _prev_match, _prev_words
+
+
+# --- years ------------------------------------------------------------------------------------
+
+_MODWORDS = {
+    "early": "early",
+    "mid": "mid",
+    "late": "late",
+    "the end of": "end",
+    "the beginning of": "start",
+    "the start of": "start",
+    "the middle of": "mid",
+    "end of": "end",
+    "beginning of": "start",
+    "start of": "start",
+    "middle of": "mid",
+}
+_MOD = _ci(_MODWORDS)
+
+_R_YEAR = re.compile(
+    r"(?:(?P<since>"
+    + _SINCE
+    + r")\s+)?(?:(?P<mod>"
+    + _MOD
+    + r")(?:"
+    + _HY
+    + r"|\s+))?"
+    + _NOT_NUM_BEFORE
+    + r"(?P<y>"
+    + _YEAR
+    + r")(?![0-9]|[.,][0-9]|\s*(?:%|percent|per\s+cent))"
+)
+
+
+def _year_context(text: str, start: int, end: int) -> bool:
+    """Whether the four-digit number at text[start:end] is used as a year."""
+    lex = _LEX
+    prev = _prev_words(text, start, 3)
+    nxt = _next_word(text, end)
+    before = text[max(0, start - 1) : start]
+    if prev and prev[-1] in lex.not_year_before and (before.isspace() or before in "$€£#+"):
+        return False
+    if _key(nxt) in lex.count_nouns:
+        return False
+    if _prev_match(text, start, lex.year_preps):
+        return True
+    if (
+        prev
+        and prev[-1] in ("and", "or", "to", "through", "until", "till", "&", ",")
+        and _YEAR_RX.search(text, max(0, start - 25), start)
+    ):
+        return True
+    after = text[end : end + 1]
+    if after == "" or after in ",.;:)!?]\"'\u201d\u2019\u2014\u2013":
+        return True
+    eol = text.find("\n", end)
+    if not text[end : eol if eol >= 0 else len(text)].strip():
+        return True
+    low = _key(nxt)
+    if (
+        nxt[:1].islower()
+        and low not in ("of", "and", "or", "to", "per")
+        and re.search(
+            r"(?:^|[.!?;:\n]\s*|[\"\u201c(]\s*)$",
+            text[max(0, start - 3) : start] if start > 2 else text[:start],
+        )
+    ):
+        # "1999 was a turning point": a number does not start a sentence unless it is a
+        # year
+        return True
+    if (
+        low in lex.year_nouns
+        or low.rstrip("s") in lex.year_nouns
+        or text.startswith(("'s", "\u2019s"), end)
+    ):
+        return True
+    if (
+        prev
+        and prev[-1] in ("the", "a", "its", "their", "his", "her", "this", "that", "our", "whose")
+        and nxt
+    ):
+        if nxt[:1].isupper() and not (nxt.endswith("s") and not nxt.isupper()):
+            return True
+    return False
+
+
+def _h_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    y = int(m.group("y"))
+    since, mod = m.group("since"), m.group("mod")
+    if not since and not mod and not _year_context(text, m.start("y"), m.end("y")):
+        return None
+    begin, finish = _year_span(y, _MODWORDS.get(_key(mod)) if mod else None)
+    if since:
+        finish = _since(begin, ref)
+    return (m.start(), m.end(), "DATE", str(y), begin, finish, "absolute")
+
+
+_R_RANGE = re.compile(
+    r"(?:(?P<pre>"
+    + _ci(["from", "between"])
+    + r")\s+)?(?:"
+    + _ci(["the years", "the year"])
+    + r"\s+)?"
+    + _NOT_NUM_BEFORE
+    + r"(?P<y1>"
+    + _YEAR
+    + r")(?:\s*"
+    + _DASH
+    + r"\s*|\s+(?P<conj>"
+    + _ci(["to", "and", "until", "till", "through", "thru"])
+    + r")\s+)(?P<y2>"
+    + _YEAR
+    + r"|[0-9]{2})(?![0-9]|[.,][0-9]|"
+    + _HY
+    + r"[0-9])"
+)
+
+
+def _h_range(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    y1, raw2 = int(m.group("y1")), m.group("y2")
+    pre, conj = _key(m.group("pre") or ""), _key(m.group("conj") or "")
+    if conj == "and" and pre != "between":
+        return None
+    if pre == "between" and conj not in ("and", ""):
+        return None
+    y2 = int(raw2)
+    if len(raw2) == 2:
+        y2 += y1 // 100 * 100
+        if y2 <= y1 and y1 % 100 >= 90:
+            y2 += 100
+    if y2 <= y1:
+        return None
+    begin, _ = _year_span(y1)
+    _, finish = _year_span(y2)
+    return (m.start(), m.end(), "DATE", f"{y1}/{y2}", begin, finish, "absolute")
+
+
+_R_DECADE = re.compile(
+    r"(?:(?P<mod>" + _ci(["early", "mid", "late"]) + r")(?:" + _HY + r"|\s+))?"
+    r"(?:(?<![0-9A-Za-z])(?P<dec>1[89][0-9]0|20[0-9]0)|['\u2019](?P<yy>[0-9]0))s\b"
+)
+
+
+def _h_decade(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    y = int(m.group("dec")) if m.group("dec") else 1900 + int(m.group("yy"))
+    mod = _key(m.group("mod") or "")
+    lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(mod, (0, 9))
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        str(y // 10),
+        f"{y + lo:04d}-01-01",
+        f"{y + hi:04d}-12-31",
+        "absolute",
+    )
+
+
+_R_CENTURY = re.compile(
+    r"(?:(?<![0-9])(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<w>"
+    + _ci(_ORDINAL_CENTURY)
+    + r"))[-\s]+"
+    + _ci(["century"])
+    + r"\b"
+)
+
+
+def _h_century(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    n = int(m.group("n")) if m.group("n") else _ORDINAL_CENTURY.get(_key(m.group("w")))
+    if not n or not 1 <= n <= 99:
+        return None
+    y = (n - 1) * 100
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        f"{n - 1:02d}",
+        f"{max(y, 1):04d}-01-01",
+        f"{y + 99:04d}-12-31",
+        "absolute",
+    )
