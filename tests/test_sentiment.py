@@ -526,5 +526,5 @@ def test_large_groups_are_resampled_in_blocks_with_the_same_result(monkeypatch) 
     gives."""
     v = np.round(np.random.default_rng(1).uniform(-1, 1, 3000), 6)
     blocked = sentiment.bootstrap_intervals([v], n_boot=2000, seed=4)
-    monkeypatch.setattr(sentiment, "BLOCK", 10**9)
+    monkeypatch.setattr(sentiment.aggregate, "BLOCK", 10**9)
     assert blocked.tobytes() == sentiment.bootstrap_intervals([v], n_boot=2000, seed=4).tobytes()

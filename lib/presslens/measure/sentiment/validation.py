@@ -1,0 +1,142 @@
+"""The sentiment methods against people's ratings: NYT editorial sentences (sentence tone) and
+NewsMTSC (tone toward a person)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+import numpy as np
+import pandas as pd
+from .scores import LABELS, METHODS, THRESHOLD, label, score
+from .toward import toward
+
+
+# ---- validation against human ratings ------------------------------------------------------
+
+_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One NewsMTSC target: the sentence, the mention's span and its gold label."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+def load_newsmtsc(path: str | Path) -> list[Example]:
+    """Every target of a NewsMTSC jsonl file as an Example (polarity 2/4/6 ->
+    negative/neutral/positive)."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            for t in d["targets"]:
+                out.append(
+                    Example(
+                        d["sentence_normalized"],
+                        int(t["from"]),
+                        int(t["to"]),
+                        _POLARITY[float(t["polarity"])],
+                    )
+                )
+    return out
+
+
+def prf(gold: Sequence[str], pred: Sequence[str]) -> pd.DataFrame:
+    """Per-class precision, recall, F1 and support, plus macro and support-weighted average rows."""
+    g, p = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
+    rows = []
+    for c in LABELS:
+        tp, fp, fn = (
+            int(((g == c) & (p == c)).sum()),
+            int(((g != c) & (p == c)).sum()),
+            int(((g == c) & (p != c)).sum()),
+        )
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        rows.append((c, prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn))
+    table = pd.DataFrame(rows, columns=["class", "precision", "recall", "f1", "support"])
+    total = table["support"].sum()
+    w = table["support"] / total if total else table["support"] * 0.0
+    macro = ("macro", table["precision"].mean(), table["recall"].mean(), table["f1"].mean(), total)
+    weighted = (
+        "weighted",
+        (table["precision"] * w).sum(),
+        (table["recall"] * w).sum(),
+        (table["f1"] * w).sum(),
+        total,
+    )
+    return pd.concat(
+        [table, pd.DataFrame([macro, weighted], columns=table.columns)], ignore_index=True
+    )
+
+
+def load_nyt(path: str | Path) -> pd.DataFrame:
+    """The VADER NYT editorial ground truth: id, mean human rating (-4..4), text."""
+    rows = []
+    for line in Path(path).read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t", 2)
+        if len(parts) == 3:
+            rows.append((parts[0], float(parts[1]), parts[2].strip()))
+    return pd.DataFrame(rows, columns=["id", "rating", "text"])
+
+
+def validate_nyt(
+    path: str | Path, *, methods: Sequence[str] = METHODS, threshold: float = THRESHOLD
+) -> pd.DataFrame:
+    """Each method against the NYT editorial ratings: n, Pearson r, 3-class P, R, F1
+    (support-weighted) and macro-F1.
+
+    The convention that reproduces Hutto & Gilbert's published VADER figures (r 0.492, P 0.69,
+    R 0.49, F1 0.55): a score is positive at >= +0.05, negative at <= -0.05, else neutral; a mean
+    human rating is positive above 0, negative below 0, neutral at exactly 0 (a mean of 20 integer
+    ratings is a multiple of 0.05, so +-0.05 on the ratings gives the same classes); precision,
+    recall and F1 are averaged over the three classes weighted by their number of sentences. The
+    unweighted (macro) F1, 0.43 for VADER, is reported beside it.
+    """
+    nyt = load_nyt(path)
+    gold = ["positive" if r > 0 else "negative" if r < 0 else "neutral" for r in nyt["rating"]]
+    rows = []
+    for m in methods:
+        scores = np.array([score(t, method=m) for t in nyt["text"]])
+        table = prf(gold, [label(s, threshold=threshold) for s in scores]).set_index("class")
+        rows.append(
+            (
+                m,
+                len(nyt),
+                float(np.corrcoef(scores, nyt["rating"])[0, 1]),
+                table.at["weighted", "precision"],
+                table.at["weighted", "recall"],
+                table.at["weighted", "f1"],
+                table.at["macro", "f1"],
+            )
+        )
+    return pd.DataFrame(
+        rows, columns=["method", "n", "pearson_r", "precision", "recall", "f1", "macro_f1"]
+    )
+
+
+def validate_toward(path: str | Path) -> dict[str, object]:
+    """`toward` against NewsMTSC labels: n, macro-F1, per-class P/R/F1 table, confusion matrix, and
+    sentence-level VADER as a baseline."""
+    ex = load_newsmtsc(path)
+    gold = [e.label for e in ex]
+    pred = [toward(e.text, e.start, e.end)[0] for e in ex]
+    base = [label(score(e.text, method="vader")) for e in ex]
+    confusion = pd.crosstab(
+        pd.Series(gold, name="gold"), pd.Series(pred, name="predicted")
+    ).reindex(index=LABELS, columns=LABELS, fill_value=0)
+    table = prf(gold, pred)
+    return {
+        "n": len(ex),
+        "macro_f1": float(table.set_index("class").at["macro", "f1"]),
+        "table": table,
+        "confusion": confusion,
+        "baseline_vader_macro_f1": float(prf(gold, base).set_index("class").at["macro", "f1"]),
+        "baseline_vader_table": prf(gold, base),
+    }
