@@ -1,0 +1,438 @@
+"""The start page's sections on the analyses: corpus, tone, voices and frames, timeline, claims,
+words that distinguish outlets (bounded tables linking their CSV)."""
+
+from __future__ import annotations
+
+from typing import Any
+import pandas as pd
+from presslens.report.pages import block, sentence_href, table
+from .findings import _evidence_link
+from .reading import UNKNOWN_OUTLET, _pairs, p, plural, snippet
+
+
+# ---- sections ------------------------------------------------------------------------------
+
+
+def corpus_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    a = t["articles"]
+    ok = a[a["status"] == "ok"]
+    outlets = (
+        ok.assign(outlet=ok["outlet"].fillna(UNKNOWN_OUTLET))
+        .groupby("outlet")
+        .agg(articles=("article_id", "size"), first=("published", "min"), last=("published", "max"))
+    )
+    outlets = outlets.sort_values("articles", ascending=False, kind="mergesort").reset_index()
+    view = a.assign(
+        href=[sentence_href(x) for x in a["article_id"]],
+        title=a["title"].fillna("").map(lambda s: s if len(s) <= 100 else s[:99] + "…"),
+    )
+    return [
+        block("h3", text="Outlets"),
+        block(
+            "table",
+            table=table(
+                outlets,
+                numeric=["articles"],
+                order="most articles first",
+                empty="No article was analysed.",
+            ),
+        ),
+        block("h3", text="Articles"),
+        block(
+            "table",
+            table=table(
+                view[["article_id", "href", "outlet", "published", "title", "status"]],
+                links={"article_id": "href"},
+                csv="data/articles.csv",
+                order="in input order",
+            ),
+        ),
+    ]
+
+
+def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[str, Any]]:
+    art = t["article_sentiment"]
+    main = art[art["method"] == method].merge(
+        t["articles"][["article_id", "outlet"]], on="article_id"
+    )
+    main = main.sort_values(["tone", "article_id"], kind="mergesort")
+    ends = (
+        pd.concat([main.head(10), main.tail(10)]).drop_duplicates("article_id")
+        if len(main) > 20
+        else main
+    )
+    ends = ends.assign(href=[sentence_href(x) for x in ends["article_id"]])
+    outl = t["outlet_sentiment"]
+    outl = (
+        outl[outl["method"] == method].sort_values(
+            ["n_articles", "outlet"], ascending=[False, True], kind="mergesort"
+        )
+        if len(outl)
+        else outl
+    )
+    dis = t["disagreements"]
+    dis = (
+        dis.assign(href=[sentence_href(a, s) for a, s in zip(dis["article_id"], dis["sent_id"])])
+        if len(dis)
+        else dis
+    )
+    return [
+        p(
+            "Scores run from -1 (very negative) to +1 (very positive). An article's tone is the "
+            "mean of its sentences' scores (scoring a whole article at once saturates); "
+            "the interval is a bootstrap 95% interval over its sentences. An outlet's tone is the "
+            "mean of its articles' tones with an interval over articles; "
+            "with one article there is no interval and no comparison."
+        ),
+        block("h3", text=f"Outlets ({method})"),
+        block(
+            "table",
+            table=table(
+                outl.drop(columns=["method"], errors="ignore"),
+                numeric=["n_articles", "tone", "ci_low", "ci_high"],
+                csv="data/outlet_sentiment.csv",
+                order="most articles first",
+                empty="No outlet has a tone.",
+            ),
+        ),
+        block("h3", text=f"The most negative and most positive articles ({method})"),
+        block(
+            "table",
+            table=table(
+                ends[
+                    [
+                        "article_id",
+                        "href",
+                        "outlet",
+                        "n_sentences",
+                        "tone",
+                        "ci_low",
+                        "ci_high",
+                        "share_negative",
+                        "share_positive",
+                    ]
+                ],
+                links={"article_id": "href"},
+                numeric=[
+                    "n_sentences",
+                    "tone",
+                    "ci_low",
+                    "ci_high",
+                    "share_negative",
+                    "share_positive",
+                ],
+                total=len(main),
+                limit=20,
+                csv="data/article_sentiment.csv",
+                order="the 10 most negative and 10 most positive",
+                empty="No article was scored.",
+            ),
+        ),
+        block("h3", text="Sentences the two methods disagree on most"),
+        block(
+            "table",
+            table=table(
+                dis,
+                links={"text": "href"},
+                numeric=[c for c in dis.columns if c not in {"article_id", "text", "href"}],
+                csv="data/sentiment_disagreements.csv",
+            ),
+        ),
+    ]
+
+
+def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    quotes, qm = t["quotes"], t["quoted_mentioned"]
+    spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
+    speakers = (
+        spoken.groupby("speaker_actor")
+        .agg(quotes=("article_id", "size"), articles=("article_id", "nunique"))
+        .sort_values(["quotes", "articles"], ascending=False, kind="mergesort")
+        .reset_index()
+        if len(spoken)
+        else pd.DataFrame(columns=["speaker_actor", "quotes", "articles"])
+    )
+    overall = (
+        qm.groupby("actor")[["mentions", "quotes"]]
+        .sum()
+        .sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
+        .reset_index()
+        if len(qm)
+        else pd.DataFrame(columns=["actor", "mentions", "quotes"])
+    )
+    tc = t["term_counts"]
+    naming = (
+        tc.groupby(["concept", "variant"])
+        .agg(uses=("n", "sum"), outlets=("outlet", "nunique"))
+        .sort_values("uses", ascending=False, kind="mergesort")
+        .reset_index()
+        if len(tc)
+        else pd.DataFrame(columns=["concept", "variant", "uses", "outlets"])
+    )
+    fs = t["frame_shares"]
+    frames = (
+        fs.groupby(["scheme", "frame"])[["present", "articles"]].sum().reset_index()
+        if len(fs)
+        else pd.DataFrame(columns=["scheme", "frame", "present", "articles"])
+    )
+    frames = frames.assign(
+        share=frames["present"] / frames["articles"].where(frames["articles"] > 0)
+    ).sort_values(["scheme", "share"], ascending=[True, False], kind="mergesort")
+    port = t["portrayal"]
+    allp = (
+        port[port["outlet"] == "(all outlets)"]
+        .sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort")
+        .drop(columns=["outlet"])
+        if len(port)
+        else port
+    )
+    return [
+        block("h3", text="Who speaks"),
+        p(
+            "Direct quotes (any quotation style) and indirect ones (“X said that”, “according to "
+            "X”); the speaker is resolved to an actor through names, titles valid on the "
+            "publication date, surnames and “he said”. Every quote is in data/quotes.csv and "
+            "highlighted on its article page."
+        ),
+        block(
+            "table",
+            table=table(
+                speakers.rename(columns={"speaker_actor": "speaker"}),
+                numeric=["quotes", "articles"],
+                csv="data/quotes.csv",
+                order="most quoted first",
+                empty="No quote was attributed to a known actor.",
+            ),
+        ),
+        block("h3", text="Quoted versus talked about"),
+        block(
+            "table",
+            table=table(
+                overall,
+                numeric=["mentions", "quotes"],
+                csv="data/quoted_mentioned.csv",
+                order="most mentioned first; per outlet in the CSV",
+                empty="No actor was mentioned.",
+            ),
+        ),
+        block("h3", text="Naming choices"),
+        p(
+            "Variants of contested names from the terms resource; every use is highlighted on the "
+            "article pages."
+        ),
+        block(
+            "table",
+            table=table(
+                naming,
+                numeric=["uses", "outlets"],
+                csv="data/term_counts.csv",
+                order="most used first; per outlet in the CSV",
+                empty="No naming choice of the terms resource occurs in these articles.",
+            ),
+        ),
+        block("h3", text="Frames"),
+        p(
+            "Generic frames (Semetko & Valkenburg) coded through yes/no indicator questions; "
+            "issue frames from cue words. Each article's frames and their evidence sentences are "
+            "in data/article_frames.csv and on its page."
+        ),
+        block(
+            "table",
+            table=table(
+                frames,
+                numeric=["present", "articles", "share"],
+                csv="data/frame_shares.csv",
+                labels={"present": "articles using it", "articles": "articles coded"},
+                empty="No article was coded.",
+            ),
+        ),
+        block("h3", text="Tone toward each actor"),
+        block(
+            "table",
+            table=table(
+                allp,
+                numeric=[
+                    "n_mentions",
+                    "n_articles",
+                    "tone",
+                    "ci_low",
+                    "ci_high",
+                    "negative",
+                    "neutral",
+                    "positive",
+                ],
+                csv="data/actor_portrayal.csv",
+                order="most mentioned first; per outlet in the CSV",
+                empty="No actor was mentioned.",
+            ),
+        ),
+    ]
+
+
+def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    g = t["event_groups"]
+    top = (
+        g.sort_values(
+            ["n_articles", "n_mentions", "event_id"],
+            ascending=[False, False, True],
+            kind="mergesort",
+        )
+        if len(g)
+        else g
+    )
+    top = (
+        top.assign(
+            example=[(lk.text if (lk := _evidence_link(e)) else "") for e in top["evidence"]],
+            href=[(lk.href if (lk := _evidence_link(e)) else "") for e in top["evidence"]],
+        )
+        if len(top)
+        else top
+    )
+    types = (
+        t["timex_types"]["type"].value_counts() if len(t["timex_types"]) else pd.Series(dtype=int)
+    )
+    counts = ", ".join(f"{n:,} {k}" for k, n in types.items()) or "none"
+    cols = ["event_id", "begin", "finish", "label", "n_articles", "n_mentions", "example", "href"]
+    return [
+        p(
+            f"Temporal expressions tagged: {counts}. Every expression is normalised in TimeML's "
+            "TIMEX3 convention; relative ones (“Wednesday”, “two years ago”) are resolved "
+            "against the article's publication date "
+            "(anchor publication), explicit years are absolute, and expressions in undated "
+            "articles stay unresolved. Dated expressions are grouped into events when they share "
+            "a span and the actors of their sentences."
+        ),
+        block(
+            "table",
+            table=table(
+                top[cols] if len(top) else top,
+                links={"example": "href"},
+                numeric=["n_articles", "n_mentions"],
+                csv="data/event_groups.csv",
+                order="referred to by most articles first",
+                empty="No dated event.",
+            ),
+        ),
+    ]
+
+
+def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    div = t["divergence"]
+    if len(div):
+        by = (
+            div.groupby("quantity")
+            .agg(
+                verdict=("verdict", "first"),
+                articles=("article_id", "nunique"),
+                low=("value", "min"),
+                high=("value", "max"),
+            )
+            .reset_index()
+        )
+        order = {"disagree": 0, "change over time": 1, "agree": 2}
+        by = by.sort_values(
+            ["verdict", "articles", "quantity"],
+            key=lambda c: c.map(order) if c.name == "verdict" else c,
+            ascending=[True, False, True],
+            kind="mergesort",
+        )
+        ex = div.drop_duplicates("quantity").set_index("quantity")
+        by = by.assign(
+            example=[snippet(str(ex.at[q, "claim"]), 70) for q in by["quantity"]],
+            href=[
+                sentence_href(ex.at[q, "article_id"], int(ex.at[q, "sent_id"]))
+                for q in by["quantity"]
+            ],
+        )
+    else:
+        by = pd.DataFrame(
+            columns=["quantity", "verdict", "articles", "low", "high", "example", "href"]
+        )
+    acts = t["actions"]
+    pairs = (
+        acts.groupby(["subject", "action"])
+        .agg(times=("object", "size"), targets=("object", "nunique"))
+        .sort_values("times", ascending=False, kind="mergesort")
+        .reset_index()
+        if len(acts)
+        else pd.DataFrame(columns=["subject", "action", "times", "targets"])
+    )
+    return [
+        p(
+            "Numbers the articles state, with what they count, side by side when several articles "
+            "state the same quantity. ‘Change over time’: the values differ and the articles were "
+            "published on different dates; "
+            "‘disagree’: they differ for the same date or without dates; ‘agree’: the same value "
+            "(approximate claims within 10%)."
+        ),
+        block(
+            "table",
+            table=table(
+                by,
+                links={"example": "href"},
+                numeric=["articles", "low", "high"],
+                csv="data/divergence.csv",
+                order="disagreements first, then by number of articles",
+                empty="No quantity is stated by more than one article.",
+            ),
+        ),
+        block("h3", text="Who did what to whom"),
+        p(
+            "Actions between two actors in one clause (subject, one of a short list of verbs, "
+            f"object); {plural(_pairs(t['action_divergence']), 'subject-action pair')} with "
+            "different targets in different articles (data/action_divergence.csv)."
+        ),
+        block(
+            "table",
+            table=table(
+                pairs,
+                numeric=["times", "targets"],
+                csv="data/actions.csv",
+                order="most frequent first",
+                empty="No action between two actors was found.",
+            ),
+        ),
+    ]
+
+
+def contrasts_blocks(t: dict[str, Any], *, k: int = 8) -> list[dict[str, Any]]:
+    c = t["contrasts"]
+    if c.empty:
+        return [p("Fewer than two outlets with words in common: no contrasts.")]
+    sizes = (
+        t["articles"][t["articles"]["status"] == "ok"]["outlet"]
+        .fillna(UNKNOWN_OUTLET)
+        .value_counts()
+    )
+    best = (
+        c.sort_values(["group", "z"], ascending=[True, False], kind="mergesort")
+        .groupby("group")
+        .head(k)
+    )
+    rows = [
+        (
+            g,
+            int(sizes.get(g, 0)),
+            ", ".join(f"{w} ({z:.1f})" for w, z in zip(sub["feature"], sub["z"]) if z > 1.96)
+            or "none with z > 1.96",
+        )
+        for g, sub in best.groupby("group")
+    ]
+    view = pd.DataFrame(rows, columns=["outlet", "articles", "distinctive words (z)"]).sort_values(
+        ["articles", "outlet"], ascending=[False, True], kind="mergesort"
+    )
+    return [
+        p(
+            "Words each outlet uses more than the others: log-odds ratios with an informative "
+            "Dirichlet prior (Monroe, Colaresi & Quinn 2008), the prior being the whole corpus's "
+            "word counts; "
+            "|z| > 1.96 is the conventional threshold. With one or two articles per outlet these "
+            "describe articles, not editorial lines."
+        ),
+        block(
+            "table",
+            table=table(
+                view, numeric=["articles"], csv="data/contrasts.csv", order="largest outlets first"
+            ),
+        ),
+    ]

@@ -1,0 +1,435 @@
+"""The findings: a short list of statements about the corpus, each naming its top items and the
+counts behind them with links to their sentences; and the warnings a reader must see."""
+
+from __future__ import annotations
+
+from typing import Any
+import pandas as pd
+from presslens.report.pages import Part, fmt
+from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, link, plural, snippet
+
+
+# ---- warnings and findings -----------------------------------------------------------------
+
+
+def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
+    """Plain-English warnings a reader must see: small n, undated articles, quarantined inputs."""
+    f = corpus_facts(t["articles"])
+    q = t["quarantine"]
+    out = []
+    if f["ok"] == 0:
+        out.append(
+            f"No article could be analysed: all {f['inputs']:,} input(s) were quarantined or "
+            "duplicates (reasons under Quarantine). The sections below say what is absent."
+        )
+    elif f["ok"] < min_articles:
+        out.append(
+            f"Only {plural(f['ok'], 'article')} were analysed: every comparison between outlets "
+            "or over time rests on very few texts, so treat differences as descriptions of these "
+            "articles, not of the outlets."
+        )
+    if f["undated"]:
+        out.append(
+            f"{plural(f['undated'], 'analysed article')} have no publication date: they are kept "
+            "in every analysis that does not need a date and left out of charts over time."
+        )
+    if f["quarantined"]:
+        out.append(
+            f"{plural(f['quarantined'], 'input')} were quarantined and not analysed (reasons "
+            "under Quarantine)."
+        )
+    meta = q[q["kind"] == "metadata"] if "kind" in q else q.iloc[0:0]
+    if len(meta):
+        out.append(
+            f"{plural(len(meta), 'problem')} with the metadata were found (listed under "
+            "Quarantine)."
+        )
+    if f["duplicate"]:
+        out.append(f"{plural(f['duplicate'], 'article')} repeat another one and are counted once.")
+    return out
+
+
+def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
+    f = corpus_facts(t["articles"])
+    if f["ok"] == 0:
+        return [
+            [
+                Part(
+                    f"{f['inputs']:,} input article(s): none could be analysed "
+                    f"({f['duplicate']:,} duplicate, {f['quarantined']:,} quarantined); "
+                ),
+                Part("the reasons", "#quarantine"),
+                Part(" are listed under Quarantine."),
+            ]
+        ]
+    ok = t["articles"][t["articles"]["status"] == "ok"]
+    sizes = ok["outlet"].fillna(UNKNOWN_OUTLET).value_counts()
+    top = ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
+    span = f"published {f['first']} to {f['last']}" if f["first"] else "with no publication dates"
+    undated = f" ({f['undated']:,} undated)" if f["undated"] and f["first"] else ""
+    outlets = f"{plural(len(sizes), 'outlet')}" + (
+        f", the largest {top}" if len(sizes) > 1 else f" ({top})" if len(sizes) else ""
+    )
+    return [
+        [
+            Part(
+                f"{f['inputs']:,} input article(s): {f['ok']:,} analysed, {f['duplicate']:,} "
+                f"duplicate, {f['quarantined']:,} quarantined. "
+                f"The analysed articles come from {outlets}, {span}{undated}, and hold "
+                f"{t['n_sentences']:,} sentences."
+            )
+        ]
+    ]
+
+
+def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list[Part]]:
+    """Tone of the sentences, the range of article tone, outlets that differ, the extreme
+    sentences."""
+    out: list[list[Part]] = []
+    stats, art = t["sentiment_stats"], t["article_sentiment"]
+    n = _stat(stats, method, "sentences")
+    if not n:
+        return out
+    mean, pos, neg = (
+        _stat(stats, method, "mean"),
+        _stat(stats, method, "share_positive"),
+        _stat(stats, method, "share_negative"),
+    )
+    if mean is not None:
+        out.append(
+            [
+                Part(
+                    f"Sentences lean {'positive' if pos > neg else 'negative'} by "
+                    f"{method.upper() if method == 'vader' else method}: {pos:.0%} of {int(n):,} "
+                    f"sentences score positive and {neg:.0%} negative (the rest neutral), a mean "
+                    f"of {mean:+.2f} on a -1 to +1 scale."
+                )
+            ]
+        )
+    a = art[art["method"] == method].sort_values(["tone", "article_id"], kind="mergesort")
+    if len(a) >= 2:
+        lo, hi = a.iloc[0], a.iloc[-1]
+        overlap = pd.notna(lo.ci_high) and pd.notna(hi.ci_low) and lo.ci_high >= hi.ci_low
+        out.append(
+            [
+                Part(f"Article tone ranges from {fmt_ci(lo.tone, lo.ci_low, lo.ci_high)} in "),
+                link(lo.article_id),
+                Part(f" to {fmt_ci(hi.tone, hi.ci_low, hi.ci_high)} in "),
+                link(hi.article_id),
+                Part(
+                    f" ({len(a):,} articles)."
+                    + (
+                        " Their intervals overlap, so even these two are not clearly different."
+                        if overlap
+                        else ""
+                    )
+                ),
+            ]
+        )
+    o = t["outlet_sentiment"]
+    o = (
+        o[(o["method"] == method) & o["ci_low"].notna() & (o["warning"].fillna("") == "")]
+        if len(o)
+        else o
+    )
+    if len(o) >= 2:
+        o = o.sort_values(["tone", "outlet"], kind="mergesort")
+        lo, hi = o.iloc[0], o.iloc[-1]
+        apart = lo.ci_high < hi.ci_low
+        out.append(
+            [
+                Part(
+                    f"Of {plural(len(o), 'outlet')} with enough articles to compare, {lo.outlet} "
+                    f"is the most negative ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, "
+                    f"n={int(lo.n_articles):,}) and "
+                    f"{hi.outlet} the most positive ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, "
+                    f"n={int(hi.n_articles):,}); "
+                    + (
+                        "their intervals do not overlap."
+                        if apart
+                        else "their intervals overlap, so the outlets do not clearly differ."
+                    )
+                )
+            ]
+        )
+    ext = t["extremes"]
+    if len(ext):
+        parts = []
+        for end in ("most negative", "most positive"):
+            e = ext[ext["end"] == end]
+            if len(e):
+                r = e.iloc[0]
+                parts.append(
+                    [
+                        Part(f"the {end} sentence ({r.compound:+.2f}) is "),
+                        link(r.article_id, int(r.sent_id), snippet(str(r.text), 140)),
+                    ]
+                )
+        out.append([Part("Of all sentences, ")] + joined(parts, last="; ") + [Part(".")])
+    pair = stats[stats["method"].str.contains(" vs ", regex=False)] if len(stats) else stats
+    dis = t["disagreements"]
+    if len(pair) and len(dis):
+        name = pair["method"].iloc[0]
+        a_m, b_m = name.split(" vs ")
+        same, kappa = _stat(stats, name, "same_label"), _stat(stats, name, "cohen_kappa")
+        d = dis.iloc[0]
+        if same is not None:
+            out.append(
+                [
+                    Part(
+                        f"The two lexicons ({a_m} and {b_m}) give the same label to {same:.0%} of "
+                        f"sentences (Cohen's kappa {kappa:.2f}); they differ most on "
+                    ),
+                    link(d.article_id, int(d.sent_id), snippet(str(d.text), 110)),
+                    Part(f" ({d[a_m]:+.2f} vs {d[b_m]:+.2f})."),
+                ]
+            )
+    return out
+
+
+def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[Part]]:
+    """Who speaks and who is only talked about, naming choices, frames, portrayal."""
+    out: list[list[Part]] = []
+    quotes, qm = t["quotes"], t["quoted_mentioned"]
+    spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
+    if len(quotes):
+        by = (
+            spoken.groupby("speaker_actor")
+            .agg(n=("article_id", "size"), articles=("article_id", "nunique"))
+            .sort_values(["n", "articles"], ascending=False, kind="mergesort")
+        )
+        first = (
+            spoken.sort_values(["article_id", "start"], kind="mergesort")
+            .drop_duplicates("speaker_actor")
+            .set_index("speaker_actor")
+        )
+        items = [
+            [
+                Part(f"{a} ({plural(int(r.n), 'quote')}, e.g. "),
+                link(first.at[a, "article_id"], int(first.at[a, "sent_id"])),
+                Part(")"),
+            ]
+            for a, r in by.head(TOP).iterrows()
+        ]
+        more = f"; {len(by) - TOP:,} more speakers in data/quotes.csv" if len(by) > TOP else ""
+        unresolved = len(quotes) - len(spoken)
+        lead = [
+            Part(f"{plural(len(quotes), 'quote')} found, {unresolved:,} without a known speaker. ")
+        ]
+        out.append(
+            lead
+            + (
+                [Part("Who speaks most: ")] + joined(items) + [Part(f"{more}.")]
+                if items
+                else [Part("No quote was attributed to a known actor.")]
+            )
+        )
+    if len(qm):
+        talked = qm.groupby("actor")[["mentions", "quotes"]].sum()
+        silent = (
+            talked[(talked["quotes"] == 0)]
+            .sort_values("mentions", ascending=False, kind="mergesort")
+            .head(TOP)
+        )
+        if len(silent):
+            out.append(
+                [
+                    Part(
+                        "Often talked about but never quoted: "
+                        + ", ".join(
+                            f"{a} ({plural(int(r.mentions), 'mention')})"
+                            for a, r in silent.iterrows()
+                        )
+                        + "."
+                    )
+                ]
+            )
+    tc = t["term_counts"]
+    if len(tc):
+        variants = tc.groupby("concept").agg(k=("variant", "nunique"), n=("n", "sum"))
+        contested = (
+            variants[variants["k"] > 1].sort_values("n", ascending=False, kind="mergesort").head(3)
+        )
+        for concept in contested.index:
+            sub = (
+                tc[tc["concept"] == concept]
+                .groupby("variant")
+                .agg(n=("n", "sum"), outlets=("outlet", "nunique"))
+                .sort_values("n", ascending=False, kind="mergesort")
+            )
+            names = "; ".join(
+                f"“{v}” ×{int(r.n):,} in {plural(int(r.outlets), 'outlet')}"
+                for v, r in sub.head(TOP).iterrows()
+            )
+            out.append(
+                [
+                    Part(
+                        f"Naming ({concept.replace('_', ' ')}): {names}"
+                        + (
+                            f"; {len(sub) - TOP} more variants in data/term_counts.csv"
+                            if len(sub) > TOP
+                            else ""
+                        )
+                        + "."
+                    )
+                ]
+            )
+    fs = t["frame_shares"]
+    if len(fs) and fs["articles"].sum():
+        gen = fs[fs["scheme"] == "generic"].groupby("frame")[["present", "articles"]].sum()
+        share = (gen["present"] / gen["articles"]).sort_values(ascending=False, kind="mergesort")
+        out.append(
+            [
+                Part(
+                    "Generic frames, share of articles using them: "
+                    + ", ".join(f"{f} {s:.0%}" for f, s in share.items())
+                    + " (frame coding agrees only moderately with human coders; see the "
+                    "validation section)."
+                )
+            ]
+        )
+    port = t["portrayal"]
+    if len(port):
+        allp = port[
+            (port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)
+        ].sort_values(["tone", "actor"], kind="mergesort")
+        if len(allp) >= 2:
+            lo, hi = allp.iloc[0], allp.iloc[-1]
+            out.append(
+                [
+                    Part(
+                        f"Portrayal: of {plural(len(allp), 'actor')} with {min_mentions}+ "
+                        f"mentions, the most negatively framed is {lo.actor} "
+                        f"({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_mentions):,}), "
+                        f"the most positively framed {hi.actor} "
+                        f"({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_mentions):,})."
+                    )
+                ]
+            )
+    return out
+
+
+def _evidence_link(evidence: str) -> Part | None:
+    first = str(evidence or "").split()[:1]
+    if not first:
+        return None
+    aid, _, sid = first[0].partition("#s")
+    return link(aid, int(sid) if sid.isdigit() else None, "e.g.")
+
+
+def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """What the articles reach back to and the events most articles refer to."""
+    g = t["event_groups"]
+    out: list[list[Part]] = []
+    if len(g):
+        first, last = (
+            g.sort_values(["begin", "event_id"]).iloc[0],
+            g.sort_values(["begin", "event_id"]).iloc[-1],
+        )
+        a, b = _evidence_link(first.evidence), _evidence_link(last.evidence)
+        out.append(
+            [
+                Part(
+                    f"The articles refer to {plural(len(g), 'dated event')} "
+                    f"({int(g['n_mentions'].sum()):,} mentions); they reach back to "
+                    f"{first.label}, {first.begin}"
+                ),
+                *([Part(" ("), a, Part(")")] if a else []),
+                Part(f", and forward to {last.label}, {last.begin}"),
+                *([Part(" ("), b, Part(")")] if b else []),
+                Part("."),
+            ]
+        )
+        shared = g[g["n_articles"] > 1].sort_values(
+            ["n_articles", "n_mentions", "event_id"],
+            ascending=[False, False, True],
+            kind="mergesort",
+        )
+        if len(shared):
+            items = []
+            for r in shared.head(TOP).itertuples():
+                e = _evidence_link(r.evidence)
+                items.append(
+                    [
+                        Part(f"{r.label} ({r.begin}, {plural(int(r.n_articles), 'article')}"),
+                        *([Part(", "), e] if e else []),
+                        Part(")"),
+                    ]
+                )
+            out.append(
+                [Part("Events most articles refer to: ")]
+                + joined(items, sep="; ", last="; ")
+                + [
+                    Part(
+                        (
+                            f"; {len(shared) - TOP:,} more in data/event_groups.csv"
+                            if len(shared) > TOP
+                            else ""
+                        )
+                        + "."
+                    )
+                ]
+            )
+    return out
+
+
+def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """Quantities articles state differently, the ones most articles state first."""
+    div = t["divergence"]
+    if div.empty:
+        return []
+    differ = div[div["verdict"] != "agree"]
+    if differ.empty:
+        return [
+            [
+                Part(
+                    f"{plural(div['quantity'].nunique(), 'quantity', 'quantities')} stated by "
+                    "several articles agree across them."
+                )
+            ]
+        ]
+    sizes = (
+        differ.groupby("quantity")["article_id"]
+        .nunique()
+        .sort_values(ascending=False, kind="mergesort")
+    )
+    items = []
+    for q in sizes.head(3).index:
+        g = differ[differ["quantity"] == q]
+        vals = g["value"].dropna()
+        ex = g.iloc[0]
+        items.append(
+            [
+                Part(
+                    f"{q} ({g['verdict'].iloc[0]}: {plural(len(g), 'article')}, values "
+                    f"{fmt(vals.min())} to {fmt(vals.max())}, e.g. "
+                ),
+                link(ex.article_id, int(ex.sent_id), snippet(str(ex.claim), 60)),
+                Part(")"),
+            ]
+        )
+    more = f"; {len(sizes) - 3:,} more in data/divergence.csv" if len(sizes) > 3 else ""
+    return [
+        [Part("Articles state different numbers for ")]
+        + joined(items, sep="; ", last="; ")
+        + [
+            Part(
+                f"{more}. ‘Change over time’ means the articles were published on different "
+                "dates, so the number may have changed; ‘disagree’, same date or undated."
+            )
+        ]
+    ]
+
+
+def findings(
+    t: dict[str, Any], *, method: str = "vader", min_mentions: int = 5
+) -> list[list[Part]]:
+    """The findings list: a few statements, each naming its top items and counts, linked to
+    sentences."""
+    return (
+        corpus_finding(t)
+        + sentiment_findings(t, method=method)
+        + framing_findings(t, min_mentions=min_mentions)
+        + timeline_findings(t)
+        + claim_findings(t)
+    )

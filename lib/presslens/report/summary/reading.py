@@ -1,0 +1,152 @@
+"""Reading a run folder for the start page (summary tables and small columns of the large ones),
+and the small helpers every statement uses: links to sentences, plurals, intervals, snippets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+import pandas as pd
+from presslens.pipeline import tables
+from presslens.report.pages import Part, block, sentence_href
+
+
+TOP = 5  # items named in one finding
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+# ---- reading ---------------------------------------------------------------------------------
+
+
+def _pairs(action_divergence: pd.DataFrame) -> int:
+    """Distinct (subject, action) pairs with different targets."""
+    if not len(action_divergence):
+        return 0
+    return int(action_divergence[["subject", "action"]].drop_duplicates().shape[0])
+
+
+def load(out_dir: str | Path) -> dict[str, Any]:
+    """The tables and facts the start page needs (summaries, and small columns of the large
+    tables)."""
+
+    def opt(name: str, columns: list[str] | None = None) -> pd.DataFrame:
+        got = tables.read_if(name, out_dir, columns=columns)
+        return got if got is not None else pd.DataFrame(columns=columns or [])
+
+    t: dict[str, Any] = {
+        "articles": tables.read(
+            "articles",
+            out_dir,
+            columns=[
+                "article_id",
+                "file",
+                "outlet",
+                "published",
+                "title",
+                "status",
+                "reason",
+                "duplicate_of",
+            ],
+        ),
+        "n_sentences": tables.n_rows("sentences", out_dir)
+        if tables.exists("sentences", out_dir)
+        else 0,
+        "removed": opt("removed", ["article_id", "rule"]),
+        "quarantine": opt("quarantine"),
+        "article_sentiment": opt("article_sentiment"),
+        "outlet_sentiment": opt("outlet_sentiment"),
+        "sentiment_stats": opt("sentiment_stats"),
+        "extremes": opt("sentiment_extremes"),
+        "disagreements": opt("sentiment_disagreements"),
+        "quotes": opt("quotes", ["article_id", "sent_id", "speaker_actor", "start"]),
+        "quoted_mentioned": opt("quoted_mentioned"),
+        "term_counts": opt("term_counts"),
+        "frame_shares": opt("frame_shares"),
+        "portrayal": opt("actor_portrayal"),
+        "event_groups": opt("event_groups"),
+        "coverage": opt("coverage"),
+        "timex_types": opt("timex", ["type"]),
+        "divergence": opt("divergence"),
+        "actions": opt("actions", ["subject", "action", "object"]),
+        "action_divergence": opt("action_divergence"),
+        "contrasts": opt("contrasts"),
+        "validation": opt("validation"),
+        "timex_gold": opt("timex_gold_scores"),
+        "manifest": manifest(out_dir),
+    }
+    return t
+
+
+def manifest(out_dir: str | Path) -> dict:
+    """The run's manifest.json (empty when absent)."""
+    path = Path(out_dir) / "manifest.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def corpus_facts(articles: pd.DataFrame) -> dict[str, Any]:
+    """Counts behind the corpus summary: inputs, statuses, outlets, date range, undated."""
+    ok = articles[articles["status"] == "ok"]
+    dated = ok["published"].dropna()
+    return {
+        "inputs": len(articles),
+        "ok": len(ok),
+        "duplicate": int((articles["status"] == "duplicate").sum()),
+        "quarantined": int((articles["status"] == "quarantined").sum()),
+        "outlets": int(ok["outlet"].dropna().nunique()),
+        "first": dated.min() if len(dated) else None,
+        "last": dated.max() if len(dated) else None,
+        "undated": int(ok["published"].isna().sum()),
+    }
+
+
+# ---- small helpers -------------------------------------------------------------------------
+
+
+def link(article_id: str, sent_id: int | None = None, text: str | None = None) -> Part:
+    """A link to an article page (or one sentence on it)."""
+    label = (
+        text
+        if text is not None
+        else (f"{article_id} #{sent_id}" if sent_id is not None else article_id)
+    )
+    return Part(label, sentence_href(article_id, sent_id))
+
+
+def snippet(text: str, n: int = 140) -> str:
+    """A sentence shortened to n characters, in quotation marks unless it already starts with
+    one."""
+    short = text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    return short if short[:1] in "\"“„«'‘" else f"“{short}”"
+
+
+def fmt_ci(tone: float, lo: float, hi: float) -> str:
+    """'+0.21 (95% CI +0.04 to +0.38)', or the value alone when there is no interval."""
+    return (
+        f"{tone:+.2f} (95% CI {lo:+.2f} to {hi:+.2f})"
+        if pd.notna(lo)
+        else f"{tone:+.2f} (no interval)"
+    )
+
+
+def plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def joined(items: list[list[Part]], sep: str = ", ", last: str = " and ") -> list[Part]:
+    """Lists of parts joined as an English enumeration."""
+    out: list[Part] = []
+    for i, item in enumerate(items):
+        if i:
+            out.append(Part(last if i == len(items) - 1 else sep))
+        out += item
+    return out
+
+
+def p(*parts: Part | str, cls: str = "") -> dict[str, Any]:
+    """A paragraph block from parts and plain strings."""
+    return block("p", parts=[x if isinstance(x, Part) else Part(x) for x in parts], cls=cls)
+
+
+def _stat(stats: pd.DataFrame, method: str, metric: str) -> float | None:
+    row = stats[(stats["method"] == method) & (stats["metric"] == metric)] if len(stats) else stats
+    return float(row["value"].iloc[0]) if len(row) and pd.notna(row["value"].iloc[0]) else None
