@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens.report import pages
+from presslens.report import articles, pages
+
 
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="alert(1)">'
 
@@ -52,14 +53,16 @@ def test_numbers_are_formatted_for_reading(value: object, text: str) -> None:
 def page_for(text: str, spans: list, **article) -> str:
     sents = [(1, 0, len(text) - 12), (2, len(text) - 11, len(text))]
     removed = [{"line": 1, "text": HOSTILE, "rule": "x"}]
-    return pages.article_page({"article_id": "a", "text": text, **article}, sents, removed, spans)
+    return articles.article_page(
+        {"article_id": "a", "text": text, **article}, sents, removed, spans
+    )
 
 
 def test_article_page_escapes_everything() -> None:
     text = f"First {HOSTILE} sentence. Second one."
     html = page_for(
         text,
-        [pages.Span(0, 5, "mention", HOSTILE)],
+        [articles.Span(0, 5, "mention", HOSTILE)],
         title=HOSTILE,
         url="javascript:alert(1)",
         outlet=HOSTILE,
@@ -87,19 +90,22 @@ class Nesting(HTMLParser):
 @pytest.mark.parametrize(
     "spans",
     [
-        [pages.Span(0, 16, "mention", "Stoltenberg"), pages.Span(5, 21, "quote", "q")],  # crossing
         [
-            pages.Span(0, 21, "quote", "q"),
-            pages.Span(5, 16, "mention", "m"),
-            pages.Span(5, 9, "term", "t"),
+            articles.Span(0, 16, "mention", "Stoltenberg"),
+            articles.Span(5, 21, "quote", "q"),
+        ],  # crossing
+        [
+            articles.Span(0, 21, "quote", "q"),
+            articles.Span(5, 16, "mention", "m"),
+            articles.Span(5, 9, "term", "t"),
         ],  # nested, same start
-        [pages.Span(0, 4, "timex", "d"), pages.Span(4, 8, "claim", "c")],  # adjacent
+        [articles.Span(0, 4, "timex", "d"), articles.Span(4, 8, "claim", "c")],  # adjacent
         [],
     ],
 )
 def test_highlights_nest_properly_and_keep_the_text(spans: list) -> None:
     text = "Jens Stoltenberg said so."
-    toks = pages.tokens(text, spans)
+    toks = articles.tokens(text, spans)
     assert "".join(x for op, x, _ in toks if op == "text") == text
     html = pages.render(
         "article.html.j2",

@@ -21,9 +21,9 @@ def write_report(
 ) -> dict[str, Any]:
     """Stage 99: one page per article, evidence.html (the sentences behind every figure point) and
     the start page index.html; returns what the notebook shows (warnings, findings, counts)."""
-    from presslens.report import pages, summary
+    from presslens.report import articles, pages, summary
 
-    n_pages = pages.write_article_pages(
+    n_pages = articles.write_article_pages(
         out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress
     )
     evidence_page = pages.write_evidence_page(out_dir)

@@ -1,0 +1,247 @@
+"""Figures of stage 30: frames by outlet, quoted versus mentioned, naming choices by outlet, tone
+toward actors."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from presslens.report.figures import Chart, link_cells, link_points, linked_errorbar
+from .common import MAX_COLUMNS, MAX_ROWS, UNKNOWN_OUTLET, _height, _label, _more, _pooled
+
+
+# ---- 30: voices, names, frames -------------------------------------------------------------
+
+
+def frames_by_outlet(shares: pd.DataFrame, *, max_outlets: int = MAX_COLUMNS) -> Chart:
+    """Share of each outlet's articles using each frame (rows scheme: frame, columns outlets)."""
+    name = "fig30-frames-by-outlet"
+    if shares.empty or shares["articles"].sum() == 0:
+        return Chart(
+            name,
+            "Frames by outlet.",
+            shares,
+            absent="no article was analysed, so no frame was coded",
+        )
+    pooled, n_other = _pooled(shares, column="outlet", weight="articles", max_columns=max_outlets)
+    agg = pooled.groupby(["scheme", "frame", "outlet"], sort=False)[["present", "articles"]].sum()
+    share = (agg["present"] / agg["articles"]).unstack("outlet").fillna(0.0)
+    order = (
+        shares.groupby("outlet")["articles"]
+        .sum()
+        .sort_values(ascending=False, kind="mergesort")
+        .index
+    )
+    cols = [o for o in order if o in share.columns] + [
+        c for c in share.columns if c.endswith("other outlets)")
+    ]
+    share = share[cols]
+    share = share.reindex(sorted(share.index, key=lambda k: (k[0] != "generic", k[0], k[1])))
+    fig, ax = plt.subplots(
+        figsize=(min(1.1 * len(cols) + 4, 22), _height(len(share), per=0.38, base=2.2))
+    )
+    values = share.to_numpy()
+    ax.imshow(values, cmap="Reds", vmin=0, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(cols)), [_label(c, 24) for c in cols], rotation=35, ha="right")
+    ax.set_yticks(range(len(share)), [f"{s}: {f}" for s, f in share.index])
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(
+            j,
+            i,
+            f"{v:.0%}",
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white" if v > 0.5 else "black",
+        )
+    keys = [
+        [
+            f"{s}|{f}|{o}" if v and not o.endswith("other outlets)") else None
+            for o, v in zip(cols, row)
+        ]
+        for (s, f), row in zip(share.index, values)
+    ]
+    link_cells(ax, name, keys)
+    ax.set_title("Frames by outlet: share of the outlet's articles using each frame")
+    caption = (
+        "Share of each outlet's articles in which a frame is present (generic frames coded "
+        "through indicator questions, issue frames from cue words); "
+        "the evidence sentences are in data/article_frames.csv and on the article pages."
+        + (
+            f" The {len(cols) - 1} outlets with most articles; the other {n_other:,} are pooled "
+            "in the last column and listed in the CSV."
+            if n_other
+            else ""
+        )
+    )
+    return Chart(name, caption, shares, fig, keys=[k for row in keys for k in row if k])
+
+
+def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
+    """The actors mentioned most, with how often each is mentioned and quoted as speaker."""
+    name = "fig31-quoted-vs-mentioned"
+    overall = qm.groupby("actor")[["mentions", "quotes"]].sum()
+    if overall.empty or (overall.to_numpy().sum() == 0):
+        return Chart(
+            name,
+            "Who is quoted versus who is talked about.",
+            qm,
+            absent="no actor was mentioned or quoted",
+        )
+    overall = overall.sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
+    n = len(overall)
+    overall = overall.head(top)
+    fig, ax = plt.subplots(figsize=(8, _height(len(overall), per=0.4)))
+    y = np.arange(len(overall))
+    bars_m = ax.barh(y - 0.2, overall["mentions"], height=0.4, label="mentioned", color="#9ecae1")
+    bars_q = ax.barh(
+        y + 0.2, overall["quotes"], height=0.4, label="quoted (as speaker)", color="#2ca02c"
+    )
+    link_points(bars_m, name, [f"mentioned|{a}" for a in overall.index])
+    link_points(bars_q, name, [f"quoted|{a}" for a in overall.index])
+    ax.set_yticks(y, [_label(a, 40) for a in overall.index])
+    ax.invert_yaxis()
+    ax.set_xlabel("count across all articles")
+    ax.set_title("Who is quoted versus who is talked about")
+    ax.legend(frameon=False)
+    caption = (
+        "Actors by number of mentions and of quotes they speak (direct and indirect); the CSV has "
+        "the counts per outlet."
+        + (
+            f" The {len(overall)} actors mentioned most of {n:,};"
+            + _more(n - len(overall), "actors", "the CSV")
+            if n > len(overall)
+            else ""
+        )
+    )
+    return Chart(name, caption, qm, fig, keys=overall.index.tolist())
+
+
+def naming_by_outlet(
+    term_counts: pd.DataFrame, *, max_rows: int = MAX_ROWS, max_outlets: int = MAX_COLUMNS
+) -> Chart:
+    """How often each outlet uses each variant of a contested name (concepts named more than one
+    way)."""
+    name = "fig32-naming-by-outlet"
+    if term_counts.empty:
+        return Chart(
+            name,
+            "Naming variants by outlet.",
+            term_counts,
+            absent="no naming choice of the terms resource occurs in the analysed articles",
+        )
+    tc = term_counts.assign(outlet=term_counts["outlet"].fillna(UNKNOWN_OUTLET))
+    contested = tc.groupby("concept")["variant"].nunique()
+    shown = tc[tc["concept"].isin(contested[contested > 1].index)] if (contested > 1).any() else tc
+    shown = shown.assign(row=shown["concept"].str.replace("_", " ") + ": " + shown["variant"])
+    totals = shown.groupby("row")["n"].sum().sort_values(ascending=False, kind="mergesort")
+    n_rows = len(totals)
+    shown = shown[shown["row"].isin(set(totals.index[:max_rows]))]
+    pooled, n_other = _pooled(shown, column="outlet", weight="n", max_columns=max_outlets)
+    pivot = pooled.pivot_table(
+        index="row", columns="outlet", values="n", aggfunc="sum", fill_value=0
+    )
+    order = shown.groupby("outlet")["n"].sum().sort_values(ascending=False, kind="mergesort").index
+    cols = [o for o in order if o in pivot.columns] + [
+        c for c in pivot.columns if c.endswith("other outlets)")
+    ]
+    pivot = pivot[cols].sort_index()
+    values = pivot.to_numpy()
+    fig, ax = plt.subplots(
+        figsize=(min(1.1 * len(cols) + 4.5, 22), _height(len(pivot), per=0.38, base=2.2))
+    )
+    ax.imshow(values, cmap="Purples", aspect="auto")
+    ax.set_xticks(range(len(cols)), [_label(c, 24) for c in cols], rotation=35, ha="right")
+    ax.set_yticks(range(len(pivot)), [_label(r, 50) for r in pivot.index])
+    top = values.max() if values.size else 0
+    for (i, j), v in np.ndenumerate(values):
+        ax.text(
+            j,
+            i,
+            f"{int(v):,}",
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            color="white" if v > top / 2 else "black",
+        )
+    row_key = dict(zip(shown["row"], shown["concept"] + ": " + shown["variant"]))
+    keys = [
+        [
+            f"{row_key[r]}|{o}" if v and not o.endswith("other outlets)") else None
+            for o, v in zip(cols, vals)
+        ]
+        for r, vals in zip(pivot.index, values)
+    ]
+    link_cells(ax, name, keys)
+    ax.set_title(
+        "Naming variants by outlet"
+        + (" (concepts named in more than one way)" if (contested > 1).any() else "")
+    )
+    caption = (
+        "How often each outlet uses each variant of a name (concepts the corpus names in more "
+        "than one way, when there are any); every use is in data/terms.csv with its sentence."
+        + (
+            f" The {len(pivot)} most used of {n_rows:,} variants; all are in the CSV."
+            if n_rows > len(pivot)
+            else ""
+        )
+        + (
+            f" The {len(cols) - 1} outlets using them most; the other {n_other:,} are pooled in "
+            "the last column and listed in the CSV."
+            if n_other
+            else ""
+        )
+    )
+    return Chart(name, caption, term_counts, fig, keys=[k for row in keys for k in row if k])
+
+
+def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
+    """Tone toward the most mentioned actors (all outlets), with bootstrap intervals over
+    mentions."""
+    name = "fig33-actor-tone"
+    overall = (
+        portrayal[portrayal["outlet"] == "(all outlets)"] if "outlet" in portrayal else portrayal
+    )
+    if overall.empty:
+        return Chart(
+            name,
+            "How actors are portrayed.",
+            portrayal,
+            absent="no actor was mentioned, so no tone toward one was measured",
+        )
+    n = len(overall)
+    shown = (
+        overall.sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort")
+        .head(top)
+        .sort_values(["tone", "actor"], kind="mergesort")
+    )
+    fig, ax = plt.subplots(figsize=(8, _height(len(shown), per=0.42)))
+    y = np.arange(len(shown))
+    linked_errorbar(
+        ax,
+        shown["tone"],
+        y,
+        shown["ci_low"],
+        shown["ci_high"],
+        name,
+        shown["actor"].tolist(),
+        color="#9467bd",
+    )
+    ax.set_yticks(
+        y, [_label(f"{a} (n={k:,})", 44) for a, k in zip(shown["actor"], shown["n_mentions"])]
+    )
+    ax.axvline(0, color="#999", lw=0.8)
+    ax.set_xlabel("tone toward the actor: mean over mentions, bootstrap 95% interval")
+    ax.set_title("How actors are portrayed (all outlets)")
+    caption = (
+        "Tone toward each actor: P(positive) - P(negative) of the target-sentiment model on every "
+        "mention, averaged, with bootstrap 95% intervals; "
+        "n is the number of mentions. The CSV has it per outlet too."
+        + (
+            f" The {len(shown)} actors mentioned most of {n:,};"
+            + _more(n - len(shown), "actors", "the CSV")
+            if n > len(shown)
+            else ""
+        )
+    )
+    return Chart(name, caption, portrayal, fig, keys=shown["actor"].tolist())
