@@ -6,7 +6,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from presslens.pipeline import cli, runner
+from presslens.pipeline import cache, cli, notebooks, runner
+from presslens.report import htmlexport
 
 
 def notebook(path: Path, params: str, *cells: str) -> None:
@@ -54,9 +55,9 @@ def test_a_good_run_writes_the_folder(chain: Path, tmp_path: Path) -> None:
     assert (out / "first.txt").read_text() == "7"
     assert (out / "notebooks" / "20-second.ipynb").exists()
     html = (out / "html" / "10-first.html").read_text()
-    assert not runner.htmlexport.remote_references(html)
+    assert not htmlexport.remote_references(html)
     assert set(manifest["timings_seconds"]) == {"10-first", "20-second", "total"}
-    assert manifest["inputs"] == {"a.txt": runner.sha256_file(tmp_path / "corpus" / "a.txt")}
+    assert manifest["inputs"] == {"a.txt": cache.sha256_file(tmp_path / "corpus" / "a.txt")}
     assert manifest["parameters"]["limit"] == 7
     assert "pandas" in manifest["versions"]
     assert not out.with_name("out.partial").exists()
@@ -142,7 +143,7 @@ def test_params_file(chain: Path, tmp_path: Path) -> None:
 
 
 def test_project_notebooks_follow_the_conventions(root: Path) -> None:
-    chain = runner.discover(root / "notebooks")
+    chain = notebooks.discover(root / "notebooks")
     for nb in chain:
         node = nbformat.read(nb.path, as_version=4)
         tagged = [c for c in node.cells if "parameters" in c.metadata.get("tags", [])]

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from presslens.pipeline import paths, runner
+from presslens.pipeline import notebooks, paths, runner
 
 
 def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:
@@ -21,7 +21,7 @@ def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict
     if params_file:
         loaded = yaml.safe_load(Path(params_file).read_text(encoding="utf-8")) or {}
         if not isinstance(loaded, dict):
-            raise runner.ParameterError(
+            raise notebooks.ParameterError(
                 f"{params_file}: expected a mapping of parameter names to values"
             )
         params.update(loaded)
@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             force=args.force,
             cache=args.cache,
         )
-    except runner.ParameterError as exc:
+    except notebooks.ParameterError as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 2
     except runner.RunFailed as exc:

@@ -1,0 +1,109 @@
+"""The notebooks of a chain: finding them (NN-*.ipynb in order), the parameters their parameters
+cells declare, and checking the parameters a run gives them before anything runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+import papermill
+from presslens.pipeline import paths
+
+
+RESERVED = {"corpus", "out_dir"}
+
+
+PATH_PARAMS = (
+    "corpus",
+    "eval_dir",
+    "gold",
+    "gold_corpus",
+    "actors_file",
+    "terms_file",
+)  # made absolute before a notebook sees them
+
+
+class ParameterError(ValueError):
+    """A parameter name, type or path is wrong; raised before anything runs."""
+
+
+@dataclass
+class Notebook:
+    """A notebook of the chain and the parameters its `parameters` cell declares."""
+
+    path: Path
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        """File name without the .ipynb suffix."""
+        return self.path.stem
+
+
+def default_notebooks_dir() -> Path:
+    """The chain's notebooks: the checkout's notebooks/, or the copy bundled in the installed
+    package."""
+    return paths.notebooks_dir()
+
+
+def discover(folder: Path) -> list[Notebook]:
+    """The chain: notebooks named NN-*.ipynb in order, with their declared parameters."""
+    paths = sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb"))
+    if not paths:
+        raise ParameterError(f"no notebooks named NN-*.ipynb in {folder}")
+    return [Notebook(p, papermill.inspect_notebook(str(p))) for p in paths]
+
+
+def _type_ok(value: Any, declared: str) -> bool:
+    kind = (declared or "").replace("None", "").strip()
+    if kind in ("", "Any"):
+        return True
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind == "str":
+        return isinstance(value, str)
+    if kind.startswith(("list", "dict")):
+        return isinstance(value, list if kind.startswith("list") else dict)
+    return True
+
+
+def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
+    """Refuse unknown names, wrong types and missing corpus paths before anything runs."""
+    declared: dict[str, dict[str, Any]] = {}
+    for nb in chain:
+        for name, spec in nb.params.items():
+            declared.setdefault(name, spec)
+    unknown = sorted(set(params) - set(declared))
+    if unknown:
+        raise ParameterError(
+            f"unknown parameter(s): {', '.join(unknown)}. Known: {', '.join(sorted(declared))}"
+        )
+    for name, value in params.items():
+        kind = declared[name].get("inferred_type_name", "")
+        if not _type_ok(value, kind):
+            raise ParameterError(
+                f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}"
+            )
+    corpus = params.get("corpus")
+    if corpus and not Path(corpus).expanduser().exists():
+        raise ParameterError(f"corpus {corpus} does not exist")
+
+
+def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
+    """Path parameters made absolute, so no notebook depends on its working directory.
+
+    The corpus ('' is the seeds shipped with presslens) always; the other path parameters when they
+    name an existing file or folder (a bare resource name such as ``actors.yaml`` stays as it is,
+    for the notebook to find in the package).
+    """
+    out = dict(params)
+    out["corpus"] = str(paths.corpus(out.get("corpus")))
+    for name in PATH_PARAMS[1:]:
+        value = out.get(name)
+        if isinstance(value, str) and value and Path(value).expanduser().exists():
+            out[name] = str(Path(value).expanduser().resolve())
+    return out
