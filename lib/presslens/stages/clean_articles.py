@@ -107,6 +107,37 @@ def clean_corpus(
     work = Path(out_dir) / ".work-clean"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
+    sigs = _clean_partitions(
+        plan,
+        out_dir,
+        work,
+        max_bytes=max_bytes,
+        min_english_share=min_english_share,
+        rules=rules,
+        engine_name=engine_name,
+        scheduler=scheduler,
+        progress=progress,
+    )
+    counts = _mark_duplicates(out_dir, work, sigs, near_duplicate=near_duplicate)
+    shutil.rmtree(work, ignore_errors=True)
+    draw(out_dir, max_articles=max_articles_per_figure)
+    return counts
+
+
+def _clean_partitions(
+    plan: corpus.Plan,
+    out_dir: str | Path,
+    work: Path,
+    *,
+    max_bytes: int,
+    min_english_share: float,
+    rules: str,
+    engine_name: str,
+    scheduler: str,
+    progress: bool,
+) -> list[pd.DataFrame]:
+    """Pass 1: read, clean and split every partition; write `removed` and `quarantine`, keep each
+    partition's articles and sentences in `work`; return the partitions' duplicate signatures."""
     sigs = []
     with (
         tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w,
@@ -132,6 +163,14 @@ def clean_corpus(
             removed_w.write(res["removed"], order=res["articles"]["article_id"].tolist())
             quarantine_w.write(res["quarantine"])
             sigs.append(res["signatures"])
+    return sigs
+
+
+def _mark_duplicates(
+    out_dir: str | Path, work: Path, sigs: list[pd.DataFrame], *, near_duplicate: float
+) -> dict[str, int]:
+    """Pass 2: find exact and near duplicates over the whole corpus, then write `articles` and
+    `sentences` (duplicates' sentences left out); return the counts by status."""
     n_parts = len(sigs)
     all_sigs = (
         pd.concat(sigs, ignore_index=True)
@@ -165,8 +204,6 @@ def clean_corpus(
             )
             for status, n in reconcile(arts).items():
                 counts[status] += n
-    shutil.rmtree(work, ignore_errors=True)
-    draw(out_dir, max_articles=max_articles_per_figure)
     return counts
 
 

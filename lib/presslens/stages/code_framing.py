@@ -92,8 +92,6 @@ def code_framing(
     """Stage 30: `mentions`, `quotes`, `terms`, `frames`, `article_frames`, `actor_tone`, and the
     corpus summaries `quoted_mentioned`, `term_counts`, `frame_shares`, `frame_contrasts`,
     `actor_portrayal`; and the figures fig30-fig33."""
-    from presslens.measure import contrast, portrayal
-
     partials: list[dict[str, Any]] = []
     counts = map_stage(
         framing_part,
@@ -112,6 +110,15 @@ def code_framing(
             warm, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model
         ),
     )
+    write_voices(out_dir, partials)
+    write_frames(out_dir, partials)
+    write_portrayal(out_dir, partials, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
+    draw(out_dir, top_actors=top_actors)
+    return counts
+
+
+def write_voices(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
+    """`quoted_mentioned` and `term_counts` from the partitions' counts."""
     qm = summed(
         [p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"]
     )
@@ -136,6 +143,12 @@ def code_framing(
         "term_counts",
         out_dir,
     )
+
+
+def write_frames(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
+    """`frame_shares` and `frame_contrasts` from the partitions' counts."""
+    from presslens.measure import contrast
+
     shares = summed(
         [p["frame_shares"] for p in partials],
         ["scheme", "frame", "outlet"],
@@ -153,6 +166,19 @@ def code_framing(
         else pd.DataFrame()
     )
     tables.write(contrast.log_odds(frame_counts).assign(scheme="frame"), "frame_contrasts", out_dir)
+
+
+def write_portrayal(
+    out_dir: str | Path,
+    partials: list[dict[str, Any]],
+    *,
+    n_boot: int,
+    seed: int,
+    min_mentions: int,
+) -> None:
+    """`actor_portrayal`: tone toward each actor, per outlet and over all outlets."""
+    from presslens.measure import portrayal
+
     tone = (
         pd.concat([p["tone"] for p in partials], ignore_index=True)
         if partials
@@ -171,8 +197,6 @@ def code_framing(
         "actor_portrayal",
         out_dir,
     )
-    draw(out_dir, top_actors=top_actors)
-    return counts
 
 
 def draw(out_dir: str | Path, *, top_actors: int = 12) -> None:

@@ -97,6 +97,20 @@ def score_sentiment(
         "outlet_sentiment",
         out_dir,
     )
+    hist = write_histogram(out_dir, partials, methods)
+    write_extremes(out_dir, partials, methods, top=top)
+    stats = sentiment_stats(art, methods, [p.get("pairs") for p in partials], n_sentences=hist)
+    tables.write(stats, "sentiment_stats", out_dir)
+    if len(methods) > 1:
+        write_disagreements(out_dir, partials, methods, top=top)
+    draw(out_dir, methods=methods, min_articles=min_articles, max_articles=max_articles_per_figure)
+    return counts
+
+
+def write_histogram(
+    out_dir: str | Path, partials: list[dict[str, Any]], methods: tuple[str, ...]
+) -> pd.DataFrame:
+    """`sentiment_histogram`: sentences per score bin and method, summed over the partitions."""
     hist = summed(
         [p["histogram"] for p in partials], ["method", "bin", "bin_low", "bin_high"], ["sentences"]
     )
@@ -106,6 +120,13 @@ def score_sentiment(
         kind="mergesort",
     )
     tables.write(hist.reset_index(drop=True), "sentiment_histogram", out_dir)
+    return hist
+
+
+def write_extremes(
+    out_dir: str | Path, partials: list[dict[str, Any]], methods: tuple[str, ...], *, top: int
+) -> None:
+    """`sentiment_extremes`: the `top` most positive and most negative sentences (main method)."""
     ext = [p["extremes"] for p in partials]
     pos = top_rows(
         [e[e["end"] == "most positive"] for e in ext],
@@ -125,22 +146,23 @@ def score_sentiment(
         else pd.DataFrame(columns=["end", "article_id", "sent_id", "compound", "text"])
     )
     tables.write(extremes.assign(method=methods[0]), "sentiment_extremes", out_dir)
-    stats = sentiment_stats(art, methods, [p.get("pairs") for p in partials], n_sentences=hist)
-    tables.write(stats, "sentiment_stats", out_dir)
-    if len(methods) > 1:
-        dis = top_rows(
-            [p.get("disagreements") for p in partials],
-            by=["difference", "article_id", "sent_id"],
-            ascending=[False, True, True],
-            k=top,
+
+
+def write_disagreements(
+    out_dir: str | Path, partials: list[dict[str, Any]], methods: tuple[str, ...], *, top: int
+) -> None:
+    """`sentiment_disagreements`: the `top` sentences the first two methods score most apart."""
+    dis = top_rows(
+        [p.get("disagreements") for p in partials],
+        by=["difference", "article_id", "sent_id"],
+        ascending=[False, True, True],
+        k=top,
+    )
+    if dis.empty:
+        dis = pd.DataFrame(
+            columns=["article_id", "sent_id", methods[0], methods[1], "difference", "text"]
         )
-        if dis.empty:
-            dis = pd.DataFrame(
-                columns=["article_id", "sent_id", methods[0], methods[1], "difference", "text"]
-            )
-        tables.write(dis, "sentiment_disagreements", out_dir)
-    draw(out_dir, methods=methods, min_articles=min_articles, max_articles=max_articles_per_figure)
-    return counts
+    tables.write(dis, "sentiment_disagreements", out_dir)
 
 
 def sentiment_stats(

@@ -135,6 +135,38 @@ _R_REL_UNIT = re.compile(
 )
 
 
+_REL_STEP = {
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "this": 0,
+    "current": 0,
+    "next": 1,
+    "coming": 1,
+}
+_EDGE_MOD = {
+    "early": "early",
+    "late": "late",
+    "mid": "mid",
+    "the end of": "end",
+    "end of": "end",
+    "the beginning of": "start",
+    "beginning of": "start",
+    "the start of": "start",
+    "start of": "start",
+    "the middle of": "mid",
+}
+_UNRESOLVED = {
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "year": "XXXX",
+    "weekend": "XXXX-WXX-WE",
+    "decade": "XXX",
+    "century": "XX",
+    "quarter": "XXXX-QX",
+}
+
+
 def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     rel, unit = _key(m.group("rel")), _key(m.group("u"))
     el = _key(m.group("el") or "")
@@ -151,52 +183,41 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return (m.start(), m.end(), "DURATION", _duration_value(1, code), None, None, "none")
     if rel == "current" and unit in _PARTS:
         return None
-    step = {
-        "last": -1,
-        "past": -1,
-        "previous": -1,
-        "this": 0,
-        "current": 0,
-        "next": 1,
-        "coming": 1,
-    }[rel]
+    step = _REL_STEP[rel]
     if unit in _PARTS:
-        if step > 0 or (step < 0 and unit != "night"):
-            return None  # "last morning", "next evening": not idiomatic
-        if ref is None:
-            return (m.start(), m.end(), "TIME", f"XXXX-XX-XXT{_PARTS[unit]}", None, None, "none")
-        day = _safe(lambda: ref + dt.timedelta(days=step))
-        if day is None:
-            return None
-        iso = day.isoformat()  # type: ignore[union-attr]
-        return (m.start(), m.end(), "TIME", f"{iso}T{_PARTS[unit]}", iso, iso, "publication")
-    mod = {
-        "early": "early",
-        "late": "late",
-        "mid": "mid",
-        "the end of": "end",
-        "end of": "end",
-        "the beginning of": "start",
-        "beginning of": "start",
-        "the start of": "start",
-        "start of": "start",
-        "the middle of": "mid",
-    }.get(el)
-    unresolved = {
-        "week": "XXXX-WXX",
-        "month": "XXXX-XX",
-        "year": "XXXX",
-        "weekend": "XXXX-WXX-WE",
-        "decade": "XXX",
-        "century": "XX",
-        "quarter": "XXXX-QX",
-    }
+        return _rel_part_of_day(m, unit, step, ref)
     if ref is None:
-        value = unresolved.get(unit, f"XXXX-{_SEASONS.get(unit, 'XX')}")
+        value = _UNRESOLVED.get(unit, f"XXXX-{_SEASONS.get(unit, 'XX')}")
         return (m.start(), m.end(), "DATE", value, None, None, "none")
-    value: str
-    begin: str | None
-    finish: str | None
+    span = _rel_span(unit, step, ref, _EDGE_MOD.get(el))
+    if span is None:
+        return None
+    value, begin, finish = span
+    if el == "earlier" and begin is not None:
+        finish = ref.isoformat()
+    elif el == "later" and finish is not None:
+        begin = ref.isoformat()
+    return (m.start(), m.end(), "DATE", value, begin, finish, "publication")
+
+
+def _rel_part_of_day(m: re.Match[str], unit: str, step: int, ref: dt.date | None) -> Hit | None:
+    """ "last night", "this morning": the part of the day before, of or after the reference."""
+    if step > 0 or (step < 0 and unit != "night"):
+        return None  # "last morning", "next evening": not idiomatic
+    if ref is None:
+        return (m.start(), m.end(), "TIME", f"XXXX-XX-XXT{_PARTS[unit]}", None, None, "none")
+    day = _safe(lambda: ref + dt.timedelta(days=step))
+    if day is None:
+        return None
+    iso = day.isoformat()  # type: ignore[union-attr]
+    return (m.start(), m.end(), "TIME", f"{iso}T{_PARTS[unit]}", iso, iso, "publication")
+
+
+def _rel_span(
+    unit: str, step: int, ref: dt.date, mod: str | None
+) -> tuple[str, str | None, str | None] | None:
+    """The value and span of the week, month, year, quarter, decade, century or season `step`
+    units from the reference's (None when out of the calendar's range)."""
     if unit in ("week", "weekend"):
         day = _safe(lambda: ref + dt.timedelta(days=7 * step))
         if day is None:
@@ -206,54 +227,46 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             value += "-WE"
             sat = _safe(lambda: dt.date.fromisoformat(begin) + dt.timedelta(days=5))  # type: ignore[arg-type]
             begin = _iso(sat)  # type: ignore[arg-type]
-    elif unit == "month":
+        return value, begin, finish
+    if unit == "month":
         y, mo = _shift_month(ref.year, ref.month, step)
-        value = f"{y:04d}-{mo:02d}"
-        begin, finish = _month_span(y, mo, mod)
-    elif unit == "year":
+        return (f"{y:04d}-{mo:02d}", *_month_span(y, mo, mod))
+    if unit == "year":
         y = ref.year + step
-        value = f"{y:04d}"
-        begin, finish = _year_span(y, mod)
-    elif unit == "quarter":
+        return (f"{y:04d}", *_year_span(y, mod))
+    if unit == "quarter":
         q = (ref.month - 1) // 3 + step
         y, q = ref.year + q // 4, q % 4 + 1
-        value = f"{y:04d}-Q{q}"
-        begin, _ = _month_span(y, 3 * q - 2)
-        _, finish = _month_span(y, 3 * q)
-    elif unit == "decade":
+        return f"{y:04d}-Q{q}", _month_span(y, 3 * q - 2)[0], _month_span(y, 3 * q)[1]
+    if unit == "decade":
         y = ref.year // 10 * 10 + 10 * step
-        value = str(y // 10)
-        begin, finish = (f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else (None, None)
-    elif unit == "century":
+        span = (f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else (None, None)
+        return (str(y // 10), *span)
+    if unit == "century":
         c = ref.year // 100 + step
-        value = f"{c:02d}"
-        begin, finish = (
+        span = (
             (f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31") if 1 <= c <= 99 else (None, None)
         )
-    # seasons: the one containing the reference ("this"), the last one over, the next to begin
+        return (f"{c:02d}", *span)
+    return _rel_season(unit, step, ref)
+
+
+def _rel_season(unit: str, step: int, ref: dt.date) -> tuple[str, str | None, str | None] | None:
+    """Seasons: the one containing the reference ("this"), the last one over, the next to begin."""
+    code = _SEASONS[unit]
+    spans = [(y, *_season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
+    today = ref.isoformat()
+    if step < 0:
+        picked = [sp for sp in spans if sp[2] and sp[2] < today][-1:]
+    elif step > 0:
+        picked = [sp for sp in spans if sp[1] and sp[1] > today][:1]
     else:
-        code = _SEASONS[unit]
-        spans = [(y, *_season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
-        today = ref.isoformat()
-        if step < 0:
-            picked = [sp for sp in spans if sp[2] and sp[2] < today][-1:]
-        elif step > 0:
-            picked = [sp for sp in spans if sp[1] and sp[1] > today][:1]
-        else:
-            picked = [
-                sp
-                for sp in spans
-                if sp[1] and sp[1][:4] == str(ref.year - (code == "WI" and ref.month <= 2))
-            ]
-        if not picked:
-            return None
-        y, begin, finish = picked[0]
-        value = f"{y}-{code}"
-    if el == "earlier" and begin is not None:
-        finish = ref.isoformat()
-    elif el == "later" and finish is not None:
-        begin = ref.isoformat()
-    return (m.start(), m.end(), "DATE", value, begin, finish, "publication")
+        year = str(ref.year - (code == "WI" and ref.month <= 2))
+        picked = [sp for sp in spans if sp[1] and sp[1][:4] == year]
+    if not picked:
+        return None
+    y, begin, finish = picked[0]
+    return f"{y}-{code}", begin, finish
 
 
 # --- ago ------------------------------------------------------------------------------------------

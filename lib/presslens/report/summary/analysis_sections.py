@@ -50,32 +50,18 @@ def corpus_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+ARTICLE_TONE_COLUMNS = [
+    "n_sentences",
+    "tone",
+    "ci_low",
+    "ci_high",
+    "share_negative",
+    "share_positive",
+]
+
+
 def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[str, Any]]:
-    art = t["article_sentiment"]
-    main = art[art["method"] == method].merge(
-        t["articles"][["article_id", "outlet"]], on="article_id"
-    )
-    main = main.sort_values(["tone", "article_id"], kind="mergesort")
-    ends = (
-        pd.concat([main.head(10), main.tail(10)]).drop_duplicates("article_id")
-        if len(main) > 20
-        else main
-    )
-    ends = ends.assign(href=[sentence_href(x) for x in ends["article_id"]])
-    outl = t["outlet_sentiment"]
-    outl = (
-        outl[outl["method"] == method].sort_values(
-            ["n_articles", "outlet"], ascending=[False, True], kind="mergesort"
-        )
-        if len(outl)
-        else outl
-    )
-    dis = t["disagreements"]
-    dis = (
-        dis.assign(href=[sentence_href(a, s) for a, s in zip(dis["article_id"], dis["sent_id"])])
-        if len(dis)
-        else dis
-    )
+    """Tone: what the scores mean, the outlets, the extreme articles, where the methods disagree."""
     return [
         p(
             "Scores run from -1 (very negative) to +1 (very positive). An article's tone is the "
@@ -84,6 +70,21 @@ def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[s
             "mean of its articles' tones with an interval over articles; "
             "with one article there is no interval and no comparison."
         ),
+        *_outlet_tone_blocks(t["outlet_sentiment"], method=method),
+        *_article_tone_blocks(t["article_sentiment"], t["articles"], method=method),
+        *_disagreement_blocks(t["disagreements"]),
+    ]
+
+
+def _outlet_tone_blocks(outl: pd.DataFrame, *, method: str) -> list[dict[str, Any]]:
+    outl = (
+        outl[outl["method"] == method].sort_values(
+            ["n_articles", "outlet"], ascending=[False, True], kind="mergesort"
+        )
+        if len(outl)
+        else outl
+    )
+    return [
         block("h3", text=f"Outlets ({method})"),
         block(
             "table",
@@ -95,32 +96,28 @@ def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[s
                 empty="No outlet has a tone.",
             ),
         ),
+    ]
+
+
+def _article_tone_blocks(
+    art: pd.DataFrame, articles: pd.DataFrame, *, method: str
+) -> list[dict[str, Any]]:
+    main = art[art["method"] == method].merge(articles[["article_id", "outlet"]], on="article_id")
+    main = main.sort_values(["tone", "article_id"], kind="mergesort")
+    ends = (
+        pd.concat([main.head(10), main.tail(10)]).drop_duplicates("article_id")
+        if len(main) > 20
+        else main
+    )
+    ends = ends.assign(href=[sentence_href(x) for x in ends["article_id"]])
+    return [
         block("h3", text=f"The most negative and most positive articles ({method})"),
         block(
             "table",
             table=table(
-                ends[
-                    [
-                        "article_id",
-                        "href",
-                        "outlet",
-                        "n_sentences",
-                        "tone",
-                        "ci_low",
-                        "ci_high",
-                        "share_negative",
-                        "share_positive",
-                    ]
-                ],
+                ends[["article_id", "href", "outlet", *ARTICLE_TONE_COLUMNS]],
                 links={"article_id": "href"},
-                numeric=[
-                    "n_sentences",
-                    "tone",
-                    "ci_low",
-                    "ci_high",
-                    "share_negative",
-                    "share_positive",
-                ],
+                numeric=ARTICLE_TONE_COLUMNS,
                 total=len(main),
                 limit=20,
                 csv="data/article_sentiment.csv",
@@ -128,6 +125,16 @@ def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[s
                 empty="No article was scored.",
             ),
         ),
+    ]
+
+
+def _disagreement_blocks(dis: pd.DataFrame) -> list[dict[str, Any]]:
+    dis = (
+        dis.assign(href=[sentence_href(a, s) for a, s in zip(dis["article_id"], dis["sent_id"])])
+        if len(dis)
+        else dis
+    )
+    return [
         block("h3", text="Sentences the two methods disagree on most"),
         block(
             "table",
@@ -142,7 +149,18 @@ def sentiment_blocks(t: dict[str, Any], *, method: str = "vader") -> list[dict[s
 
 
 def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
-    quotes, qm = t["quotes"], t["quoted_mentioned"]
+    """Voices, names and frames: who speaks, quoted versus talked about, naming choices, frames, and
+    the tone toward each actor."""
+    return [
+        *_speaker_blocks(t["quotes"]),
+        *_quoted_blocks(t["quoted_mentioned"]),
+        *_naming_blocks(t["term_counts"]),
+        *_frame_blocks(t["frame_shares"]),
+        *_portrayal_blocks(t["portrayal"]),
+    ]
+
+
+def _speaker_blocks(quotes: pd.DataFrame) -> list[dict[str, Any]]:
     spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
     speakers = (
         spoken.groupby("speaker_actor")
@@ -151,40 +169,6 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
         .reset_index()
         if len(spoken)
         else pd.DataFrame(columns=["speaker_actor", "quotes", "articles"])
-    )
-    overall = (
-        qm.groupby("actor")[["mentions", "quotes"]]
-        .sum()
-        .sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
-        .reset_index()
-        if len(qm)
-        else pd.DataFrame(columns=["actor", "mentions", "quotes"])
-    )
-    tc = t["term_counts"]
-    naming = (
-        tc.groupby(["concept", "variant"])
-        .agg(uses=("n", "sum"), outlets=("outlet", "nunique"))
-        .sort_values("uses", ascending=False, kind="mergesort")
-        .reset_index()
-        if len(tc)
-        else pd.DataFrame(columns=["concept", "variant", "uses", "outlets"])
-    )
-    fs = t["frame_shares"]
-    frames = (
-        fs.groupby(["scheme", "frame"])[["present", "articles"]].sum().reset_index()
-        if len(fs)
-        else pd.DataFrame(columns=["scheme", "frame", "present", "articles"])
-    )
-    frames = frames.assign(
-        share=frames["present"] / frames["articles"].where(frames["articles"] > 0)
-    ).sort_values(["scheme", "share"], ascending=[True, False], kind="mergesort")
-    port = t["portrayal"]
-    allp = (
-        port[port["outlet"] == "(all outlets)"]
-        .sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort")
-        .drop(columns=["outlet"])
-        if len(port)
-        else port
     )
     return [
         block("h3", text="Who speaks"),
@@ -204,6 +188,19 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
                 empty="No quote was attributed to a known actor.",
             ),
         ),
+    ]
+
+
+def _quoted_blocks(qm: pd.DataFrame) -> list[dict[str, Any]]:
+    overall = (
+        qm.groupby("actor")[["mentions", "quotes"]]
+        .sum()
+        .sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
+        .reset_index()
+        if len(qm)
+        else pd.DataFrame(columns=["actor", "mentions", "quotes"])
+    )
+    return [
         block("h3", text="Quoted versus talked about"),
         block(
             "table",
@@ -215,6 +212,19 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
                 empty="No actor was mentioned.",
             ),
         ),
+    ]
+
+
+def _naming_blocks(tc: pd.DataFrame) -> list[dict[str, Any]]:
+    naming = (
+        tc.groupby(["concept", "variant"])
+        .agg(uses=("n", "sum"), outlets=("outlet", "nunique"))
+        .sort_values("uses", ascending=False, kind="mergesort")
+        .reset_index()
+        if len(tc)
+        else pd.DataFrame(columns=["concept", "variant", "uses", "outlets"])
+    )
+    return [
         block("h3", text="Naming choices"),
         p(
             "Variants of contested names from the terms resource; every use is highlighted on the "
@@ -230,6 +240,19 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
                 empty="No naming choice of the terms resource occurs in these articles.",
             ),
         ),
+    ]
+
+
+def _frame_blocks(fs: pd.DataFrame) -> list[dict[str, Any]]:
+    frames = (
+        fs.groupby(["scheme", "frame"])[["present", "articles"]].sum().reset_index()
+        if len(fs)
+        else pd.DataFrame(columns=["scheme", "frame", "present", "articles"])
+    )
+    frames = frames.assign(
+        share=frames["present"] / frames["articles"].where(frames["articles"] > 0)
+    ).sort_values(["scheme", "share"], ascending=[True, False], kind="mergesort")
+    return [
         block("h3", text="Frames"),
         p(
             "Generic frames (Semetko & Valkenburg) coded through yes/no indicator questions; "
@@ -246,21 +269,25 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
                 empty="No article was coded.",
             ),
         ),
+    ]
+
+
+def _portrayal_blocks(port: pd.DataFrame) -> list[dict[str, Any]]:
+    allp = (
+        port[port["outlet"] == "(all outlets)"]
+        .sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort")
+        .drop(columns=["outlet"])
+        if len(port)
+        else port
+    )
+    numeric = ["n_mentions", "n_articles", "tone", "ci_low", "ci_high", "negative", "neutral"]
+    return [
         block("h3", text="Tone toward each actor"),
         block(
             "table",
             table=table(
                 allp,
-                numeric=[
-                    "n_mentions",
-                    "n_articles",
-                    "tone",
-                    "ci_low",
-                    "ci_high",
-                    "negative",
-                    "neutral",
-                    "positive",
-                ],
+                numeric=[*numeric, "positive"],
                 csv="data/actor_portrayal.csv",
                 order="most mentioned first; per outlet in the CSV",
                 empty="No actor was mentioned.",
@@ -317,37 +344,8 @@ def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
-    div = t["divergence"]
-    if len(div):
-        by = (
-            div.groupby("quantity")
-            .agg(
-                verdict=("verdict", "first"),
-                articles=("article_id", "nunique"),
-                low=("value", "min"),
-                high=("value", "max"),
-            )
-            .reset_index()
-        )
-        order = {"disagree": 0, "change over time": 1, "agree": 2}
-        by = by.sort_values(
-            ["verdict", "articles", "quantity"],
-            key=lambda c: c.map(order) if c.name == "verdict" else c,
-            ascending=[True, False, True],
-            kind="mergesort",
-        )
-        ex = div.drop_duplicates("quantity").set_index("quantity")
-        by = by.assign(
-            example=[snippet(str(ex.at[q, "claim"]), 70) for q in by["quantity"]],
-            href=[
-                sentence_href(ex.at[q, "article_id"], int(ex.at[q, "sent_id"]))
-                for q in by["quantity"]
-            ],
-        )
-    else:
-        by = pd.DataFrame(
-            columns=["quantity", "verdict", "articles", "low", "high", "example", "href"]
-        )
+    """Claims across outlets: the quantities several articles state, and who did what to whom."""
+    by = _divergence_table(t["divergence"])
     acts = t["actions"]
     pairs = (
         acts.groupby(["subject", "action"])
@@ -393,6 +391,41 @@ def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
     ]
+
+
+def _divergence_table(div: pd.DataFrame) -> pd.DataFrame:
+    """One row per quantity stated by several articles: verdict, articles, range, an example."""
+    if len(div):
+        by = (
+            div.groupby("quantity")
+            .agg(
+                verdict=("verdict", "first"),
+                articles=("article_id", "nunique"),
+                low=("value", "min"),
+                high=("value", "max"),
+            )
+            .reset_index()
+        )
+        order = {"disagree": 0, "change over time": 1, "agree": 2}
+        by = by.sort_values(
+            ["verdict", "articles", "quantity"],
+            key=lambda c: c.map(order) if c.name == "verdict" else c,
+            ascending=[True, False, True],
+            kind="mergesort",
+        )
+        ex = div.drop_duplicates("quantity").set_index("quantity")
+        by = by.assign(
+            example=[snippet(str(ex.at[q, "claim"]), 70) for q in by["quantity"]],
+            href=[
+                sentence_href(ex.at[q, "article_id"], int(ex.at[q, "sent_id"]))
+                for q in by["quantity"]
+            ],
+        )
+    else:
+        by = pd.DataFrame(
+            columns=["quantity", "verdict", "articles", "low", "high", "example", "href"]
+        )
+    return by
 
 
 def contrasts_blocks(t: dict[str, Any], *, k: int = 8) -> list[dict[str, Any]]:

@@ -85,11 +85,22 @@ def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
 def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list[Part]]:
     """Tone of the sentences, the range of article tone, outlets that differ, the extreme
     sentences."""
-    out: list[list[Part]] = []
-    stats, art = t["sentiment_stats"], t["article_sentiment"]
+    stats = t["sentiment_stats"]
     n = _stat(stats, method, "sentences")
     if not n:
-        return out
+        return []
+    return [
+        *_lean_findings(stats, n, method=method),
+        *_article_range_findings(t["article_sentiment"], method=method),
+        *_outlet_findings(t["outlet_sentiment"], method=method),
+        *_extreme_findings(t["extremes"]),
+        *_agreement_findings(stats, t["disagreements"]),
+    ]
+
+
+def _lean_findings(stats: pd.DataFrame, n: float, *, method: str) -> list[list[Part]]:
+    """Which way the sentences lean, by the main method."""
+    out: list[list[Part]] = []
     mean, pos, neg = (
         _stat(stats, method, "mean"),
         _stat(stats, method, "share_positive"),
@@ -106,6 +117,12 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
                 )
             ]
         )
+    return out
+
+
+def _article_range_findings(art: pd.DataFrame, *, method: str) -> list[list[Part]]:
+    """The most negative and most positive articles, with their intervals."""
+    out: list[list[Part]] = []
     a = art[art["method"] == method].sort_values(["tone", "article_id"], kind="mergesort")
     if len(a) >= 2:
         lo, hi = a.iloc[0], a.iloc[-1]
@@ -126,7 +143,13 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
                 ),
             ]
         )
-    o = t["outlet_sentiment"]
+    return out
+
+
+def _outlet_findings(outlets: pd.DataFrame, *, method: str) -> list[list[Part]]:
+    """The most negative and most positive outlets with enough articles."""
+    out: list[list[Part]] = []
+    o = outlets
     o = (
         o[(o["method"] == method) & o["ci_low"].notna() & (o["warning"].fillna("") == "")]
         if len(o)
@@ -152,7 +175,12 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
                 )
             ]
         )
-    ext = t["extremes"]
+    return out
+
+
+def _extreme_findings(ext: pd.DataFrame) -> list[list[Part]]:
+    """The most negative and most positive sentences."""
+    out: list[list[Part]] = []
     if len(ext):
         parts = []
         for end in ("most negative", "most positive"):
@@ -166,31 +194,29 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
                     ]
                 )
         out.append([Part("Of all sentences, ")] + joined(parts, last="; ") + [Part(".")])
-    pair = stats[stats["method"].str.contains(" vs ", regex=False)] if len(stats) else stats
-    dis = t["disagreements"]
-    if len(pair) and len(dis):
-        name = pair["method"].iloc[0]
-        a_m, b_m = name.split(" vs ")
-        same, kappa = _stat(stats, name, "same_label"), _stat(stats, name, "cohen_kappa")
-        d = dis.iloc[0]
-        if same is not None:
-            out.append(
-                [
-                    Part(
-                        f"The two lexicons ({a_m} and {b_m}) give the same label to {same:.0%} of "
-                        f"sentences (Cohen's kappa {kappa:.2f}); they differ most on "
-                    ),
-                    link(d.article_id, int(d.sent_id), snippet(str(d.text), 110)),
-                    Part(f" ({d[a_m]:+.2f} vs {d[b_m]:+.2f})."),
-                ]
-            )
+    return out
+
+
+def _agreement_findings(stats: pd.DataFrame, dis: pd.DataFrame) -> list[list[Part]]:
+    """How often the two lexicons agree, and where they differ most."""
+    out: list[list[Part]] = []
     return out
 
 
 def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[Part]]:
     """Who speaks and who is only talked about, naming choices, frames, portrayal."""
+    return [
+        *_speaker_findings(t["quotes"]),
+        *_silent_findings(t["quoted_mentioned"]),
+        *_naming_findings(t["term_counts"]),
+        *_frame_findings(t["frame_shares"]),
+        *_portrayal_findings(t["portrayal"], min_mentions=min_mentions),
+    ]
+
+
+def _speaker_findings(quotes: pd.DataFrame) -> list[list[Part]]:
+    """The quotes found, and who speaks most."""
     out: list[list[Part]] = []
-    quotes, qm = t["quotes"], t["quoted_mentioned"]
     spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
     if len(quotes):
         by = (
@@ -224,6 +250,12 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
                 else [Part("No quote was attributed to a known actor.")]
             )
         )
+    return out
+
+
+def _silent_findings(qm: pd.DataFrame) -> list[list[Part]]:
+    """Actors often talked about but never quoted."""
+    out: list[list[Part]] = []
     if len(qm):
         talked = qm.groupby("actor")[["mentions", "quotes"]].sum()
         silent = (
@@ -244,7 +276,12 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
                     )
                 ]
             )
-    tc = t["term_counts"]
+    return out
+
+
+def _naming_findings(tc: pd.DataFrame) -> list[list[Part]]:
+    """The variants of the most used contested names."""
+    out: list[list[Part]] = []
     if len(tc):
         variants = tc.groupby("concept").agg(k=("variant", "nunique"), n=("n", "sum"))
         contested = (
@@ -274,7 +311,12 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
                     )
                 ]
             )
-    fs = t["frame_shares"]
+    return out
+
+
+def _frame_findings(fs: pd.DataFrame) -> list[list[Part]]:
+    """The share of articles using each generic frame."""
+    out: list[list[Part]] = []
     if len(fs) and fs["articles"].sum():
         gen = fs[fs["scheme"] == "generic"].groupby("frame")[["present", "articles"]].sum()
         share = (gen["present"] / gen["articles"]).sort_values(ascending=False, kind="mergesort")
@@ -288,7 +330,12 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
                 )
             ]
         )
-    port = t["portrayal"]
+    return out
+
+
+def _portrayal_findings(port: pd.DataFrame, *, min_mentions: int) -> list[list[Part]]:
+    """The most negatively and most positively framed actors."""
+    out: list[list[Part]] = []
     if len(port):
         allp = port[
             (port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)
