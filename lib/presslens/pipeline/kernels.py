@@ -31,7 +31,7 @@ WEIGHTS = {
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 
 
-SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see _Kernels)
+SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see Kernels)
 
 
 def weight(nb: Notebook) -> int:
@@ -72,7 +72,7 @@ class _Watch:
         self.thread.join()
 
 
-class _Kernels:
+class Kernels:
     """The kernels the notebooks run in. While the corpus is small (fewer than SHARE_BELOW articles)
     the notebooks share one kernel, emptied before each notebook (its variables deleted, its cell
     counter reset), so imports and models load once instead of once per notebook: for a small corpus

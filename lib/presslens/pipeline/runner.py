@@ -8,6 +8,7 @@ before anything runs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -15,7 +16,9 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +42,7 @@ from presslens.pipeline.cache import (
     stage_key,
     versions,
 )
-from presslens.pipeline.kernels import KERNEL_ARGUMENTS, _Kernels, _Watch, weight
+from presslens.pipeline.kernels import KERNEL_ARGUMENTS, Kernels, _Watch, weight
 from presslens.pipeline.notebooks import (
     Notebook,
     absolute_paths,
@@ -91,15 +94,15 @@ def run(
     """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
 
     `share_kernel`: None shares one kernel among the notebooks while the corpus is small (see
-    `_Kernels`), True always, False never.
+    `kernels.Kernels`), True always, False never.
 
     An empty `corpus` is the seeds shipped with presslens, an empty `out` the project's reports/
     (``paths.default_reports``). Relative paths are taken from the caller's working directory and
     made absolute here; the notebooks run with the run folder as their working directory.
 
-    A notebook whose inputs, parameters, code and predecessors are unchanged since a cached run is
-    not executed again: its outputs are copied from the cache (``OUT.cache`` unless `cache` is
-    given), unless `force`.
+    A notebook whose inputs, parameters, code and the notebooks whose tables it reads are unchanged
+    since a cached run is not executed again: its outputs are copied from the cache (``OUT.cache``
+    unless `cache` is given), unless `force`.
     """
     params = dict(params or {})
     params.setdefault("corpus", str(corpus) if corpus else "")
@@ -111,7 +114,44 @@ def run(
     shutil.rmtree(stage, ignore_errors=True)
     (stage / "notebooks").mkdir(parents=True)
     params["out_dir"] = str(stage)
-    manifest: dict[str, Any] = {
+    manifest = _new_manifest(params, chain)
+    cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
+    key = hashlib.sha256(
+        json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()
+    ).hexdigest()
+    _write_json(stage / "manifest.json", manifest)
+    exporter = ThreadPoolExecutor(max_workers=1)
+    # resource hashes import NLTK (seconds): computed while the first kernel starts
+    job = _Run(
+        chain,
+        params,
+        manifest,
+        stage,
+        aside,
+        cache_dir,
+        key,
+        force,
+        exporter,
+        hashed=exporter.submit(resource_hashes),
+    )
+    kernels = Kernels(stage, share=share_kernel)
+    try:
+        with _progress_file() as progress_path, _bar(chain, progress) as bar:
+            used = job.execute(bar, kernels, progress_path)
+    finally:
+        kernels.close()
+        exporter.shutdown()
+    manifest["resources"] = job.hashed.result()
+    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
+    _write_json(stage / "manifest.json", manifest)
+    _swap(stage, out)
+    shutil.rmtree(aside, ignore_errors=True)
+    return manifest
+
+
+def _new_manifest(params: dict[str, Any], chain: list[Notebook]) -> dict[str, Any]:
+    """A run's manifest before it runs: corpus, input hashes, parameters, notebooks, versions."""
+    return {
         "corpus": str(params["corpus"]),
         "inputs": input_hashes(Path(params["corpus"])),
         "parameters": {k: v for k, v in params.items() if k != "out_dir"},
@@ -121,20 +161,29 @@ def run(
         "timings_seconds": {},
         "cached": [],
     }
-    cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
-    key = hashlib.sha256(
-        json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()
-    ).hexdigest()
-    _write_json(stage / "manifest.json", manifest)
-    fd, progress_path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
+
+
+@contextlib.contextmanager
+def _progress_file() -> Iterator[str]:
+    """A file the stages append their partitions to, named by an environment variable the kernels
+    inherit; removed (and the variable restored) afterwards."""
+    fd, path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
     os.close(fd)
-    saved_env = os.environ.get(progress_file.ENV)
-    os.environ[progress_file.ENV] = progress_path  # the kernels inherit it
-    kernels = _Kernels(stage, share=share_kernel)
-    exporter = ThreadPoolExecutor(max_workers=1)
-    hashed = exporter.submit(
-        resource_hashes
-    )  # imports NLTK (seconds): done while the first kernel starts
+    saved = os.environ.get(progress_file.ENV)
+    os.environ[progress_file.ENV] = path
+    try:
+        yield path
+    finally:
+        os.unlink(path)
+        if saved is None:
+            os.environ.pop(progress_file.ENV, None)
+        else:
+            os.environ[progress_file.ENV] = saved
+
+
+@contextlib.contextmanager
+def _bar(chain: list[Notebook], progress: bool) -> Iterator[Any]:
+    """The run's progress bar, in percent of the chain's expected cost."""
     bar = tqdm(
         total=sum(weight(nb) for nb in chain),
         desc="presslens",
@@ -144,36 +193,9 @@ def run(
         bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}",
     )
     try:
-        used = _execute(
-            chain,
-            params,
-            manifest,
-            stage=stage,
-            aside=aside,
-            cache_dir=cache_dir,
-            key=key,
-            force=force,
-            bar=bar,
-            exporter=exporter,
-            kernels=kernels,
-            progress_path=progress_path,
-            hashed=hashed,
-        )
+        yield bar
     finally:
         bar.close()
-        kernels.close()
-        exporter.shutdown()
-        os.unlink(progress_path)
-        if saved_env is None:
-            os.environ.pop(progress_file.ENV, None)
-        else:
-            os.environ[progress_file.ENV] = saved_env
-    manifest["resources"] = hashed.result()
-    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
-    _write_json(stage / "manifest.json", manifest)
-    _swap(stage, out)
-    shutil.rmtree(aside, ignore_errors=True)
-    return manifest
 
 
 def _fail(stage: Path, aside: Path, message: str) -> RunFailed:
@@ -183,89 +205,89 @@ def _fail(stage: Path, aside: Path, message: str) -> RunFailed:
     return RunFailed(message)
 
 
-def _execute(
-    chain: list[Notebook],
-    params: dict[str, Any],
-    manifest: dict[str, Any],
-    *,
-    stage: Path,
-    aside: Path,
-    cache_dir: Path,
-    key: str,
-    force: bool,
-    bar: Any,
-    exporter: ThreadPoolExecutor,
-    kernels: _Kernels,
-    progress_path: str,
-    hashed: Future,
-) -> list[tuple[Notebook, str]]:
-    """Run (or restore from the cache) the notebooks of the chain in order; returns the cache keys
-    used."""
-    used: list[tuple[Notebook, str]] = []
-    keys: dict[str, str] = {}
-    exports: list[Future] = []
-    t_run, done = time.perf_counter(), 0.0
-    for nb in chain:
-        if (
-            nb is not chain[0] and not manifest["resources"]
-        ):  # in the manifest before the report reads it
-            manifest["resources"] = hashed.result()
-            _write_json(stage / "manifest.json", manifest)
-        w = weight(nb)
-        bar.set_postfix_str(nb.name)
-        target = stage / "notebooks" / nb.path.name
-        given = {k: v for k, v in params.items() if k in nb.params}
-        nb_key = stage_key(
-            depends_key(nb, chain[: chain.index(nb)], keys, base=key, inputs=manifest["inputs"]),
-            nb,
-            given,
-        )
-        keys[nb.name] = nb_key
-        entry = cache_dir / f"{nb.name}-{nb_key[:24]}"
-        used.append((nb, nb_key))
-        t0 = time.perf_counter()
-        if entry.is_dir() and not force:
-            _restore(entry, stage)
-            manifest["cached"].append(nb.name)
-        else:
-            before = _snapshot(stage)
-            try:
-                with _Watch(bar, nb.name, progress_path, start=done, weight=w):
-                    papermill.execute_notebook(
-                        str(nb.path),
-                        str(target),
-                        parameters=given,
-                        kernel_name="python3",
-                        progress_bar=False,
-                        log_output=False,
-                        cwd=str(stage),
-                        extra_arguments=KERNEL_ARGUMENTS,
-                        **kernels.kwargs(),
-                    )
-                _store(stage, before, entry)
-                # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
-                exports.append(
-                    exporter.submit(_export, target, stage / "html" / f"{nb.name}.html", entry)
+@dataclass
+class _Run:
+    """One run of the chain: what every notebook's execution needs, and what it leaves behind."""
+
+    chain: list[Notebook]
+    params: dict[str, Any]
+    manifest: dict[str, Any]
+    stage: Path
+    aside: Path
+    cache_dir: Path
+    key: str
+    force: bool
+    exporter: ThreadPoolExecutor
+    hashed: Future
+    used: list[tuple[Notebook, str]] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    exports: list[Future] = field(default_factory=list)
+
+    def execute(self, bar: Any, kernels: Kernels, progress_path: str) -> list[tuple[Notebook, str]]:
+        """Run (or restore from the cache) the notebooks in order; return the cache keys used."""
+        t_run, done = time.perf_counter(), 0.0
+        for nb in self.chain:
+            if nb is not self.chain[0] and not self.manifest["resources"]:
+                # in the manifest before the report reads it
+                self.manifest["resources"] = self.hashed.result()
+                _write_json(self.stage / "manifest.json", self.manifest)
+            bar.set_postfix_str(nb.name)
+            t0 = time.perf_counter()
+            self.notebook(
+                nb, kernels, _Watch(bar, nb.name, progress_path, start=done, weight=weight(nb))
+            )
+            self.manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
+            _write_json(self.stage / "manifest.json", self.manifest)
+            done += weight(nb)
+            bar.update(done - bar.n)
+        try:
+            _finish(self.exports, strict=True)
+        except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
+            raise _fail(
+                self.stage,
+                self.aside,
+                f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed "
+                f"run is kept in {self.aside} for inspection; the previous report is untouched.",
+            ) from exc
+        bar.set_postfix_str("done")
+        self.manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
+        return self.used
+
+    def notebook(self, nb: Notebook, kernels: Kernels, watch: _Watch) -> None:
+        """Restore one notebook's outputs from the cache, or execute it and cache them."""
+        given = {k: v for k, v in self.params.items() if k in nb.params}
+        before = self.chain[: self.chain.index(nb)]
+        depends = depends_key(nb, before, self.keys, base=self.key, inputs=self.manifest["inputs"])
+        nb_key = stage_key(depends, nb, given)
+        self.keys[nb.name] = nb_key
+        entry = self.cache_dir / f"{nb.name}-{nb_key[:24]}"
+        self.used.append((nb, nb_key))
+        if entry.is_dir() and not self.force:
+            _restore(entry, self.stage)
+            self.manifest["cached"].append(nb.name)
+            return
+        target = self.stage / "notebooks" / nb.path.name
+        snapshot = _snapshot(self.stage)
+        try:
+            with watch:
+                papermill.execute_notebook(
+                    str(nb.path),
+                    str(target),
+                    parameters=given,
+                    kernel_name="python3",
+                    progress_bar=False,
+                    log_output=False,
+                    cwd=str(self.stage),
+                    extra_arguments=KERNEL_ARGUMENTS,
+                    **kernels.kwargs(),
                 )
-            except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
-                _finish(exports)
-                raise _fail(stage, aside, _failure_message(nb, exc, aside)) from exc
-        manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
-        _write_json(stage / "manifest.json", manifest)
-        done += w
-        bar.update(done - bar.n)
-    try:
-        _finish(exports, strict=True)
-    except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
-        raise _fail(
-            stage,
-            aside,
-            f"exporting a notebook to HTML failed: {type(exc).__name__}: {exc}\nThe failed run is "
-            f"kept in {aside} for inspection; the previous report is untouched.",
-        ) from exc
-    bar.set_postfix_str("done")
-    manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
-    return used
+            _store(self.stage, snapshot, entry)
+            # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
+            html = self.stage / "html" / f"{nb.name}.html"
+            self.exports.append(self.exporter.submit(_export, target, html, entry))
+        except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
+            _finish(self.exports)
+            raise _fail(self.stage, self.aside, _failure_message(nb, exc, self.aside)) from exc
 
 
 def _finish(exports: list[Future], *, strict: bool = False) -> None:
