@@ -96,29 +96,22 @@ def run(
     `share_kernel`: None shares one kernel among the notebooks while the corpus is small (see
     `kernels.Kernels`), True always, False never.
 
-    An empty `corpus` is the seeds shipped with presslens, an empty `out` the project's reports/
-    (``paths.default_reports``). Relative paths are taken from the caller's working directory and
-    made absolute here; the notebooks run with the run folder as their working directory.
+    An empty `corpus` is the seeds shipped with presslens, an empty `out` the project's reports/.
+    Relative paths are taken from the caller's working directory and made absolute here; the
+    notebooks run with the run folder as their working directory.
 
     A notebook whose inputs, parameters, code and the notebooks whose tables it reads are unchanged
     since a cached run is not executed again: its outputs are copied from the cache (``OUT.cache``
     unless `cache` is given), unless `force`.
     """
-    params = dict(params or {})
-    params.setdefault("corpus", str(corpus) if corpus else "")
-    chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
-    validate(chain, params)
-    params = absolute_paths(params)
+    chain, params = _prepare(corpus, params, notebooks)
     out = paths.run_folder(out)
-    stage, aside = out.with_name(out.name + ".partial"), out.with_name(out.name + ".failed")
-    shutil.rmtree(stage, ignore_errors=True)
-    (stage / "notebooks").mkdir(parents=True)
+    stage, aside = _fresh_stage(out)
     params["out_dir"] = str(stage)
     manifest = _new_manifest(params, chain)
     cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
-    key = hashlib.sha256(
-        json.dumps([manifest["versions"], code_hash()], sort_keys=True).encode()
-    ).hexdigest()
+    key = json.dumps([manifest["versions"], code_hash()], sort_keys=True)
+    key = hashlib.sha256(key.encode()).hexdigest()
     _write_json(stage / "manifest.json", manifest)
     exporter = ThreadPoolExecutor(max_workers=1)
     # resource hashes import NLTK (seconds): computed while the first kernel starts
@@ -147,6 +140,25 @@ def run(
     _swap(stage, out)
     shutil.rmtree(aside, ignore_errors=True)
     return manifest
+
+
+def _prepare(
+    corpus: str | Path, params: dict[str, Any] | None, notebooks: str | Path | None
+) -> tuple[list[Notebook], dict[str, Any]]:
+    """The chain's notebooks and the run's parameters, checked, with absolute paths."""
+    params = dict(params or {})
+    params.setdefault("corpus", str(corpus) if corpus else "")
+    chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
+    validate(chain, params)
+    return chain, absolute_paths(params)
+
+
+def _fresh_stage(out: Path) -> tuple[Path, Path]:
+    """The folder a run writes into (``OUT.partial``, emptied) and where a failed run is kept."""
+    stage, aside = out.with_name(out.name + ".partial"), out.with_name(out.name + ".failed")
+    shutil.rmtree(stage, ignore_errors=True)
+    (stage / "notebooks").mkdir(parents=True)
+    return stage, aside
 
 
 def _new_manifest(params: dict[str, Any], chain: list[Notebook]) -> dict[str, Any]:
