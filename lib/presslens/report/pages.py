@@ -249,88 +249,78 @@ def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tu
     return out
 
 
+EVIDENCE_DTYPES = {"point": str, "article_id": str, "label": str, "note": str, "anchor": str}
+
+
 def write_evidence_page(out_dir: str | Path) -> Path | None:
     """evidence.html: for every linked figure, one anchored section per point listing its sentences
     (at most 40 each, as the figure's evidence CSV); None when no figure links to sentences."""
-    from presslens.pipeline import tables
     from presslens.report import figures
 
     folder = Path(out_dir) / "figures"
     caps = figures.captions(out_dir)
-    files = [
-        (n, folder / f"{n}.evidence.csv")
+    loaded = [
+        (n, pd.read_csv(folder / f"{n}.evidence.csv", dtype=EVIDENCE_DTYPES, keep_default_na=False))
         for n in sorted(caps)
         if (folder / f"{n}.evidence.csv").exists()
     ]
-    if not files:
+    if not loaded:
         return None
-    loaded = [
-        (
-            n,
-            pd.read_csv(
-                p,
-                dtype={"point": str, "article_id": str, "label": str, "note": str, "anchor": str},
-                keep_default_na=False,
-            ),
-        )
-        for n, p in files
+    texts, titles = _evidence_texts(out_dir, [ev for _, ev in loaded])
+    figs = [
+        {"name": name, "caption": caps[name], "points": _evidence_points(ev, texts, titles)}
+        for name, ev in loaded
     ]
-    pairs = {
-        (a, int(float(s)))
-        for _, ev in loaded
-        for a, s in zip(ev["article_id"], ev["sent_id"])
-        if str(s).strip() not in ("", "nan")
-    }
-    texts = _sentence_texts(out_dir, pairs)
-    titles = {}
-    whole = {
-        a
-        for _, ev in loaded
-        for a, s in zip(ev["article_id"], ev["sent_id"])
-        if str(s).strip() in ("", "nan")
-    }
-    if whole:
-        a = tables.read("articles", out_dir, columns=["article_id", "title"])
-        titles = dict(zip(a["article_id"], a["title"].fillna("")))
-    figs = []
-    for name, ev in loaded:
-        points = []
-        for anchor, g in ev.groupby("anchor", sort=False):
-            items = []
-            for r in g.itertuples(index=False):
-                sid = pd.to_numeric(r.sent_id, errors="coerce")
-                if pd.isna(sid):
-                    items.append(
-                        {
-                            "href": sentence_href(r.article_id),
-                            "where": r.article_id,
-                            "text": titles.get(r.article_id, "") or "(whole article)",
-                            "note": r.note,
-                        }
-                    )
-                else:
-                    items.append(
-                        {
-                            "href": sentence_href(r.article_id, int(sid)),
-                            "where": f"{r.article_id} #s{int(sid)}",
-                            "text": texts.get((r.article_id, int(sid)), ""),
-                            "note": r.note,
-                        }
-                    )
-            points.append(
-                {
-                    "anchor": anchor,
-                    "label": g.iloc[0]["label"],
-                    "total": int(g.iloc[0]["n_point"]),
-                    "sentences": items,
-                }
-            )
-        figs.append({"name": name, "caption": caps[name], "points": points})
     target = Path(out_dir) / "evidence.html"
     target.write_text(
         render("evidence.html.j2", title="Figure evidence", figures=figs), encoding="utf-8"
     )
     return target
+
+
+def _evidence_texts(
+    out_dir: str | Path, evidence: list[pd.DataFrame]
+) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
+    """The text of every sentence the evidence lists, and the titles of the articles it lists as
+    a whole (no sentence)."""
+    from presslens.pipeline import tables
+
+    rows = [(a, str(s).strip()) for ev in evidence for a, s in zip(ev["article_id"], ev["sent_id"])]
+    pairs = {(a, int(float(s))) for a, s in rows if s not in ("", "nan")}
+    whole = {a for a, s in rows if s in ("", "nan")}
+    titles: dict[str, str] = {}
+    if whole:
+        a = tables.read("articles", out_dir, columns=["article_id", "title"])
+        titles = dict(zip(a["article_id"], a["title"].fillna("")))
+    return _sentence_texts(out_dir, pairs), titles
+
+
+def _evidence_points(
+    ev: pd.DataFrame, texts: dict[tuple[str, int], str], titles: dict[str, str]
+) -> list[dict[str, Any]]:
+    """One figure's points, each with its label, how many sentences it has and those listed."""
+    points = []
+    for anchor, g in ev.groupby("anchor", sort=False):
+        items = []
+        for r in g.itertuples(index=False):
+            sid = pd.to_numeric(r.sent_id, errors="coerce")
+            if pd.isna(sid):
+                where, href = r.article_id, sentence_href(r.article_id)
+                text = titles.get(r.article_id, "") or "(whole article)"
+            else:
+                where, href = f"{r.article_id} #s{int(sid)}", sentence_href(r.article_id, int(sid))
+                text = texts.get((r.article_id, int(sid)), "")
+            items.append({"href": href, "where": where, "text": text, "note": r.note})
+        first = g.iloc[0]
+        points.append(
+            {
+                "anchor": anchor,
+                "label": first["label"],
+                "total": int(first["n_point"]),
+                "sentences": items,
+            }
+        )
+    return points
 
 
 # ---- the start page ------------------------------------------------------------------------

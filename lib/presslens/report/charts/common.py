@@ -3,6 +3,10 @@ heights, plurals and pooling the columns past a limit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 
@@ -47,3 +51,55 @@ def _pooled(
         **{column: table[column].where(table[column].isin(keep), f"({n_other} other outlets)")}
     )
     return pooled, n_other
+
+
+def with_pooled_last(order: Iterable[str], columns: Sequence[str]) -> list[str]:
+    """The columns in `order`, then the pooled '(n other outlets)' column if there is one."""
+    present = set(columns)
+    return [o for o in order if o in present] + [c for c in columns if c.endswith("other outlets)")]
+
+
+def pooled_note(n_columns: int, n_other: int, what: str) -> str:
+    """The caption's sentence on pooled outlets, or ''."""
+    if not n_other:
+        return ""
+    return (
+        f" The {n_columns - 1} outlets {what}; the other {n_other:,} are pooled in the last column "
+        "and listed in the CSV."
+    )
+
+
+def heatmap(
+    values: np.ndarray,
+    columns: list[str],
+    rows: list[str],
+    *,
+    cmap: str,
+    width: float,
+    text: Callable[[float], str],
+    white_above: float,
+    vmin: float | None = None,
+    vmax: float | None = None,
+) -> tuple[plt.Figure, plt.Axes]:
+    """A heatmap of outlets (columns) by rows, each cell labelled with `text(value)`."""
+    fig, ax = plt.subplots(
+        figsize=(min(1.1 * len(columns) + width, 22), _height(len(rows), per=0.38, base=2.2))
+    )
+    ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    ax.set_xticks(range(len(columns)), [_label(c, 24) for c in columns], rotation=35, ha="right")
+    ax.set_yticks(range(len(rows)), rows)
+    for (i, j), v in np.ndenumerate(values):
+        color = "white" if v > white_above else "black"
+        ax.text(j, i, text(v), ha="center", va="center", fontsize=7.5, color=color)
+    return fig, ax
+
+
+def cell_keys(row_keys: Iterable[str], columns: list[str], values: np.ndarray) -> list[list]:
+    """The link key of each non-empty cell ('row key|outlet'); None for empty and pooled cells."""
+    return [
+        [
+            f"{key}|{o}" if v and not o.endswith("other outlets)") else None
+            for o, v in zip(columns, row)
+        ]
+        for key, row in zip(row_keys, values)
+    ]

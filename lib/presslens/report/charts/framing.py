@@ -7,7 +7,19 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from presslens.report.figures import Chart, link_cells, link_points, linked_errorbar
-from .common import MAX_COLUMNS, MAX_ROWS, UNKNOWN_OUTLET, _height, _label, _more, _pooled
+from .common import (
+    cell_keys,
+    heatmap,
+    pooled_note,
+    with_pooled_last,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    UNKNOWN_OUTLET,
+    _height,
+    _label,
+    _more,
+    _pooled,
+)
 
 
 # ---- 30: voices, names, frames -------------------------------------------------------------
@@ -27,52 +39,31 @@ def frames_by_outlet(shares: pd.DataFrame, *, max_outlets: int = MAX_COLUMNS) ->
     agg = pooled.groupby(["scheme", "frame", "outlet"], sort=False)[["present", "articles"]].sum()
     share = (agg["present"] / agg["articles"]).unstack("outlet").fillna(0.0)
     order = (
-        shares.groupby("outlet")["articles"]
-        .sum()
-        .sort_values(ascending=False, kind="mergesort")
-        .index
+        shares.groupby("outlet")["articles"].sum().sort_values(ascending=False, kind="mergesort")
     )
-    cols = [o for o in order if o in share.columns] + [
-        c for c in share.columns if c.endswith("other outlets)")
-    ]
+    cols = with_pooled_last(order.index, list(share.columns))
     share = share[cols]
     share = share.reindex(sorted(share.index, key=lambda k: (k[0] != "generic", k[0], k[1])))
-    fig, ax = plt.subplots(
-        figsize=(min(1.1 * len(cols) + 4, 22), _height(len(share), per=0.38, base=2.2))
-    )
     values = share.to_numpy()
-    ax.imshow(values, cmap="Reds", vmin=0, vmax=1, aspect="auto")
-    ax.set_xticks(range(len(cols)), [_label(c, 24) for c in cols], rotation=35, ha="right")
-    ax.set_yticks(range(len(share)), [f"{s}: {f}" for s, f in share.index])
-    for (i, j), v in np.ndenumerate(values):
-        ax.text(
-            j,
-            i,
-            f"{v:.0%}",
-            ha="center",
-            va="center",
-            fontsize=7.5,
-            color="white" if v > 0.5 else "black",
-        )
-    keys = [
-        [
-            f"{s}|{f}|{o}" if v and not o.endswith("other outlets)") else None
-            for o, v in zip(cols, row)
-        ]
-        for (s, f), row in zip(share.index, values)
-    ]
+    fig, ax = heatmap(
+        values,
+        cols,
+        [f"{s}: {f}" for s, f in share.index],
+        cmap="Reds",
+        width=4,
+        text=lambda v: f"{v:.0%}",
+        white_above=0.5,
+        vmin=0,
+        vmax=1,
+    )
+    keys = cell_keys([f"{s}|{f}" for s, f in share.index], cols, values)
     link_cells(ax, name, keys)
     ax.set_title("Frames by outlet: share of the outlet's articles using each frame")
     caption = (
         "Share of each outlet's articles in which a frame is present (generic frames coded "
         "through indicator questions, issue frames from cue words); "
         "the evidence sentences are in data/article_frames.csv and on the article pages."
-        + (
-            f" The {len(cols) - 1} outlets with most articles; the other {n_other:,} are pooled "
-            "in the last column and listed in the CSV."
-            if n_other
-            else ""
-        )
+        + pooled_note(len(cols), n_other, "with most articles")
     )
     return Chart(name, caption, shares, fig, keys=[k for row in keys for k in row if k])
 
@@ -142,36 +133,21 @@ def naming_by_outlet(
         index="row", columns="outlet", values="n", aggfunc="sum", fill_value=0
     )
     order = shown.groupby("outlet")["n"].sum().sort_values(ascending=False, kind="mergesort").index
-    cols = [o for o in order if o in pivot.columns] + [
-        c for c in pivot.columns if c.endswith("other outlets)")
-    ]
+    cols = with_pooled_last(order, list(pivot.columns))
     pivot = pivot[cols].sort_index()
     values = pivot.to_numpy()
-    fig, ax = plt.subplots(
-        figsize=(min(1.1 * len(cols) + 4.5, 22), _height(len(pivot), per=0.38, base=2.2))
-    )
-    ax.imshow(values, cmap="Purples", aspect="auto")
-    ax.set_xticks(range(len(cols)), [_label(c, 24) for c in cols], rotation=35, ha="right")
-    ax.set_yticks(range(len(pivot)), [_label(r, 50) for r in pivot.index])
     top = values.max() if values.size else 0
-    for (i, j), v in np.ndenumerate(values):
-        ax.text(
-            j,
-            i,
-            f"{int(v):,}",
-            ha="center",
-            va="center",
-            fontsize=7.5,
-            color="white" if v > top / 2 else "black",
-        )
+    fig, ax = heatmap(
+        values,
+        cols,
+        [_label(r, 50) for r in pivot.index],
+        cmap="Purples",
+        width=4.5,
+        text=lambda v: f"{int(v):,}",
+        white_above=top / 2,
+    )
     row_key = dict(zip(shown["row"], shown["concept"] + ": " + shown["variant"]))
-    keys = [
-        [
-            f"{row_key[r]}|{o}" if v and not o.endswith("other outlets)") else None
-            for o, v in zip(cols, vals)
-        ]
-        for r, vals in zip(pivot.index, values)
-    ]
+    keys = cell_keys([row_key[r] for r in pivot.index], cols, values)
     link_cells(ax, name, keys)
     ax.set_title(
         "Naming variants by outlet"
@@ -185,12 +161,7 @@ def naming_by_outlet(
             if n_rows > len(pivot)
             else ""
         )
-        + (
-            f" The {len(cols) - 1} outlets using them most; the other {n_other:,} are pooled in "
-            "the last column and listed in the CSV."
-            if n_other
-            else ""
-        )
+        + pooled_note(len(cols), n_other, "using them most")
     )
     return Chart(name, caption, term_counts, fig, keys=[k for row in keys for k in row if k])
 

@@ -42,20 +42,7 @@ def word_contrasts(
     fig, axes = plt.subplots(
         rows, cols, figsize=(3.3 * cols, (0.3 * k + 1.1) * rows + 0.6), sharex=True, squeeze=False
     )
-    keys = []
-    for ax, g in zip(axes.ravel(), groups):
-        sub = best[best["group"] == g].iloc[::-1]
-        bars = ax.barh(
-            [_label(w, 18) for w in sub["feature"]],
-            sub["z"],
-            color=["#1f77b4" if z > 1.96 else "#9ecae1" for z in sub["z"]],
-        )
-        point = [f"{g}|{w}" for w in sub["feature"]]
-        link_points(bars, name, point)
-        keys += point
-        ax.axvline(1.96, color="#999", lw=0.8, ls="--")
-        ax.set_title(_label(g, 30), fontsize=9)
-        ax.tick_params(axis="y", labelsize=8)
+    keys = [key for ax, g in zip(axes.ravel(), groups) for key in _panel(ax, best, g, name)]
     for ax in axes.ravel()[len(groups) :]:
         ax.set_visible(False)
     axes[-1][0].set_xlabel("z (log-odds, informative Dirichlet prior)")
@@ -74,3 +61,19 @@ def word_contrasts(
         )
     )
     return Chart(name, caption, best, fig, keys=keys)
+
+
+def _panel(ax: plt.Axes, best: pd.DataFrame, group: str, name: str) -> list[str]:
+    """One outlet's panel: its words by z, dark past 1.96, each bar linked; returns the keys."""
+    sub = best[best["group"] == group].iloc[::-1]
+    bars = ax.barh(
+        [_label(w, 18) for w in sub["feature"]],
+        sub["z"],
+        color=["#1f77b4" if z > 1.96 else "#9ecae1" for z in sub["z"]],
+    )
+    point = [f"{group}|{w}" for w in sub["feature"]]
+    link_points(bars, name, point)
+    ax.axvline(1.96, color="#999", lw=0.8, ls="--")
+    ax.set_title(_label(group, 30), fontsize=9)
+    ax.tick_params(axis="y", labelsize=8)
+    return point

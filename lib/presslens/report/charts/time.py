@@ -101,23 +101,7 @@ def _event_bins(name: str, g: pd.DataFrame) -> Chart:
         ha="right" if len(bins) > 12 else "center",
         fontsize=8,
     )
-    top = g.sort_values(
-        ["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="mergesort"
-    ).head(5)
-    named = "\n".join(
-        f"{r.begin}: {_label(r.label, 40)} ({_plural(int(r.n_articles), 'article')})"
-        for r in top.itertuples()
-    )
-    ax.text(
-        0.01,
-        0.98,
-        "Referred to by most articles:\n" + named,
-        transform=ax.transAxes,
-        va="top",
-        ha="left",
-        fontsize=7.5,
-        bbox={"facecolor": "white", "edgecolor": "#ccc", "alpha": 0.9},
-    )
+    _name_top_events(ax, g)
     ax.set_ylim(0, max(1, bins["mentions"].max()) * 1.6)
     ax.set_ylabel("mentions of dated events")
     ax.set_xlabel(f"{PERIOD_NAMES[freq]} the event happened")
@@ -186,4 +170,25 @@ def coverage(cov: pd.DataFrame, period: str, *, left_out: int, tone_method: str)
     )
     return Chart(
         name, caption, cov, fig, keys=[p for p, n in zip(cov["period"], cov["articles"]) if n]
+    )
+
+
+def _name_top_events(ax: plt.Axes, g: pd.DataFrame, *, k: int = 5) -> None:
+    """A box naming the `k` events most articles refer to, with their dates."""
+    top = g.sort_values(
+        ["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="mergesort"
+    ).head(k)
+    named = "\n".join(
+        f"{r.begin}: {_label(r.label, 40)} ({_plural(int(r.n_articles), 'article')})"
+        for r in top.itertuples()
+    )
+    ax.text(
+        0.01,
+        0.98,
+        "Referred to by most articles:\n" + named,
+        transform=ax.transAxes,
+        va="top",
+        ha="left",
+        fontsize=7.5,
+        bbox={"facecolor": "white", "edgecolor": "#ccc", "alpha": 0.9},
     )

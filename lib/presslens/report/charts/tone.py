@@ -97,26 +97,8 @@ def tone_by_article(
         shown = ""
     ids = own["article_id"].tolist()
     fig, ax = plt.subplots(figsize=(8, _height(len(ids), per=0.42)))
-    for k, (offset, m) in enumerate(zip(np.linspace(-0.15, 0.15, len(methods)), methods)):
-        sub = article_tone[article_tone["method"] == m].set_index("article_id").reindex(ids)
-        linked_errorbar(
-            ax,
-            sub["tone"],
-            np.arange(len(ids)) + offset,
-            sub["ci_low"],
-            sub["ci_high"],
-            name,
-            ids,
-            color=f"C{k}",
-            label=m,
-        )
-    ax.set_yticks(
-        np.arange(len(ids)),
-        [
-            _label(f"{a} ({outlets.get(a) if isinstance(outlets.get(a), str) else '?'})", 44)
-            for a in ids
-        ],
-    )
+    _article_bars(ax, article_tone, ids, methods, name)
+    ax.set_yticks(np.arange(len(ids)), [_article_label(a, outlets) for a in ids])
     if n > max_articles:
         ax.axhline(len(ids) / 2 - 0.5, color="#bbb", lw=0.8, ls=":")
     ax.axvline(0, color="#999", lw=0.8)
@@ -154,25 +136,7 @@ def tone_by_outlet(
     )
     fig, ax = plt.subplots(figsize=(8, _height(len(om), per=0.4)))
     y = np.arange(len(om))
-    has_ci = om["ci_low"].notna().to_numpy()
-    for part, hollow, label in (
-        (has_ci, False, "mean, 95% interval"),
-        (~has_ci, True, "one article: no interval"),
-    ):
-        if part.any():
-            sub = om[part]
-            linked_errorbar(
-                ax,
-                sub["tone"],
-                y[part],
-                sub["ci_low"],
-                sub["ci_high"],
-                name,
-                sub["outlet"].tolist(),
-                color="#1f77b4",
-                label=label,
-                hollow=hollow,
-            )
+    _outlet_points(ax, om, y, name)
     ax.set_yticks(y, [_label(f"{o} (n={k:,})", 44) for o, k in zip(om["outlet"], om["n_articles"])])
     ax.axvline(0, color="#999", lw=0.8)
     ax.set_xlabel(f"outlet tone ({method}): mean of its articles' tones")
@@ -228,3 +192,51 @@ def sentence_tone(histogram: pd.DataFrame, *, threshold: float = 0.05) -> Chart:
         f"the grey band is VADER's neutral zone (+-{threshold})."
     )
     return Chart(name, caption, histogram, fig, keys=keys)
+
+
+def _article_bars(
+    ax: plt.Axes, article_tone: pd.DataFrame, ids: list, methods: list[str], name: str
+) -> None:
+    """Each method's tone and interval for the articles `ids`, side by side, linked to them."""
+    for k, (offset, m) in enumerate(zip(np.linspace(-0.15, 0.15, len(methods)), methods)):
+        sub = article_tone[article_tone["method"] == m].set_index("article_id").reindex(ids)
+        linked_errorbar(
+            ax,
+            sub["tone"],
+            np.arange(len(ids)) + offset,
+            sub["ci_low"],
+            sub["ci_high"],
+            name,
+            ids,
+            color=f"C{k}",
+            label=m,
+        )
+
+
+def _article_label(article_id: str, outlets: pd.Series) -> str:
+    """'article (outlet)' for the article axis, '?' for an unknown outlet."""
+    outlet = outlets.get(article_id)
+    return _label(f"{article_id} ({outlet if isinstance(outlet, str) else '?'})", 44)
+
+
+def _outlet_points(ax: plt.Axes, om: pd.DataFrame, y: np.ndarray, name: str) -> None:
+    """Outlet tones with their intervals; outlets with one article (no interval) drawn hollow."""
+    has_ci = om["ci_low"].notna().to_numpy()
+    for part, hollow, label in (
+        (has_ci, False, "mean, 95% interval"),
+        (~has_ci, True, "one article: no interval"),
+    ):
+        if part.any():
+            sub = om[part]
+            linked_errorbar(
+                ax,
+                sub["tone"],
+                y[part],
+                sub["ci_low"],
+                sub["ci_high"],
+                name,
+                sub["outlet"].tolist(),
+                color="#1f77b4",
+                label=label,
+                hollow=hollow,
+            )
