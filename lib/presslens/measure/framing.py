@@ -327,10 +327,9 @@ def load_narrative_frames(folder: str | Path) -> pd.DataFrame:
 
 
 def _prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
-    tp = int((gold & pred).sum())
-    p = tp / pred.sum() if pred.sum() else 0.0
-    r = tp / gold.sum() if gold.sum() else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    from presslens.validate import metrics
+
+    return metrics.binary(gold, pred)
 
 
 def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:

@@ -7,6 +7,8 @@ import re
 from collections.abc import Mapping
 import pandas as pd
 
+from presslens.validate.metrics import precision_recall_f1
+
 
 # ---------------------------------------------------------------------------------------------
 # Evaluation
@@ -35,13 +37,6 @@ def locate(gold: pd.DataFrame, texts: Mapping[object, str], key: str = "file") -
     return out.astype({"start": "int64", "end": "int64"})
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    p = tp / n_pred if n_pred else 1.0
-    r = tp / n_gold if n_gold else 1.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return p, r, f
-
-
 def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     """Span and value agreement of `predicted` with `gold` (both with start, end, value; type
     optional).
@@ -49,7 +44,8 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     Rows are grouped by the document key the two tables share (``file`` or ``article_id``), if any.
     Strict: spans match exactly. Relaxed: spans overlap (one-to-one, exact matches first).
     ``value_accuracy``/``type_accuracy``: share of relaxed matches whose value/type equals gold.
-    Precision (recall) is 1.0 when nothing was predicted (nothing is gold).
+    Precision (recall) is 0.0 when nothing was predicted (nothing is gold), as every
+    validation of presslens counts it (`presslens.validate.metrics`).
     """
     for name, df in (("gold", gold), ("predicted", predicted)):
         if not {"start", "end", "value"} <= set(df.columns):
@@ -58,43 +54,19 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
             )
     keys = [k for k in ("file", "article_id") if k in gold.columns and k in predicted.columns]
 
-    def groups(df: pd.DataFrame) -> dict[object, list[tuple[int, int, str, str]]]:
-        out: dict[object, list[tuple[int, int, str, str]]] = {}
-        types = df["type"] if "type" in df.columns else [""] * len(df)
-        docs = zip(*(df[k] for k in keys)) if keys else [()] * len(df)
-        for doc, s, e, v, t in zip(docs, df["start"], df["end"], df["value"], types):
-            out.setdefault(doc, []).append((int(s), int(e), str(v), str(t)))
-        return out
-
-    g, p = groups(gold), groups(predicted)
+    g, p = _by_document(gold, keys), _by_document(predicted, keys)
     n_gold, n_pred = len(gold), len(predicted)
     strict = relaxed = value_ok = type_ok = 0
     for doc, gs in g.items():
         ps = p.get(doc, [])
         exact = {(s, e) for s, e, _, _ in ps}
         strict += sum((s, e) in exact for s, e, _, _ in gs)
-        used: set[int] = set()
-        pairs = []
-        for gi, (s, e, _, _) in enumerate(gs):  # exact matches first
-            for pi, (ps_, pe, _, _) in enumerate(ps):
-                if pi not in used and (ps_, pe) == (s, e):
-                    used.add(pi)
-                    pairs.append((gi, pi))
-                    break
-        matched_g = {gi for gi, _ in pairs}
-        for gi, (s, e, _, _) in enumerate(gs):
-            if gi in matched_g:
-                continue
-            for pi, (ps_, pe, _, _) in enumerate(ps):
-                if pi not in used and ps_ < e and s < pe:
-                    used.add(pi)
-                    pairs.append((gi, pi))
-                    break
+        pairs = _matches(gs, ps)
         relaxed += len(pairs)
         value_ok += sum(gs[gi][2] == ps[pi][2] for gi, pi in pairs)
         type_ok += sum(gs[gi][3] == ps[pi][3] for gi, pi in pairs)
-    sp, sr, sf = _prf(strict, n_pred, n_gold)
-    rp, rr, rf = _prf(relaxed, n_pred, n_gold)
+    sp, sr, sf = precision_recall_f1(strict, n_pred, n_gold)
+    rp, rr, rf = precision_recall_f1(relaxed, n_pred, n_gold)
     return {
         "n_gold": n_gold,
         "n_predicted": n_pred,
@@ -109,3 +81,38 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
         "value_accuracy": value_ok / relaxed if relaxed else 0.0,
         "type_accuracy": type_ok / relaxed if relaxed else 0.0,
     }
+
+
+Span = tuple[int, int, str, str]  # start, end, value, type
+
+
+def _by_document(df: pd.DataFrame, keys: list[str]) -> dict[object, list[Span]]:
+    """The expressions of each document (by the key columns), in table order."""
+    out: dict[object, list[Span]] = {}
+    types = df["type"] if "type" in df.columns else [""] * len(df)
+    docs = zip(*(df[k] for k in keys)) if keys else [()] * len(df)
+    for doc, s, e, v, t in zip(docs, df["start"], df["end"], df["value"], types):
+        out.setdefault(doc, []).append((int(s), int(e), str(v), str(t)))
+    return out
+
+
+def _matches(gs: list[Span], ps: list[Span]) -> list[tuple[int, int]]:
+    """One-to-one (gold, predicted) index pairs: exact spans first, then overlapping ones."""
+    used: set[int] = set()
+    pairs = []
+    for gi, (s, e, _, _) in enumerate(gs):  # exact matches first
+        for pi, (ps_, pe, _, _) in enumerate(ps):
+            if pi not in used and (ps_, pe) == (s, e):
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    matched_g = {gi for gi, _ in pairs}
+    for gi, (s, e, _, _) in enumerate(gs):
+        if gi in matched_g:
+            continue
+        for pi, (ps_, pe, _, _) in enumerate(ps):
+            if pi not in used and ps_ < e and s < pe:
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    return pairs

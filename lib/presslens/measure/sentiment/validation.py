@@ -48,32 +48,11 @@ def load_newsmtsc(path: str | Path) -> list[Example]:
 
 
 def prf(gold: Sequence[str], pred: Sequence[str]) -> pd.DataFrame:
-    """Per-class precision, recall, F1 and support, plus macro and support-weighted average rows."""
-    g, p = np.asarray(gold, dtype=object), np.asarray(pred, dtype=object)
-    rows = []
-    for c in LABELS:
-        tp, fp, fn = (
-            int(((g == c) & (p == c)).sum()),
-            int(((g != c) & (p == c)).sum()),
-            int(((g == c) & (p != c)).sum()),
-        )
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        rows.append((c, prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0, tp + fn))
-    table = pd.DataFrame(rows, columns=["class", "precision", "recall", "f1", "support"])
-    total = table["support"].sum()
-    w = table["support"] / total if total else table["support"] * 0.0
-    macro = ("macro", table["precision"].mean(), table["recall"].mean(), table["f1"].mean(), total)
-    weighted = (
-        "weighted",
-        (table["precision"] * w).sum(),
-        (table["recall"] * w).sum(),
-        (table["f1"] * w).sum(),
-        total,
-    )
-    return pd.concat(
-        [table, pd.DataFrame([macro, weighted], columns=table.columns)], ignore_index=True
-    )
+    """Per-class precision, recall, F1 and support over the three labels, plus macro and
+    support-weighted average rows (`presslens.validate.metrics`)."""
+    from presslens.validate import metrics
+
+    return metrics.by_class(gold, pred, LABELS)
 
 
 def load_nyt(path: str | Path) -> pd.DataFrame:
