@@ -424,6 +424,22 @@ def _speaker_actor(
     return ""
 
 
+def _mentions_by_article(mentions: pd.DataFrame) -> dict[object, list[tuple[int, int, str]]]:
+    """Each article's actor mentions as (start, end, actor), in text order."""
+    out: dict[object, list[tuple[int, int, str]]] = {}
+    if not len(mentions):
+        return out
+    rows = zip(
+        mentions["article_id"],
+        mentions["start"].astype(int),
+        mentions["end"].astype(int),
+        mentions["actor"].astype(str),
+    )
+    for aid, start, end, actor in sorted(rows, key=lambda r: (str(r[0]), r[1])):
+        out.setdefault(aid, []).append((start, end, actor))
+    return out
+
+
 def quote_table(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
@@ -451,18 +467,7 @@ def quote_table(
         if len(sentences)
         else {}
     )
-    m_by: dict[object, list[tuple[int, int, str]]] = {}
-    if len(mentions):
-        for aid, start, end, actor in sorted(
-            zip(
-                mentions["article_id"],
-                mentions["start"].astype(int),
-                mentions["end"].astype(int),
-                mentions["actor"].astype(str),
-            ),
-            key=lambda r: (str(r[0]), r[1]),
-        ):
-            m_by.setdefault(aid, []).append((start, end, actor))
+    m_by = _mentions_by_article(mentions)
     rows = []
     for aid, text in zip(ok["article_id"], ok["text"]):
         sents = by_article.get(aid)
@@ -472,21 +477,8 @@ def quote_table(
         ids = sents["sent_id"].astype(int).tolist()
         for q in _rows(text, spans, scare=scare):
             actor = _speaker_actor(q, q.speaker, m_by.get(aid, []), people)
-            rows.append(
-                (
-                    aid,
-                    ids[q.sent],
-                    q.speaker,
-                    actor,
-                    q.cue,
-                    text[q.start : q.end],
-                    q.kind,
-                    q.start,
-                    q.end,
-                    q.sp[0],
-                    q.sp[1],
-                )
-            )
+            quote = (q.speaker, actor, q.cue, text[q.start : q.end], q.kind, q.start, q.end)
+            rows.append((aid, ids[q.sent], *quote, q.sp[0], q.sp[1]))
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     out = out.astype(
         {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}

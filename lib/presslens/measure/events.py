@@ -126,6 +126,32 @@ def _mode(values: list[str]) -> str:
     return max(counts, key=lambda v: counts[v]) if counts else ""
 
 
+# the columns of the event rows a group is built from
+GROUPED = ("begin", "finish", "value", "text", "event", "actors", "article_id", "sent_id", "outlet")
+
+
+def _group(cols: dict[str, list], a: int, b: int, *, max_listed: int) -> dict[str, object]:
+    """One event group from rows a..b (sorted by group): its span, label, actors and sources."""
+    texts = cols["text"][a:b]
+    named = [e for e in cols["event"][a:b] if e]
+    arts = sorted(set(cols["article_id"][a:b]))
+    outs = sorted({o for o in cols["outlet"][a:b] if isinstance(o, str)})
+    refs = sorted(set(zip(cols["article_id"][a:b], cols["sent_id"][a:b])))
+    acts = sorted({x for i in range(a, b) for x in actors_of(cols["actors"][i])})
+    return {
+        "begin": cols["begin"][a],
+        "finish": cols["finish"][a],
+        "value": cols["value"][a],
+        "label": _mode(texts) + (f" ({_mode(named)})" if named else ""),
+        "actors": " ".join(acts),
+        "n_articles": len(arts),
+        "n_mentions": b - a,
+        "articles": " ".join(arts[:max_listed]),
+        "outlets": " ".join(outs[:max_listed]),
+        "evidence": " ".join(f"{x}#s{int(y)}" for x, y in refs[:max_listed]),
+    }
+
+
 def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.DataFrame:
     """Group event rows that share a span and an actor; one row per group with its sources.
 
@@ -147,49 +173,13 @@ def group_events(events: pd.DataFrame, *, max_listed: int = MAX_LISTED) -> pd.Da
         component[a:b] = np.asarray(_components(actors[a:b]), dtype=np.int64) + a
     ev["_g"] = component
     ev = ev.sort_values(["_g", "article_id", "sent_id", "start"], kind="mergesort")
-    cols = {
-        c: ev[c].tolist()
-        for c in (
-            "_g",
-            "begin",
-            "finish",
-            "value",
-            "text",
-            "event",
-            "actors",
-            "article_id",
-            "sent_id",
-            "outlet",
-        )
-    }
+    cols = {c: ev[c].tolist() for c in ("_g", *GROUPED)}
     starts = [0] + [i for i in range(1, len(ev)) if cols["_g"][i] != cols["_g"][i - 1]] + [len(ev)]
     order = sorted(
         range(len(starts) - 1),
         key=lambda k: (cols["begin"][starts[k]], cols["finish"][starts[k]], cols["_g"][starts[k]]),
     )
-    groups = []
-    for k in order:
-        a, b = starts[k], starts[k + 1]
-        texts = cols["text"][a:b]
-        named = [e for e in cols["event"][a:b] if e]
-        arts = sorted(set(cols["article_id"][a:b]))
-        outs = sorted({o for o in cols["outlet"][a:b] if isinstance(o, str)})
-        refs = sorted(set(zip(cols["article_id"][a:b], cols["sent_id"][a:b])))
-        acts = sorted({x for i in range(a, b) for x in actors_of(cols["actors"][i])})
-        groups.append(
-            {
-                "begin": cols["begin"][a],
-                "finish": cols["finish"][a],
-                "value": cols["value"][a],
-                "label": _mode(texts) + (f" ({_mode(named)})" if named else ""),
-                "actors": " ".join(acts),
-                "n_articles": len(arts),
-                "n_mentions": b - a,
-                "articles": " ".join(arts[:max_listed]),
-                "outlets": " ".join(outs[:max_listed]),
-                "evidence": " ".join(f"{x}#s{int(y)}" for x, y in refs[:max_listed]),
-            }
-        )
+    groups = [_group(cols, starts[k], starts[k + 1], max_listed=max_listed) for k in order]
     out = pd.DataFrame(groups, columns=GROUP_COLUMNS[1:])
     out.insert(0, "event_id", [f"E{i + 1:03d}" for i in range(len(out))])
     return out

@@ -212,6 +212,25 @@ def frame_probabilities(text: str, density: Mapping[str, float], model: dict) ->
     return out
 
 
+def _present(
+    key: tuple[str, str],
+    ids: list,
+    score: float,
+    probability: float,
+    sc: dict,
+    model: dict | None,
+    thresholds: dict[str, float],
+) -> bool:
+    """Whether an article uses a frame: issue frames by their number of cue sentences; generic
+    frames by the model's probability (with a model) or the cue density (without)."""
+    scheme, frame = key
+    if scheme == "issue":
+        return bool(len(ids) >= sc["issue_min"])
+    if model is not None and frame in model["frames"]:
+        return bool(bool(ids) and probability >= model["frames"][frame][2])
+    return bool(bool(ids) and score >= thresholds[frame])
+
+
 def article_frame_table(
     frames: pd.DataFrame,
     n_sentences: pd.Series,
@@ -257,25 +276,9 @@ def article_frame_table(
                 else ""
             )
             p = probs.get(frame, float("nan")) if scheme == "generic" else float("nan")
-            if scheme == "issue":
-                present = len(ids[k]) >= sc["issue_min"]
-            elif use_model and frame in m["frames"]:
-                present = bool(ids[k]) and p >= m["frames"][frame][2]
-            else:
-                present = bool(ids[k]) and score[k] >= thresholds[frame]
-            rows.append(
-                (
-                    aid,
-                    scheme,
-                    frame,
-                    bool(present),
-                    round(score[k], 6),
-                    round(p, 6),
-                    " ".join(map(str, ids[k])),
-                    answers,
-                    int(n),
-                )
-            )
+            present = _present(k, ids[k], score[k], p, sc, m if use_model else None, thresholds)
+            row = (aid, scheme, frame, present, round(score[k], 6), round(p, 6))
+            rows.append((*row, " ".join(map(str, ids[k])), answers, int(n)))
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype(
         {"present": bool, "score": float, "probability": float, "n_sentences": "int64"}
     )
@@ -463,39 +466,24 @@ def validate(
     """
     data, texts, density, gold = coded_eval_articles(folder)
     pred = _cv_predict(texts, density, gold, folds=folds, seed=seed)
-    rows, dict_rows = [], []
     fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
-    for code, frame in CODES.items():
-        y = gold[frame].to_numpy()
-        p, r, f = _prf(y, pred[frame].to_numpy())
-        majority = y.mean() >= 0.5
-        bp, br, bf = _prf(y, np.full(len(y), majority))
-        rows.append(
-            dict(
-                frame=frame,
-                code=code,
-                n=len(y),
-                positives=int(y.sum()),
-                precision=p,
-                recall=r,
-                f1=f,
-                majority_f1=bf,
-                majority_predicts="present" if majority else "absent",
-            )
+    rows = [
+        _frame_scores(gold[frame].to_numpy(), pred[frame].to_numpy(), frame, code)
+        for code, frame in CODES.items()
+    ]
+    dict_rows = [
+        dict(
+            frame=frame,
+            code=code,
+            f1=_density_f1(gold[frame].to_numpy(), density[frame].to_numpy(), fold_of, folds),
         )
-        s = density[frame].to_numpy()
-        dpred = np.zeros(len(y), dtype=bool)
-        for k in range(folds):
-            tr, te = fold_of != k, fold_of == k
-            dpred[te] = (s[te] > 0) & (s[te] >= _best_threshold(s[tr], y[tr]))
-        dict_rows.append(dict(frame=frame, code=code, f1=_prf(y, dpred)[2]))
+        for code, frame in CODES.items()
+    ]
     table = pd.DataFrame(rows)
-    macros = []
-    for i in range(repeats):
-        other = _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i)
-        macros.append(
-            float(np.mean([_prf(gold[f].to_numpy(), other[f].to_numpy())[2] for f in gold.columns]))
-        )
+    macros = [
+        _macro_f1(gold, _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i))
+        for i in range(repeats)
+    ]
     spread = (
         {
             "repeats": repeats,
@@ -519,3 +507,37 @@ def validate(
         "folds": folds,
         "split_spread": spread,
     }
+
+
+def _frame_scores(y: np.ndarray, predicted: np.ndarray, frame: str, code: str) -> dict[str, object]:
+    """One frame's row of the validation table: P/R/F1 and the majority baseline's F1."""
+    p, r, f = _prf(y, predicted)
+    majority = y.mean() >= 0.5
+    _, _, bf = _prf(y, np.full(len(y), majority))
+    return dict(
+        frame=frame,
+        code=code,
+        n=len(y),
+        positives=int(y.sum()),
+        precision=p,
+        recall=r,
+        f1=f,
+        majority_f1=bf,
+        majority_predicts="present" if majority else "absent",
+    )
+
+
+def _density_f1(y: np.ndarray, s: np.ndarray, fold_of: np.ndarray, folds: int) -> float:
+    """F1 of the cue-density rule alone, its threshold fitted on the other folds."""
+    dpred = np.zeros(len(y), dtype=bool)
+    for k in range(folds):
+        tr, te = fold_of != k, fold_of == k
+        dpred[te] = (s[te] > 0) & (s[te] >= _best_threshold(s[tr], y[tr]))
+    return _prf(y, dpred)[2]
+
+
+def _macro_f1(gold: pd.DataFrame, predicted: pd.DataFrame) -> float:
+    """The F1 of every frame, averaged."""
+    return float(
+        np.mean([_prf(gold[f].to_numpy(), predicted[f].to_numpy())[2] for f in gold.columns])
+    )

@@ -12,6 +12,27 @@ from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, summed, warm
 
 
+def _frame_counts(
+    frames: pd.DataFrame, article_frames: pd.DataFrame, outlet: pd.Series
+) -> dict[str, pd.DataFrame]:
+    """A partition's frame counts per outlet: articles using each frame, and cue sentences."""
+    shares = article_frames.assign(
+        outlet=article_frames["article_id"].map(outlet),
+        articles=1,
+        present=article_frames["present"].astype("int64"),
+    )
+    cue_counts = frames.assign(
+        outlet=frames["article_id"].map(outlet),
+        feature=frames["scheme"] + ":" + frames["frame"],
+        n=1,
+    )
+    by = ["scheme", "frame", "outlet"]
+    return {
+        "frame_shares": shares.groupby(by, sort=True)[["articles", "present"]].sum().reset_index(),
+        "frame_cues": cue_counts.groupby(["outlet", "feature"], sort=True)["n"].sum().reset_index(),
+    }
+
+
 def framing_part(
     part: Partition,
     *,
@@ -39,19 +60,7 @@ def framing_part(
     )
     tone = sentiment.toward_table(sents, mentions)
     outlet = outlet_of(ok)
-    qm = quotes.quoted_vs_mentioned(
-        quoted, mentions, ok.assign(outlet=ok["article_id"].map(outlet))
-    )
-    shares = article_frames.assign(
-        outlet=article_frames["article_id"].map(outlet),
-        articles=1,
-        present=article_frames["present"].astype("int64"),
-    )
-    cue_counts = frames.assign(
-        outlet=frames["article_id"].map(outlet),
-        feature=frames["scheme"] + ":" + frames["frame"],
-        n=1,
-    )
+    with_outlet = ok.assign(outlet=ok["article_id"].map(outlet))
     return {
         "mentions": mentions,
         "quotes": quoted,
@@ -59,16 +68,9 @@ def framing_part(
         "frames": frames,
         "article_frames": article_frames,
         "actor_tone": tone,
-        "quoted_mentioned": qm,
-        "term_counts": terms.counts(named, ok.assign(outlet=ok["article_id"].map(outlet)))[
-            ["outlet", "concept", "variant", "n"]
-        ],
-        "frame_shares": shares.groupby(["scheme", "frame", "outlet"], sort=True)[
-            ["articles", "present"]
-        ]
-        .sum()
-        .reset_index(),
-        "frame_cues": cue_counts.groupby(["outlet", "feature"], sort=True)["n"].sum().reset_index(),
+        "quoted_mentioned": quotes.quoted_vs_mentioned(quoted, mentions, with_outlet),
+        "term_counts": terms.counts(named, with_outlet)[["outlet", "concept", "variant", "n"]],
+        **_frame_counts(frames, article_frames, outlet),
         "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[
             ["actor", "outlet", "article_id", "start", "end", "score", "label"]
         ],

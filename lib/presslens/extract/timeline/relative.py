@@ -284,6 +284,30 @@ _R_AGO = re.compile(
 )
 
 
+# the granularity of the date an amount of each unit ago falls on, and its value without a reference
+_AGO_GRAIN = {
+    "Y": "year",
+    "M": "month",
+    "W": "week",
+    "2W": "day",
+    "D": "day",
+    "DE": "decade",
+    "CE": "century",
+    "ML": "century",
+    "TH": "day",
+    "TM": "day",
+    "TS": "day",
+}
+_AGO_UNRESOLVED = {
+    "year": "XXXX",
+    "month": "XXXX-XX",
+    "week": "XXXX-WXX",
+    "day": "XXXX-XX-XX",
+    "decade": "XXX",
+    "century": "XX",
+}
+
+
 def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     code = _LEX.unit_of.get(_key(m.group("u")))
     if code is None:
@@ -293,67 +317,40 @@ def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if not m.group("n") and not plural:
         return None  # "year ago" without a number is not English; leave it
     if n is None or not float(n).is_integer():
-        return (
-            m.start(),
-            m.end(),
-            "DATE",
-            "PAST_REF",
-            None,
-            _iso(ref),
-            "publication" if ref else "none",
-        )
-    k = int(n)
-    gran = {
-        "Y": "year",
-        "M": "month",
-        "W": "week",
-        "2W": "day",
-        "D": "day",
-        "DE": "decade",
-        "CE": "century",
-        "ML": "century",
-        "TH": "day",
-        "TM": "day",
-        "TS": "day",
-    }[code]
+        anchor = "publication" if ref else "none"
+        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), anchor)
+    gran = _AGO_GRAIN[code]
     if ref is None:
-        value = {
-            "year": "XXXX",
-            "month": "XXXX-XX",
-            "week": "XXXX-WXX",
-            "day": "XXXX-XX-XX",
-            "decade": "XXX",
-            "century": "XX",
-        }[gran]
-        return (m.start(), m.end(), "DATE", value, None, None, "none")
-    if code == "ML":
-        k *= 10
-    if code == "2W":
-        k *= 14
-    result: tuple[str, str | None, str | None] | None
-    if gran == "year":
-        y = ref.year - k
-        result = (f"{y:04d}", *_year_span(y)) if 1 <= y <= 9999 else None
-    elif gran == "month":
-        y, mo = _shift_month(ref.year, ref.month, -k)
-        result = (f"{y:04d}-{mo:02d}", *_month_span(y, mo)) if 1 <= y <= 9999 else None
-    elif gran == "week":
-        day = _safe(lambda: ref - dt.timedelta(weeks=k))
-        result = _week(day) if day else None  # type: ignore[arg-type]
-    elif gran == "day":
-        days = k if code in ("D", "2W") else 0
-        day = _safe(lambda: ref - dt.timedelta(days=days))
-        result = (day.isoformat(), day.isoformat(), day.isoformat()) if day else None  # type: ignore[union-attr]
-    elif gran == "decade":
-        y = (ref.year - 10 * k) // 10 * 10
-        result = (str(y // 10), f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else None
-    else:
-        c = ref.year // 100 - k
-        result = (
-            (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31")
-            if 1 <= c <= 99
-            else None
-        )
+        return (m.start(), m.end(), "DATE", _AGO_UNRESOLVED[gran], None, None, "none")
+    k = int(n) * (10 if code == "ML" else 14 if code == "2W" else 1)
+    result = _ago_span(gran, code, k, ref)
     if result is None:
         return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), "publication")
     return (m.start(), m.end(), "DATE", result[0], result[1], result[2], "publication")
+
+
+def _ago_span(
+    gran: str, code: str, k: int, ref: dt.date
+) -> tuple[str, str | None, str | None] | None:
+    """The value and span of the year, month, week, day, decade or century `k` units before the
+    reference (None when out of the calendar's range)."""
+    if gran == "year":
+        y = ref.year - k
+        return (f"{y:04d}", *_year_span(y)) if 1 <= y <= 9999 else None
+    if gran == "month":
+        y, mo = _shift_month(ref.year, ref.month, -k)
+        return (f"{y:04d}-{mo:02d}", *_month_span(y, mo)) if 1 <= y <= 9999 else None
+    if gran == "week":
+        day = _safe(lambda: ref - dt.timedelta(weeks=k))
+        return _week(day) if day else None  # type: ignore[arg-type]
+    if gran == "day":
+        days = k if code in ("D", "2W") else 0
+        day = _safe(lambda: ref - dt.timedelta(days=days))
+        return (day.isoformat(), day.isoformat(), day.isoformat()) if day else None  # type: ignore[union-attr]
+    if gran == "decade":
+        y = (ref.year - 10 * k) // 10 * 10
+        return (str(y // 10), f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else None
+    c = ref.year // 100 - k
+    if not 1 <= c <= 99:
+        return None
+    return (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31")
