@@ -100,6 +100,23 @@ def test_index_links_every_article_and_notebook(seeds_run: Path) -> None:
     assert "undated" in index  # the warning about 000
 
 
+def test_the_start_page_states_each_kind_of_finding(seeds_run: Path) -> None:
+    index = (seeds_run / "index.html").read_text()
+    for statement in (
+        "input article(s):",
+        "Sentences lean",
+        "Article tone ranges from",
+        "Of all sentences, the most negative sentence",
+        "The two lexicons (vader and textblob) give the same label",
+        "quotes found",
+        "Often talked about but never quoted",
+        "Naming (",
+        "Generic frames, share of articles using them",
+        "Portrayal: of",
+    ):
+        assert statement in index, statement
+
+
 def test_two_runs_write_identical_tables(seeds_run: Path, tmp_path: Path) -> None:
     """Determinism: a second run on the same input writes byte-identical tables and figure data."""
     import os

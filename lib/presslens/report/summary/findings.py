@@ -200,6 +200,23 @@ def _extreme_findings(ext: pd.DataFrame) -> list[list[Part]]:
 def _agreement_findings(stats: pd.DataFrame, dis: pd.DataFrame) -> list[list[Part]]:
     """How often the two lexicons agree, and where they differ most."""
     out: list[list[Part]] = []
+    pair = stats[stats["method"].str.contains(" vs ", regex=False)] if len(stats) else stats
+    if len(pair) and len(dis):
+        name = pair["method"].iloc[0]
+        a_m, b_m = name.split(" vs ")
+        same, kappa = _stat(stats, name, "same_label"), _stat(stats, name, "cohen_kappa")
+        d = dis.iloc[0]
+        if same is not None:
+            out.append(
+                [
+                    Part(
+                        f"The two lexicons ({a_m} and {b_m}) give the same label to {same:.0%} of "
+                        f"sentences (Cohen's kappa {kappa:.2f}); they differ most on "
+                    ),
+                    link(d.article_id, int(d.sent_id), snippet(str(d.text), 110)),
+                    Part(f" ({d[a_m]:+.2f} vs {d[b_m]:+.2f})."),
+                ]
+            )
     return out
 
 
