@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make reports   run the whole chain on seeds/ and write reports/
-#   make test      run the tests
+#   make test      lint and format-check the code with ruff, then run the tests
 # Each creates .venv with pip and installs the project into it when that has not been done yet.
 
 PYTHON ?= python3
@@ -29,6 +29,8 @@ reports: $(STAMP)
 	$(BIN)/presslens run --corpus $(CORPUS) --out $(OUT) $(ASK)
 
 test: $(STAMP)
+	$(BIN)/ruff check lib tests bench setup.py
+	$(BIN)/ruff format --check lib tests bench setup.py
 	$(BIN)/python -m pytest
 
 clean-venv:

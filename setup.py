@@ -2,7 +2,8 @@
 
 ``notebooks/``, ``seeds/`` and ``eval/`` stay the one source in the checkout; a wheel (``pip install
 .``) gets copies under ``presslens/bundled/`` so that ``presslens run`` works from any folder
-without the checkout. ``presslens.pipeline.paths`` finds the checkout's folders first and the bundled copies
+without the checkout. ``presslens.pipeline.paths`` finds the checkout's folders first and the
+bundled copies
 otherwise. An editable install bundles nothing: it reads the checkout's folders.
 """
 
@@ -21,8 +22,13 @@ BUNDLE = {
     "notebooks": ["[0-9][0-9]-*.ipynb"],
     "seeds": ["*.txt", "metadata.csv", "README*"],
     "eval": [
-        "vader-nyt/*", "newsmtsc/devtest_rw.jsonl", "newsmtsc/LICENSE", "newsmtsc/readme.md",
-        "narrative-frames/articles_metadata.dev.tsv", "narrative-frames/LICENSE", "narrative-frames/README.original.md",
+        "vader-nyt/*",
+        "newsmtsc/devtest_rw.jsonl",
+        "newsmtsc/LICENSE",
+        "newsmtsc/readme.md",
+        "narrative-frames/articles_metadata.dev.tsv",
+        "narrative-frames/LICENSE",
+        "narrative-frames/README.original.md",
         "seeds-timex/*",
     ],
 }
