@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from .dates import _duration_value, _iso, _parse_number
-from .lexicon import Hit, _FREQ, _HY, _PARTS, _SET_WORDS, _alt, _ci, _key
+from .lexicon import _WORDS, Hit, _FREQ, _HY, _PARTS, _SET_WORDS, _alt, _ci, _key
 from .patterns import _AMOUNT_BEFORE, _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _next_word, _prev_words
 
 
@@ -138,26 +138,7 @@ _R_DURATION_BARE = re.compile(
     + _ci(["of"])
     + r"\b)|(?![\w-]))"
 )
-_BARE_PREPS = frozenset(
-    [
-        "for",
-        "over",
-        "in",
-        "within",
-        "after",
-        "spanning",
-        "lasting",
-        "took",
-        "take",
-        "takes",
-        "taking",
-        "than",
-        "last",
-        "lasted",
-        "spent",
-        "spend",
-    ]
-)
+_BARE_PREPS = frozenset(_WORDS["duration_before"])
 
 
 def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:

@@ -55,56 +55,14 @@ _YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 _NOT_NUM_BEFORE = r"(?<![0-9A-Za-z.,$€£#/_])"
 _HY = r"[-\u2010\u2011]"  # hyphens inside compounds ("78-day")
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014/]"  # separators of a year range
-_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_MODS_APPROX = [
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "approximately",
-    "some",
-    "more than",
-    "less than",
-    "fewer than",
-    "just over",
-    "just under",
-    "over",
-    "under",
-    "at least",
-    "up to",
-    "only",
-    "just",
-    "barely",
-    "well over",
-    "close to",
-]
-_ORDINAL_CENTURY = {
-    "nineteenth": 19,
-    "twentieth": 20,
-    "twenty-first": 21,
-    "twenty first": 21,
-    "eighteenth": 18,
-}
-_SET_WORDS = {
-    "annually": "P1Y",
-    "yearly": "P1Y",
-    "annual": "P1Y",
-    "monthly": "P1M",
-    "weekly": "P1W",
-    "daily": "P1D",
-    "nightly": "P1D",
-    "hourly": "PT1H",
-    "quarterly": "P3M",
-    "biennial": "P2Y",
-    "biannual": "P6M",
-    "semiannual": "P6M",
-    "semi-annual": "P6M",
-    "fortnightly": "P2W",
-}
-_FREQ = {"once": 1, "twice": 2, "thrice": 3}
+_WORDS = resources_io.load("timex.yaml")["words"]  # the smaller word maps, as data
+_PARTS: dict[str, str] = dict(_WORDS["parts_of_day"])
+_SEASONS: dict[str, str] = dict(_WORDS["seasons"])
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season code starts
+_MODS_APPROX: list[str] = list(_WORDS["approximately"])
+_ORDINAL_CENTURY: dict[str, int] = dict(_WORDS["ordinal_centuries"])
+_SET_WORDS: dict[str, str] = dict(_WORDS["set_words"])
+_FREQ: dict[str, int] = dict(_WORDS["frequencies"])
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from .dates import (
     _week,
     _year_span,
 )
-from .lexicon import Hit, _HY, _PARTS, _SEASONS, _ci, _key
+from .lexicon import _WORDS, Hit, _HY, _PARTS, _SEASONS, _ci, _key
 from .patterns import _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _future_context
 
 
@@ -60,14 +60,7 @@ def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
 
 
-_REL_DAYS = {
-    "yesterday": -1,
-    "today": 0,
-    "tomorrow": 1,
-    "tonight": 0,
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-}
+_REL_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
 _R_REL_DAY = re.compile(
     r"(?:(?P<el>"
     + _ci(["earlier", "later"])

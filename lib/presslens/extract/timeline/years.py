@@ -6,25 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from .dates import _since, _year_span
-from .lexicon import Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
+from .lexicon import _WORDS, Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
 from .patterns import _LEX, _SINCE, _YEAR_RX, _next_word, _prev_match, _prev_words
 
 
 # --- years ------------------------------------------------------------------------------------
 
-_MODWORDS = {
-    "early": "early",
-    "mid": "mid",
-    "late": "late",
-    "the end of": "end",
-    "the beginning of": "start",
-    "the start of": "start",
-    "the middle of": "mid",
-    "end of": "end",
-    "beginning of": "start",
-    "start of": "start",
-    "middle of": "mid",
-}
+_MODWORDS: dict[str, str] = dict(_WORDS["period_edges"])
 _MOD = _ci(_MODWORDS)
 
 _R_YEAR = re.compile(
