@@ -241,13 +241,21 @@ def summary(table: pd.DataFrame) -> list[str]:
             get["VADER alone (NLTK)"],
         )
         outside = (whole["seconds"] - alone["seconds"]) / whole["seconds"]
+        drawn = get.get("stage figures drawn by the stages", {}).get("seconds")
+        with_figures = (
+            f" ({(whole['seconds'] - alone['seconds'] + drawn) / whole['seconds']:.0%} counting "
+            f"the {drawn:.0f} s the stages spend drawing figures as outside)"
+            if drawn is not None and pd.notna(drawn)
+            else ""
+        )
         lines.append(
             f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} "
             f"s = {whole['seconds'] / vad['seconds']:.1f}x VADER alone "
             f"({vad['seconds']:.1f} s){' (target <= 6x at 1,000)' if size == 1000 else ''}; stage "
             f"functions alone {alone['seconds']:.0f} s, so "
             f"{outside:.0%} of the chain is outside "
-            f"them{' (target <= 20% at 10,000)' if size == 10000 else ''}; peak memory of the "
+            f"them{with_figures}{' (target <= 20% at 10,000)' if size == 10000 else ''}; peak "
+            "memory of the "
             "process tree "
             f"{whole['peak_pss_mib']:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed RSS; target "
             f"<= {TARGET_MIB.get(size, float('nan')):,.0f}); run folder without data/ "
