@@ -37,6 +37,23 @@ def _frame(rows: list[tuple] | pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _in_text_order(
+    name: str,
+    out_dir: str | Path,
+    columns: list[str],
+    keep: Callable[[pd.DataFrame], pd.DataFrame],
+    *,
+    per_point: int,
+) -> pd.DataFrame:
+    """Each point's first `per_point` rows of a table in text order (article, then sentence)."""
+    return _best(
+        _scan(name, out_dir, columns, keep),
+        order=["article_id", "sent_id"],
+        ascending=[True, True],
+        per_point=per_point,
+    )
+
+
 def _best(
     chunks: Iterable[pd.DataFrame], *, order: list[str], ascending: list[bool], per_point: int
 ) -> pd.DataFrame:
@@ -172,10 +189,11 @@ def tone_bins(
         )
         return s[s["point"].isin(wanted)]
 
-    best = _best(
-        _scan("sentiment", out_dir, ["article_id", "sent_id", "method", "compound"], keep),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
+    best = _in_text_order(
+        "sentiment",
+        out_dir,
+        ["article_id", "sent_id", "method", "compound"],
+        keep,
         per_point=per_point,
     )
     if best.empty:
@@ -278,16 +296,18 @@ def actor_counts(
             note=q["kind"].astype(str) + " quote, cue: " + q["cue"].astype(str),
         )
 
-    a = _best(
-        _scan("mentions", out_dir, ["article_id", "sent_id", "actor", "surface"], mentioned),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
+    a = _in_text_order(
+        "mentions",
+        out_dir,
+        ["article_id", "sent_id", "actor", "surface"],
+        mentioned,
         per_point=per_point,
     )
-    b = _best(
-        _scan("quotes", out_dir, ["article_id", "sent_id", "speaker_actor", "kind", "cue"], quoted),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
+    b = _in_text_order(
+        "quotes",
+        out_dir,
+        ["article_id", "sent_id", "speaker_actor", "kind", "cue"],
+        quoted,
         per_point=per_point,
     )
     out = []
@@ -312,10 +332,11 @@ def naming_cells(
         t = t.assign(point=t["concept"] + ": " + t["variant"] + "|" + t["outlet"])
         return t[t["point"].isin(wanted)]
 
-    best = _best(
-        _scan("terms", out_dir, ["article_id", "sent_id", "concept", "variant", "surface"], keep),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
+    best = _in_text_order(
+        "terms",
+        out_dir,
+        ["article_id", "sent_id", "concept", "variant", "surface"],
+        keep,
         per_point=per_point,
     )
     if best.empty:
@@ -402,10 +423,11 @@ def event_periods(
         p = part.assign(point=pd.to_datetime(part["begin"]).dt.to_period(freq).astype(str))
         return p[p["point"].isin(wanted)]
 
-    best = _best(
-        _scan("events", out_dir, ["article_id", "sent_id", "begin", "finish", "text"], keep),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
+    best = _in_text_order(
+        "events",
+        out_dir,
+        ["article_id", "sent_id", "begin", "finish", "text"],
+        keep,
         per_point=per_point,
     )
     if best.empty:
@@ -477,11 +499,8 @@ def word_contrasts(
                     rows.append((f"{g}|{w}", g, w, aid, int(sid)))
         return pd.DataFrame(rows, columns=["point", "group", "word", "article_id", "sent_id"])
 
-    best = _best(
-        _scan("sentences", out_dir, ["article_id", "sent_id", "text"], keep),
-        order=["article_id", "sent_id"],
-        ascending=[True, True],
-        per_point=per_point,
+    best = _in_text_order(
+        "sentences", out_dir, ["article_id", "sent_id", "text"], keep, per_point=per_point
     )
     if best.empty:
         return _frame([])
