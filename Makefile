@@ -9,11 +9,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.presslens-installed
 CORPUS ?= seeds
 OUT    ?= reports
-# The seeds' research question; another corpus gets the chain's generic one unless QUESTION is set.
-ifeq ($(CORPUS),seeds)
-QUESTION ?= How did the press cover the Kosovo-Serbia-NATO tensions of 2022-2025?
-endif
-ASK = $(if $(QUESTION),-p question "$(QUESTION)",)
+# The research question and topic pack default to the run's own (the seeds' pack, kosovo, gives
+# their question); set QUESTION or PACK to choose others.
+ASK = $(if $(QUESTION),-p question "$(QUESTION)",)$(if $(PACK), --pack "$(PACK)",)
 
 .PHONY: reports test venv clean-venv
 

@@ -73,7 +73,7 @@ def main() -> None:
             if name == args.stage:
                 start()
             if name == "clean_corpus":
-                stages.clean_corpus(sample, out, progress=False)
+                stages.clean_corpus(sample, out, pack="kosovo", progress=False)
             else:
                 getattr(stages, name)(out, progress=False)
             if name == args.stage:

@@ -71,7 +71,9 @@ def main() -> None:
             func = getattr(stages, name)
             t0 = time.perf_counter()
             if name == "clean_corpus":
-                func(corpus, out, engine_name=eng, scheduler=scheduler, progress=False)
+                func(  # the corpora are built from the seeds' text: measured with their pack
+                    corpus, out, engine_name=eng, scheduler=scheduler, pack="kosovo", progress=False
+                )
             elif name == "validate_methods":
                 from presslens.pipeline import paths
 

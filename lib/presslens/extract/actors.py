@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -79,6 +80,9 @@ class Lexicon:
     office_by_group: dict[str, Office]
     types: dict[str, str]
     pronouns: dict[str, str]
+    bearers: dict[str, tuple[str, ...]]  # normalised surname -> people who carry it
+    default: dict[str, str]  # normalised surname -> the person it resolves to outside an article
+    # that names one of its bearers in full
 
 
 def _as_list(value: object) -> list[str]:
@@ -154,13 +158,55 @@ def _office_regex(pattern: str) -> str:
     return p.replace("(?:the )", "(?:[Tt]he )")
 
 
+def _stamp(name: str) -> tuple[int, int]:
+    """(mtime, size) of a resource given as a path (so an edited file compiles again), else 0s."""
+    p = Path(name) if name else None
+    if p is not None and p.suffix in {".yaml", ".yml"} and p.is_file():
+        st = p.stat()
+        return (st.st_mtime_ns, st.st_size)
+    return (0, 0)
+
+
+def lexicon(name: str = "actors.yaml", overlay: str = "") -> Lexicon:
+    """The compiled actors of `name` (a resource name or a path; "" for none) with the curated
+    `overlay` applied on top (its actors take their names from the list's)."""
+    return _lexicon(name, overlay, _stamp(name), _stamp(overlay))
+
+
+def merged_spec(name: str, overlay: str = "") -> dict:
+    """The actors resource `name` with `overlay` on top: the overlay's actors first; an actor of
+    `name` whose display name the overlay lists is dropped, and its other forms the overlay lists
+    are removed."""
+    base = resources_io.load(name) if name else {}
+    over = resources_io.load(overlay) if overlay else {}
+    if not over:
+        return base or {}
+    taken = set()
+    for a in (over.get("actors") or {}).values():
+        for form in _as_list(a.get("name")) + _as_list(a.get("aliases")):
+            taken |= {_norm(s) for s in spellings(form)}
+    actors = dict(over.get("actors") or {})
+    for aid, a in ((base or {}).get("actors") or {}).items():
+        if _norm(str(a.get("name", ""))) in taken or aid in actors:
+            continue
+        a = dict(a)
+        for key in ("aliases", "surname", "shared_surname"):
+            if key in a:
+                a[key] = [f for f in _as_list(a[key]) if _norm(f) not in taken]
+        actors[aid] = a
+    offices = {**((base or {}).get("offices") or {}), **(over.get("offices") or {})}
+    return {"actors": actors, "offices": offices}
+
+
 @functools.lru_cache(maxsize=16)
-def lexicon(name: str = "actors.yaml") -> Lexicon:
-    """Compile the actors resource once per process."""
-    spec = resources_io.load(name)
+def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
+    """Compile an actors resource (and overlay) once per process and version of the files."""
+    spec = merged_spec(name, overlay)
     forms: dict[str, tuple[str, str]] = {}
     types: dict[str, str] = {}
     pronouns: dict[str, str] = {}
+    bearers: dict[str, list[str]] = {}
+    default: dict[str, str] = {}
     for aid, a in (spec.get("actors") or {}).items():
         aid = str(aid)
         types[aid] = str(a.get("type", ""))
@@ -169,7 +215,12 @@ def lexicon(name: str = "actors.yaml") -> Lexicon:
         listed = [(n, "name") for n in _as_list(a.get("name"))] + [
             (n, "alias") for n in _as_list(a.get("aliases"))
         ]
-        listed += [(n, "surname") for n in _as_list(a.get("surname"))]
+        for form in _as_list(a.get("surname")) + _as_list(a.get("shared_surname")):
+            listed.append((form, "surname"))
+            for s in spellings(form):
+                bearers.setdefault(_norm(s), []).append(aid)
+                if form in _as_list(a.get("surname")):
+                    default.setdefault(_norm(s), aid)
         for form, res in listed:
             for s in spellings(form):
                 forms.setdefault(_norm(s), (aid, res))
@@ -189,7 +240,16 @@ def lexicon(name: str = "actors.yaml") -> Lexicon:
         re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R) if groups else _NEVER
     )
     names = re.compile(trie_pattern(sorted(forms)))
-    return Lexicon(names, forms, offices, by_group, types, pronouns)
+    return Lexicon(
+        names,
+        forms,
+        offices,
+        by_group,
+        types,
+        pronouns,
+        {k: tuple(v) for k, v in bearers.items()},
+        default,
+    )
 
 
 def as_date(published: object) -> date | None:
@@ -234,7 +294,39 @@ def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, i
     for c in cands:
         if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
-    return kept
+    return _resolve_surnames(text, kept, lex) if lex.bearers else kept
+
+
+_KIND = {"office": "office", "ambiguous": "person"}  # actors that name no single listed actor
+_HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame)\.?\s+$")
+
+
+def _resolve_surnames(
+    text: str, found: list[tuple[int, int, str, str]], lex: Lexicon
+) -> list[tuple[int, int, str, str]]:
+    """A surname alone goes to the one bearer the text names in full (of the honorific's gender,
+    "Mrs. Clinton"); with none, to the person the resource gives it to. Otherwise it is a
+    person's mention left ambiguous: actor "ambiguous:<surname>", resolution "ambiguous"."""
+    named = {c[2] for c in found if c[3] in {"name", "alias"}}
+    out = []
+    for c in found:
+        bearers = lex.bearers.get(_norm(text[c[0] : c[1]])) if c[3] == "surname" else None
+        if not bearers:
+            out.append(c)
+            continue
+        local = sorted({b for b in bearers if b in named})
+        m = _HONORIFIC.search(text, max(0, c[0] - 6), c[0])
+        if m:
+            pronoun = "he" if m.group("m") else "she"
+            local = [b for b in local if lex.pronouns.get(b, pronoun) == pronoun]
+        surface = _norm(text[c[0] : c[1]])
+        if len(local) == 1:
+            out.append((c[0], c[1], local[0], "surname"))
+        elif not local and surface in lex.default:
+            out.append((c[0], c[1], lex.default[surface], "surname"))
+        else:
+            out.append((c[0], c[1], f"ambiguous:{surface}", "ambiguous"))
+    return out
 
 
 def _is_person(actor: str, lex: Lexicon) -> bool:
@@ -304,7 +396,7 @@ def _mentions(
         k = bisect.bisect_right(starts, a) - 1
         if k < 0 or b > spans[order[k]][1]:
             continue  # outside every sentence (or across two)
-        kind = lex.types.get(actor, "office" if actor.startswith("office:") else "")
+        kind = lex.types.get(actor, _KIND.get(actor.split(":")[0], "") if ":" in actor else "")
         rows.append((int(ids[order[k]]), actor, a, b, text[a:b], res, kind))
     return rows
 
@@ -322,6 +414,7 @@ def find_mentions(
     sentences: Sequence[tuple[int, int]] | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
     name: str = "actors.yaml",
+    overlay: str = "",
     pronoun_window: int = PRONOUN_WINDOW,
 ) -> pd.DataFrame:
     """Actor mentions in any text: sent_id (1-based), actor, start, end, surface, resolution,
@@ -335,7 +428,7 @@ def find_mentions(
         sents,
         range(1, len(sents) + 1),
         when=as_date(published),
-        lex=lexicon(name),
+        lex=lexicon(name, overlay),
         window=pronoun_window,
     )
     return _frame(rows, FIND_COLUMNS)
@@ -346,10 +439,12 @@ def mention_table(
     sentences: pd.DataFrame,
     *,
     name: str = "actors.yaml",
+    overlay: str = "",
     pronoun_window: int = PRONOUN_WINDOW,
 ) -> pd.DataFrame:
-    """The `mentions` table of the articles with status ok (offsets into articles.text)."""
-    lex = lexicon(name)
+    """The `mentions` table of the articles with status ok (offsets into articles.text); `name`
+    the actors list (a resource name or a path, "" for none), `overlay` curated actors on top."""
+    lex = lexicon(name, overlay)
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
     published = (
         ok["published"]

@@ -1,11 +1,13 @@
 """Numeric claims in articles (troop numbers, casualties, counts of nations, days, years) and where
 articles diverge on them.
 
-A claim is a number with what it counts: the noun after it, mapped to a quantity by
-``resources/claims.yaml`` ("nearly 4,000 peacekeeping troops" counts troops, "over 30 ... soldiers
-were injured" counts injured troops), or a year with the event it dates ("declared independence in
-2008"). Each claim refers to a date: a year named in its sentence, else the article's publication
-date. ``divergence`` puts side by side what different articles claim about the same quantity and
+A claim is a number with what it counts: the noun after it, mapped to a quantity by a claims file
+(a topic pack's ``claims.yaml``, the seeds' in ``resources/packs/kosovo/``, else the generic
+``resources/claims_generic.yaml``): "nearly 4,000 peacekeeping troops" counts troops, "over 30 ...
+soldiers were injured" counts injured troops; a sign the file's ``symbols`` lists ("$5 million",
+"30%"); or a year with the event of the file it dates ("declared independence in 2008"). Each
+claim refers to a date: a year named in its sentence, else the article's publication date.
+``divergence`` puts side by side what different articles claim about the same quantity and
 separates change over time (the articles were published on different dates) from disagreement
 (same date, or undated).
 """
@@ -95,6 +97,8 @@ class _Patterns:
     outcome: re.Pattern[str]
     outcome_of: dict[str, str]
     events: dict[str, re.Pattern[str]]
+    symbol: re.Pattern[str] | None = None  # "$5 million", "30%": numbers with a currency or % sign
+    symbol_of: dict[str, str] | None = None
 
 
 @functools.lru_cache(maxsize=None)
@@ -116,8 +120,58 @@ def patterns(name: str = "claims.yaml") -> _Patterns:
         r"\s+(?:\w+\s+){0,2}?(?P<out>" + "|".join(map(re.escape, outcome_of)) + r")\b",
         re.IGNORECASE,
     )
-    events = {k: re.compile(v, re.IGNORECASE) for k, v in spec.get("events", {}).items()}
-    return _Patterns(number, unit_of, outcome, outcome_of, events)
+    events = {k: re.compile(v, re.IGNORECASE) for k, v in (spec.get("events") or {}).items()}
+    symbol_of = {str(k): str(v) for k, v in (spec.get("symbols") or {}).items()}
+    return _Patterns(number, unit_of, outcome, outcome_of, events, *_symbol_pattern(symbol_of))
+
+
+def _symbol_pattern(symbol_of: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The pattern of numbers with a sign of the resource's `symbols` (a currency before the
+    number, % after it), or None when it lists none."""
+    before = "".join(re.escape(k) for k in symbol_of if k != "%")
+    if not symbol_of:
+        return None, symbol_of
+    quals = "|".join(sorted((re.escape(b) for b in BOUNDS), key=len, reverse=True))
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    alts = [rf"(?P<pre>[{before}])\s?(?P<num>{num})(?:\s+(?P<scale>thousand|million|billion)\b)?"]
+    if "%" in symbol_of:
+        alts.append(rf"(?P<pnum>{num})\s?%")
+    body = "|".join(a for a in alts if before or not a.startswith("(?P<pre>"))
+    return re.compile(rf"(?:(?P<qual>{quals})\s+)?(?:{body})", re.IGNORECASE), symbol_of
+
+
+def _symbol_claims(
+    sentence: str, pats: _Patterns, years: list[str], published: str | None
+) -> list[dict]:
+    """Claims of numbers with a currency or percent sign ("$5 million", "nearly 30%")."""
+    if pats.symbol is None or pats.symbol_of is None:
+        return []
+    out = []
+    for m in pats.symbol.finditer(sentence):
+        sign = m.group("pre") or "%"
+        qual = (m.group("qual") or "").lower()
+        refers, basis = (
+            (years[0], "year in sentence")
+            if years
+            else (published, "publication date" if published else "unknown")
+        )
+        num = m.group("num") or m.group("pnum")
+        out.append(
+            dict(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                quantity=pats.symbol_of[sign],
+                counts=sign,
+                value=to_number(num, m.group("scale")),
+                qualifier=qual,
+                bound=BOUNDS.get(qual, "exact"),
+                event="",
+                refers_to=refers,
+                refers_basis=basis,
+            )
+        )
+    return out
 
 
 def to_number(num: str, scale: str | None = None) -> float:
@@ -143,7 +197,7 @@ def find(sentence: str, *, published: str | None = None, name: str = "claims.yam
     """Numeric and year claims in one sentence, offsets relative to the sentence."""
     pats = patterns(name)
     years = [m.group(0) for m in _YEAR.finditer(sentence)]
-    out = []
+    out = _symbol_claims(sentence, pats, years, published)
     for m in pats.number.finditer(sentence):
         if _YEAR.fullmatch(m.group("num")) and not m.group("qual"):
             continue  # "2026 Budget"-like: a year, not a count

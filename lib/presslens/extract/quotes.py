@@ -1,45 +1,80 @@
-"""Who says what: direct quotes in any quotation style and indirect (reported) speech.
+"""Who says what: direct quotes in any quotation style, reported (indirect) speech and reported
+clauses with a partial quote (mixed).
 
 ``extract(text)`` works on any text.
 
 *Direct quotes* are spans between paired quotation marks: straight "...", curly “...”, low-high
 „...“ and „...”, «guillemets» (and »reversed«), ‹single guillemets›, and ‘single curly’ quotes when
 the marks stand at word edges (so the apostrophe of "Kosovo’s" or "don’t" never opens or closes a
-quote). Straight single quotes are not used (they are apostrophes far too often). A quote does not
-run across a paragraph break. The content is the text inside the marks without the trailing comma
-or full stop.
+quote). Straight single quotes count only after a colon or a reporting verb (elsewhere they are
+apostrophes far too often); straight double quotes that lost a mark are repaired (see
+:func:`presslens.extract.attribution_cues.quote_spans`). A quote does not run across a paragraph
+break. The content is the text inside the marks without the trailing comma or full stop.
 
-The *speaker* and *cue* (reporting verb) are looked for, in this order:
+The reporting verbs (*cues*) are lemmas in ``resources/speech_cues.yaml``, used in every
+inflection (say, says, said, saying; see :mod:`presslens.extract.attribution_cues`). The *speaker*
+and cue of a direct quote are looked for, in this order:
 
-1. right after the closing mark: "...,” said Stoltenberg." / "...,” the NATO chief remarked." /
-   "...,” he asserted." / "...,” Kurti told reporters.";
+1. right after the closing mark, in either order: "...,” said Stoltenberg." / "...,” the NATO chief
+   remarked." / "...,” responded campaign chairman John Podesta." / "...,” critics say.";
 2. right before the opening mark in the same sentence: "Kurti told reporters, “...”";
    a participle ("..., stating unequivocally that “...”") belongs to the sentence's subject;
-3. elsewhere in the sentence before the quote ("Kurti has declared ... “yesterday rather than
-   tomorrow”") or after it ("... „out of control,” and ..., he said.");
-4. a quote with no cue of its own that follows an attributed quote in the same or the next
-   sentence continues it and takes its speaker (a quote split across two sentences).
+3. elsewhere in the sentence before the quote: the subject of the clause that holds the quote, with
+   any reporting verb or a verb of naming ("Kurti has declared ... “yesterday rather than
+   tomorrow”", "Trump called it “one of the great miscarriages of justice”"), or after it ("...
+   „out of control,” and ..., he said.");
+4. a colon after a clause whose subject speaks ("Trump made a similar claim: “...”", "Curry's
+   conclusion: “...”", a headline "Alexandria Ocasio-Cortez: '...'");
+5. a quote with no cue of its own that stands free (nothing of its sentence before it) and follows
+   an attributed quote in the same or the next sentence continues it and takes its speaker (a quote
+   split across two sentences). A quote inside a clause without a cue never takes an earlier
+   quote's speaker.
 
 Reporting verbs inside quotation marks are never cues. A quoted phrase of four words or fewer with
 no cue (a scare quote such as „out of control” or “peace plan”) is not a statement and is left out
 (``extract(text, scare=True)`` keeps it with kind "scare"). A longer quote with no cue is kept with
 an empty speaker.
 
-*Indirect quotes* are found in sentences without direct quotes: "X said (that) ...", "X told
-reporters ...", "X warned that ...", "X stated unequivocally that ...", "X urged Y to ...",
-"according to X, ..." / "..., according to X", and "..., X said." Verbs that also take a plain
-object (stated, noted, emphasised, confirmed ...) count only with "that", so "he emphasized the
-critical nature of peace" is no quote. The content is the reported clause to the end of the
-sentence.
+*Indirect quotes* (kind "indirect"): "X said (that) ...", "X told reporters ...", "Democrats
+believe ...", "X warned that ...", "X urged Y to ...", "X accused Y of ...", "according to X, ..." /
+"..., according to X" / "..., X said.", and a participle after the subject ("Trump issued a
+statement Monday, saying he ..."; the speaker is the sentence's subject). Verbs differ by how they
+report (``speech_cues.yaml``): *bare* ones (say, tell, argue, claim, believe, think, warn ...)
+report with or without "that"; *clause* ones (note, explain, find, show, announce, admit ...)
+without "that" only when a clause with a verb follows ("the study found the ice is melting", but
+"he noted the weather" is no quote); *that* ones (deny, promise, recall ...) only with "that". The
+content is the reported clause to the end of the sentence.
 
-Speakers are kept as written (a name, a title such as "the NATO chief", or a pronoun such as
-"he"); ``quote_table`` resolves them to actors through the `mentions` table: the mention inside the
-speaker span (a person or office before an organisation, so "NATO Secretary-General Jens
-Stoltenberg" is Stoltenberg; with two coordinated speakers, the first), and for "he"/"she" the
-pronoun mention, or, when the last named person is further back than the mentions' pronoun window,
-the latest person of that pronoun mentioned before the quote (quotes by "he" run on for paragraphs
-after the speaker was named). English only; parenthetical attributions ("The deal, Borrell said,
-was historic") and quotes running over a paragraph break are not found.
+Beside the first reported clause a sentence may hold more: the same speaker going on ("have blamed
+X and warned that Y", "said X, adding that Y": two quotes), a report inside the content ("another
+poll found a narrow majority of voters said ..."), an "according to" source, and a trailing one
+("..., Jensen added."). A sentence that opens with a subordinate clause with a reporting verb is
+read as two ("When Merkley asked Wheeler how ..., | Wheeler said ..."), and "As HuffPost reported,
+..." reports the main clause. "It" reports when the sentence before names a study, report or body
+("It found that ..."). Reports without a named source have an empty speaker: "is said to", "was
+accused of", "reportedly", and noun cues ("there are growing fears that ..."; "her claim that ..."
+is "her").
+
+*Mixed quotes* (kind "mixed"): a reported clause that holds a partial quote, "Jansen said the ocean
+“plays a key role” in the cycle": the content is the whole reported clause with the quotation marks,
+the speaker the clause's subject. A quote that is the whole complement of the verb ("X said, “...”",
+"X stated that “...”") stays direct, and so does a quote attributed by its position alone (rule 3
+above without "that"-clause); a partial quote that continues words of its sentence and is attributed
+right after it ("The new rule “is really a dereliction,” Restrepo told the Post") is mixed, from the
+sentence start through the closing mark. A sentence with a direct quote may also carry an indirect
+statement in a clause of its own ("“...,” Trump said, adding that ...").
+
+Speakers are kept as written (a name, a title such as "the NATO chief", or a pronoun such as "he");
+never a date ("Monday", "last week"), a bare place name after "in"/"from", or "it", "this", "which",
+"who" (but "Thunberg, who says ..." is Thunberg). ``quote_table`` resolves them to actors through
+the `mentions` table: the mention inside the speaker span (a person or office before an
+organisation, so "NATO Secretary-General Jens Stoltenberg" is Stoltenberg; with two coordinated
+speakers, the first). "he"/"she" resolve only to a person of that pronoun mentioned before (the
+pronoun mention, else the latest such person), and never across another speaker's quote: when a
+quote by someone else who could be called by the same pronoun (a person of that or an unknown
+pronoun, or an unresolved name or title) stands between the person's last naming and the pronoun,
+the pronoun stays unresolved. English only; parenthetical attributions ("The deal, Borrell said, was
+historic") and quotes running over a paragraph break are not found.
 """
 
 from __future__ import annotations
@@ -51,106 +86,76 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from presslens.extract import attribution_cues as cues
 from presslens.ingest import sentences as splitter
-from presslens.pipeline import resources_io
 
-COLUMNS = [
-    "sent_id",
-    "speaker",
-    "cue",
-    "content",
-    "kind",
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-]
-TABLE_COLUMNS = [
-    "article_id",
-    "sent_id",
-    "speaker",
-    "speaker_actor",
-    "cue",
-    "content",
-    "kind",
-    "start",
-    "end",
-    "speaker_start",
-    "speaker_end",
-]
+COLUMNS = "sent_id speaker cue content kind start end speaker_start speaker_end".split()
+TABLE_COLUMNS = ["article_id", *COLUMNS[:2], "speaker_actor", *COLUMNS[2:]]
+KINDS = ("direct", "indirect", "mixed", "scare")
 SCARE_MAX_WORDS = 4  # a quote this short with no cue is a scare quote
 MIN_INDIRECT_WORDS = 3  # reported content shorter than this is no statement
-MASK = "\x00"  # quoted text is blanked with this before looking for cues
+MASK = cues.MASK  # quoted text is blanked with this before looking for cues
+quote_spans, mask_quotes = cues.quote_spans, cues.mask_quotes
+quoted_vs_mentioned = cues.quoted_vs_mentioned
 
-WORDS = resources_io.load("attribution.yaml")  # the word lists of attribution, as data
+SPEAKER, ADV, CUE = cues.SPEAKER, cues.ADV, cues.CUE
+_OBJ = r"(?:[^\x00.;:!?]{0,60}?\s+)"  # the object of a verb of naming, before the quote
 
-
-def _alternatives(key: str) -> str:
-    """A list of the attribution resource as regular-expression alternatives, in its order."""
-    return "|".join(WORDS[key])
-
-
-_OBJ = f"(?:{_alternatives('told_objects')})"
-_TOLD = rf"(?:told|tells|telling)(?:\s+{_OBJ})?"
-BARE = "|".join(_TOLD if w == "<told>" else w for w in WORDS["bare"])  # with or without "that"
-THAT = _alternatives("that")  # only with "that" (they also take a plain object)
-URGE = _alternatives("urge")  # with their object and infinitive ("urged NATO to increase ...")
-CUE = rf"(?:{BARE}|{THAT}|{URGE})"
-_ADV = r"(?:\w+ly)"
-_NAME_STOP = rf"(?!(?:{_alternatives('not_names')})\b)"
-_TOKEN = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'\-]*\w|[A-Z])"
-_PARTICLE = r"(?:of\s+the\s+|of\s+|von\s+der\s+|van\s+|de\s+|al-)?"
-NAME = rf"(?:{_NAME_STOP}{_TOKEN}(?:\s+{_PARTICLE}{_TOKEN}){{0,5}})"
-ROLE = f"(?:{_alternatives('roles')})"
-TITLE = rf"(?:(?:[Tt]he\s+)?(?:{NAME}\s+)?(?:[a-z][\w\-]*\s+){{0,3}}?{ROLE}(?:,?\s+{NAME})?)"
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey)"
-ONE = rf"(?:{TITLE}|(?:[Tt]he\s+)?{NAME}|{PRONOUN})"
-SPEAKER = rf"(?:{ONE}(?:\s+and\s+{ONE})?)"
-_AUX = rf"(?:(?:{_alternatives('auxiliaries')})\s+)"
-
-_QUOTE = re.compile(
-    r"“(?P<a>[^“”\n]{1,3000})”"
-    r"|„(?P<b>[^„“”\n]{1,3000})[“”]"
-    r"|«(?P<c>[^«»\n]{1,3000})»"
-    r"|»(?P<d>[^«»\n]{1,3000})«"
-    r"|‹(?P<e>[^‹›\n]{1,3000})›"
-    r'|"(?P<f>[^"\n]{1,3000})"'
-    r"|(?<!\w)‘(?P<g>(?:[^‘’\n]|’(?=\w)){1,3000})’(?!\w)"
-)
-_AFTER = re.compile(
-    rf"[\s,;:—–\-]*(?:(?P<cue1>{CUE})(?:\s+{_ADV})?\s+(?P<spk1>{SPEAKER})"
-    rf"|(?P<spk2>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue2>{CUE}))\b"
-)
+# the words of a sentence before a partial quote that is attributed after it: a clause of its own
+_LEAD = re.compile(r"\s*(?:[^\s\x00]+\s+){2,}?[^\s\x00,:;—–]*[^\s\x00,:;—–.?!]\s+")
+_RIGHT_AFTER = re.compile(r"[\s,;:—–\-]+(?:\w+(?:\s+\w+)?\s+)?")
 _BEFORE_END = re.compile(
-    rf"(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue>{CUE})(?:\s+{_ADV})?(?:\s+that)?[\s,:—–]*$"
+    rf"(?P<spk>{SPEAKER}){cues.GAP}(?P<cue>{cues.DIRECT_CUE})(?:\s+{ADV})?(?:\s+that)?[\s,:—–]*$"
 )
 _PARTICIPLE_END = re.compile(
-    rf",\s*(?P<cue>saying|stating|adding|warning|noting|insisting|arguing|declaring|stressing|emphasi[sz]ing|telling(?:\s+{_OBJ})?|writing)"
-    rf"(?:\s+{_ADV})?(?:\s+that)?[\s,:—–]*$"
+    rf",\s*(?P<cue>{cues.ING}|telling(?:\s+{cues.TOLD_OBJECT})?)(?:\s+{ADV})?(?:\s+that)?[\s,:—–]*$"
 )
-_SUBJECT = re.compile(rf"(?:^|,\s+)(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?[a-z]+\b")
-_ANYWHERE = re.compile(rf"(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?(?P<cue>{CUE})\b")
+_SUBJECT = re.compile(
+    rf"(?:^|,\s+|{MASK}\s*)(?P<spk>{SPEAKER}){cues.GAP}(?!(?:and|or|but|who|which)\b)[a-z]+\b"
+)
+_ANYWHERE = re.compile(rf"(?P<spk>{SPEAKER}){cues.GAP}(?P<cue>{cues.DIRECT_CUE})")
+_INVERTED = r"(?:said|says|added|adds|warned|wrote|writes|noted|notes|explained|argued|insisted)\b"
 _TRAILING = re.compile(
-    rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{_ADV}\s+)?(?P<cue1>{BARE})|(?P<cue2>said|says|added|warned)\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?]{{0,40}})?[.!?]?$"
+    rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{ADV}\s+)?(?P<cue1>{cues.BARE}|{cues.CLAUSE})"
+    rf"|(?P<cue2>{_INVERTED})\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?\x00]{{0,40}})?[.!?]?$"
 )
 _INTRO = (
     r"(?:(?:during|at|in|on|after|before|following|earlier|later|last|this|to|in\s+a"
-    r"|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?]{0,80}?\s+)"
+    r"|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?\x00]{0,80}?\s+)"
 )
-_CUE_ANY = re.compile(rf"\b(?:{CUE}|[Aa]ccording\s+to)\b")
+_THEN = rf"(?:\s+{ADV})?\s+(?:(?P<that>{_INTRO}?that\s+)|{cues.TIME},?\s+(?:that\s+)?)?"
 _INDIRECT = re.compile(
-    rf"(?<![\w’'\-])(?=[A-Za-z])(?P<spk>{SPEAKER})\s+{_AUX}{{0,2}}(?:{_ADV}\s+)?"
-    rf"(?:(?P<cue1>{BARE})(?:\s+{_ADV})?\s+(?:{_INTRO}?that\s+)?"
-    rf"|(?P<cue2>{THAT})(?:\s+{_ADV})?\s+(?:{_INTRO})?that\s+"
-    rf"|(?P<cue3>{URGE})\s+)"
-    r"(?P<content>\S.*)"
+    rf"(?<![\w’'\-])(?=[A-Za-z])(?P<spk>{SPEAKER}){cues.GAP}"
+    rf"(?:(?P<cue1>{cues.BARE}|{cues.CLAUSE}){_THEN}"
+    rf"|(?P<cue2>{cues.THAT})(?:\s+{ADV})?\s+(?:{_INTRO})?that\s+"
+    rf"|(?P<cue3>{cues.URGE}|{cues.OBJECT_OF})\s+)"
+    r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",
+    re.DOTALL,
+)
+_PARTICIPLE = re.compile(
+    rf"(?:(?:,\s*|\b(?:{cues.TIME}|statement|letter|tweet|post|interview|video|release|message|email"
+    rf"|remarks|speech|op-ed|report)\s+)(?P<cue>{cues.ING})(?:\s+{ADV})?\s+(?:that\s+)?"
+    rf"|\s+and\s+(?:also\s+)?(?P<cue_and>{cues.PAST})(?:\s+{ADV})?\s+(?:that\s+)?)"
+    r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",
+    re.DOTALL,
 )
 _ACCORDING = re.compile(
-    r"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,.;:!?\n]{2,80}?)(?=\s*(?:[,.;:!?]|$))"
+    r"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,.;:!?\n\x00]{2,80}?)(?=\s*(?:[,.;:!?\x00]|$))"
 )
+_FINITE = re.compile(  # a verb in the first words of a reported clause
+    r"^(?:[^,;:\x00]*?\s)??(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should"
+    r"|may|might|must|do|does|did|\w+n[’']t"
+    r"|(?<!the )(?<!\ba )(?<!an )(?<!his )(?<!her )(?<!its )(?<!their )\w{2,}ed"
+    r"|(?:he|she|it|they|we|I|you|there)\s+\w+)\b"
+)
+_NOT_CLAUSE = re.compile(  # reported content never opens with a preposition or a conjunction
+    r"(?:after|before|during|on|in|at|for|with|about|to|from|of|by|amid|following|over|under"
+    r"|through|via|ahead|yet|but|and|or|as|while|than)\b",
+    re.IGNORECASE,
+)
+_SAY_TELL = re.compile(r"(?:say|says|said|saying|tell|tells|told|telling)\b")
 _WORD = re.compile(r"\w+")
-_NOT_SPEAKERS = {"it", "this", "that", "there"}
-_PRONOUNS = {"he", "she", "they"}
+_HEADLINE = re.compile(r"(?:[A-Z0-9’'\-]+\s+)*[A-Z]{2,}(?=[A-Z][a-z])")  # a headline run in
 
 
 @dataclass
@@ -166,26 +171,6 @@ class _Quote:
     sp: tuple[int, int]
 
 
-def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
-    """(open, close_end, content_start, content_end) of every paired quotation in `text`."""
-    out = []
-    for m in _QUOTE.finditer(text):
-        g = m.lastgroup or ""
-        out.append((m.start(), m.end(), m.start(g), m.end(g)))
-    return out
-
-
-def mask_quotes(text: str, spans: Sequence[tuple[int, int, int, int]]) -> str:
-    """`text` with every quotation (marks included) blanked, so verbs inside quotes are never
-    cues."""
-    parts, last = [], 0
-    for qo, qe, _, _ in spans:
-        parts += [text[last:qo], MASK * (qe - qo)]
-        last = qe
-    parts.append(text[last:])
-    return "".join(parts)
-
-
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """Offsets of text[a:b] without blanks and commas around it and a trailing full stop or dash."""
     while a < b and (text[a].isspace() or text[a] in ",;:"):
@@ -198,62 +183,81 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 def _speaker(m: re.Match[str], groups: tuple[str, ...], base: int) -> tuple[str, tuple[int, int]]:
     """The first speaker group that matched, with its offsets shifted by `base`."""
     for g in groups:
-        if m.group(g):
+        if g in m.re.groupindex and m.group(g):
             a, b = m.span(g)
-            return m.group(g), (base + a, base + b)
+            named = m.groupdict().get("spk0") or ""
+            if g == "spk2" and named[:1].isupper() and m.group(g)[:1].islower():
+                a, b = m.span("spk0")  # “...,” Andres Restrepo, a lawyer with ..., told the Post
+            head = _HEADLINE.match(m.string, a, b)  # "... FOX NEWS APPHe went on": "He"
+            a = head.end() if head else a
+            return m.string[a:b], (base + a, base + b)
     return "", (-1, -1)
 
 
 def _cue(m: re.Match[str], groups: tuple[str, ...]) -> str:
     """The first cue group that matched, blanks collapsed."""
     for g in groups:
-        if m.group(g):
+        if g in m.re.groupindex and m.group(g):
             return " ".join(m.group(g).split())
     return ""
 
 
-def _valid_speaker(s: str) -> bool:
-    """A speaker is not a bare 'it' / 'this'."""
-    return bool(s) and s.lower() not in _NOT_SPEAKERS
+def _ok(m: re.Match[str] | None, masked: str, base: int, groups: tuple[str, ...]) -> bool:
+    """Whether a match names a valid speaker (not "it", not a date, not a place after "in")."""
+    if m is None:
+        return False
+    spk, (a, _) = _speaker(m, groups, base)
+    return cues.valid_speaker(spk, masked[max(a - 12, 0) : a])
 
 
 def _attribute(
-    masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end: int
+    masked: str, qo: int, qe: int, s_start: int, s_end: int, prev_end: int, *, ended: bool = False
 ) -> tuple[str, str, tuple[int, int]]:
     """(speaker, cue, speaker offsets) of the direct quote at masked[qo:qe], or empty when none is
-    found."""
+    found. A quote `ended` with a full stop inside its marks takes no speaker from after it (what
+    follows is a new sentence: “... knows it.” O'Rourke asserted ...)."""
     window = masked[qe:s_end]
     cut = window.find(MASK)
     window = window if cut < 0 else window[:cut]
-    m = _AFTER.match(window)
-    if m and _valid_speaker(m.group("spk1") or m.group("spk2") or ""):
+    m = cues.AFTER.match(window)
+    if _ok(m, masked, qe, ("spk1", "spk2")) and not ended:
         spk, sp = _speaker(m, ("spk1", "spk2"), qe)
         return spk, _cue(m, ("cue1", "cue2")), sp
     lo = max(s_start, prev_end)
     before = masked[lo:qo]
     m = _BEFORE_END.search(before)
-    if m and _valid_speaker(m.group("spk")):
+    if _ok(m, masked, lo, ("spk",)):
         spk, sp = _speaker(m, ("spk",), lo)
         return spk, _cue(m, ("cue",)), sp
     m = _PARTICIPLE_END.search(before)
     if m:
         subj = _SUBJECT.search(masked[s_start : lo + m.start()])
-        if subj:
+        if _ok(subj, masked, s_start, ("spk",)):
             spk, sp = _speaker(subj, ("spk",), s_start)
             return spk, _cue(m, ("cue",)), sp
-    hits = [h for h in _ANYWHERE.finditer(before) if _valid_speaker(h.group("spk"))]
+    hits = [h for h in _ANYWHERE.finditer(before) if _ok(h, masked, lo, ("spk",))]
     if hits:
         spk, sp = _speaker(hits[-1], ("spk",), lo)
         return spk, _cue(hits[-1], ("cue",)), sp
+    m = cues.COLON.search(before)  # "Trump made a similar claim: “...”", "Curry's conclusion:"
+    if m is not None:
+        spk, (a, b) = _speaker(m, ("spk",), lo)
+        if re.search(r"[’']s$", spk):
+            spk, b = spk[:-2], b - 2
+        if cues.valid_speaker(spk, masked[max(a - 12, 0) : a]):
+            return spk, m.group("word") or ":", (a, b)
     tail = masked[qe:s_end]
     m = _TRAILING.search(tail) or _ANYWHERE.search(tail)
-    if m and _valid_speaker(
-        next((m.group(g) for g in m.re.groupindex if g.startswith("spk") and m.group(g)), "")
-    ):
-        names = tuple(g for g in ("spk", "spk1", "spk2") if g in m.re.groupindex)
-        spk, sp = _speaker(m, names, qe)
-        return spk, _cue(m, tuple(g for g in ("cue", "cue1", "cue2") if g in m.re.groupindex)), sp
+    if _ok(m, masked, qe, ("spk", "spk1", "spk2")) and not ended:
+        spk, sp = _speaker(m, ("spk", "spk1", "spk2"), qe)
+        return spk, _cue(m, ("cue", "cue1", "cue2")), sp
     return "", "", (-1, -1)
+
+
+def _free(masked: str, qo: int, lo: int) -> bool:
+    """Whether nothing but punctuation or a conjunction stands before a quote in its sentence."""
+    head = re.split(r"[.!?]\s", masked[lo:qo] + " ")[-1]  # “... ActionAid.” They continue ...”
+    return not re.sub(r"(?i)\b(?:and|but|or|so|yet)\b|[\W_]", "", head.replace(MASK, ""))
 
 
 def _direct(
@@ -263,14 +267,19 @@ def _direct(
     sents: list[tuple[int, int]],
     *,
     scare: bool,
+    taken: dict[int, _Quote],
 ) -> list[_Quote]:
-    """The direct quotes of a text with their speakers."""
+    """The direct quotes of a text with their speakers (quotes in `taken`, by opening offset, are
+    parts of mixed quotes: not rows, but a speaker that goes on)."""
     starts = [a for a, _ in sents]
     out: list[_Quote] = []
     last: _Quote | None = None
     prev_end = 0
     for qo, qe, a, b in qspans:
         a, b = _trim(text, a, b)
+        if qo in taken:
+            last, prev_end = taken[qo], qe
+            continue
         if a >= b:
             continue
         si = _index(starts, a)
@@ -278,20 +287,19 @@ def _direct(
         k = _index(starts, max(qe - 1, 0))
         s_end = max(sents[k][1] if sents else len(text), qe)
         if text[b - 1] in "?!" and not masked[qe:s_end].strip() and k + 1 < len(sents):
-            s_end = sents[k + 1][
-                1
-            ]  # “... ?” Vucic asked. -- the splitter ends the sentence at the question mark
-        speaker, cue, sp = _attribute(masked, qo, qe, s_start, s_end, prev_end)
+            s_end = sents[k + 1][1]  # “... ?” Vucic asked. -- the splitter ends the sentence here
+        inner = text[qo:qe].rstrip("”“\"»«›‹’' ")
+        ended = inner.endswith(".") or inner.endswith(("?", "!")) and text[qe : qe + 1].isalpha()
+        speaker, cue, sp = _attribute(masked, qo, qe, s_start, s_end, prev_end, ended=ended)
+        lo = max(s_start, prev_end)
+        free = _free(masked, qo, lo)
         prev_end = qe
-        if (
-            not cue
-            and last is not None
-            and last.cue
-            and si - last.sent <= 1
-            and last.kind == "direct"
-        ):
+        if not cue and free and last is not None and last.cue and si - last.sent <= 2:
             speaker, cue, sp = last.speaker, last.cue, last.sp  # the same speaker goes on
         kind = "direct"
+        after = masked[qe : max(sp[0], qe)]  # the attribution right after the closing mark
+        if cue and _RIGHT_AFTER.fullmatch(after) and not free and _LEAD.fullmatch(masked[lo:qo]):
+            a, b, kind = _trim(text, lo, qo)[0], qe, "mixed"  # the rule “is really a dereliction,”
         if not cue and len(_WORD.findall(text[a:b])) <= SCARE_MAX_WORDS:
             if not scare:
                 continue
@@ -302,48 +310,176 @@ def _direct(
     return out
 
 
-def _indirect_in(text: str, sent: str, base: int, si: int) -> _Quote | None:
-    """The first indirect (reported) statement of one sentence without quotation marks."""
-    if not _CUE_ANY.search(sent):
-        return None
-    for m in _INDIRECT.finditer(sent):
-        spk = m.group("spk")
-        if not _valid_speaker(spk):
+def _enough(text: str, a: int, b: int) -> bool:
+    """Whether reported content is long enough to be a statement."""
+    return len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS
+
+
+def _clause(cue: str, content: str) -> bool:
+    """Whether what follows a verb without "that" is a reported clause: not a prepositional phrase
+    ("told reporters after the talks"), and, except after say and tell, with a verb in its first
+    eight words ("the study found the ice is melting", but not "noted the weather")."""
+    if _NOT_CLAUSE.match(content):
+        return False
+    return bool(_SAY_TELL.match(cue) or _FINITE.search(" ".join(content.split()[:8])))
+
+
+def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | None:
+    """(speaker, cue, speaker offsets, content offset in `sent`) of the first reported clause of a
+    (masked) sentence that opens with a speaker and a verb, or None."""
+    m = cues.AS.match(sent)  # "As HuffPost reported on Tuesday, the resolution ..."
+    if m and _ok(m, sent, 0, ("spk",)):
+        return (
+            m.group("spk"),
+            _cue(m, ("cue",)),
+            (base + m.start("spk"), base + m.end("spk")),
+            m.end(),
+        )
+    pos = 0
+    while (m := _INDIRECT.search(sent, pos)) is not None:
+        pos = m.start() + 1  # a match turned down never hides a later one
+        if not _ok(m, sent, 0, ("spk",)):
             continue
-        a, b = _trim(text, base + m.start("content"), base + len(sent))
-        if len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS:
-            return _Quote(
-                si,
-                spk,
-                _cue(m, ("cue1", "cue2", "cue3")),
-                a,
-                b,
-                "indirect",
-                (base + m.start("spk"), base + m.end("spk")),
-            )
-    m = _ACCORDING.search(sent)
-    if m:
-        if sent[: m.start()].strip(" ,"):
-            a, b = _trim(text, base, base + m.start())
-        else:
-            a, b = _trim(text, base + m.end(), base + len(sent))
-        if len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS:
-            return _Quote(
-                si,
-                m.group("spk"),
-                " ".join(m.group("cue").split()),
-                a,
-                b,
-                "indirect",
-                (base + m.start("spk"), base + m.end("spk")),
-            )
-    m = _TRAILING.search(sent)
-    if m and _valid_speaker(m.group("spk1") or m.group("spk2") or ""):
-        a, b = _trim(text, base, base + m.start())
-        if len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS:
-            spk, sp = _speaker(m, ("spk1", "spk2"), base)
-            return _Quote(si, spk, _cue(m, ("cue1", "cue2")), a, b, "indirect", sp)
+        cue = _cue(m, ("cue1", "cue2", "cue3"))
+        if cue.split(" ")[0].endswith("ing"):
+            continue  # "a statement saying ...": a participle belongs to the subject (below)
+        content = m.group("content")
+        if m.group("cue1") and not m.group("that") and not _clause(cue, content):
+            if not re.fullmatch(cues.URGE, cue):  # "suggested deploying troops" is reported
+                continue  # "he noted the weather": an object, not a clause
+        spk, sp = _speaker(m, ("spk",), base)
+        return spk, cue, sp, m.start("content")
+    m = _PARTICIPLE.search(sent)  # "..., saying ..." / "... and said ...": the subject's words
+    if m and _clause(_cue(m, ("cue", "cue_and")), m.group("content")):
+        subj = _SUBJECT.search(sent[: m.start()])
+        if _ok(subj, sent, 0, ("spk",)):
+            spk, sp = _speaker(subj, ("spk",), base)
+            return spk, _cue(m, ("cue", "cue_and")), sp, m.start("content")
     return None
+
+
+def _relative_end(masked: str, sp_end: int, c: int, end: int) -> int:
+    """Where the content of a reported relative clause ends: "Thunberg, who says she has
+    Asperger syndrome, gained prominence" ends at the comma; other content at `end`."""
+    if not re.match(r",\s+(?:who|which)\b", masked[sp_end:c]):
+        return end
+    cut = masked.find(",", c, end)
+    return end if cut < 0 else cut
+
+
+def _clauses(
+    text: str, masked: str, who: tuple[str, str, tuple[int, int]], a: int, b: int, si: int
+) -> list[_Quote]:
+    """Reported content text[a:b] as quotes: split where the speaker goes on with a verb of its
+    own ("have blamed X and warned that Y", "said X, adding that Y"), with a report inside the
+    first part ("another poll found a narrow majority of voters said ...")."""
+    spk, cue, sp = who
+    out: list[_Quote] = []
+    m = cues.GOES_ON.search(masked, a, b)
+    parts = [(a, m.start(), cue), (m.end(), b, _cue(m, ("ing", "past")))] if m else [(a, b, cue)]
+    for x, y, verb in parts:
+        x, y = _trim(text, x, y)
+        if _enough(text, x, y):
+            out.append(_Quote(si, spk, verb, x, y, "indirect", sp))
+    if out:
+        inner = _reported(masked[out[0].start : out[0].end], out[0].start)
+        if inner is not None:
+            x, y = _trim(text, out[0].start + inner[3], out[0].end)
+            nested = _Quote(si, inner[0], inner[1], x, y, "indirect", inner[2])
+            out += [nested] if _enough(text, x, y) else []
+    return out
+
+
+def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> list[_Quote]:
+    """The indirect (reported) statements of one sentence without quotation marks: its first
+    reported clause (see _clauses) and an "according to" source beside it, else a trailing
+    attribution ("..., officials said."). "It" reports when the sentence before (`prev`) names
+    a study, report or body ("It found that ...")."""
+    if not cues.CUE_ANY.search(sent):
+        return _unnamed(text, sent, base, si)
+    out: list[_Quote] = []
+    r = _reported(sent, base)
+    m = cues.IT.match(sent) if r is None and cues.STUDY.search(prev) else None
+    if m is not None and (m.group("that") or _clause(m.group("cue"), sent[m.end() :])):
+        r = (
+            m.group("spk"),
+            " ".join(m.group("cue").split()),
+            _speaker(m, ("spk",), base)[1],
+            m.end(),
+        )
+    if r is not None:
+        spk, cue, sp, c = r
+        end = _relative_end(text, sp[1], base + c, base + len(sent))
+        out += _clauses(text, text, (spk, cue, sp), base + c, end, si)
+    m = _ACCORDING.search(sent)
+    if m and _ok(m, sent, 0, ("spk",)):
+        head = _trim(text, base, base + m.start())
+        rest = _trim(text, base + m.end(), base + len(sent))
+        a, b = head if _enough(text, *head) else rest  # what it says stands before it, else after
+        if _enough(text, a, b):
+            spk, sp = _speaker(m, ("spk",), base)
+            out.append(_Quote(si, spk, _cue(m, ("cue",)), a, b, "indirect", sp))
+    m = _TRAILING.search(sent)  # "..., Jensen added." (also around a report of its own)
+    if _ok(m, sent, 0, ("spk1", "spk2")) and all(q.start < base + m.start() for q in out):
+        a, b = _trim(text, base, base + m.start())
+        if _enough(text, a, b):
+            spk, sp = _speaker(m, ("spk1", "spk2"), base)
+            out.append(_Quote(si, spk, _cue(m, ("cue1", "cue2")), a, b, "indirect", sp))
+    return out or _unnamed(text, sent, base, si)
+
+
+def _unnamed(text: str, sent: str, base: int, si: int) -> list[_Quote]:
+    """A report without a named source ("is said to ...", "was accused of ...", "will
+    reportedly ...", "there are growing fears that ...") with an empty speaker, or one named by a
+    possessive before a noun ("her claim that ...": "her")."""
+    m = cues.NOUN_CUE.search(sent) or cues.PASSIVE.search(sent)
+    if m is not None:
+        a, b = _trim(text, base + m.end(), base + len(sent))
+        spk, sp = _speaker(m, ("spk",), base)
+        if re.search(r"[’']s$", spk):  # "Ocasio-Cortez's claim": the speaker without "'s"
+            spk, sp = spk[:-2], (sp[0], sp[1] - 2)
+        spk, sp = (spk, sp) if cues.valid_speaker(spk) else ("", (-1, -1))
+    elif (m := cues.REPORTEDLY.search(sent)) is not None:
+        (a, b), spk, sp = _trim(text, base, base + len(sent)), "", (-1, -1)
+    else:
+        return []
+    if not _enough(text, a, b) or _NOT_CLAUSE.match(text, a) and m.re is cues.NOUN_CUE:
+        return []
+    return [_Quote(si, spk, " ".join(m.group("cue").split()), a, b, "indirect", sp)]
+
+
+def _in_quoted(
+    text: str, masked: str, span: tuple[int, int], si: int, qs: list[tuple[int, int, int, int]]
+) -> tuple[list[_Quote], dict[int, _Quote]]:
+    """A reported clause of a sentence with quotation marks: a mixed quote when the clause holds a
+    partial quote (the quotes it takes, by opening offset), an indirect one when it is a clause of
+    its own ("“...,” Trump said, adding that ..."), nothing when the quote is the whole clause."""
+    s_start, s_end = span
+    r = _reported(masked[s_start:s_end], s_start)
+    if r is None:
+        return [], {}
+    spk, cue, sp, c = r
+    c += s_start
+    s_end = _relative_end(masked, sp[1], c, s_end)
+    inside = [q for q in qs if q[0] >= c]
+    if not inside:  # a quote that opens at the sentence's end belongs to the next sentence
+        cut = masked.find(MASK, c, s_end)
+        a, b = _trim(text, c, s_end if cut < 0 else cut)
+        ok = _enough(text, a, b) and MASK not in masked[a:b]
+        return ([_Quote(si, spk, cue, a, b, "indirect", sp)] if ok else []), {}
+    lead = masked[c : inside[0][0]]
+    if re.fullmatch(r"[^,;:!?\x00]{0,40},\s*|[\s,:—–]*", lead):
+        return [], {}  # the quotation is the whole reported clause ("told CNN, “...”"): direct
+    cut = re.search(rf"(?:,\s*|\s+and\s+)(?:{cues.ING}|{cues.PAST})|[;:—–]", lead)
+    if cut:
+        a, b = _trim(text, c, c + cut.start())
+        ok = _enough(text, a, b)
+        return ([_Quote(si, spk, cue, a, b, "indirect", sp)] if ok else []), {}
+    a, b = _trim(text, c, max(s_end, inside[-1][1]))
+    if not _enough(text, a, b):
+        return [], {}
+    q = _Quote(si, spk, cue, a, b, "mixed", sp)
+    return [q], {qo: q for qo, _, _, _ in inside}
 
 
 def _index(starts: list[int], pos: int) -> int:
@@ -352,92 +488,49 @@ def _index(starts: list[int], pos: int) -> int:
 
 
 def _rows(text: str, sents: list[tuple[int, int]], *, scare: bool) -> list[_Quote]:
-    """Direct then indirect quotes of one text, in offset order."""
+    """Direct, mixed and indirect quotes of one text, in offset order."""
+    sents, first = cues.joined(text, sents)
+    found = _found(text, sents, scare=scare)
+    for q in found:
+        q.sent = first[q.sent]
+    return found
+
+
+def _found(text: str, sents: list[tuple[int, int]], *, scare: bool) -> list[_Quote]:
+    """Direct, mixed and indirect quotes of one text, in offset order."""
     qspans = quote_spans(text)
     masked = mask_quotes(text, qspans)
-    found = _direct(text, masked, qspans, sents, scare=scare)
-    for si, (s_start, s_end) in enumerate(sents):
+    found: list[_Quote] = []
+    taken: dict[int, _Quote] = {}
+    for si, (s_start, s_end) in cues.pieces(masked, sents):
         sent = masked[s_start:s_end]
         if MASK in sent:
-            continue  # sentences with direct quotes are attributed above
-        q = _indirect_in(text, sent, s_start, si)
-        if q is not None:
-            found.append(q)
+            qs = [q for q in qspans if s_start <= _trim(text, q[2], q[3])[0] < s_end]
+            new, more = _in_quoted(text, masked, (s_start, s_end), si, qs)
+            found += new
+            taken |= more
+        else:
+            prev = masked[max(s_start - 300, 0) : s_start]
+            found += _indirect_in(text, sent, s_start, si, prev)
+    found += _direct(text, masked, qspans, sents, scare=scare, taken=taken)
     return sorted(found, key=lambda q: (q.start, q.end))
 
 
 def extract(
     text: str, *, sentences: Sequence[tuple[int, int]] | None = None, scare: bool = False
 ) -> pd.DataFrame:
-    """Direct and indirect quotes of any text: sent_id, speaker, cue, content, kind, start, end,
-    speaker offsets."""
+    """Direct, mixed and indirect quotes of any text: sent_id, speaker, cue, content, kind, start,
+    end, speaker offsets."""
     text = text if isinstance(text, str) else ""
     sents = sorted(sentences if sentences is not None else splitter.spans(text))
     rows = [
-        (
-            q.sent + 1,
-            q.speaker,
-            q.cue,
-            text[q.start : q.end],
-            q.kind,
-            q.start,
-            q.end,
-            q.sp[0],
-            q.sp[1],
-        )
+        (q.sent + 1, q.speaker, q.cue, text[q.start : q.end], q.kind, q.start, q.end, *q.sp)
         for q in _rows(text, sents, scare=scare)
     ]
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.astype(
         {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
     )
-
-
-def _speaker_actor(
-    q: _Quote, speaker: str, mentions: list[tuple[int, int, str]], people: dict[str, str]
-) -> str:
-    """The actor behind a quote's speaker: the best mention in the speaker span, else for he/she the
-    latest person."""
-    a, b = q.sp
-    if a < 0:
-        return ""
-
-    def is_person(actor: str) -> bool:
-        return actor in people or actor.startswith("office:")
-
-    inside = [
-        (not is_person(actor), start, actor)
-        for start, end, actor in mentions
-        if start < b and end > a
-    ]
-    # a person (or office) wins over the organisation in "NATO Secretary-General Jens
-    # Stoltenberg"
-    if inside:
-        return min(inside)[2]
-    word = speaker.lower()
-    if word in _PRONOUNS - {
-        "they"
-    }:  # no pronoun mention in reach: the latest person of that pronoun before it
-        for start, _, actor in reversed(mentions):
-            if start < a and is_person(actor) and people.get(actor, "") in (word, ""):
-                return actor
-    return ""
-
-
-def _mentions_by_article(mentions: pd.DataFrame) -> dict[object, list[tuple[int, int, str]]]:
-    """Each article's actor mentions as (start, end, actor), in text order."""
-    out: dict[object, list[tuple[int, int, str]]] = {}
-    if not len(mentions):
-        return out
-    rows = zip(
-        mentions["article_id"],
-        mentions["start"].astype(int),
-        mentions["end"].astype(int),
-        mentions["actor"].astype(str),
-    )
-    for aid, start, end, actor in sorted(rows, key=lambda r: (str(r[0]), r[1])):
-        out.setdefault(aid, []).append((start, end, actor))
-    return out
 
 
 def quote_table(
@@ -454,9 +547,7 @@ def quote_table(
 
     lex = actors.lexicon(actors_file)
     people = {a: lex.pronouns.get(a, "") for a, t in lex.types.items() if t == "person"}
-    if (
-        "actor_type" in mentions.columns
-    ):  # people of another actors file, known from the mentions themselves
+    if "actor_type" in mentions.columns:  # people of another actors file, known from the mentions
         people |= {
             str(a): people.get(str(a), "")
             for a in mentions.loc[mentions["actor_type"] == "person", "actor"].unique()
@@ -467,7 +558,7 @@ def quote_table(
         if len(sentences)
         else {}
     )
-    m_by = _mentions_by_article(mentions)
+    m_by = cues.mentions_by_article(mentions)
     rows = []
     for aid, text in zip(ok["article_id"], ok["text"]):
         sents = by_article.get(aid)
@@ -475,8 +566,10 @@ def quote_table(
             continue
         spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
         ids = sents["sent_id"].astype(int).tolist()
+        known = cues.People(m_by.get(aid, []), people, [])
         for q in _rows(text, spans, scare=scare):
-            actor = _speaker_actor(q, q.speaker, m_by.get(aid, []), people)
+            actor = cues.speaker_actor(q, known)
+            known.said.append((q, actor))
             quote = (q.speaker, actor, q.cue, text[q.start : q.end], q.kind, q.start, q.end)
             rows.append((aid, ids[q.sent], *quote, q.sp[0], q.sp[1]))
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS)
@@ -484,40 +577,3 @@ def quote_table(
         {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
     )
     return out.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)
-
-
-def quoted_vs_mentioned(
-    quotes: pd.DataFrame, mentions: pd.DataFrame, articles: pd.DataFrame
-) -> pd.DataFrame:
-    """Per outlet and actor: how often the actor is mentioned (`mentions`) and quoted as speaker
-    (`quotes`)."""
-    outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
-    m = (
-        mentions.assign(outlet=mentions["article_id"].map(outlet))
-        .groupby(["outlet", "actor"])
-        .size()
-        .rename("mentions")
-    )
-    q = quotes[quotes["speaker_actor"].fillna("") != ""]
-    q = (
-        q.assign(outlet=q["article_id"].map(outlet))
-        .groupby(["outlet", "speaker_actor"])
-        .size()
-        .rename("quotes")
-    )
-    q.index = q.index.set_names(["outlet", "actor"])
-    out = pd.concat([m, q], axis=1).fillna(0).astype("int64").reset_index()
-    if out.empty:
-        return pd.DataFrame(
-            {
-                "outlet": pd.Series(dtype="str"),
-                "actor": pd.Series(dtype="str"),
-                "mentions": pd.Series(dtype="int64"),
-                "quotes": pd.Series(dtype="int64"),
-            }
-        )
-    return out.sort_values(
-        ["outlet", "quotes", "mentions", "actor"],
-        ascending=[True, False, False, True],
-        kind="mergesort",
-    ).reset_index(drop=True)

@@ -1,6 +1,7 @@
 """Naming choices: which variant of a contested name a text uses ("Kosovo" or "Kosovo and Metohija",
 Pristina or Prishtina, protesters or rioters, NATO intervention or aggression), from the editable
-resource ``resources/terms.yaml`` (pass another file name or a path for another topic).
+``terms.yaml`` of a topic pack (the seeds': ``resources/packs/kosovo/terms.yaml``; pass another
+path for another topic, '' for none).
 
 Each concept compiles to one regular expression whose alternatives are its variants in the order
 listed, so at any position the first listed (longer, more specific) variant wins and no text is

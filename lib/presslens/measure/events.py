@@ -38,9 +38,11 @@ def event_table(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame | None,
     articles: pd.DataFrame,
+    *,
+    claims_file: str = "claims.yaml",
 ) -> pd.DataFrame:
     """One row per dated expression with a calendar span: its sentence, the actors in it, article
-    and outlet."""
+    and outlet, and the event of `claims_file` its sentence names nearest to it."""
     t = timex[(timex["type"] == "DATE") & timex["begin"].notna() & timex["finish"].notna()]
     t = t[~t["value"].astype(str).str.endswith("_REF")]
     if mentions is not None and len(mentions):
@@ -63,7 +65,7 @@ def event_table(
         how="left",
     )
     out["event"] = [
-        claims.event_of(s, a - b).replace("_", " ") if isinstance(s, str) else ""
+        claims.event_of(s, a - b, name=claims_file).replace("_", " ") if isinstance(s, str) else ""
         for s, a, b in zip(out["sentence"], out["start"], out["s_start"])
     ]
     return (

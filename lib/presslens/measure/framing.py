@@ -12,9 +12,10 @@ Two schemes, both from editable resources:
   over the article's words and that score (``resources/generic_frames_model.json.gz``, trained on
   human-coded articles by bench/train_frames.py) reaches the frame's threshold; with no model, when
   the score reaches the frame's `threshold` in the YAML file. Cross-validated figures: ``validate``.
-- ``issue``: issue frames of security coverage (security and defence, diplomacy and negotiation,
-  sovereignty and law, history and identity, economy, EU integration, NATO membership, great-power
-  rivalry, humanitarian) coded per sentence from cue words (``resources/issue_frames.yaml``); the
+- ``issue``: issue frames of a topic pack, coded per sentence from cue words (the seeds' pack
+  ``kosovo`` has security and defence, diplomacy and negotiation, sovereignty and law, history and
+  identity, economy, EU integration, NATO membership, great-power rivalry, humanitarian, in
+  ``resources/packs/kosovo/issue_frames.yaml``); none without a pack. The
   score is the same length-adjusted count and a frame is present with at least `min_sentences` cue
   sentences (two, in the shipped file).
 
@@ -50,6 +51,7 @@ ARTICLE_COLUMNS = [
     "answers",
     "n_sentences",
 ]
+ISSUE_FILE = "packs/kosovo/issue_frames.yaml"  # the seeds' issue frames; stages pass their pack's
 MODEL_FILE = (
     "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
 )
@@ -113,7 +115,7 @@ def _lowered_text(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=4)
-def schemes(generic: str = "generic_frames.yaml", issue: str = "issue_frames.yaml") -> dict:
+def schemes(generic: str = "generic_frames.yaml", issue: str = ISSUE_FILE) -> dict:
     """Compiled cue patterns: {'generic': [(frame, question, pattern, fast)], 'issue': [(frame, '',
     pattern, fast)], thresholds, questions}.
 
@@ -131,7 +133,7 @@ def schemes(generic: str = "generic_frames.yaml", issue: str = "issue_frames.yam
         for f, fs in g["frames"].items()
         for q, spec in fs["questions"].items()
     ]
-    iss = [(f, "", *both(fs["cues"])) for f, fs in i["frames"].items()]
+    iss = [(f, "", *both(fs["cues"])) for f, fs in (i.get("frames") or {}).items()]
     return {
         "generic": gen,
         "issue": iss,
@@ -158,9 +160,10 @@ def code_sentences(text: str, *, spans: list[tuple[int, int]] | None = None) -> 
     return frame_table(sents).drop(columns=["article_id"])
 
 
-def frame_table(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The `frames` table: frame cues in every sentence (offsets into articles.text)."""
-    sc = schemes()
+def frame_table(sentences: pd.DataFrame, *, issue: str = ISSUE_FILE) -> pd.DataFrame:
+    """The `frames` table: frame cues in every sentence (offsets into articles.text); issue frames
+    from the `issue` file (a topic pack's; '' for none)."""
+    sc = schemes(issue=issue)
     rows = []
     for s in sentences.itertuples(index=False):
         low = _lowered_text(s.text)
@@ -238,6 +241,7 @@ def article_frame_table(
     texts: Mapping[object, str] | pd.Series | None = None,
     thresholds: dict[str, float] | None = None,
     model: str | dict | None = MODEL_FILE,
+    issue: str = ISSUE_FILE,
 ) -> pd.DataFrame:
     """The `article_frames` table: every article x frame with presence, score, evidence sentence ids
     and yes-answers.
@@ -246,9 +250,10 @@ def article_frame_table(
     the article has at least one cue sentence of it and, with the article `texts` and a `model`
     (the shipped one by default), the model's `probability` reaches the frame's threshold; without
     texts, or with model '' or None, when the density reaches the frame's `threshold` of
-    generic_frames.yaml (the dictionary-only rule). Issue frames need `min_sentences` cue sentences.
+    generic_frames.yaml (the dictionary-only rule). Issue frames (of the `issue` file, '' for none)
+    need `min_sentences` cue sentences.
     """
-    sc = schemes()
+    sc = schemes(issue=issue)
     thresholds = thresholds or sc["thresholds"]
     m = frame_model(model) if isinstance(model, str) else model
     use_model = m is not None and texts is not None

@@ -66,16 +66,21 @@ def versions() -> dict[str, str]:
     return out
 
 
-def resource_hashes() -> dict[str, str]:
-    """sha256 of the editable resources and lexicons the analyses use."""
+def resource_hashes(pack_files: dict[str, str] | None = None) -> dict[str, str]:
+    """sha256 of the editable resources and lexicons the analyses use: the shipped resources but
+    the topic packs, and the files of the run's pack (`pack_files`, from `packs.file_hashes`)."""
     from presslens.pipeline import resources_io
 
     folder = resources_io.path("")
     out = {
         f"presslens/resources/{p.relative_to(folder)}": sha256_file(p)
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.relative_to(folder).parts[0] != "packs"
     }
+    out.update(pack_files or {})
+    out = dict(sorted(out.items()))
     try:
         from presslens.measure import sentiment
 

@@ -53,6 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
         "~/presslens-reports)",
     )
     run.add_argument(
+        "--pack",
+        default=None,
+        help="topic pack: a shipped pack's name (kosovo), a folder holding a pack.yaml, or none; "
+        "default auto: the pack of a presslens.yaml beside the corpus, kosovo for the seeds, "
+        "else none",
+    )
+    run.add_argument(
         "-p",
         "--parameter",
         nargs=2,
@@ -93,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         params = parse_params(args.parameter, args.params)
         if args.corpus is not None or "corpus" not in params:
             params["corpus"] = args.corpus or ""
+        if args.pack is not None:
+            params["pack"] = args.pack
         out = paths.run_folder(args.out)
         manifest = runner.run(
             params["corpus"],

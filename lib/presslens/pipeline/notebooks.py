@@ -98,7 +98,8 @@ def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
 
     The corpus ('' is the seeds shipped with presslens) always; the other path parameters when they
     name an existing file or folder (a bare resource name such as ``actors.yaml`` stays as it is,
-    for the notebook to find in the package).
+    for the notebook to find in the package); the topic pack when it is a folder holding a
+    pack.yaml rather than a shipped pack's name.
     """
     out = dict(params)
     out["corpus"] = str(paths.corpus(out.get("corpus")))
@@ -106,4 +107,10 @@ def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
         value = out.get(name)
         if isinstance(value, str) and value and Path(value).expanduser().exists():
             out[name] = str(Path(value).expanduser().resolve())
+    pack = out.get("pack")
+    if isinstance(pack, str) and (Path(pack).expanduser() / "pack.yaml").is_file():
+        from presslens.pipeline import packs
+
+        if pack not in packs.available():  # a pack folder, not the name of a shipped pack
+            out["pack"] = str(Path(pack).expanduser().resolve())
     return out

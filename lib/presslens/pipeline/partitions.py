@@ -127,30 +127,34 @@ def warm(
     methods: tuple[str, ...] = (),
     actors_file: str = "",
     terms_file: str = "",
+    issue_file: str = "",
     frame_model: str = "",
+    framing: bool = False,
     timeline: bool = False,
     claims: bool = False,
+    claims_file: str = "claims.yaml",
     rules: str = "",
 ) -> None:
     """Load the models and word lists a stage will use, before worker processes are forked from this
-    one (they then start with them in memory instead of each loading its own)."""
+    one (they then start with them in memory instead of each loading its own). `framing` loads
+    stage 30's (actors, tone toward them, frames) even when there is no actors file."""
     from presslens.extract import actors, terms
-    from presslens.measure import framing, sentiment
+    from presslens.measure import framing as fr, sentiment
 
     sentences.tokenizer()
     for m in methods:
         sentiment.score("", method=m)
     if rules:
         clean.load_rules(rules)
-    if actors_file:
+    if actors_file or framing:
         actors.lexicon(actors_file)
         sentiment.toward_model()
         sentiment.vader()
     if terms_file:
         terms.compiled(terms_file)
-    if frame_model is not None and actors_file:
-        framing.schemes()
-        framing.frame_model(frame_model)
+    if frame_model is not None and (actors_file or framing):
+        fr.schemes(issue=issue_file) if framing else fr.schemes()
+        fr.frame_model(frame_model)
     if timeline:
         from presslens.extract import timeline as tl
 
@@ -158,7 +162,7 @@ def warm(
     if claims:
         from presslens.extract import claims as cl
 
-        cl.patterns()
+        cl.patterns(claims_file)
 
 
 def outlet_of(articles: pd.DataFrame) -> pd.Series:

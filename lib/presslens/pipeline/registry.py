@@ -43,7 +43,7 @@ STAGES: tuple[Stage, ...] = (
         "10-clean-articles",
         "presslens.stages.clean_articles:clean_corpus",
         reads=(CORPUS,),
-        writes=("articles", "removed", "quarantine", "sentences"),
+        writes=("articles", "removed", "quarantine", "sentences", "run_settings"),
         figures=("fig01-cleaning",),
     ),
     Stage(
@@ -64,7 +64,7 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "30-code-framing",
         "presslens.stages.code_framing:code_framing",
-        reads=("articles", "sentences"),
+        reads=("articles", "sentences", "run_settings"),
         writes=(
             "mentions",
             "quotes",
@@ -73,6 +73,9 @@ STAGES: tuple[Stage, ...] = (
             "article_frames",
             "actor_tone",
             "quoted_mentioned",
+            "actors",
+            "voices",
+            "name_variants",
             "term_counts",
             "frame_shares",
             "frame_contrasts",
@@ -88,14 +91,14 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "40-build-timeline",
         "presslens.stages.build_timeline:build_timeline",
-        reads=("articles", "sentences", "mentions", "article_sentiment"),
+        reads=("articles", "sentences", "mentions", "article_sentiment", "run_settings"),
         writes=("timex", "events", "event_groups", "coverage", "timex_gold_scores"),
         figures=("fig40-event-timeline", "fig41-coverage"),
     ),
     Stage(
         "50-compare-outlets",
         "presslens.stages.compare_outlets:compare_outlets",
-        reads=("articles", "sentences", "mentions"),
+        reads=("articles", "sentences", "mentions", "run_settings"),
         writes=("claims", "actions", "divergence", "action_divergence", "contrasts"),
         figures=("fig50-word-contrasts",),
     ),
@@ -109,6 +112,7 @@ STAGES: tuple[Stage, ...] = (
         "99-summarize-findings",
         "presslens.stages.summarize_findings:write_report",
         reads=(
+            "run_settings",
             "articles",
             "removed",
             "quarantine",
@@ -127,6 +131,9 @@ STAGES: tuple[Stage, ...] = (
             "article_frames",
             "actor_tone",
             "quoted_mentioned",
+            "actors",
+            "voices",
+            "name_variants",
             "term_counts",
             "frame_shares",
             "actor_portrayal",

@@ -26,7 +26,7 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
-from presslens.pipeline import paths
+from presslens.pipeline import packs, paths
 from presslens.report import htmlexport
 from presslens.pipeline import progress as progress_file
 from presslens.pipeline.cache import (
@@ -45,6 +45,7 @@ from presslens.pipeline.cache import (
 from presslens.pipeline.kernels import KERNEL_ARGUMENTS, Kernels, _Watch, weight
 from presslens.pipeline.notebooks import (
     Notebook,
+    ParameterError,
     absolute_paths,
     default_notebooks_dir,
     discover,
@@ -125,7 +126,7 @@ def run(
         key,
         force,
         exporter,
-        hashed=exporter.submit(resource_hashes),
+        hashed=exporter.submit(resource_hashes, manifest["pack"]["files"]),
     )
     kernels = Kernels(stage, share=share_kernel)
     try:
@@ -150,7 +151,12 @@ def _prepare(
     params.setdefault("corpus", str(corpus) if corpus else "")
     chain = discover(Path(notebooks) if notebooks else default_notebooks_dir())
     validate(chain, params)
-    return chain, absolute_paths(params)
+    params = absolute_paths(params)
+    try:
+        packs.resolve(str(params.get("pack", packs.AUTO)), params["corpus"])
+    except packs.PackError as exc:
+        raise ParameterError(str(exc)) from exc
+    return chain, params
 
 
 def _fresh_stage(out: Path) -> tuple[Path, Path]:
@@ -162,10 +168,17 @@ def _fresh_stage(out: Path) -> tuple[Path, Path]:
 
 
 def _new_manifest(params: dict[str, Any], chain: list[Notebook]) -> dict[str, Any]:
-    """A run's manifest before it runs: corpus, input hashes, parameters, notebooks, versions."""
+    """A run's manifest before it runs: corpus, input hashes, topic pack, parameters, notebooks,
+    versions."""
+    pack = packs.resolve(str(params.get("pack", packs.AUTO)), params["corpus"])
     return {
         "corpus": str(params["corpus"]),
         "inputs": input_hashes(Path(params["corpus"])),
+        "pack": {
+            "name": packs.name(pack),
+            "folder": "" if not pack or pack in packs.available() else pack,
+            "files": packs.file_hashes(pack),
+        },
         "parameters": {k: v for k, v in params.items() if k != "out_dir"},
         "notebooks": [nb.path.name for nb in chain],
         "versions": versions(),
@@ -269,7 +282,8 @@ class _Run:
         """Restore one notebook's outputs from the cache, or execute it and cache them."""
         given = {k: v for k, v in self.params.items() if k in nb.params}
         before = self.chain[: self.chain.index(nb)]
-        depends = depends_key(nb, before, self.keys, base=self.key, inputs=self.manifest["inputs"])
+        inputs = {**self.manifest["inputs"], **self.manifest["pack"]["files"]}  # a pack is an input
+        depends = depends_key(nb, before, self.keys, base=self.key, inputs=inputs)
         nb_key = stage_key(depends, nb, given)
         self.keys[nb.name] = nb_key
         entry = self.cache_dir / f"{nb.name}-{nb_key[:24]}"

@@ -13,9 +13,10 @@ from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, warm
 
 
-def timeline_part(part: Partition) -> dict[str, Any]:
+def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
     """Tag the temporal expressions of one partition's sentences, resolved against publication
-    dates, and place the dated ones on the calendar as events with their sentence and actors."""
+    dates, and place the dated ones on the calendar as events with their sentence and actors (and
+    the event of `claims_file` a date names, if any)."""
     from presslens.extract import timeline
     from presslens.measure import events
 
@@ -28,7 +29,9 @@ def timeline_part(part: Partition) -> dict[str, Any]:
     ok = arts[arts["status"] == "ok"]
     return {
         "timex": timex,
-        "events": events.event_table(timex, sents, part.extra.get("mentions"), ok),
+        "events": events.event_table(
+            timex, sents, part.extra.get("mentions"), ok, claims_file=claims_file
+        ),
     }
 
 
@@ -44,9 +47,12 @@ def build_timeline(
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 40: `timex` and `events` (partitioned), then `event_groups` and `coverage` (articles
-    and mean tone per publication period; `period` says which: D, W, M, Q or Y)."""
+    and mean tone per publication period; `period` says which: D, W, M, Q or Y). Dates are tied
+    to the events of the run's topic pack (stage 10's `run_settings`), none without a pack."""
     from presslens.measure import events
+    from presslens.pipeline import packs
 
+    claims_file = packs.claims_file(packs.of_run(out_dir))
     counts = map_stage(
         timeline_part,
         out_dir,
@@ -57,7 +63,8 @@ def build_timeline(
         scheduler=scheduler,
         desc="timex",
         progress=progress,
-        warm=functools.partial(warm, timeline=True, claims=True),
+        warm=functools.partial(warm, timeline=True, claims=True, claims_file=claims_file),
+        claims_file=claims_file,
     )
     ev = tables.read(
         "events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.ingest import clean, corpus, dedupe, language, sentences
-from presslens.pipeline import engine, tables
+from presslens.pipeline import engine, packs, tables
 from presslens.pipeline.partitions import warm
 
 
@@ -99,10 +99,13 @@ def clean_corpus(
     scheduler: str = "",
     partition_size: int = 500,
     max_articles_per_figure: int = 40,
+    pack: str = "auto",
     progress: bool = True,
 ) -> dict[str, int]:
-    """Stage 10: write articles, removed, quarantine and sentences for a corpus, and the cleaning
-    figure; return the counts."""
+    """Stage 10: write articles, removed, quarantine and sentences for a corpus, the run's settings
+    (`run_settings`: the topic pack, see `pipeline.packs`) and the cleaning figure; return the
+    counts."""
+    chosen = packs.resolve(pack, path)
     plan = corpus.plan(path, partition_size=partition_size)
     work = Path(out_dir) / ".work-clean"
     shutil.rmtree(work, ignore_errors=True)
@@ -120,6 +123,7 @@ def clean_corpus(
     )
     counts = _mark_duplicates(out_dir, work, sigs, near_duplicate=near_duplicate)
     shutil.rmtree(work, ignore_errors=True)
+    packs.record(chosen, out_dir)
     draw(out_dir, max_articles=max_articles_per_figure)
     return counts
 

@@ -38,25 +38,34 @@ def framing_part(
     *,
     actors_file: str,
     terms_file: str,
+    issue_file: str = "",
+    overlay: str = "",
     frame_model: str = "generic_frames_model.json.gz",
 ) -> dict[str, Any]:
     """Actors, quotes, naming choices, frames and tone toward each actor mention for one partition,
-    with the partition's counts per outlet for the corpus summaries."""
-    from presslens.extract import actors, quotes, terms
-    from presslens.measure import framing, sentiment
+    with the partition's counts per outlet for the corpus summaries. A file '' is none: no actors
+    overlay, no naming choices, no issue frames (generic frames always run)."""
+    from presslens.extract import actors, quotes, terms, variants
+    from presslens.measure import framing, sentiment, voices
 
     arts, sents = part.articles, part.sentences
     ok = arts[arts["status"] == "ok"]
-    mentions = actors.mention_table(ok, sents, name=actors_file)
-    quoted = quotes.quote_table(ok, sents, mentions)
+    mentions = actors.mention_table(ok, sents, name=actors_file, overlay=overlay)
+    quoted = quotes.quote_table(ok, sents, mentions, actors_file=actors_file)
+    lex = actors.lexicon(actors_file, overlay)
+    who = voices.speakers(quoted, lex.types, lex.pronouns)
+    quoted = quoted.assign(
+        speaker_type=who["speaker_type"].to_numpy(), speaker_gender=who["speaker_gender"].to_numpy()
+    )
     named = terms.term_table(ok, sents, name=terms_file)
     ok_sents = sents[sents["article_id"].isin(set(ok["article_id"]))]
-    frames = framing.frame_table(ok_sents)
+    frames = framing.frame_table(ok_sents, issue=issue_file)
     article_frames = framing.article_frame_table(
         frames,
         ok_sents.groupby("article_id").size(),
         texts=framing.article_texts(ok_sents),
         model=frame_model,
+        issue=issue_file,
     )
     tone = sentiment.toward_table(sents, mentions)
     outlet = outlet_of(ok)
@@ -69,6 +78,8 @@ def framing_part(
         "article_frames": article_frames,
         "actor_tone": tone,
         "quoted_mentioned": quotes.quoted_vs_mentioned(quoted, mentions, with_outlet),
+        "speakers": who.assign(outlet=who["article_id"].map(outlet)),
+        "surfaces": variants.surface_counts(mentions, outlet),
         "term_counts": terms.counts(named, with_outlet)[["outlet", "concept", "variant", "n"]],
         **_frame_counts(frames, article_frames, outlet),
         "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[
@@ -80,8 +91,10 @@ def framing_part(
 def code_framing(
     out_dir: str | Path,
     *,
-    actors_file: str = "actors.yaml",
-    terms_file: str = "terms.yaml",
+    actors_file: str = "",
+    discovered_actors: str = "",
+    min_name_mentions: int = 2,
+    terms_file: str = "",
     frame_model: str = "generic_frames_model.json.gz",
     n_boot: int = 2000,
     seed: int = 0,
@@ -93,30 +106,157 @@ def code_framing(
 ) -> dict[str, int]:
     """Stage 30: `mentions`, `quotes`, `terms`, `frames`, `article_frames`, `actor_tone`, and the
     corpus summaries `quoted_mentioned`, `term_counts`, `frame_shares`, `frame_contrasts`,
-    `actor_portrayal`; and the figures fig30-fig33."""
+    `actor_portrayal`; and the figures fig30-fig33.
+
+    The run's topic pack (stage 10's `run_settings`) gives the actors overlay, the naming choices
+    and the issue frames; `actors_file` and `terms_file`, when given, replace the pack's. Without a
+    pack there are no naming choices and no issue frames (their tables are empty)."""
+    run = dict(engine_name=engine_name, scheduler=scheduler, progress=progress)
+    files = _resources(
+        out_dir,
+        actors_file=actors_file,
+        terms_file=terms_file,
+        discovered_actors=discovered_actors,
+        min_name_mentions=min_name_mentions,
+        **run,
+    )
     partials: list[dict[str, Any]] = []
     counts = map_stage(
         framing_part,
         out_dir,
         ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
         article_columns=["article_id", "text", "published", "outlet", "status"],
-        engine_name=engine_name,
-        scheduler=scheduler,
         desc="framing",
-        progress=progress,
         collect=partials.append,
-        actors_file=actors_file,
-        terms_file=terms_file,
         frame_model=frame_model,
         warm=functools.partial(
-            warm, actors_file=actors_file, terms_file=terms_file, frame_model=frame_model
+            warm,
+            **{k: v for k, v in files.items() if k != "overlay"},
+            frame_model=frame_model,
+            framing=True,
         ),
+        **files,
+        **run,
     )
     write_voices(out_dir, partials)
+    write_actors(out_dir, partials, actors_file=files["actors_file"], overlay=files["overlay"])
+    write_who_speaks(out_dir, partials, n_boot=n_boot, seed=seed)
+    write_variants(out_dir, partials)
     write_frames(out_dir, partials)
     write_portrayal(out_dir, partials, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
-    draw(out_dir, top_actors=top_actors)
+    draw(out_dir, top_actors=top_actors, has_terms=bool(files["terms_file"]))
     return counts
+
+
+def _resources(
+    out_dir: str | Path,
+    *,
+    actors_file: str,
+    terms_file: str,
+    discovered_actors: str,
+    min_name_mentions: int,
+    **run: Any,
+) -> dict[str, str]:
+    """The files stage 30 uses: the actors list (discovered, or an edited list), the curated
+    overlay, naming choices and issue frames (from the run's topic pack unless given)."""
+    from presslens.pipeline import packs
+
+    given = packs.files(packs.of_run(out_dir))
+    return {
+        "actors_file": discover_actors(
+            out_dir, listed=discovered_actors, min_mentions=min_name_mentions, **run
+        ),
+        "overlay": actors_file or given["actors"] or "",
+        "terms_file": terms_file or given["terms"] or "",
+        "issue_file": given["issue_frames"] or "",
+    }
+
+
+def names_part(part: Partition) -> dict[str, Any]:
+    """The proper names of one partition's articles with their evidence (actor discovery)."""
+    from presslens.extract import discover
+
+    return {"names": discover.name_counts(part.articles, part.sentences)}
+
+
+def discover_actors(
+    out_dir: str | Path,
+    *,
+    listed: str = "",
+    min_mentions: int = 2,
+    engine_name: str = "auto",
+    scheduler: str = "",
+    progress: bool = True,
+) -> str:
+    """The actors list the stage uses: `listed` (an edited list of an earlier run) when given,
+    else the actors discovered in the corpus, written to out_dir/actors.yaml for editing."""
+    from presslens.extract import discover
+
+    if listed:
+        return str(Path(listed).resolve())
+    parts: list[dict[str, Any]] = []
+    map_stage(
+        names_part,
+        out_dir,
+        [],
+        article_columns=["article_id", "text", "status"],
+        engine_name=engine_name,
+        scheduler=scheduler,
+        desc="actors",
+        progress=progress,
+        collect=parts.append,
+    )
+    spec = discover.actors_spec(
+        discover.summed_counts(p["names"] for p in parts), min_mentions=min_mentions
+    )
+    path = Path(out_dir) / "actors.yaml"
+    discover.write_yaml(spec, path)
+    return str(path)
+
+
+def write_actors(
+    out_dir: str | Path, partials: list[dict[str, Any]], *, actors_file: str, overlay: str
+) -> None:
+    """`actors`: every actor of the list and the overlay with its type, gender and counts."""
+    from presslens.extract import discover
+
+    qm = summed(
+        [p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"]
+    )
+    tables.write(discover.actor_table(actors_file, overlay, qm), "actors", out_dir)
+
+
+def write_who_speaks(
+    out_dir: str | Path, partials: list[dict[str, Any]], *, n_boot: int, seed: int
+) -> None:
+    """`voices`: shares of quotes by speaker type and by people's gender per outlet, with
+    intervals."""
+    from presslens.measure import voices
+
+    said = (
+        pd.concat([p["speakers"] for p in partials], ignore_index=True)
+        if partials
+        else pd.DataFrame(columns=["article_id", "speaker_type", "speaker_gender", "outlet"])
+    )
+    outlet = said.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    tables.write(voices.voice_shares(said, outlet, n_boot=n_boot, seed=seed), "voices", out_dir)
+
+
+def write_variants(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
+    """`name_variants`: spellings of one name that differ across the corpus, per outlet."""
+    from presslens.extract import variants
+
+    surfaces = [p["surfaces"] for p in partials if len(p["surfaces"])]
+    if not surfaces:
+        tables.write(variants.variant_table(pd.DataFrame()), "name_variants", out_dir)
+        return
+    s = pd.concat(surfaces, ignore_index=True).sort_values(
+        ["article_id", "start"], kind="mergesort"
+    )
+    keys = ["actor", "surface", "outlet"]
+    first = s.groupby(keys, sort=True)[["article_id", "sent_id", "start", "end"]].first()
+    merged = first.assign(n=s.groupby(keys, sort=True)["n"].sum()).reset_index()
+    tables.write(variants.variant_table(merged), "name_variants", out_dir)
 
 
 def write_voices(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
@@ -201,14 +341,14 @@ def write_portrayal(
     )
 
 
-def draw(out_dir: str | Path, *, top_actors: int = 12) -> None:
-    """fig30 frames by outlet, fig31 quoted versus mentioned, fig32 naming by outlet, fig33 tone
-    toward actors."""
+def draw(out_dir: str | Path, *, top_actors: int = 12, has_terms: bool = True) -> None:
+    """fig30 frames by outlet, fig31 quoted versus mentioned, fig32 naming by outlet (`has_terms`:
+    whether the run had naming choices to look for), fig33 tone toward actors."""
     from presslens.report import charts, evidence, figures
 
     chart = charts.quoted_vs_mentioned(tables.read("quoted_mentioned", out_dir), top=top_actors)
     figures.save(chart, out_dir, evidence=evidence.actor_counts(out_dir, chart.keys))
-    chart = charts.naming_by_outlet(tables.read("term_counts", out_dir))
+    chart = charts.naming_by_outlet(tables.read("term_counts", out_dir), has_terms=has_terms)
     figures.save(chart, out_dir, evidence=evidence.naming_cells(out_dir, chart.keys))
     chart = charts.frames_by_outlet(tables.read("frame_shares", out_dir))
     figures.save(chart, out_dir, evidence=evidence.frame_cells(out_dir, chart.keys))

@@ -11,8 +11,9 @@ from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
 
 
-def compare_part(part: Partition) -> dict[str, Any]:
-    """Numeric claims and actions of one partition, and its word counts per outlet."""
+def compare_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
+    """Numeric claims (patterns of `claims_file`) and actions of one partition, and its word counts
+    per outlet."""
     from presslens.extract import actions, claims
     from presslens.measure import contrast
 
@@ -22,7 +23,7 @@ def compare_part(part: Partition) -> dict[str, Any]:
     mentions = part.extra.get("mentions")
     acts = actions.action_table(ok_sents, mentions) if mentions is not None else actions.empty()
     return {
-        "claims": claims.claim_table(ok, ok_sents),
+        "claims": claims.claim_table(ok, ok_sents, name=claims_file),
         "actions": acts,
         "words": contrast.word_table(ok["text"], ok["article_id"].map(outlet_of(ok))),
     }
@@ -41,10 +42,14 @@ def compare_outlets(
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 50: `claims` and `actions` (partitioned), then `divergence`, `action_divergence` and
-    `contrasts` (each outlet's `contrast_keep` most distinctive words against all others)."""
+    `contrasts` (each outlet's `contrast_keep` most distinctive words against all others). Claims
+    use the run's topic pack's claims.yaml (stage 10's `run_settings`), else the generic quantities
+    of claims_generic.yaml (troops, people killed or injured, money, percentages)."""
     from presslens.extract import actions, claims
     from presslens.measure import contrast
+    from presslens.pipeline import packs
 
+    claims_file = packs.claims_file(packs.of_run(out_dir))
     words = contrast.CountMatrix()
     counts = map_stage(
         compare_part,
@@ -57,7 +62,8 @@ def compare_outlets(
         desc="claims",
         progress=progress,
         collect=lambda partial: words.add(partial["words"]),
-        warm=functools.partial(warm, claims=True),
+        warm=functools.partial(warm, claims=True, claims_file=claims_file),
+        claims_file=claims_file,
     )
     articles = tables.read(
         "articles", out_dir, columns=["article_id", "outlet", "published", "status"]

@@ -20,9 +20,12 @@ def write_report(
     progress: bool = True,
 ) -> dict[str, Any]:
     """Stage 99: one page per article, evidence.html (the sentences behind every figure point) and
-    the start page index.html; returns what the notebook shows (warnings, findings, counts)."""
+    the start page index.html; returns what the notebook shows (warnings, findings, counts).
+    `question` '' is the research question of the run's topic pack, else a generic one."""
+    from presslens.pipeline import packs
     from presslens.report import articles, pages, summary
 
+    question = question or packs.question(packs.of_run(out_dir))
     n_pages = articles.write_article_pages(
         out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress
     )

@@ -29,7 +29,10 @@ CODE = (
     "presslens.measure.framing",
     "presslens.measure.textvec",
     "presslens.ingest.sentences",
+    "presslens.extract",
     "presslens.validate.validation",
+    "presslens.validate.actors",
+    "presslens.validate.attribution",
 )  # the modules (or packages) whose code decides the validation results
 COLUMNS = ["task", "dataset", "method", "metric", "value", "n", "reference", "reference_source"]
 FORMAT = 1  # bump when the cached result's shape changes
@@ -62,6 +65,9 @@ def _files(eval_dir: Path | None) -> dict[str, Path | None]:
     for task, (folder, name) in {"nyt": NYT, "newsmtsc": NEWSMTSC, "frames": FRAMES}.items():
         p = eval_dir / folder / name if eval_dir is not None else None
         found[task] = p if p is not None and p.is_file() else None
+    both = found["newsmtsc"] is not None and found["frames"] is not None
+    found["actors"] = found["newsmtsc"] if both else None
+    found["attribution"] = resources_io.path("gold/attribution.jsonl")
     return found
 
 
@@ -82,7 +88,7 @@ def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
             h.update(p.read_bytes())
     folder = resources_io.path("")
     for p in sorted(folder.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts and "nbconvert" not in p.parts:
+        if p.is_file() and not {"__pycache__", "nbconvert", "packs"} & set(p.parts):
             h.update(str(p.relative_to(folder)).encode())
             h.update(p.read_bytes())
     h.update(repr(sorted(params.items())).encode())
@@ -145,6 +151,61 @@ def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
         )
     )
     return rows, {"toward": tw}
+
+
+def _actors(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    """Actor discovery: person recall on NewsMTSC, entity recall on narrative-frames, precision
+    on the hand-labelled sample, and speakers' gender against the attribution gold set."""
+    from presslens.validate import actors
+
+    task, method = "actor discovery", "presslens.discover"
+    mtsc = actors.newsmtsc_recall(path)
+    frames = actors.frames_recall(path.parent.parent)
+    sample = actors.sample_precision(
+        actors.gold_path("actors_sample.csv"),
+        {"newsmtsc": mtsc.pop("names"), "climate": frames.pop("names")},
+    )
+    gender = actors.gender_check(actors.gold_path("attribution.jsonl"))
+    said = gender["assigned"]
+    rows = [
+        _row(task, "newsmtsc devtest_rw (name targets)", method, "recall (person mention)",
+             mtsc["recall"], mtsc["n"]),
+        _row(task, "narrative-frames dev (named entities)", method, "recall", frames["recall"],
+             frames["n"]),
+        _row(task, "discovered actors (labelled sample)", method, "precision (real name)",
+             sample["name"], sample["n"]),
+        _row(task, "discovered actors (labelled sample)", method, "precision (name and type)",
+             sample["name_and_type"], sample["n"]),
+        _row(task, "discovered actors (labelled sample)", method, "forms of one entity",
+             sample["forms"], sample["n"]),
+        _row(task, "discovered actors (labelled sample)", method,
+             "still discovered (same name and type)", sample["still"], sample["n"]),
+        _row("speaker gender", "attribution gold (speakers with a stated gender)", method,
+             "share given a gender", said / gender["n"] if gender["n"] else 0.0, gender["n"]),
+        _row("speaker gender", "attribution gold (speakers with a stated gender)", method,
+             "accuracy (of those given one)", gender["right"] / said if said else 0.0, said),
+    ]  # fmt: skip
+    return rows, {"actors": {"newsmtsc": mtsc, "frames": frames, "sample": sample, **gender}}
+
+
+def _attribution(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    """Quote attribution against the hand-annotated gold set, per kind."""
+    from presslens.validate import actors
+
+    table = actors.attribution_scores(path)
+    ds, method = "presslens attribution gold (30 narrative-frames articles)", "presslens.quotes"
+    rows = [
+        _row("quote attribution", ds, method, f"{metric} ({r['kind']})", r[key], r[n])
+        for r in table.to_dict("records")
+        for metric, key, n in (
+            ("precision", "precision", "predicted"),
+            ("recall", "recall", "gold"),
+            ("f1 (overlap)", "f1", "gold"),
+            ("f1 (exact)", "exact_f1", "gold"),
+            ("speaker accuracy", "speaker_accuracy", "matched"),
+        )
+    ]
+    return rows, {"attribution": table}
 
 
 def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
@@ -218,6 +279,8 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
                     "nyt": "NYT editorial sentences (eval/vader-nyt)",
                     "newsmtsc": "NewsMTSC devtest_rw (eval/newsmtsc)",
                     "frames": "narrative-frames articles (eval/narrative-frames)",
+                    "actors": "NewsMTSC and narrative-frames (for actor discovery)",
+                    "attribution": "the attribution gold set (presslens/resources/gold)",
                 }[task]
             )
             continue
@@ -225,6 +288,8 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
             "nyt": _sentence_sentiment,
             "newsmtsc": _toward,
             "frames": lambda p: _frames(p, repeats=frame_split_repeats),
+            "actors": _actors,
+            "attribution": _attribution,
         }[task](path)
         rows += got
         out.update(detail)

@@ -59,9 +59,14 @@ def frames_by_outlet(shares: pd.DataFrame, *, max_outlets: int = MAX_COLUMNS) ->
     keys = cell_keys([f"{s}|{f}" for s, f in share.index], cols, values)
     link_cells(ax, name, keys)
     ax.set_title("Frames by outlet: share of the outlet's articles using each frame")
+    issue = (
+        "issue frames from cue words"
+        if (shares["scheme"] == "issue").any()
+        else "no issue frames: they need a topic pack"
+    )
     caption = (
         "Share of each outlet's articles in which a frame is present (generic frames coded "
-        "through indicator questions, issue frames from cue words); "
+        f"through indicator questions, {issue}); "
         "the evidence sentences are in data/article_frames.csv and on the article pages."
         + pooled_note(len(cols), n_other, "with most articles")
     )
@@ -108,18 +113,28 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
     return Chart(name, caption, qm, fig, keys=overall.index.tolist())
 
 
+_NO_TERMS = {
+    True: "no naming choice of the terms resource occurs in the analysed articles",
+    False: "naming choices need a topic pack, and this run has none",
+}
+
+
 def naming_by_outlet(
-    term_counts: pd.DataFrame, *, max_rows: int = MAX_ROWS, max_outlets: int = MAX_COLUMNS
+    term_counts: pd.DataFrame,
+    *,
+    max_rows: int = MAX_ROWS,
+    max_outlets: int = MAX_COLUMNS,
+    has_terms: bool = True,
 ) -> Chart:
     """How often each outlet uses each variant of a contested name (concepts named more than one
-    way)."""
+    way); `has_terms` False says the run had no naming choices to look for (no topic pack)."""
     name = "fig32-naming-by-outlet"
     if term_counts.empty:
         return Chart(
             name,
             "Naming variants by outlet.",
             term_counts,
-            absent="no naming choice of the terms resource occurs in the analysed articles",
+            absent=_NO_TERMS[has_terms],
         )
     tc = term_counts.assign(outlet=term_counts["outlet"].fillna(UNKNOWN_OUTLET))
     contested = tc.groupby("concept")["variant"].nunique()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 import pandas as pd
+from presslens.pipeline import packs
 from presslens.report.pages import block, sentence_href, table
 from .findings import _evidence_link
 from .reading import UNKNOWN_OUTLET, _pairs, p, plural, snippet
@@ -151,11 +152,14 @@ def _disagreement_blocks(dis: pd.DataFrame) -> list[dict[str, Any]]:
 def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     """Voices, names and frames: who speaks, quoted versus talked about, naming choices, frames, and
     the tone toward each actor."""
+    from .voices import voice_blocks
+
     return [
         *_speaker_blocks(t["quotes"]),
+        *voice_blocks(t),
         *_quoted_blocks(t["quoted_mentioned"]),
-        *_naming_blocks(t["term_counts"]),
-        *_frame_blocks(t["frame_shares"]),
+        *(_naming_blocks(t["term_counts"]) if t.get("pack") else _no_pack_blocks()),
+        *_frame_blocks(t["frame_shares"], has_issue=bool(t.get("pack"))),
         *_portrayal_blocks(t["portrayal"]),
     ]
 
@@ -174,9 +178,9 @@ def _speaker_blocks(quotes: pd.DataFrame) -> list[dict[str, Any]]:
         block("h3", text="Who speaks"),
         p(
             "Direct quotes (any quotation style) and indirect ones (“X said that”, “according to "
-            "X”); the speaker is resolved to an actor through names, titles valid on the "
-            "publication date, surnames and “he said”. Every quote is in data/quotes.csv and "
-            "highlighted on its article page."
+            "X”, “X argued”); the speaker is resolved to an actor discovered in the corpus (or "
+            "listed by the topic pack) through names, titles, surnames and “he said”. Every quote "
+            "is in data/quotes.csv and highlighted on its article page."
         ),
         block(
             "table",
@@ -243,7 +247,23 @@ def _naming_blocks(tc: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def _frame_blocks(fs: pd.DataFrame) -> list[dict[str, Any]]:
+def _no_pack_blocks() -> list[dict[str, Any]]:
+    """What a run without a topic pack does not code, said once, with where to read how to add
+    it."""
+    return [
+        block("h3", text="Naming choices and issue frames: need a topic pack"),
+        p(
+            "This run has no topic pack, so naming choices (which variant of a contested name each "
+            "outlet uses) and issue frames (the frames particular to one story) were not coded: "
+            "both need lists written for the story. A topic pack holds them, with an actors "
+            "overlay and the claims worth comparing. Choose a pack with presslens run --pack NAME "
+            "or a presslens.yaml beside the corpus, or write one: the format is in the "
+            f"project's {packs.FORMAT} (and the README's Topic packs)."
+        ),
+    ]
+
+
+def _frame_blocks(fs: pd.DataFrame, *, has_issue: bool = True) -> list[dict[str, Any]]:
     frames = (
         fs.groupby(["scheme", "frame"])[["present", "articles"]].sum().reset_index()
         if len(fs)
@@ -256,8 +276,13 @@ def _frame_blocks(fs: pd.DataFrame) -> list[dict[str, Any]]:
         block("h3", text="Frames"),
         p(
             "Generic frames (Semetko & Valkenburg) coded through yes/no indicator questions; "
-            "issue frames from cue words. Each article's frames and their evidence sentences are "
-            "in data/article_frames.csv and on its page."
+            + (
+                "issue frames from cue words. "
+                if has_issue
+                else "no issue frames (they need a topic pack, see above). "
+            )
+            + "Each article's frames and their evidence sentences are in data/article_frames.csv "
+            "and on its page."
         ),
         block(
             "table",

@@ -222,16 +222,29 @@ def _agreement_findings(stats: pd.DataFrame, dis: pd.DataFrame) -> list[list[Par
 
 def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[Part]]:
     """Who speaks and who is only talked about, naming choices, frames, portrayal."""
+    from .voices import actor_findings, variant_findings, voice_findings
+
     return [
-        *_speaker_findings(t["quotes"]),
-        *_silent_findings(t["quoted_mentioned"]),
+        *actor_findings(t),
+        *_speaker_findings(t["quotes"], _names(t)),
+        *voice_findings(t),
+        *_silent_findings(t["quoted_mentioned"], _names(t)),
+        *variant_findings(t),
         *_naming_findings(t["term_counts"]),
         *_frame_findings(t["frame_shares"]),
-        *_portrayal_findings(t["portrayal"], min_mentions=min_mentions),
+        *_portrayal_findings(t["portrayal"], _names(t), min_mentions=min_mentions),
     ]
 
 
-def _speaker_findings(quotes: pd.DataFrame) -> list[list[Part]]:
+def _names(t: dict[str, Any]) -> dict[str, str]:
+    """Actor id -> display name, from the `actors` table (ids stand for themselves without it)."""
+    actors = t.get("actors")
+    if actors is None or actors.empty:
+        return {}
+    return dict(zip(actors["actor"], actors["name"]))
+
+
+def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:
     """The quotes found, and who speaks most."""
     out: list[list[Part]] = []
     spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
@@ -248,7 +261,7 @@ def _speaker_findings(quotes: pd.DataFrame) -> list[list[Part]]:
         )
         items = [
             [
-                Part(f"{a} ({plural(int(r.n), 'quote')}, e.g. "),
+                Part(f"{names.get(a, a)} ({plural(int(r.n), 'quote')}, e.g. "),
                 link(first.at[a, "article_id"], int(first.at[a, "sent_id"])),
                 Part(")"),
             ]
@@ -270,7 +283,7 @@ def _speaker_findings(quotes: pd.DataFrame) -> list[list[Part]]:
     return out
 
 
-def _silent_findings(qm: pd.DataFrame) -> list[list[Part]]:
+def _silent_findings(qm: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:
     """Actors often talked about but never quoted."""
     out: list[list[Part]] = []
     if len(qm):
@@ -286,7 +299,7 @@ def _silent_findings(qm: pd.DataFrame) -> list[list[Part]]:
                     Part(
                         "Often talked about but never quoted: "
                         + ", ".join(
-                            f"{a} ({plural(int(r.mentions), 'mention')})"
+                            f"{names.get(a, a)} ({plural(int(r.mentions), 'mention')})"
                             for a, r in silent.iterrows()
                         )
                         + "."
@@ -350,7 +363,9 @@ def _frame_findings(fs: pd.DataFrame) -> list[list[Part]]:
     return out
 
 
-def _portrayal_findings(port: pd.DataFrame, *, min_mentions: int) -> list[list[Part]]:
+def _portrayal_findings(
+    port: pd.DataFrame, names: dict[str, str], *, min_mentions: int
+) -> list[list[Part]]:
     """The most negatively and most positively framed actors."""
     out: list[list[Part]] = []
     if len(port):
@@ -363,9 +378,9 @@ def _portrayal_findings(port: pd.DataFrame, *, min_mentions: int) -> list[list[P
                 [
                     Part(
                         f"Portrayal: of {plural(len(allp), 'actor')} with {min_mentions}+ "
-                        f"mentions, the most negatively framed is {lo.actor} "
+                        f"mentions, the most negatively framed is {names.get(lo.actor, lo.actor)} "
                         f"({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_mentions):,}), "
-                        f"the most positively framed {hi.actor} "
+                        f"the most positively framed {names.get(hi.actor, hi.actor)} "
                         f"({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_mentions):,})."
                     )
                 ]

@@ -60,6 +60,9 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "disagreements": opt("sentiment_disagreements"),
         "quotes": opt("quotes", ["article_id", "sent_id", "speaker_actor", "start"]),
         "quoted_mentioned": opt("quoted_mentioned"),
+        "actors": opt("actors", ["actor", "name", "type", "source", "mentions"]),
+        "voices": opt("voices"),
+        "name_variants": opt("name_variants", ["actor", "variant", "outlet", "n"]),
         "term_counts": opt("term_counts"),
         "frame_shares": opt("frame_shares"),
         "portrayal": opt("actor_portrayal"),
@@ -73,8 +76,18 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "validation": opt("validation"),
         "timex_gold": opt("timex_gold_scores"),
         "manifest": manifest(out_dir),
+        "pack": run_pack(out_dir),
     }
     return t
+
+
+def run_pack(out_dir: str | Path) -> str:
+    """The name of the run's topic pack ('' for none), from stage 10's `run_settings`."""
+    got = tables.read_if("run_settings", out_dir)
+    if got is None:
+        return ""
+    settings = dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
+    return settings.get("pack", "")
 
 
 def manifest(out_dir: str | Path) -> dict:

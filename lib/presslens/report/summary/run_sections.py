@@ -128,6 +128,24 @@ def _num(value: float | None, spec: str = ".2f") -> str:
     return format(value, spec) if value is not None else "(not measured in this run)"
 
 
+def methods(pack: str) -> list[tuple[str, str]]:
+    """The method notes; what comes from a topic pack is said to need one when there is none."""
+    if pack:
+        return METHODS
+    replace = {
+        "; issue frames from an editable cue dictionary": "; issue frames need a topic pack "
+        "(none in this run)",
+        "; contested names from an editable list of variants": "; contested names need a topic "
+        "pack (none in this run)",
+    }
+    out = []
+    for head, text in METHODS:
+        for old, new in replace.items():
+            text = text.replace(old, new)
+        out.append((head, text))
+    return out
+
+
 METHODS = [
     (
         "Cleaning",
@@ -231,15 +249,28 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         )
         if gold
         else "Dates: the temporal tagger was not scored in this run.",
-        "The actor, naming and frame resources were written for the Kosovo-Serbia-NATO conflict; "
-        "another topic needs its own lists (the files are plain YAML).",
+        _pack_limitation(t),
     ]
+
+
+def _pack_limitation(t: dict[str, Any]) -> str:
+    """What the run's topic pack (or its absence) means for the findings."""
+    if t.get("pack"):
+        return (
+            f"The actors overlay, naming choices, issue frames and claim patterns come from the "
+            f"topic pack {t['pack']}, written for one story; another story needs its own pack "
+            "(plain YAML files)."
+        )
+    return (
+        "No topic pack was used: actors and claim quantities are generic, and naming choices and "
+        "issue frames were not coded (see Voices, names and frames)."
+    )
 
 
 def methods_blocks(t: dict[str, Any], *, min_articles: int = 30) -> list[dict[str, Any]]:
     return [
         block("h3", text="Method notes"),
-        block("list", entries=[[Part(f"{h}: {text}")] for h, text in METHODS]),
+        block("list", entries=[[Part(f"{h}: {text}")] for h, text in methods(t.get("pack", ""))]),
         p(
             "Each notebook's HTML (below) shows its parameters and every step; the README is the "
             "full methods page.",

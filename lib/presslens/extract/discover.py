@@ -1,0 +1,586 @@
+"""Actors discovered from the corpus: who and what the articles name, merged into actors.
+
+Two passes. ``name_counts`` reads each article's proper names (``presslens.extract.names``) and
+clusters them within the article: a surname alone ("Clinton") joins the one full name of the
+article that ends with it ("Hillary Clinton"); with two such names ("Hillary Clinton", "Bill
+Clinton") it stays ambiguous. It keeps the evidence of each cluster: titles and honorifics before
+it, whether it is the subject of a reporting verb, and the pronouns that follow it in sentences
+where it is the only person named. ``actors_spec`` merges the clusters of all articles into actors:
+
+- people by first name and surname ("Hillary Clinton" = "Hillary Rodham Clinton" = "Mrs.
+  Clinton"; "Bill Clinton" apart), the surname alone resolving to the one person of the corpus who
+  carries it, or to the one of that article when two do;
+- spellings that differ only in diacritics (Vučić / Vucic) or as transliterations do (Kiev / Kyiv,
+  Pristina / Prishtina: the same consonant skeleton and rarely in the same article) as one actor;
+- a type from the evidence: organisation (heads such as Party, Ministry, Post, Times; acronyms),
+  place (the gazetteer, heads such as River), group ("Democrats"), person (titles, honorifics,
+  pronouns, or a two- to four-word name with no other head), else other;
+- a gender for people only where the text gives evidence: an honorific (Mr., Mrs., Ms.) or the
+  pronouns that follow the name; else none.
+
+The result has the format of ``resources/actors.yaml`` (with counts and evidence added) and is
+written into the run folder, where a user can rename, merge or drop actors, add offices, and give
+the file back to the next run instead of discovery.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from presslens.extract import names
+from presslens.extract.variants import edits, letters, skeleton
+
+COUNT_COLUMNS = [
+    "form",
+    "full",
+    "head",
+    "n",
+    "articles",
+    "initial",
+    "person",
+    "male",
+    "female",
+    "speaker",
+    "subject",
+    "place",
+    "he",
+    "she",
+    "ambiguous",
+]
+_HE = re.compile(r"\b(?:[Hh]e|him|[Hh]is|himself)\b")
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")
+_PLURAL_NOUN = re.compile(r"(?:ers|ists|ians|ants|ents|ors)$")  # "Stakeholders", "Analysts"
+MIN_MENTIONS = 2  # a discovered name written fewer times in the corpus is no actor (full names
+# of people, and names with a title, excepted)
+MIN_OTHER = 3  # names of things (type other) need this many mentions
+DOMINANT = 0.6  # share of a surname's resolved uses one person needs to take its bare uses
+
+
+@dataclass
+class _Cluster:
+    """One name in one article: its forms and evidence."""
+
+    full: str
+    head: str
+    forms: Counter = field(default_factory=Counter)
+    initial: int = 0
+    person: int = 0
+    male: int = 0
+    female: int = 0
+    speaker: int = 0
+    subject: int = 0
+    place: int = 0
+    he: int = 0
+    she: int = 0
+
+
+def surname(full: str) -> str:
+    """The surname of a person's full name: the words from the first particle ("von der Leyen",
+    "Le Pen"), else the last word."""
+    w = names.words()
+    parts = full.split()
+    for i in range(1, len(parts) - 1):
+        for n in (2, 1):
+            if tuple(p.lower() for p in parts[i : i + n]) in w.particles:
+                return " ".join(parts[i:])
+    last = parts[-1]
+    if last in w.suffixes and len(parts) > 2:
+        last = parts[-2]
+    return last
+
+
+def _personlike(n: names.Name) -> bool:
+    """A name that may be a person's: no head word and not a place."""
+    return n.head == "" and "." not in n.text.replace(". ", " ")[-2:]
+
+
+def _article_names(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> list[list[tuple[int, names.Name]]]:
+    """Per sentence, (sentence start, name) of the text's names."""
+    return [[(a, nm) for nm in names.find(text[a:b])] for a, b in spans]
+
+
+def _clusters(found: list[list[tuple[int, names.Name]]]) -> tuple[dict[str, _Cluster], int]:
+    """The article's names clustered (a surname alone joins its one full name), and the number of
+    surname uses left ambiguous."""
+    fulls = {
+        nm.text for sent in found for _, nm in sent if len(nm.text.split()) > 1 and _personlike(nm)
+    }
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for f in fulls:
+        by_surname[surname(f)].add(f)
+    clusters: dict[str, _Cluster] = {}
+    ambiguous = 0
+    for sent in found:
+        for _, nm in sent:
+            personal = _personlike(nm) and nm.text not in names.words().places
+            owners = by_surname.get(nm.text, set()) if personal else set()
+            if len(owners) > 1:
+                ambiguous += 1
+                continue
+            full = next(iter(owners)) if owners else nm.text
+            c = clusters.setdefault(full, _Cluster(full, nm.head))
+            c.forms[nm.text] += 1
+            c.initial += nm.initial
+            c.person += nm.person
+            c.male += nm.gender == "male"
+            c.female += nm.gender == "female"
+            c.speaker += nm.speaker
+            c.subject += nm.subject
+            c.place += nm.place
+    return clusters, ambiguous
+
+
+def _pronoun_evidence(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    found: list[list[tuple[int, names.Name]]],
+    clusters: dict[str, _Cluster],
+) -> None:
+    """Count he/she after a person's name where that person is the only one named (the rest of
+    the sentence and the next sentence when it names nobody)."""
+    owner = {f: c for c in clusters.values() for f in c.forms}
+    for i, sent in enumerate(found):
+        people = {owner[nm.text].full for _, nm in sent if nm.text in owner and _personlike(nm)}
+        if len(people) != 1:
+            continue
+        c = clusters[people.pop()]
+        a, nm = sent[-1]
+        tail = text[a + nm.end : spans[i][1]]
+        if i + 1 < len(spans) and not found[i + 1]:
+            tail += " " + text[spans[i + 1][0] : spans[i + 1][1]]
+        c.he += len(_HE.findall(tail))
+        c.she += len(_SHE.findall(tail))
+
+
+def article_counts(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple]:
+    """Rows of COUNT_COLUMNS for one article: each form of each cluster with the evidence."""
+    found = _article_names(text, spans)
+    clusters, ambiguous = _clusters(found)
+    _pronoun_evidence(text, spans, found, clusters)
+    rows = []
+    for full, c in clusters.items():
+        for form, n in c.forms.items():
+            own = form == full  # evidence counted once per cluster, on its full form
+            ev = (c.initial, c.person, c.male, c.female, c.speaker, c.subject, c.place, c.he, c.she)
+            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * 9), ambiguous * own))
+    return rows
+
+
+def name_counts(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """The names of the articles (status ok) with their evidence, summed over articles."""
+    ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
+    by_article = (
+        {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)}
+        if len(sentences)
+        else {}
+    )
+    rows = []
+    for aid, text in zip(ok["article_id"], ok["text"]):
+        sents = by_article.get(aid)
+        if sents is None or not isinstance(text, str):
+            continue
+        spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
+        rows += article_counts(text, spans)
+    return summed_counts([pd.DataFrame(rows, columns=COUNT_COLUMNS)])
+
+
+def summed_counts(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Name counts of several partitions added up (one row per form, full name and head)."""
+    frames = [p for p in parts if len(p)]
+    if not frames:
+        return pd.DataFrame(
+            {c: pd.Series(dtype="str" if c in {"form", "full", "head"} else "int64")
+             for c in COUNT_COLUMNS}
+        )  # fmt: skip
+    df = pd.concat(frames, ignore_index=True)
+    out = df.groupby(["form", "full", "head"], sort=True)[COUNT_COLUMNS[3:]].sum().reset_index()
+    return out.astype({c: "int64" for c in COUNT_COLUMNS[3:]})
+
+
+def _fold(form: str) -> str:
+    """Case-kept key of a form without diacritics and with straight apostrophes."""
+    from presslens.extract.actors import ascii_fold
+
+    return ascii_fold(form).replace("’", "'")
+
+
+def _slug(name: str) -> str:
+    """An actor id from a display name (ascii, lower case, underscores)."""
+    return re.sub(r"[^a-z0-9]+", "_", _fold(name).lower()).strip("_") or "actor"
+
+
+@dataclass
+class _Actor:
+    """An actor being assembled from the clusters of all articles."""
+
+    type: str
+    forms: Counter = field(default_factory=Counter)  # written form -> mentions
+    articles: int = 0
+    ev: Counter = field(default_factory=Counter)  # evidence sums
+    surnames: set[str] = field(default_factory=set)
+
+    def add(self, row: pd.Series) -> None:
+        """Add one counts row (a form of one cluster)."""
+        self.forms[row["form"]] += int(row["n"])
+        if row["form"] == row["full"]:
+            self.articles += int(row["articles"])
+            for k in COUNT_COLUMNS[5:14]:  # the evidence columns
+                self.ev[k] += int(row[k])
+
+    @property
+    def name(self) -> str:
+        """The most written form (then the longest, then the first in order); for a person the
+        most written full name."""
+        forms = self.forms.items()
+        if self.type == "person" and any(" " in f for f, _ in forms):
+            forms = [(f, n) for f, n in forms if " " in f]
+        return sorted(forms, key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+def _person_key(full: str) -> tuple[str, str]:
+    """(first name, surname) of a person's full name, folded: middle names do not count, a
+    "Jr." or "Sr." does ("Donald Trump Jr." is not "Donald Trump"; "Robert Mueller III" is
+    "Robert Mueller")."""
+    parts = full.split()
+    suffix = f" {parts[-1].rstrip('.')}" if parts[-1].rstrip(".") in {"Jr", "Sr"} else ""
+    return (_fold(parts[0]).lower(), _fold(surname(full)).lower() + suffix.lower())
+
+
+def _is_person(full: str, rows: pd.DataFrame, w: names.Words) -> bool:
+    """A multi-word name with no head names a person when the text says so (a title, an
+    honorific, pronouns), when it starts with a first name of the census, or, with no English
+    word and no place in it, when it is used as people are (the subject of a reporting verb, a
+    surname used alone) or its last word is no common word ("Jair Bolsonaro")."""
+    own = rows[rows["form"] == full]
+    evidence = int(own[["person", "he", "she", "speaker"]].to_numpy().sum())
+    linked = bool((rows["form"] != full).any())
+    words_ = full.split()
+    strong = int(own[["person", "he", "she"]].to_numpy().sum()) > 0
+    if not strong and int(own["place"].sum()) > int(own[["speaker", "subject"]].to_numpy().sum()):
+        return False  # "in Calcasieu Pass"
+    if strong or names.first_name(words_[0], w) is not None:
+        return True  # "Mrs. ...", "... she said"; a census first name: "Heather Jordan"
+    if words_[-1] in w.places:  # "BP America", "Greenpeace France"
+        return False
+    if any(_english(x, w) for x in words_[1:]) or words_[0] in w.demonyms:
+        return False  # "Situation Room", "Clean Energy", "Scottish Greens"
+    if any(x.lower() in w.known or x in w.places for x in words_):
+        return evidence > 0  # "Golden State", "Trump Tower", "Santa Barbara": no first name
+    return evidence > 0 or linked or words_[-1] not in w.common  # "Jair Bolsonaro"
+
+
+def _people(counts: pd.DataFrame, w: names.Words) -> tuple[dict[tuple, _Actor], pd.DataFrame]:
+    """People from multi-word names with no head, merged by first name and surname; and the rows
+    left for other actors."""
+    multi = counts["full"].str.contains(" ") & (counts["head"] == "")
+    multi &= ~counts["full"].isin(w.places.keys())
+    people: dict[tuple, _Actor] = {}
+    taken = pd.Series(False, index=counts.index)
+    for full, rows in counts[multi].groupby("full", sort=True):
+        if not _is_person(str(full), rows, w):
+            continue
+        actor = people.setdefault(_person_key(str(full)), _Actor("person"))
+        actor.surnames.add(surname(str(full)))
+        for _, row in rows.iterrows():
+            actor.add(row)
+        taken[rows.index] = True
+    return people, counts[~taken]
+
+
+def _bare_surnames(
+    people: dict[tuple, _Actor], rest: pd.DataFrame
+) -> tuple[pd.DataFrame, dict[str, str | None]]:
+    """Surnames written alone in articles that name no full bearer: resolved to the person who
+    carries most of the surname's uses (alone in articles naming them, and in full) when that is
+    at least DOMINANT of them, else ambiguous (None). Returns the rows left and surname -> default
+    actor key."""
+    bearers: dict[str, list[tuple]] = defaultdict(list)
+    for key, a in people.items():
+        for s in a.surnames:
+            bearers[s].append(key)
+    defaults: dict[str, str | None] = {}
+    keep = pd.Series(True, index=rest.index)
+    for s, keys in sorted(bearers.items()):
+        uses = {k: sum(n for f, n in people[k].forms.items() if f == s or s in f) for k in keys}
+        total = sum(uses.values())
+        best = sorted(keys, key=lambda k: (-uses[k], -sum(people[k].forms.values()), k))[0]
+        share = uses[best] / total if total else (1.0 if len(keys) == 1 else 0.0)
+        defaults[s] = "|".join(best) if share >= DOMINANT else None
+        bare = rest[(rest["form"] == s) & (rest["full"] == s)]
+        if len(bare) and defaults[s] is not None:
+            for _, row in bare.iterrows():
+                people[best].add(row)
+        keep[bare.index] = False
+    return rest[keep], defaults
+
+
+def _others(rest: pd.DataFrame, w: names.Words) -> dict[str, _Actor]:
+    """Organisations, places, groups and single names, merged by place, acronym and spelling."""
+    out: dict[str, _Actor] = {}
+    for _, row in rest.iterrows():
+        form = str(row["full"])
+        head = str(row["head"])
+        key = w.places.get(form) or _fold(form)
+        kind = head or "other"
+        if not head and _place_evidence(row):
+            kind = "place"
+        elif not head and _person_evidence(row, w):
+            kind = "person"
+        actor = out.setdefault(key, _Actor(kind))
+        if actor.type == "other" and kind != "other":
+            actor.type = kind
+        actor.add(row)
+    for acr, a in list(out.items()):  # "EPA" joins "Environmental Protection Agency"
+        bare = acr.replace(".", "")
+        if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare):
+            full = [k for k, b in out.items() if b.type == "organisation" and _initials(k) == bare]
+            if len(full) == 1:
+                target = out[full[0]]
+                target.forms.update(a.forms)
+                target.articles += a.articles
+                target.ev.update(a.ev)
+                del out[acr]
+    return out
+
+
+def _english(word: str, w: names.Words) -> bool:
+    """A common English word (or its plural) that the lexicon does not know as a name."""
+    low = word.lower()
+    if word in w.proper:
+        return False
+    return low in w.known or (low.endswith("s") and low[:-1] in w.known)
+
+
+def _place_evidence(row: pd.Series) -> bool:
+    """A name with no head names a place when it follows "in", "near", "from" ... more often than
+    it does what people do, and no title, honorific or pronoun says it is a person."""
+    strong = row["person"] + row["male"] + row["female"] + row["he"] + row["she"]
+    return strong == 0 and row["place"] > 0 and row["place"] >= row["speaker"] + row["subject"]
+
+
+def _person_evidence(row: pd.Series, w: names.Words) -> bool:
+    """A single name with no head names a person when a title or honorific stands before it, or,
+    when it is no common word, it is the subject of a verb or of a reporting verb, or he or she
+    follows it."""
+    if row["person"] > 0 or row["male"] + row["female"] > 0:
+        return True
+    name = str(row["full"])
+    if _english(name, w):
+        return False  # "Renewables", "Icebreaker": a common word, with no title or pronoun
+    if row["initial"] >= row["n"] and (name.lower() in w.known or _PLURAL_NOUN.search(name)):
+        return False  # only ever the first word of a sentence ("Stakeholders call for ...")
+    if row["speaker"] > 0 and row["initial"] < row["n"]:
+        return True  # "Gray said": a reporting verb's subject inside a sentence is a name
+    common = name in w.lower_common
+    return not common and row["speaker"] + row["subject"] + row["he"] + row["she"] > 0
+
+
+def _initials(name: str) -> str:
+    """Initials of a multi-word name's capitalised words ("" for one word)."""
+    parts = [p for p in name.split() if p[:1].isupper()]
+    return "".join(p[0] for p in parts) if len(parts) > 1 else ""
+
+
+def _spelling_key(a: _Actor) -> str:
+    """Actors whose names share this key are spellings of one name (type kept apart)."""
+    name = a.name
+    if a.type == "person" and " " in name:
+        return f"person:{skeleton(name.split()[0])} {skeleton(surname(name))}"
+    return f"{a.type}:{skeleton(name)}"
+
+
+def _merge_spellings(actors: list[_Actor], w: names.Words) -> list[_Actor]:
+    """Join actors whose names differ only in spelling (Kiev / Kyiv); two different places of the
+    gazetteer never join."""
+    groups: dict[str, list[_Actor]] = defaultdict(list)
+    for a in actors:
+        key = _spelling_key(a)
+        long_enough = len(key.split(":")[1]) >= 2 and len(letters(a.name)) >= 4
+        groups[key if long_enough else str(id(a))].append(a)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda a: (-sum(a.forms.values()), a.name))
+        head, *rest = members
+        for a in rest:
+            both_places = w.places.get(a.name) and w.places.get(head.name)
+            if (both_places and w.places[a.name] != w.places[head.name]) or not _close(
+                a.name, head.name
+            ):
+                out.append(a)
+                continue
+            head.forms.update(a.forms)
+            head.articles += a.articles
+            head.ev.update(a.ev)
+            head.surnames |= a.surnames
+        out.append(head)
+    return out
+
+
+def _close(a: str, b: str) -> bool:
+    """Two spellings of one name start with the same two letters, differ by one letter (two in
+    names of 12 letters or more), and neither ends in an English word: "Pristina" / "Prishtina",
+    "Zelensky" / "Zelenskyy", "Paul Manafort" / "Paul Manfort", but not "China" / "Chennai",
+    "Dems" / "Demos" or "Tom Steyer" / "Tom Story". (Kiev / Kyiv are joined by the gazetteer.)"""
+    la, lb = letters(a), letters(b)
+    w = names.words()
+    if la[:2] != lb[:2] or any(_english(x, w) for x in (*a.split()[-1:], *b.split()[-1:])):
+        return False
+    return edits(la, lb) <= (2 if min(len(la), len(lb)) >= 12 else 1)
+
+
+FIRST_NAME_SHARE = 0.95  # a census first name this one-sided is weak evidence of gender
+
+
+def gender(ev: Counter, name: str = "") -> tuple[str, str]:
+    """(he / she / "", evidence) of a person: honorifics, else the pronouns after the name, else
+    (weakest) a first name the census gives to one gender at least FIRST_NAME_SHARE of the time."""
+    m, f, he, she = ev["male"], ev["female"], ev["he"], ev["she"]
+    said = f"honorific male {m}, female {f}; pronouns after the name he {he}, she {she}"
+    if m or f:
+        return ("he" if m > f else "she" if f > m else ""), said
+    if he >= 2 and he >= 3 * she:
+        return "he", said
+    if she >= 2 and she >= 3 * he:
+        return "she", said
+    census = names.first_name(name.split()[0], names.words()) if " " in name else None
+    if census and sum(census):
+        share = census[0] / sum(census)
+        for pronoun, p in (("he", share), ("she", 1 - share)):
+            if p >= FIRST_NAME_SHARE:
+                return pronoun, f"{said}; first name {name.split()[0]}: {p:.0%} (1990 US census)"
+    return "", said
+
+
+def _kept(a: _Actor, min_mentions: int) -> bool:
+    """Whether a discovered name is kept as an actor."""
+    n = sum(a.forms.values())
+    w = names.words()
+    if names.not_a_name(a.name.split(), w, titled=a.ev["person"] > 0):
+        return False
+    if a.type == "person" and a.ev["person"]:
+        return True  # a title or honorific stood before it ("Mr. King")
+    if a.type == "other" and " " not in a.name and a.name.lower() in w.known:
+        return False  # a common word written capitalised ("World", "Category", "Time")
+    if a.type == "person":
+        return True  # people are kept from their first mention: they have evidence
+    if a.ev["initial"] >= n and " " not in a.name and a.type == "other":
+        return False  # only ever the first word of a sentence: likely a common word
+    if a.type == "person":
+        return True  # people are kept from their first mention: they have evidence
+    return n >= (MIN_OTHER if a.type == "other" else min_mentions)
+
+
+def _entry(a: _Actor, surnames: dict[str, str | None], key: tuple | None) -> dict:
+    """The YAML entry of one actor, in the format of resources/actors.yaml plus counts."""
+    name = a.name
+    aliases = sorted(f for f in a.forms if f != name and f not in a.surnames)
+    entry: dict = {"name": name, "type": a.type}
+    if aliases:
+        entry["aliases"] = aliases
+    own = sorted(s for s in a.surnames if s != name and surnames.get(s) == "|".join(key or ()))
+    if own:
+        entry["surname"] = own
+    shared = sorted(s for s in a.surnames if s != name and s not in own)
+    if shared:
+        entry["shared_surname"] = shared
+    if a.type == "person":
+        pronoun, evidence = gender(a.ev, name)
+        if pronoun:
+            entry["pronoun"] = pronoun
+        entry["gender_evidence"] = evidence
+    entry["mentions"] = int(sum(a.forms.values()))
+    entry["articles"] = int(a.articles)
+    return entry
+
+
+def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> dict:
+    """The discovered actors of a corpus from its name counts, as an actors resource (a dict in
+    the format of resources/actors.yaml; ``shared_surname`` lists surnames it shares with others
+    of the corpus, resolved only inside an article that names one of them in full)."""
+    w = names.words()
+    people, rest = _people(counts, w)
+    rest, surnames = _bare_surnames(people, rest)
+    keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in _others(rest, w).values()]
+    key_of = {id(a): k for k, a in keyed}
+    merged = _merge_spellings([a for _, a in keyed], w)
+    kept = [a for a in merged if _kept(a, min_mentions)]
+    kept.sort(key=lambda a: (-sum(a.forms.values()), a.name))
+    spec: dict = {"discover": False, "actors": {}}
+    for a in kept:
+        aid, i = _slug(a.name), 2
+        while aid in spec["actors"]:
+            aid, i = f"{_slug(a.name)}_{i}", i + 1
+        spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)))
+    return spec
+
+
+HEADER = """\
+# Actors discovered in this corpus by presslens (presslens.extract.discover), one entry per actor
+# in the format of presslens/resources/actors.yaml:
+#   name, type (person, organisation, place, group, other), aliases (other written forms),
+#   surname (a person's surname alone resolves to them), shared_surname (a surname that other
+#   people of the corpus carry too: resolved only in an article naming one of them in full),
+#   pronoun (he/she, only where the text gives evidence: see gender_evidence),
+#   mentions and articles (counts when discovered; not read back).
+# Edit it (rename, merge two entries by moving aliases, delete entries, change a type or pronoun,
+# add an `offices:` section as in resources/actors.yaml) and give it to the next run with
+#   presslens run ... -p discovered_actors /path/to/this/actors.yaml
+# `discover: false` below means the file is used as the whole list, without discovering again.
+"""
+
+
+def write_yaml(spec: dict, path) -> None:
+    """Write an actors spec as an editable YAML file with the header above."""
+    import yaml
+
+    body = yaml.safe_dump(spec, allow_unicode=True, sort_keys=False, width=100)
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(HEADER + body)
+
+
+ACTOR_COLUMNS = ["actor", "name", "type", "gender", "gender_evidence", "source", "forms",
+                 "mentions", "quotes"]  # fmt: skip
+GENDER = {"he": "male", "she": "female"}
+
+
+def actor_table(actors_file: str, overlay: str, counts: pd.DataFrame) -> pd.DataFrame:
+    """The `actors` table: each actor of the list (with the overlay on top), its type, gender and
+    the evidence for it, where it comes from (discovered or curated), its written forms, and how
+    often it is mentioned and quoted (`counts`: outlet, actor, mentions, quotes)."""
+    from presslens.extract import actors
+    from presslens.pipeline import resources_io
+
+    spec = actors.merged_spec(actors_file, overlay)
+    curated = set(((resources_io.load(overlay) or {}).get("actors") or {}) if overlay else ())
+    totals = (
+        counts.groupby("actor")[["mentions", "quotes"]].sum()
+        if len(counts)
+        else pd.DataFrame(columns=["mentions", "quotes"])
+    )
+    rows = []
+    for aid, a in (spec.get("actors") or {}).items():
+        forms = [str(a.get("name", ""))]
+        for key in ("aliases", "surname", "shared_surname"):
+            v = a.get(key) or []
+            forms += [v] if isinstance(v, str) else [str(x) for x in v]
+        n = totals.loc[aid] if aid in totals.index else None
+        kind = str(a.get("type", ""))
+        said = str(a.get("gender_evidence", "listed in the topic pack" if aid in curated else ""))
+        rows.append((
+            str(aid), str(a.get("name", "")), kind,
+            GENDER.get(str(a.get("pronoun", "")), "unknown") if kind == "person" else "",
+            said if kind == "person" else "",
+            "curated" if aid in curated else "discovered", "; ".join(dict.fromkeys(forms)),
+            int(n["mentions"]) if n is not None else 0, int(n["quotes"]) if n is not None else 0,
+        ))  # fmt: skip
+    out = pd.DataFrame(rows, columns=ACTOR_COLUMNS).astype({"mentions": "int64", "quotes": "int64"})
+    return out.sort_values(
+        ["mentions", "actor"], ascending=[False, True], kind="mergesort"
+    ).reset_index(drop=True)

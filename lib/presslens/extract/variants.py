@@ -1,0 +1,88 @@
+"""Spellings of one name that differ across a corpus: Priština / Pristina / Prishtina, Kiev / Kyiv,
+Vučić / Vucic, found without a list.
+
+``skeleton`` is a spelling-blind key of a name (folded, lower case, digraphs simplified, vowels
+after the first letter dropped). ``variant_table`` lists, per actor, the written forms that share a
+key but differ as written (not only in case), per outlet with their count and the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_SKELETON = [("sch", "s"), ("sh", "s"), ("zh", "z"), ("ch", "c"), ("tch", "c"), ("kh", "h"),
+             ("ph", "f"), ("w", "v"), ("ck", "k")]  # fmt: skip
+
+
+def skeleton(form: str) -> str:
+    """A spelling-blind key of a name: folded, lower case, digraphs simplified, vowels after the
+    first letter dropped, doubled letters single (Kyiv and Kiev -> "kv")."""
+    from presslens.extract.actors import ascii_fold
+
+    s = ascii_fold(form).lower()
+    for a, b in _SKELETON:
+        s = s.replace(a, b)
+    s = _VOWELS.sub("", re.sub(r"[^a-z]", "", s))
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+VARIANT_COLUMNS = ["actor", "spelling", "variant", "outlet", "n", "article_id", "sent_id", "start",
+                   "end"]  # fmt: skip
+
+
+def surface_counts(mentions: pd.DataFrame, outlet: pd.Series) -> pd.DataFrame:
+    """Per actor, written form and outlet: the mentions and the first of them (for the evidence)."""
+    if mentions.empty:
+        return pd.DataFrame(columns=VARIANT_COLUMNS[:1] + ["surface"] + VARIANT_COLUMNS[3:])
+    m = mentions.assign(outlet=mentions["article_id"].map(outlet).fillna("(unknown outlet)"))
+    m = m.sort_values(["article_id", "start"], kind="mergesort")
+    keys = ["actor", "surface", "outlet"]
+    first = m.groupby(keys, sort=True)[["article_id", "sent_id", "start", "end"]].first()
+    return first.assign(n=m.groupby(keys, sort=True).size()).reset_index()
+
+
+def variant_table(surfaces: pd.DataFrame) -> pd.DataFrame:
+    """`name_variants`: spellings of one name written differently across the corpus (diacritics,
+    transliterations: Priština / Pristina / Prishtina, Kiev / Kyiv), found without a list: the
+    written forms of one actor that share a spelling key (``skeleton``) but differ in their
+    letters (not only in case or punctuation: "U.S." / "US" is no variant), per outlet with their
+    count and first sentence. `spelling` is the key's most written form."""
+    if surfaces.empty:
+        return pd.DataFrame(columns=VARIANT_COLUMNS)
+    s = surfaces.assign(key=surfaces["surface"].map(skeleton))
+    s = s[s["key"].str.len() >= 3]
+    letters = s["surface"].map(lambda x: "".join(c for c in x.casefold() if c.isalpha()))
+    forms = s.assign(fold=letters).groupby(["actor", "key"])["fold"].nunique()
+    keep = forms[forms > 1].index
+    s = s.set_index(["actor", "key"]).loc[keep].reset_index() if len(keep) else s.iloc[0:0]
+    if s.empty:
+        return pd.DataFrame(columns=VARIANT_COLUMNS)
+    totals = s.groupby(["actor", "key", "surface"])["n"].sum().reset_index()
+    top = totals.sort_values(["n", "surface"], ascending=[False, True], kind="mergesort")
+    spelling = top.drop_duplicates(["actor", "key"]).set_index(["actor", "key"])["surface"]
+    s = s.assign(spelling=[spelling[(a, k)] for a, k in zip(s["actor"], s["key"])])
+    out = s.rename(columns={"surface": "variant"})[VARIANT_COLUMNS]
+    return out.sort_values(
+        ["actor", "spelling", "variant", "outlet"], kind="mergesort"
+    ).reset_index(drop=True)
+
+
+def letters(name: str) -> str:
+    """The letters of a name, folded and in lower case."""
+    from presslens.extract.actors import ascii_fold
+
+    return re.sub(r"[^a-z]", "", ascii_fold(name).lower())
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance of two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]

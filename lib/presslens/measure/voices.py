@@ -1,0 +1,99 @@
+"""Who speaks: the quotes of each outlet by the kind of speaker and, for people, their gender.
+
+Each quote's speaker is typed from the actor it resolves to (person, organisation, place, group,
+other; "unknown" when no actor is resolved); a person's gender is the one the text gives evidence
+for (``presslens.extract.discover``: honorifics, the pronouns after the name), and a quote whose
+speaker is written "he" or "she" counts as a person of that gender even when the pronoun resolves
+to no actor. People with no such evidence are "unknown": gender is never guessed from a name.
+
+Shares are per outlet and over all outlets, with a 95% percentile-bootstrap interval that resamples
+articles (quotes of one article are not independent); an outlet with fewer than `min_quotes`
+quotes in the denominator carries a warning.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from presslens.measure.sentiment.aggregate import _resample_counts
+
+COLUMNS = ["outlet", "dimension", "category", "quotes", "of", "share", "low", "high", "articles",
+           "warning"]  # fmt: skip
+ALL = "(all outlets)"
+GENDER = {"he": "male", "she": "female"}
+
+
+def speakers(quotes: pd.DataFrame, types: dict[str, str], pronouns: dict[str, str]) -> pd.DataFrame:
+    """Per quote: article_id, speaker_type and speaker_gender (for people; "" otherwise)."""
+    actor = quotes["speaker_actor"].fillna("").astype(str)
+    said = quotes["speaker"].fillna("").astype(str).str.strip().str.lower()
+    kind = actor.map(lambda a: types.get(a, "person" if a.startswith("ambiguous:") else ""))
+    kind = kind.where(kind != "", np.where(said.isin(["he", "she"]), "person", "unknown"))
+    gender = actor.map(lambda a: GENDER.get(pronouns.get(a, ""), ""))
+    gender = gender.where(gender != "", said.map(lambda s: GENDER.get(s, "unknown")))
+    return pd.DataFrame(
+        {
+            "article_id": quotes["article_id"].astype(str).to_numpy(),
+            "speaker_type": kind.to_numpy(),
+            "speaker_gender": np.where(kind == "person", gender, ""),
+        }
+    )
+
+
+def _interval(k: np.ndarray, n: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float]:
+    """95% percentile-bootstrap interval of sum(k)/sum(n) over articles resampled."""
+    if len(n) < 2 or n.sum() == 0:
+        return float("nan"), float("nan")
+    draws = _resample_counts(len(n), n_boot=n_boot, seed=seed)
+    den = draws @ n
+    share = np.divide(draws @ k, den, out=np.zeros_like(den), where=den > 0)
+    lo, hi = np.percentile(share, [2.5, 97.5])
+    return round(float(lo), 6), round(float(hi), 6)
+
+
+def _shares(
+    per_article: pd.DataFrame,
+    outlet: str,
+    dimension: str,
+    *,
+    n_boot: int,
+    seed: int,
+    min_quotes: int,
+) -> list[tuple]:
+    """The rows of one outlet and dimension from its per-article counts (columns: categories)."""
+    n = per_article.sum(axis=1).to_numpy(dtype=float)
+    total = int(n.sum())
+    rows = []
+    for cat in per_article.columns:
+        k = per_article[cat].to_numpy(dtype=float)
+        lo, hi = _interval(k, n, n_boot=n_boot, seed=seed)
+        warn = f"only {total} quotes" if total < min_quotes else ""
+        share = round(float(k.sum() / total), 6) if total else float("nan")
+        rows.append((outlet, dimension, str(cat), int(k.sum()), total, share, lo, hi,
+                     len(n), warn))  # fmt: skip
+    return rows
+
+
+def voice_shares(
+    said: pd.DataFrame, outlet: pd.Series, *, n_boot: int = 2000, seed: int = 0,
+    min_quotes: int = 20,
+) -> pd.DataFrame:  # fmt: skip
+    """The `voices` table: per outlet (and over all outlets) the share of quotes by speaker type,
+    and of people's quotes by gender, with bootstrap intervals over articles."""
+    said = said.assign(outlet=said["article_id"].map(outlet).fillna("(unknown outlet)"))
+    rows: list[tuple] = []
+    for dimension, column, subset in (
+        ("speaker type", "speaker_type", said),
+        ("gender (people)", "speaker_gender", said[said["speaker_type"] == "person"]),
+    ):
+        if subset.empty:
+            continue
+        table = pd.crosstab([subset["outlet"], subset["article_id"]], subset[column])
+        for name, part in sorted(table.groupby(level=0), key=lambda kv: str(kv[0])):
+            rows += _shares(part, str(name), dimension, n_boot=n_boot, seed=seed,
+                            min_quotes=min_quotes)  # fmt: skip
+        pooled = table.groupby(level=1).sum()
+        rows += _shares(pooled, ALL, dimension, n_boot=n_boot, seed=seed, min_quotes=min_quotes)
+    return pd.DataFrame(rows, columns=COLUMNS).astype({"quotes": "int64", "of": "int64",
+                                                      "articles": "int64"})  # fmt: skip

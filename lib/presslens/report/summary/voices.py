@@ -1,0 +1,141 @@
+"""Findings and start-page blocks about who the actors are and who speaks: the actors discovered in
+the corpus, the shares of quotes by kind of speaker and by people's gender (with intervals), and
+names spelled differently across outlets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from presslens.report.pages import Part, block, table
+
+from .reading import TOP, p, plural
+
+ALL = "(all outlets)"
+MIN_PEOPLE_QUOTES = 30  # outlets compared on women's share of quotes need this many by people
+
+
+def _share(row: pd.Series) -> str:
+    """'41% (95% CI 37-45%)', or without the interval when there is none."""
+    if pd.isna(row["low"]):
+        return f"{row['share']:.0%}"
+    return f"{row['share']:.0%} (95% CI {row['low']:.0%}-{row['high']:.0%})"
+
+
+def actor_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """How many actors were discovered, of which kinds, and where the editable list is."""
+    actors = t.get("actors")
+    if actors is None or actors.empty:
+        return []
+    seen = actors[actors["mentions"] > 0]
+    kinds = seen["type"].value_counts()
+    parts = ", ".join(f"{plural(int(n), str(k))}" for k, n in kinds.items())
+    curated = int((seen["source"] == "curated").sum())
+    source = (
+        f"{len(seen) - curated:,} discovered in the articles and {curated:,} from the topic pack"
+        if curated
+        else "all discovered in the articles (no list was given)"
+    )
+    return [
+        [
+            Part(
+                f"The articles mention {plural(len(seen), 'actor')} ({parts}), {source}; the "
+                "list, with each actor's written forms, type and gender evidence, is actors.yaml "
+                "in this folder, to correct and give back to a rerun (data/actors.csv)."
+            )
+        ]
+    ]
+
+
+def voice_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """Shares of quotes by kind of speaker and by people's gender over all outlets, and the outlets
+    quoting women most and least."""
+    v = t.get("voices")
+    if v is None or v.empty:
+        return []
+    pooled = v[v["outlet"] == ALL].set_index(["dimension", "category"])
+    out: list[list[Part]] = []
+    if "speaker type" in pooled.index.get_level_values(0):
+        kinds = pooled.loc["speaker type"].sort_values("quotes", ascending=False, kind="mergesort")
+        said = "; ".join(f"{k} {_share(r)}" for k, r in kinds.iterrows())
+        out.append([Part(f"Who speaks, of {int(kinds['of'].iloc[0]):,} quotes: {said}.")])
+    if "gender (people)" in pooled.index.get_level_values(0):
+        g = pooled.loc["gender (people)"]
+        said = "; ".join(f"{k} {_share(r)}" for k, r in g.iterrows())
+        line = f"Of {int(g['of'].iloc[0]):,} quotes by people: {said}"
+        if "unknown" in g.index:
+            line += (
+                " (“unknown”: the text gives no he/she, honorific or census first name for the "
+                "speaker)"
+            )
+        out.append([Part(line + _women_extremes(v) + ".")])
+    return out
+
+
+def _women_extremes(v: pd.DataFrame) -> str:
+    """'; women are quoted most by X (..) and least by Y (..)' over outlets with at least
+    MIN_PEOPLE_QUOTES quotes by people."""
+    w = v[
+        (v["dimension"] == "gender (people)")
+        & (v["category"] == "female")
+        & (v["outlet"] != ALL)
+        & (v["of"] >= MIN_PEOPLE_QUOTES)
+    ].sort_values(["share", "outlet"], kind="mergesort")
+    if len(w) < 2:
+        return ""
+    lo, hi = w.iloc[0], w.iloc[-1]
+    return (
+        f"; of {len(w)} outlets with {MIN_PEOPLE_QUOTES}+ quotes by people, women are quoted most "
+        f"by {hi['outlet']} "
+        f"({_share(hi)}) and least by {lo['outlet']} ({_share(lo)})"
+    )
+
+
+def variant_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """Names spelled differently across the corpus (the most written first)."""
+    nv = t.get("name_variants")
+    if nv is None or nv.empty:
+        return []
+    forms = nv.groupby(["actor", "variant"])["n"].sum().reset_index()
+    by = forms.groupby("actor").agg(n=("n", "sum"), forms=("variant", list))
+    by = by[by["forms"].map(len) > 1].sort_values("n", ascending=False, kind="mergesort")
+    items = [" / ".join(sorted(f)) for f in by["forms"].head(TOP)]
+    more = f"; {len(by) - TOP:,} more in data/name_variants.csv" if len(by) > TOP else ""
+    return [
+        [
+            Part(
+                "Names spelled differently across the corpus (diacritics, transliterations): "
+                + "; ".join(items)
+                + more
+                + " (per outlet, with the first sentence of each, in data/name_variants.csv)."
+            )
+        ]
+    ] if items else []  # fmt: skip
+
+
+def voice_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    """The start page's 'Who speaks, by kind and gender' table over all outlets."""
+    v = t.get("voices")
+    if v is None or v.empty:
+        return []
+    pooled = v[v["outlet"] == ALL][["dimension", "category", "quotes", "of", "share", "low",
+                                    "high"]]  # fmt: skip
+    return [
+        block("h3", text="Who speaks, by kind of speaker and gender"),
+        p(
+            "The kind of each quote's speaker (from the actor it resolves to) and, for people, the "
+            "gender the text gives evidence for; shares with 95% bootstrap intervals over "
+            "articles. Per outlet, with a warning where an outlet has few quotes, in the CSV."
+        ),
+        block(
+            "table",
+            table=table(
+                pooled,
+                numeric=["quotes", "of", "share", "low", "high"],
+                csv="data/voices.csv",
+                order="over all outlets; per outlet in the CSV",
+                empty="No quotes.",
+            ),
+        ),
+    ]
