@@ -101,6 +101,13 @@ URGE = _verbs(forms(("urge",)))
 OBJECT_OF = _verbs(forms(("object_of",)))
 NAMING = _verbs(forms(("naming",)))
 CUE = rf"(?:{BARE}|{CLAUSE}|{THAT}|{URGE})"
+CUE_WORDS = frozenset(  # a sentence with none of these words reports nothing (a fast filter)
+    [f.split(" ")[0] for f in forms(("bare", "clause", "that", "urge", "object_of", "naming"))]
+    + inflect("tell")
+    + "according reportedly allegedly said believed thought reported alleged rumored rumoured "
+    "accused claim claims suggestion warning warnings argument assertion belief fear fears "
+    "worries notification consensus conclusion allegation allegations insistence view".split()
+)
 DIRECT_CUE = rf"(?:{CUE}|{OBJECT_OF}|{NAMING})"  # a verb that may introduce a quotation
 PAST = _verbs(  # inverted order: "..., said Borrell" / "..., responded John Podesta"
     [
@@ -275,7 +282,9 @@ AFTER = re.compile(
     rf"(?:{ADV}\s+)?(?P<cue2>{CUE}|{ONLY_AFTER}))\b"
 )
 _SENT_END = re.compile(r"[.?!][\"']?\s+(?=[A-Z\"'])")
-_SINGLE_OPEN = re.compile(rf"(?:[:,]\s*|(?i:\b{DIRECT_CUE})\s+)'(?=[A-Za-z0-9])")
+_SINGLE_MARK = re.compile(r"'(?=[A-Za-z0-9])")  # a straight single quote before a word
+_SINGLE_LEAD = re.compile(rf"(?:[:,]\s*|(?i:\b{DIRECT_CUE})\s+)\Z")  # what must precede it
+_LEAD_REACH = 60  # characters before the mark searched for the colon or reporting verb
 _SINGLE_CLOSE = re.compile(r"(?<=\S)'(?!\w)|(?<=[.?!,])'(?=[A-Z])")
 _GLUED = re.compile(r"[.?!]'[A-Z]")  # a quote ends, the next one starts: "blood.'All the trees"
 _GLUED_END = re.compile(r"[.?!]'")
@@ -328,8 +337,10 @@ def _single(text: str) -> list[tuple[int, int, int, int]]:
     """Straight single quotes after a colon or a reporting verb ("said: 'For the forest ...'"),
     and the quotes glued to them after a sentence end (".'All the trees ... place.'")."""
     out: list[tuple[int, int, int, int]] = []
-    for m in _SINGLE_OPEN.finditer(text):
-        start, mark = m.end(), m.end() - 1
+    for m in _SINGLE_MARK.finditer(text):
+        if not _SINGLE_LEAD.search(text[max(0, m.start() - _LEAD_REACH) : m.start()]):
+            continue
+        start, mark = m.end(), m.start()
         while True:
             close = _SINGLE_CLOSE.search(text, start)
             if close is None or "\n" in text[start : close.start()]:

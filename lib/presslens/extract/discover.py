@@ -26,6 +26,7 @@ the file back to the next run instead of discovery.
 from __future__ import annotations
 
 import re
+from typing import Any
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -226,7 +227,7 @@ class _Actor:
     ev: Counter = field(default_factory=Counter)  # evidence sums
     surnames: set[str] = field(default_factory=set)
 
-    def add(self, row: pd.Series) -> None:
+    def add(self, row: "Row") -> None:
         """Add one counts row (a form of one cluster)."""
         self.forms[row["form"]] += int(row["n"])
         if row["form"] == row["full"]:
@@ -253,17 +254,25 @@ def _person_key(full: str) -> tuple[str, str]:
     return (_fold(parts[0]).lower(), _fold(surname(full)).lower() + suffix.lower())
 
 
-def _is_person(full: str, rows: pd.DataFrame, w: names.Words) -> bool:
+Row = dict[str, Any]  # one row of the name counts
+
+
+def _sum(rows: list[Row], keys: tuple[str, ...]) -> int:
+    """The evidence columns `keys` summed over rows."""
+    return sum(int(r[k]) for r in rows for k in keys)
+
+
+def _is_person(full: str, rows: list[Row], w: names.Words) -> bool:
     """A multi-word name with no head names a person when the text says so (a title, an
     honorific, pronouns), when it starts with a first name of the census, or, with no English
     word and no place in it, when it is used as people are (the subject of a reporting verb, a
     surname used alone) or its last word is no common word ("Jair Bolsonaro")."""
-    own = rows[rows["form"] == full]
-    evidence = int(own[["person", "he", "she", "speaker"]].to_numpy().sum())
-    linked = bool((rows["form"] != full).any())
+    own = [r for r in rows if r["form"] == full]
+    evidence = _sum(own, ("person", "he", "she", "speaker"))
+    linked = any(r["form"] != full for r in rows)
     words_ = full.split()
-    strong = int(own[["person", "he", "she"]].to_numpy().sum()) > 0
-    if not strong and int(own["place"].sum()) > int(own[["speaker", "subject"]].to_numpy().sum()):
+    strong = _sum(own, ("person", "he", "she")) > 0
+    if not strong and _sum(own, ("place",)) > _sum(own, ("speaker", "subject")):
         return False  # "in Calcasieu Pass"
     if strong or names.first_name(words_[0], w) is not None:
         return True  # "Mrs. ...", "... she said"; a census first name: "Heather Jordan"
@@ -276,27 +285,30 @@ def _is_person(full: str, rows: pd.DataFrame, w: names.Words) -> bool:
     return evidence > 0 or linked or words_[-1] not in w.common  # "Jair Bolsonaro"
 
 
-def _people(counts: pd.DataFrame, w: names.Words) -> tuple[dict[tuple, _Actor], pd.DataFrame]:
+def _people(counts: list[Row], w: names.Words) -> tuple[dict[tuple, _Actor], list[Row]]:
     """People from multi-word names with no head, merged by first name and surname; and the rows
     left for other actors."""
-    multi = counts["full"].str.contains(" ") & (counts["head"] == "")
-    multi &= ~counts["full"].isin(w.places.keys())
+    by_full: dict[str, list[Row]] = defaultdict(list)
+    rest: list[Row] = []
+    for r in counts:
+        multi = " " in r["full"] and r["head"] == "" and r["full"] not in w.places
+        (by_full[r["full"]] if multi else rest).append(r)
     people: dict[tuple, _Actor] = {}
-    taken = pd.Series(False, index=counts.index)
-    for full, rows in counts[multi].groupby("full", sort=True):
-        if not _is_person(str(full), rows, w):
+    for full in sorted(by_full):
+        rows = by_full[full]
+        if not _is_person(full, rows, w):
+            rest += rows
             continue
-        actor = people.setdefault(_person_key(str(full)), _Actor("person"))
-        actor.surnames.add(surname(str(full)))
-        for _, row in rows.iterrows():
+        actor = people.setdefault(_person_key(full), _Actor("person"))
+        actor.surnames.add(surname(full))
+        for row in rows:
             actor.add(row)
-        taken[rows.index] = True
-    return people, counts[~taken]
+    return people, rest
 
 
 def _bare_surnames(
-    people: dict[tuple, _Actor], rest: pd.DataFrame
-) -> tuple[pd.DataFrame, dict[str, str | None]]:
+    people: dict[tuple, _Actor], rest: list[Row]
+) -> tuple[list[Row], dict[str, str | None]]:
     """Surnames written alone in articles that name no full bearer: resolved to the person who
     carries most of the surname's uses (alone in articles naming them, and in full) when that is
     at least DOMINANT of them, else ambiguous (None). Returns the rows left and surname -> default
@@ -306,25 +318,26 @@ def _bare_surnames(
         for s in a.surnames:
             bearers[s].append(key)
     defaults: dict[str, str | None] = {}
-    keep = pd.Series(True, index=rest.index)
+    bare: dict[str, list[Row]] = defaultdict(list)
+    for r in rest:
+        if r["form"] == r["full"] and r["form"] in bearers:
+            bare[r["form"]].append(r)
     for s, keys in sorted(bearers.items()):
         uses = {k: sum(n for f, n in people[k].forms.items() if f == s or s in f) for k in keys}
         total = sum(uses.values())
         best = sorted(keys, key=lambda k: (-uses[k], -sum(people[k].forms.values()), k))[0]
         share = uses[best] / total if total else (1.0 if len(keys) == 1 else 0.0)
         defaults[s] = "|".join(best) if share >= DOMINANT else None
-        bare = rest[(rest["form"] == s) & (rest["full"] == s)]
-        if len(bare) and defaults[s] is not None:
-            for _, row in bare.iterrows():
+        if defaults[s] is not None:
+            for row in bare.get(s, []):
                 people[best].add(row)
-        keep[bare.index] = False
-    return rest[keep], defaults
+    return [r for r in rest if not (r["form"] == r["full"] and r["form"] in bearers)], defaults
 
 
-def _others(rest: pd.DataFrame, w: names.Words) -> dict[str, _Actor]:
+def _others(rest: list[Row], w: names.Words) -> dict[str, _Actor]:
     """Organisations, places, groups and single names, merged by place, acronym and spelling."""
     out: dict[str, _Actor] = {}
-    for _, row in rest.iterrows():
+    for row in sorted(rest, key=lambda r: (r["form"], r["full"], r["head"])):
         form = str(row["full"])
         head = str(row["head"])
         key = w.places.get(form) or _fold(form)
@@ -358,14 +371,14 @@ def _english(word: str, w: names.Words) -> bool:
     return low in w.known or (low.endswith("s") and low[:-1] in w.known)
 
 
-def _place_evidence(row: pd.Series) -> bool:
+def _place_evidence(row: Row) -> bool:
     """A name with no head names a place when it follows "in", "near", "from" ... more often than
     it does what people do, and no title, honorific or pronoun says it is a person."""
     strong = row["person"] + row["male"] + row["female"] + row["he"] + row["she"]
     return strong == 0 and row["place"] > 0 and row["place"] >= row["speaker"] + row["subject"]
 
 
-def _person_evidence(row: pd.Series, w: names.Words) -> bool:
+def _person_evidence(row: Row, w: names.Words) -> bool:
     """A single name with no head names a person when a title or honorific stands before it, or,
     when it is no common word, it is the subject of a verb or of a reporting verb, or he or she
     follows it."""
@@ -505,7 +518,7 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
     the format of resources/actors.yaml; ``shared_surname`` lists surnames it shares with others
     of the corpus, resolved only inside an article that names one of them in full)."""
     w = names.words()
-    people, rest = _people(counts, w)
+    people, rest = _people(counts.to_dict("records"), w)
     rest, surnames = _bare_surnames(people, rest)
     keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in _others(rest, w).values()]
     key_of = {id(a): k for k, a in keyed}

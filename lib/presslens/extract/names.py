@@ -383,8 +383,8 @@ def head_type(words_: list[str], w: Words) -> str:
         return "other"
     if len(words_) > 1 and last in w.places and words_[0] in w.lower_common:
         return "place"  # "Eastern Washington", "South Texas"
-    if text in w.groups:
-        return "group"
+    if text in w.groups or (len(words_) > 1 and last in w.groups):
+        return "group"  # "Democrats", "Social Democrats", "New Hampshire Republicans"
     if len(words_) == 1 and (re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?", last)):
         return "organisation"
     if text in w.organisations:

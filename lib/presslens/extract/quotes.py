@@ -102,6 +102,7 @@ SPEAKER, ADV, CUE = cues.SPEAKER, cues.ADV, cues.CUE
 _OBJ = r"(?:[^\x00.;:!?]{0,60}?\s+)"  # the object of a verb of naming, before the quote
 
 # the words of a sentence before a partial quote that is attributed after it: a clause of its own
+_LOWER_WORD = re.compile(r"[a-z]+")  # words of a sentence in lower case, for the cue filter
 _LEAD = re.compile(r"\s*(?:[^\s\x00]+\s+){2,}?[^\s\x00,:;—–]*[^\s\x00,:;—–.?!]\s+")
 _RIGHT_AFTER = re.compile(r"[\s,;:—–\-]+(?:\w+(?:\s+\w+)?\s+)?")
 _BEFORE_END = re.compile(
@@ -395,6 +396,8 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
     reported clause (see _clauses) and an "according to" source beside it, else a trailing
     attribution ("..., officials said."). "It" reports when the sentence before (`prev`) names
     a study, report or body ("It found that ...")."""
+    if cues.CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sent.lower())):
+        return []  # no reporting verb, "according to", report noun or "reportedly"
     if not cues.CUE_ANY.search(sent):
         return _unnamed(text, sent, base, si)
     out: list[_Quote] = []

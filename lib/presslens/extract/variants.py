@@ -52,8 +52,10 @@ def variant_table(surfaces: pd.DataFrame) -> pd.DataFrame:
     count and first sentence. `spelling` is the key's most written form."""
     if surfaces.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
-    s = surfaces.assign(key=surfaces["surface"].map(skeleton))
-    s = s[s["key"].str.len() >= 3]
+    s = surfaces.assign(
+        key=surfaces["surface"].map(lambda x: f"{len(x.split())}:{skeleton(x)}")
+    )  # spellings of the same words: "Biden" is a short form of "Beau Biden", not a variant
+    s = s[s["key"].str.len() >= 5]  # "1:" and a key of three letters or more
     letters = s["surface"].map(lambda x: "".join(c for c in x.casefold() if c.isalpha()))
     forms = s.assign(fold=letters).groupby(["actor", "key"])["fold"].nunique()
     keep = forms[forms > 1].index

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
+
 
 # The topic files of the seeds moved into the topic pack `kosovo`; their old names still name them,
 # so code and parameter files written before packs keep working. A run never uses them unless its
@@ -34,7 +36,7 @@ def load(name: str) -> Any:
         return {}
     p = Path(name)
     if p.suffix in {".yaml", ".yml"} and p.is_file():
-        return yaml.safe_load(p.read_text(encoding="utf-8"))
+        return yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)
     return _shipped(name)
 
 
@@ -42,7 +44,7 @@ def load(name: str) -> Any:
 def _shipped(name: str) -> Any:
     """A YAML resource shipped with the package, parsed once."""
     with open(path(name), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)
 
 
 def sha256(name: str) -> str:

@@ -222,12 +222,13 @@ def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
     caption = (
         "Tone toward each actor: P(positive) - P(negative) of the target-sentiment model on every "
         "mention, averaged, with bootstrap 95% intervals; "
-        "n is the number of mentions. The CSV has it per outlet too."
+        "n is the number of mentions. The CSV has these actors per outlet too."
         + (
             f" The {len(shown)} actors mentioned most of {n:,};"
-            + _more(n - len(shown), "actors", "the CSV")
+            + _more(n - len(shown), "actors", "data/actor_portrayal.csv")
             if n > len(shown)
             else ""
         )
     )
-    return Chart(name, caption, portrayal, fig, keys=shown["actor"].tolist())
+    data = portrayal[portrayal["actor"].isin(set(shown["actor"]))]  # bounded: the actors shown
+    return Chart(name, caption, data, fig, keys=shown["actor"].tolist())

@@ -62,7 +62,9 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "quoted_mentioned": opt("quoted_mentioned"),
         "actors": opt("actors", ["actor", "name", "type", "source", "mentions"]),
         "voices": opt("voices"),
-        "name_variants": opt("name_variants", ["actor", "variant", "outlet", "n"]),
+        "name_variants": opt(
+            "name_variants", ["actor", "variant", "outlet", "n", "article_id", "sent_id"]
+        ),
         "term_counts": opt("term_counts"),
         "frame_shares": opt("frame_shares"),
         "portrayal": opt("actor_portrayal"),

@@ -10,7 +10,7 @@ import pandas as pd
 
 from presslens.report.pages import Part, block, table
 
-from .reading import TOP, p, plural
+from .reading import TOP, joined, link, p, plural
 
 ALL = "(all outlets)"
 MIN_PEOPLE_QUOTES = 30  # outlets compared on women's share of quotes need this many by people
@@ -97,21 +97,33 @@ def variant_findings(t: dict[str, Any]) -> list[list[Part]]:
     nv = t.get("name_variants")
     if nv is None or nv.empty:
         return []
+    first = nv.sort_values(["article_id", "sent_id"], kind="mergesort").drop_duplicates(
+        ["actor", "variant"]
+    )
     forms = nv.groupby(["actor", "variant"])["n"].sum().reset_index()
     by = forms.groupby("actor").agg(n=("n", "sum"), forms=("variant", list))
     by = by[by["forms"].map(len) > 1].sort_values("n", ascending=False, kind="mergesort")
-    items = [" / ".join(sorted(f)) for f in by["forms"].head(TOP)]
-    more = f"; {len(by) - TOP:,} more in data/name_variants.csv" if len(by) > TOP else ""
+    if by.empty:
+        return []
+    where = {(r.actor, r.variant): r for r in first.itertuples()}
+    items: list[list[Part]] = []
+    for actor, row in by.head(TOP).iterrows():
+        one: list[Part] = []
+        for i, form in enumerate(sorted(row["forms"])):
+            r = where[(actor, form)]
+            one += [Part(" / " if i else ""), link(r.article_id, int(r.sent_id), form)]
+        items.append(one)
+    more = f"; {len(by) - TOP:,} more" if len(by) > TOP else ""
     return [
-        [
+        [Part("Names spelled differently across the corpus (diacritics, transliterations): ")]
+        + joined(items, sep="; ", last="; ")
+        + [
             Part(
-                "Names spelled differently across the corpus (diacritics, transliterations): "
-                + "; ".join(items)
-                + more
-                + " (per outlet, with the first sentence of each, in data/name_variants.csv)."
+                f"{more} (each form links to its first sentence; all per outlet in "
+                "data/name_variants.csv)."
             )
         ]
-    ] if items else []  # fmt: skip
+    ]
 
 
 def voice_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:

@@ -1,0 +1,62 @@
+"""Write the two corpora on other topics that issue 14 checks presslens on, as CSV files.
+
+- climate.csv: the 275 narrative-frames climate articles (MIT licensed, eval/narrative-frames):
+  id, outlet, published, text;
+- newsmtsc.csv: NewsMTSC's sentences (train and devtest_rw, political news 2015-2020) grouped into
+  their source articles by `primary_gid` (its first three fields), sentences in file order, each
+  once: id, outlet (the source data set: allsides or polusa), text. No dates.
+
+    python bench/topic_corpora.py --out corpora/
+    presslens run --corpus corpora/climate.csv --out climate-report
+    presslens run --corpus corpora/newsmtsc.csv --out newsmtsc-report
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from presslens.pipeline import paths
+
+
+def climate() -> pd.DataFrame:
+    """The narrative-frames articles: id, outlet, published, text."""
+    t = pd.read_csv(paths.eval_dir() / "narrative-frames" / "articles_metadata.dev.tsv", sep="\t",
+                    dtype=str, keep_default_na=False)  # fmt: skip
+    return t[["ID", "source", "date", "text"]].set_axis(
+        ["id", "outlet", "published", "text"], axis=1
+    )
+
+
+def newsmtsc() -> pd.DataFrame:
+    """NewsMTSC's sentences grouped into their source articles: id, outlet, text."""
+    groups: dict[str, list[str]] = {}
+    for name in ("train.jsonl", "devtest_rw.jsonl"):
+        for line in (paths.eval_dir() / "newsmtsc" / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                key = "_".join(row["primary_gid"].split("_")[:3])
+                groups.setdefault(key, []).append(row["sentence_normalized"])
+    return pd.DataFrame(
+        [
+            {"id": k, "outlet": k.split("_")[0], "text": " ".join(dict.fromkeys(sents))}
+            for k, sents in groups.items()
+        ]
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path("corpora"))
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, frame in (("climate", climate()), ("newsmtsc", newsmtsc())):
+        frame.to_csv(args.out / f"{name}.csv", index=False)
+        print(f"{name}: {len(frame):,} articles -> {args.out / f'{name}.csv'}")
+
+
+if __name__ == "__main__":
+    main()
