@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.pipeline import paths
+from presslens.validate import actors as va
 
 
 def climate() -> pd.DataFrame:
@@ -38,7 +39,7 @@ def newsmtsc() -> pd.DataFrame:
         for line in (paths.eval_dir() / "newsmtsc" / name).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                key = "_".join(row["primary_gid"].split("_")[:3])
+                key = va.article_key(row["primary_gid"])
                 groups.setdefault(key, []).append(row["sentence_normalized"])
     return pd.DataFrame(
         [

@@ -51,7 +51,6 @@ COUNT_COLUMNS = [
     "place",
     "he",
     "she",
-    "ambiguous",
 ]
 _HE = re.compile(r"\b(?:[Hh]e|him|[Hh]is|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")
@@ -107,9 +106,9 @@ def _article_names(
     return [[(a, nm) for nm in names.find(text[a:b])] for a, b in spans]
 
 
-def _clusters(found: list[list[tuple[int, names.Name]]]) -> tuple[dict[str, _Cluster], int]:
-    """The article's names clustered (a surname alone joins its one full name), and the number of
-    surname uses left ambiguous."""
+def _clusters(found: list[list[tuple[int, names.Name]]]) -> dict[str, _Cluster]:
+    """The article's names clustered: a surname alone joins its one full name; one that two full
+    names of the article end with is left out (ambiguous)."""
     fulls = {
         nm.text for sent in found for _, nm in sent if len(nm.text.split()) > 1 and _personlike(nm)
     }
@@ -117,14 +116,12 @@ def _clusters(found: list[list[tuple[int, names.Name]]]) -> tuple[dict[str, _Clu
     for f in fulls:
         by_surname[surname(f)].add(f)
     clusters: dict[str, _Cluster] = {}
-    ambiguous = 0
     for sent in found:
         for _, nm in sent:
             personal = _personlike(nm) and nm.text not in names.words().places
             owners = by_surname.get(nm.text, set()) if personal else set()
             if len(owners) > 1:
-                ambiguous += 1
-                continue
+                continue  # a surname two people of the article carry: no one's
             full = next(iter(owners)) if owners else nm.text
             c = clusters.setdefault(full, _Cluster(full, nm.head))
             c.forms[nm.text] += 1
@@ -135,7 +132,7 @@ def _clusters(found: list[list[tuple[int, names.Name]]]) -> tuple[dict[str, _Clu
             c.speaker += nm.speaker
             c.subject += nm.subject
             c.place += nm.place
-    return clusters, ambiguous
+    return clusters
 
 
 def _pronoun_evidence(
@@ -163,14 +160,14 @@ def _pronoun_evidence(
 def article_counts(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple]:
     """Rows of COUNT_COLUMNS for one article: each form of each cluster with the evidence."""
     found = _article_names(text, spans)
-    clusters, ambiguous = _clusters(found)
+    clusters = _clusters(found)
     _pronoun_evidence(text, spans, found, clusters)
     rows = []
     for full, c in clusters.items():
         for form, n in c.forms.items():
             own = form == full  # evidence counted once per cluster, on its full form
             ev = (c.initial, c.person, c.male, c.female, c.speaker, c.subject, c.place, c.he, c.she)
-            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * 9), ambiguous * own))
+            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * 9)))
     return rows
 
 

@@ -8,8 +8,8 @@ are kept as evidence that it names a person, and "Mr."/"Mrs."/"Ms." as evidence 
 possessive "'s" is dropped. The first word of a sentence counts only when it is no common English
 word (TextBlob's bundled part-of-speech lexicon says which words are common: "The", "Climate",
 "Scientists" are; "Clinton", "Paris" are not). Dates ("Monday", "March") are never names and end
-one; sentences written in title case (headlines) give no names here (known names are found in
-them later by ``presslens.extract.discover``).
+one; in sentences written in title case (headlines) only names with no plain English word count
+("Jimmy Carter" but not "Boston Marathon Bombing Suspect").
 
 Each name carries its *head type*: organisation (last word such as Party, Ministry, Post, Times,
 or an acronym), place (a country, capital, US state or city of ``resources/gazetteer.yaml``, or a
@@ -62,7 +62,6 @@ class Name:
     gender: str = ""  # male / female from an honorific before it
     speaker: bool = False  # subject of a reporting verb
     initial: bool = False  # the name starts the sentence
-    title: str = ""  # the title or honorific words before it
     subject: bool = False  # a verb follows it ("Cuomo is", "Najib denied")
     place: bool = False  # a preposition of place stands before it ("in Manhattan")
 
@@ -91,7 +90,6 @@ class Words:
     known: frozenset[str] = field(default_factory=frozenset)  # English words in lower case
     proper: frozenset[str] = field(default_factory=frozenset)  # words tagged as proper nouns
     first_names: dict[str, tuple[float, float]] = field(default_factory=dict)  # NAME -> (m, f) %
-    modifiers: frozenset[str] = field(default_factory=frozenset)
     adjectives: frozenset[str] = field(default_factory=frozenset)
     organisations: frozenset[str] = field(default_factory=frozenset)
     title_first: frozenset[str] = field(default_factory=frozenset)
@@ -222,7 +220,6 @@ def words() -> Words:
         known=_known_words(),
         proper=proper,
         first_names=_first_names(),
-        modifiers=frozenset(_strings(spec["title_modifiers"])),
         adjectives=frozenset(_strings(spec["adjectives"])),
         organisations=frozenset(_strings(spec["organisations"])),
         title_first=frozenset(t[0] for t in titles),
@@ -492,7 +489,6 @@ def find(sentence: str) -> list[Name]:
             continue
         speaker, subject = _evidence(sentence, a, b, w)
         words_ = text.split()
-        title = " ".join(toks[i][2] for i in chain[k : k + cut]) if cut else ""
         out.append(
             Name(
                 a,
@@ -503,7 +499,6 @@ def find(sentence: str) -> list[Name]:
                 gender,
                 speaker,
                 initial and not k,
-                title,
                 subject,
                 bool(_PLACE_BEFORE.search(sentence, 0, a))
                 and not _POSSESSIVE_AFTER.match(sentence, b),

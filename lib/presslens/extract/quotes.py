@@ -542,13 +542,14 @@ def quote_table(
     mentions: pd.DataFrame,
     *,
     actors_file: str = "actors.yaml",
+    overlay: str = "",
     scare: bool = False,
 ) -> pd.DataFrame:
     """The `quotes` table: quotes of the articles with status ok, speakers resolved to actors via
     `mentions`."""
     from presslens.extract import actors
 
-    lex = actors.lexicon(actors_file)
+    lex = actors.lexicon(actors_file, overlay)
     people = {a: lex.pronouns.get(a, "") for a, t in lex.types.items() if t == "person"}
     if "actor_type" in mentions.columns:  # people of another actors file, known from the mentions
         people |= {

@@ -35,13 +35,20 @@ VARIANT_COLUMNS = ["actor", "spelling", "variant", "outlet", "n", "article_id", 
 
 def surface_counts(mentions: pd.DataFrame, outlet: pd.Series) -> pd.DataFrame:
     """Per actor, written form and outlet: the mentions and the first of them (for the evidence)."""
-    if mentions.empty:
-        return pd.DataFrame(columns=VARIANT_COLUMNS[:1] + ["surface"] + VARIANT_COLUMNS[3:])
-    m = mentions.assign(outlet=mentions["article_id"].map(outlet).fillna("(unknown outlet)"))
-    m = m.sort_values(["article_id", "start"], kind="mergesort")
+    m = mentions.assign(outlet=mentions["article_id"].map(outlet).fillna("(unknown outlet)"), n=1)
+    return combine([m])
+
+
+def combine(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Surface counts (or mentions with n=1) of several partitions added up: per actor, written
+    form and outlet, the count and the first use in text order."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=["actor", "surface", *VARIANT_COLUMNS[3:]])
+    s = pd.concat(parts, ignore_index=True).sort_values(["article_id", "start"], kind="mergesort")
     keys = ["actor", "surface", "outlet"]
-    first = m.groupby(keys, sort=True)[["article_id", "sent_id", "start", "end"]].first()
-    return first.assign(n=m.groupby(keys, sort=True).size()).reset_index()
+    first = s.groupby(keys, sort=True)[["article_id", "sent_id", "start", "end"]].first()
+    return first.assign(n=s.groupby(keys, sort=True)["n"].sum()).reset_index()
 
 
 def variant_table(surfaces: pd.DataFrame) -> pd.DataFrame:

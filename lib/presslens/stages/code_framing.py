@@ -51,7 +51,7 @@ def framing_part(
     arts, sents = part.articles, part.sentences
     ok = arts[arts["status"] == "ok"]
     mentions = actors.mention_table(ok, sents, name=actors_file, overlay=overlay)
-    quoted = quotes.quote_table(ok, sents, mentions, actors_file=actors_file)
+    quoted = quotes.quote_table(ok, sents, mentions, actors_file=actors_file, overlay=overlay)
     lex = actors.lexicon(actors_file, overlay)
     who = voices.speakers(quoted, lex.types, lex.pronouns)
     quoted = quoted.assign(
@@ -246,16 +246,7 @@ def write_variants(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
     """`name_variants`: spellings of one name that differ across the corpus, per outlet."""
     from presslens.extract import variants
 
-    surfaces = [p["surfaces"] for p in partials if len(p["surfaces"])]
-    if not surfaces:
-        tables.write(variants.variant_table(pd.DataFrame()), "name_variants", out_dir)
-        return
-    s = pd.concat(surfaces, ignore_index=True).sort_values(
-        ["article_id", "start"], kind="mergesort"
-    )
-    keys = ["actor", "surface", "outlet"]
-    first = s.groupby(keys, sort=True)[["article_id", "sent_id", "start", "end"]].first()
-    merged = first.assign(n=s.groupby(keys, sort=True)["n"].sum()).reset_index()
+    merged = variants.combine([p["surfaces"] for p in partials])
     tables.write(variants.variant_table(merged), "name_variants", out_dir)
 
 

@@ -79,13 +79,18 @@ def attribution_scores(gold_path: Path) -> pd.DataFrame:
     return attribution.score(gold, said, texts=texts)
 
 
+def article_key(gid: str) -> str:
+    """The source article of a NewsMTSC sentence: the first three fields of its `primary_gid`."""
+    return "_".join(gid.split("_")[:3])
+
+
 def _mtsc_articles(path: Path) -> tuple[dict, dict, list[tuple[str, int, int, str]]]:
     """NewsMTSC sentences joined per source article: texts, sentence spans, targets."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            groups["_".join(row["primary_gid"].split("_")[:3])].append(row)
+            groups[article_key(row["primary_gid"])].append(row)
     texts, spans, targets = {}, {}, []
     for key, rows in groups.items():
         off, parts, sp = 0, [], []

@@ -8,11 +8,11 @@ from typing import Any
 
 import pandas as pd
 
+from presslens.measure.voices import ALL
 from presslens.report.pages import Part, block, table
 
 from .reading import TOP, joined, link, p, plural
 
-ALL = "(all outlets)"
 MIN_PEOPLE_QUOTES = 30  # outlets compared on women's share of quotes need this many by people
 
 
