@@ -83,6 +83,9 @@ class Lexicon:
     bearers: dict[str, tuple[str, ...]]  # normalised surname -> people who carry it
     default: dict[str, str]  # normalised surname -> the person it resolves to outside an article
     # that names one of its bearers in full
+    titled: dict[str, tuple[str, ...]]  # surnames that are also places or words ("Washington"):
+    # a person's only after a title or honorific ("Rep. Israel")
+    strong: frozenset[str]  # surnames whose default holds beside another bearer named in full
 
 
 def _as_list(value: object) -> list[str]:
@@ -190,7 +193,7 @@ def merged_spec(name: str, overlay: str = "") -> dict:
         if _norm(str(a.get("name", ""))) in taken or aid in actors:
             continue
         a = dict(a)
-        for key in ("aliases", "surname", "shared_surname"):
+        for key in ("aliases", "surname", "first_name", "shared_surname", "titled_surname"):
             if key in a:
                 a[key] = [f for f in _as_list(a[key]) if _norm(f) not in taken]
         actors[aid] = a
@@ -207,6 +210,8 @@ def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
     pronouns: dict[str, str] = {}
     bearers: dict[str, list[str]] = {}
     default: dict[str, str] = {}
+    titled: dict[str, list[str]] = {}
+    strong: set[str] = set()
     for aid, a in (spec.get("actors") or {}).items():
         aid = str(aid)
         types[aid] = str(a.get("type", ""))
@@ -215,15 +220,23 @@ def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
         listed = [(n, "name") for n in _as_list(a.get("name"))] + [
             (n, "alias") for n in _as_list(a.get("aliases"))
         ]
-        for form in _as_list(a.get("surname")) + _as_list(a.get("shared_surname")):
+        owned = _as_list(a.get("surname")) + _as_list(a.get("first_name"))
+        for form in owned + _as_list(a.get("shared_surname")):
             listed.append((form, "surname"))
             for s in spellings(form):
                 bearers.setdefault(_norm(s), []).append(aid)
-                if form in _as_list(a.get("surname")):
+                if form in owned:
                     default.setdefault(_norm(s), aid)
+                if form in _as_list(a.get("dominant")):
+                    strong.add(_norm(s))
+        for form in _as_list(a.get("titled_surname")):
+            listed.append((form, "titled"))
+            for s in spellings(form):
+                titled.setdefault(_norm(s), []).append(aid)
         for form, res in listed:
             for s in spellings(form):
-                forms.setdefault(_norm(s), (aid, res))
+                if res != "titled" or _norm(s) not in forms:
+                    forms.setdefault(_norm(s), (aid, res))
     groups, by_group = [], {}
     for i, (oid, o) in enumerate((spec.get("offices") or {}).items()):
         holders = tuple(
@@ -249,6 +262,8 @@ def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
         pronouns,
         {k: tuple(v) for k, v in bearers.items()},
         default,
+        {k: tuple(v) for k, v in titled.items()},
+        frozenset(strong),
     )
 
 
@@ -294,38 +309,73 @@ def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, i
     for c in cands:
         if not kept or c[0] >= kept[-1][1]:
             kept.append(c)
-    return _resolve_surnames(text, kept, lex) if lex.bearers else kept
+    return _resolve_surnames(text, kept, lex) if lex.bearers or lex.titled else kept
 
 
 _KIND = {"office": "office", "ambiguous": "person"}  # actors that name no single listed actor
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame)\.?\s+$")
+_NAME_GOES_ON = re.compile(r"\.?[^\S\n]+[A-Z][a-z]")  # "Sen. Cruz", "King Salman", "Kim Jong"
+
+
+@functools.lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    """A title or honorific right before a name ("Rep. ", "Mrs. ", "Secretary of State ")."""
+    from presslens.extract import names
+
+    titles = sorted({" ".join(t) for t in names.words().titles}, key=len, reverse=True)
+    alts = "|".join(re.escape(t.rstrip(".")) for t in titles)
+    return re.compile(rf"(?<![\w.])(?:{alts})\.?[^\S\n]+$")
+
+
+def _titled(text: str, a: int) -> bool:
+    """Whether a title or honorific stands right before offset `a`."""
+    return bool(_title_before().search(text, max(0, a - 40), a))
+
+
+def _bearer(
+    bearers: Sequence[str], named: set[str], surface: str, pronoun: str, lex: Lexicon
+) -> str | None:
+    """The person a surname (or first name) alone names: the one bearer the article names in
+    full; of several, the corpus's dominant bearer when most of the surname's uses are theirs;
+    with none named, the corpus's bearer with most uses; a title's gender ("Mrs.") must agree.
+    None when that cannot decide."""
+    default = lex.default.get(surface)
+    fits = [b for b in bearers if not pronoun or lex.pronouns.get(b, pronoun) == pronoun]
+    local = sorted({b for b in fits if b in named})
+    if len(local) == 1:
+        return local[0]
+    if local:
+        return default if default in local and surface in lex.strong else None
+    if default in fits:
+        return default
+    return fits[0] if pronoun and fits else None
 
 
 def _resolve_surnames(
     text: str, found: list[tuple[int, int, str, str]], lex: Lexicon
 ) -> list[tuple[int, int, str, str]]:
-    """A surname alone goes to the one bearer the text names in full (of the honorific's gender,
-    "Mrs. Clinton"); with none, to the person the resource gives it to. Otherwise it is a
-    person's mention left ambiguous: actor "ambiguous:<surname>", resolution "ambiguous"."""
+    """A surname or first name alone goes to its bearer (see _bearer), else it is a person's
+    mention left ambiguous: actor "ambiguous:<surname>", resolution "ambiguous". A surname that
+    is also a place or a word ("Washington") is the person's only after a title; one that a
+    capitalised word follows ("King Salman", "Sen. Cruz") is part of another name: no mention."""
     named = {c[2] for c in found if c[3] in {"name", "alias"}}
     out = []
     for c in found:
-        bearers = lex.bearers.get(_norm(text[c[0] : c[1]])) if c[3] == "surname" else None
+        surface = _norm(text[c[0] : c[1]])
+        titled = lex.titled.get(surface) if _titled(text, c[0]) else None
+        if c[3] == "titled" and not titled:
+            continue
+        bearers = titled or (lex.bearers.get(surface) if c[3] == "surname" else None)
         if not bearers:
             out.append(c)
             continue
-        local = sorted({b for b in bearers if b in named})
+        if _NAME_GOES_ON.match(text, c[1]):
+            continue
         m = _HONORIFIC.search(text, max(0, c[0] - 6), c[0])
-        if m:
-            pronoun = "he" if m.group("m") else "she"
-            local = [b for b in local if lex.pronouns.get(b, pronoun) == pronoun]
-        surface = _norm(text[c[0] : c[1]])
-        if len(local) == 1:
-            out.append((c[0], c[1], local[0], "surname"))
-        elif not local and surface in lex.default:
-            out.append((c[0], c[1], lex.default[surface], "surname"))
-        else:
-            out.append((c[0], c[1], f"ambiguous:{surface}", "ambiguous"))
+        pronoun = ("he" if m.group("m") else "she") if m else ""
+        who = _bearer(bearers, named, surface, pronoun, lex)
+        how = "surname" if who else "ambiguous"
+        out.append((c[0], c[1], who or f"ambiguous:{surface}", how))
     return out
 
 

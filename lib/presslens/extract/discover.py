@@ -25,6 +25,7 @@ the file back to the next run instead of discovery.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 from collections import Counter, defaultdict
@@ -51,14 +52,21 @@ COUNT_COLUMNS = [
     "place",
     "he",
     "she",
+    "the",
+    "it",
 ]
 _HE = re.compile(r"\b(?:[Hh]e|him|[Hh]is|himself)\b")
 _SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")
+_IT = re.compile(r"\b(?:[Ii]ts?|itself)\b")
 _PLURAL_NOUN = re.compile(r"(?:ers|ists|ians|ants|ents|ors)$")  # "Stakeholders", "Analysts"
 MIN_MENTIONS = 2  # a discovered name written fewer times in the corpus is no actor (full names
 # of people, and names with a title, excepted)
 MIN_OTHER = 3  # names of things (type other) need this many mentions
-DOMINANT = 0.6  # share of a surname's resolved uses one person needs to take its bare uses
+DOMINANT = 0.75  # share of a surname's uses that makes one bearer the one it means even in an
+# article that names another bearer in full ("Trump" beside "Ivanka Trump")
+FIRST_NAME_DOMINANT = 0.75  # share of the uses of a first name one person needs to take its uses
+# alone outside articles naming a bearer in full ("Hillary", "Bernie"; not "George"); a surname
+# goes to the person with the most uses
 
 
 @dataclass
@@ -77,13 +85,20 @@ class _Cluster:
     place: int = 0
     he: int = 0
     she: int = 0
+    the: int = 0
+    it: int = 0
 
 
 def surname(full: str) -> str:
     """The surname of a person's full name: the words from the first particle ("von der Leyen",
-    "Le Pen"), else the last word."""
+    "Le Pen"), the first word of a name written surname first ("Kim Jong Un", "Xi Jinping":
+    ``surname_first`` of entities.yaml, when the next word is no census first name), else the
+    last word."""
     w = names.words()
     parts = full.split()
+    if len(parts) > 1 and parts[0] in w.surname_first and names.first_name(parts[1], w) is None:
+        if len(parts) == 3 or names.first_name(parts[0], w) is None:
+            return parts[0]
     for i in range(1, len(parts) - 1):
         for n in (2, 1):
             if tuple(p.lower() for p in parts[i : i + n]) in w.particles:
@@ -106,9 +121,28 @@ def _article_names(
     return [[(a, nm) for nm in names.find(text[a:b])] for a, b in spans]
 
 
-def _clusters(found: list[list[tuple[int, names.Name]]]) -> dict[str, _Cluster]:
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z\-]{1,7}s?")
+
+
+def _paired(text: str, found: list[list[tuple[int, names.Name]]]) -> dict[str, str]:
+    """Acronyms the text pairs with a name in parentheses, "the Islamic State (ISIS)" or
+    "ISIS (Islamic State)": acronym -> name (first letters agree)."""
+    out: dict[str, str] = {}
+    for sent in found:
+        for (a, n1), (_, n2) in zip(sent, sent[1:]):
+            if text[a + n1.end : a + n2.start] != " (" or text[a + n2.end : a + n2.end + 1] != ")":
+                continue
+            for acr, full in ((n2.text, n1.text), (n1.text, n2.text)):
+                if _ACRONYM.fullmatch(acr) and " " in full and acr[0] == full[0]:
+                    out.setdefault(acr, full)
+    return out
+
+
+def _clusters(found: list[list[tuple[int, names.Name]]], text: str = "") -> dict[str, _Cluster]:
     """The article's names clustered: a surname alone joins its one full name; one that two full
-    names of the article end with is left out (ambiguous)."""
+    names of the article end with is left out (ambiguous); an acronym joins the name the text
+    pairs it with ("the Islamic State (ISIS)")."""
+    paired = _paired(text, found) if text else {}
     fulls = {
         nm.text for sent in found for _, nm in sent if len(nm.text.split()) > 1 and _personlike(nm)
     }
@@ -122,7 +156,7 @@ def _clusters(found: list[list[tuple[int, names.Name]]]) -> dict[str, _Cluster]:
             owners = by_surname.get(nm.text, set()) if personal else set()
             if len(owners) > 1:
                 continue  # a surname two people of the article carry: no one's
-            full = next(iter(owners)) if owners else nm.text
+            full = next(iter(owners)) if owners else paired.get(nm.text, nm.text)
             c = clusters.setdefault(full, _Cluster(full, nm.head))
             c.forms[nm.text] += 1
             c.initial += nm.initial
@@ -132,6 +166,7 @@ def _clusters(found: list[list[tuple[int, names.Name]]]) -> dict[str, _Cluster]:
             c.speaker += nm.speaker
             c.subject += nm.subject
             c.place += nm.place
+            c.the += nm.the
     return clusters
 
 
@@ -145,29 +180,34 @@ def _pronoun_evidence(
     the sentence and the next sentence when it names nobody)."""
     owner = {f: c for c in clusters.values() for f in c.forms}
     for i, sent in enumerate(found):
+        named = {owner[nm.text].full for _, nm in sent if nm.text in owner}
         people = {owner[nm.text].full for _, nm in sent if nm.text in owner and _personlike(nm)}
-        if len(people) != 1:
+        if len(people) != 1 and len(named) != 1:
             continue
-        c = clusters[people.pop()]
         a, nm = sent[-1]
         tail = text[a + nm.end : spans[i][1]]
         if i + 1 < len(spans) and not found[i + 1]:
             tail += " " + text[spans[i + 1][0] : spans[i + 1][1]]
-        c.he += len(_HE.findall(tail))
-        c.she += len(_SHE.findall(tail))
+        if len(named) == 1:  # "it"/"its" after the only name: a thing or a body
+            clusters[next(iter(named))].it += len(_IT.findall(tail))
+        if len(people) == 1:
+            c = clusters[people.pop()]
+            c.he += len(_HE.findall(tail))
+            c.she += len(_SHE.findall(tail))
 
 
 def article_counts(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple]:
     """Rows of COUNT_COLUMNS for one article: each form of each cluster with the evidence."""
     found = _article_names(text, spans)
-    clusters = _clusters(found)
+    clusters = _clusters(found, text)
     _pronoun_evidence(text, spans, found, clusters)
     rows = []
     for full, c in clusters.items():
         for form, n in c.forms.items():
             own = form == full  # evidence counted once per cluster, on its full form
-            ev = (c.initial, c.person, c.male, c.female, c.speaker, c.subject, c.place, c.he, c.she)
-            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * 9)))
+            ev = (c.initial, c.person, c.male, c.female, c.speaker, c.subject, c.place, c.he, c.she,
+                  c.the, c.it)  # fmt: skip
+            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * len(ev))))
     return rows
 
 
@@ -223,13 +263,16 @@ class _Actor:
     articles: int = 0
     ev: Counter = field(default_factory=Counter)  # evidence sums
     surnames: set[str] = field(default_factory=set)
+    firsts: set[str] = field(default_factory=set)  # first names written alone for this person
+    dominant: set[str] = field(default_factory=set)  # surnames that mean this person even beside
+    # another bearer named in full
 
     def add(self, row: "Row") -> None:
         """Add one counts row (a form of one cluster)."""
         self.forms[row["form"]] += int(row["n"])
         if row["form"] == row["full"]:
             self.articles += int(row["articles"])
-            for k in COUNT_COLUMNS[5:14]:  # the evidence columns
+            for k in COUNT_COLUMNS[5:]:  # the evidence columns
                 self.ev[k] += int(row[k])
 
     @property
@@ -242,13 +285,31 @@ class _Actor:
         return sorted(forms, key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
-def _person_key(full: str) -> tuple[str, str]:
-    """(first name, surname) of a person's full name, folded: middle names do not count, a
-    "Jr." or "Sr." does ("Donald Trump Jr." is not "Donald Trump"; "Robert Mueller III" is
-    "Robert Mueller")."""
+def _person_key(full: str) -> tuple[str, str, str]:
+    """(first name, surname, middle initials) of a person's full name, folded: middle names do
+    not count, middle initials and a "Jr." or "Sr." do ("Donald Trump Jr." is not "Donald Trump",
+    "George H. W. Bush" is not "George W. Bush"; "Robert Mueller III" is "Robert Mueller")."""
     parts = full.split()
     suffix = f" {parts[-1].rstrip('.')}" if parts[-1].rstrip(".") in {"Jr", "Sr"} else ""
-    return (_fold(parts[0]).lower(), _fold(surname(full)).lower() + suffix.lower())
+    last = surname(full)
+    if last == parts[0] and len(parts) > 1:  # "Kim Jong Un"
+        return (_fold(" ".join(parts[1:])).lower(), _fold(last).lower(), "")
+    initials = "".join(p[0] for p in parts[1:-1] if re.fullmatch(r"[A-Z]\.?", p))
+    return (_fold(parts[0]).lower(), _fold(last).lower() + suffix.lower(), initials)
+
+
+def _join_initials(people: dict[tuple, _Actor]) -> None:
+    """A person written without middle initials ("George Bush") joins the one written with them
+    ("George W. Bush"), or the most mentioned of several."""
+    variants: dict[tuple, list[tuple]] = defaultdict(list)
+    for key in people:
+        if key[2]:
+            variants[key[:2]].append(key)
+    for base, keys in variants.items():
+        plain = (*base, "")
+        if plain in people:
+            best = sorted(keys, key=lambda k: (-_n(people[k]), k))[0]
+            _merge_into(people[best], people.pop(plain))
 
 
 Row = dict[str, Any]  # one row of the name counts
@@ -300,35 +361,77 @@ def _people(counts: list[Row], w: names.Words) -> tuple[dict[tuple, _Actor], lis
         actor.surnames.add(surname(full))
         for row in rows:
             actor.add(row)
+    _join_initials(people)
     return people, rest
 
 
+def _word_not_surname(form: str, row: Row | None, w: names.Words) -> bool:
+    """A surname that is also a place, an organisation, a title or a word of party or kind
+    ("Washington", "Israel", "Sen", "Democrat"), or that the corpus writes alone as a place or an
+    organisation: it names the person only after a title or honorific ("Rep. Israel")."""
+    if form in w.places or form in w.organisations or (form,) in w.titles:
+        return True
+    if form in w.modifiers or form in w.adjectives or form in w.demonyms or form in w.groups:
+        return True
+    return row is not None and (row["head"] != "" or _place_evidence(row) or _thing(row))
+
+
+def _thing(row: Row) -> bool:
+    """A name that "it"/"its" follows or "the" precedes more often than people's evidence."""
+    people = row["person"] + row["male"] + row["female"] + row["he"] + row["she"]
+    return row["it"] + row["the"] > max(people, 0) and row["the"] * 2 >= row["n"]
+
+
+def _plurality(uses: dict[tuple, int], share: float) -> tuple | None:
+    """The key with the most uses when no other has as many and it has `share` of them all."""
+    ranked = sorted(uses.items(), key=lambda kv: (-kv[1], kv[0]))
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    total = sum(uses.values())
+    return ranked[0][0] if not total or ranked[0][1] >= share * total else None
+
+
 def _bare_surnames(
-    people: dict[tuple, _Actor], rest: list[Row]
-) -> tuple[list[Row], dict[str, str | None]]:
-    """Surnames written alone in articles that name no full bearer: resolved to the person who
-    carries most of the surname's uses (alone in articles naming them, and in full) when that is
-    at least DOMINANT of them, else ambiguous (None). Returns the rows left and surname -> default
-    actor key."""
+    people: dict[tuple, _Actor], rest: list[Row], w: names.Words
+) -> tuple[list[Row], dict[str, str | None], set[str]]:
+    """Surnames and first names written alone in articles that name no full bearer: resolved to
+    the corpus's dominant bearer (the person who carries most of its uses, alone and in full), else
+    ambiguous (None). A surname that is also a place, an organisation or a title ("Washington")
+    is not taken from the places' and organisations' rows and is returned as titled only.
+    Returns the rows left, name -> default actor key, and the titled-only surnames."""
     bearers: dict[str, list[tuple]] = defaultdict(list)
     for key, a in people.items():
         for s in a.surnames:
             bearers[s].append(key)
+        first = a.name.split()[0] if " " in a.name else ""
+        if first and names.first_name(first, w) is not None and first not in a.surnames:
+            a.firsts.add(first)
+    bare_rows = {r["form"]: r for r in rest if r["form"] == r["full"]}
+    titled = {s for s in bearers if _word_not_surname(s, bare_rows.get(s), w)}
+    firsts: set[str] = set()
+    for key, a in people.items():
+        for first in sorted(a.firsts):
+            row = bare_rows.get(first)
+            if first in bearers and first not in firsts or _word_not_surname(first, row, w):
+                a.firsts.discard(first)
+            elif row is not None and row["person"] > 0:
+                a.firsts.discard(first)  # "Prince Harry": a titled first name is its own person
+            else:
+                bearers[first].append(key)
+                firsts.add(first)
     defaults: dict[str, str | None] = {}
-    bare: dict[str, list[Row]] = defaultdict(list)
-    for r in rest:
-        if r["form"] == r["full"] and r["form"] in bearers:
-            bare[r["form"]].append(r)
+    taken: set[str] = set()
     for s, keys in sorted(bearers.items()):
         uses = {k: sum(n for f, n in people[k].forms.items() if f == s or s in f) for k in keys}
-        total = sum(uses.values())
-        best = sorted(keys, key=lambda k: (-uses[k], -sum(people[k].forms.values()), k))[0]
-        share = uses[best] / total if total else (1.0 if len(keys) == 1 else 0.0)
-        defaults[s] = "|".join(best) if share >= DOMINANT else None
-        if defaults[s] is not None:
-            for row in bare.get(s, []):
-                people[best].add(row)
-    return [r for r in rest if not (r["form"] == r["full"] and r["form"] in bearers)], defaults
+        best = _plurality(uses, FIRST_NAME_DOMINANT if s in firsts else 0.0)
+        defaults[s] = "|".join(best) if best is not None else None
+        if best is not None and uses[best] >= DOMINANT * sum(uses.values()):
+            people[best].dominant.add(s)
+        if best is not None and s not in titled and s in bare_rows:
+            people[best].add(bare_rows[s])
+            taken.add(s)
+    left = [r for r in rest if not (r["form"] == r["full"] and r["form"] in taken)]
+    return left, defaults, titled
 
 
 def _others(rest: list[Row], w: names.Words) -> dict[str, _Actor]:
@@ -352,12 +455,44 @@ def _others(rest: list[Row], w: names.Words) -> dict[str, _Actor]:
         if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare):
             full = [k for k, b in out.items() if b.type == "organisation" and _initials(k) == bare]
             if len(full) == 1:
-                target = out[full[0]]
-                target.forms.update(a.forms)
-                target.articles += a.articles
-                target.ev.update(a.ev)
-                del out[acr]
+                _merge_into(out[full[0]], out.pop(acr))
+    pairs = {_fold(r["form"]): _fold(r["full"]) for r in rest
+             if r["form"] != r["full"] and _ACRONYM.fullmatch(str(r["form"]))}  # fmt: skip
+    groups = [[_fold(f) for f in group] for group in _alias_groups()] + [
+        [*p] for p in pairs.items()
+    ]
+    for group in groups:
+        keys = sorted(
+            {k for k in group if k in out}, key=lambda k: (-sum(out[k].forms.values()), k)
+        )
+        for k in keys[1:]:
+            _merge_into(out[keys[0]], out.pop(k))
     return out
+
+
+def _n(a: _Actor) -> int:
+    """An actor's mentions."""
+    return sum(a.forms.values())
+
+
+def _merge_into(target: _Actor, a: _Actor) -> None:
+    """Add actor `a`'s forms, articles and evidence to `target`."""
+    target.forms.update(a.forms)
+    target.articles += a.articles
+    target.ev.update(a.ev)
+    target.surnames |= a.surnames
+    target.firsts |= a.firsts
+    if target.type == "other" and a.type != "other":
+        target.type = a.type
+
+
+@functools.lru_cache(maxsize=1)
+def _alias_groups() -> tuple[tuple[str, ...], ...]:
+    """The lines of resources/aliases.yaml: names of one organisation, place or thing."""
+    from presslens.pipeline import resources_io
+
+    spec = resources_io.load("aliases.yaml") or {}
+    return tuple(tuple(str(f) for f in group) for group in spec.get("aliases") or [])
 
 
 def _english(word: str, w: names.Words) -> bool:
@@ -382,8 +517,10 @@ def _person_evidence(row: Row, w: names.Words) -> bool:
     if row["person"] > 0 or row["male"] + row["female"] > 0:
         return True
     name = str(row["full"])
-    if _english(name, w):
-        return False  # "Renewables", "Icebreaker": a common word, with no title or pronoun
+    if _english(name, w) or any(_english(x, w) or x in w.adjectives for x in name.split()[1:]):
+        return False  # "Renewables", "Islamic State": common words, with no title or pronoun
+    if _thing(row) or row["it"] > row["he"] + row["she"]:
+        return False  # "the Kremlin", "its"
     if row["initial"] >= row["n"] and (name.lower() in w.known or _PLURAL_NOUN.search(name)):
         return False  # only ever the first word of a sentence ("Stakeholders call for ...")
     if row["speaker"] > 0 and row["initial"] < row["n"]:
@@ -425,10 +562,8 @@ def _merge_spellings(actors: list[_Actor], w: names.Words) -> list[_Actor]:
             ):
                 out.append(a)
                 continue
-            head.forms.update(a.forms)
-            head.articles += a.articles
-            head.ev.update(a.ev)
-            head.surnames |= a.surnames
+            _merge_into(head, a)
+            head.dominant |= a.dominant
         out.append(head)
     return out
 
@@ -487,19 +622,28 @@ def _kept(a: _Actor, min_mentions: int) -> bool:
     return n >= (MIN_OTHER if a.type == "other" else min_mentions)
 
 
-def _entry(a: _Actor, surnames: dict[str, str | None], key: tuple | None) -> dict:
+def _entry(a: _Actor, surnames: dict[str, str | None], key: tuple | None, titled: set[str]) -> dict:
     """The YAML entry of one actor, in the format of resources/actors.yaml plus counts."""
     name = a.name
-    aliases = sorted(f for f in a.forms if f != name and f not in a.surnames)
+    short = a.surnames | a.firsts
+    aliases = sorted(f for f in a.forms if f != name and f not in short)
     entry: dict = {"name": name, "type": a.type}
     if aliases:
         entry["aliases"] = aliases
-    own = sorted(s for s in a.surnames if s != name and surnames.get(s) == "|".join(key or ()))
-    if own:
-        entry["surname"] = own
-    shared = sorted(s for s in a.surnames if s != name and s not in own)
+    mine = "|".join(key or ())
+    for field_, forms in (("surname", a.surnames), ("first_name", a.firsts)):
+        own = sorted(s for s in forms if s != name and s not in titled and surnames.get(s) == mine)
+        if own:
+            entry[field_] = own
+    shared = sorted(s for s in short - titled if s != name and surnames.get(s) != mine)
     if shared:
         entry["shared_surname"] = shared
+    dominant = sorted(s for s in a.dominant if s in entry.get("surname", []))
+    if dominant:
+        entry["dominant"] = dominant
+    only_titled = sorted(s for s in a.surnames & titled if s != name)
+    if only_titled:
+        entry["titled_surname"] = only_titled
     if a.type == "person":
         pronoun, evidence = gender(a.ev, name)
         if pronoun:
@@ -516,7 +660,7 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
     of the corpus, resolved only inside an article that names one of them in full)."""
     w = names.words()
     people, rest = _people(counts.to_dict("records"), w)
-    rest, surnames = _bare_surnames(people, rest)
+    rest, surnames, titled = _bare_surnames(people, rest, w)
     keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in _others(rest, w).values()]
     key_of = {id(a): k for k, a in keyed}
     merged = _merge_spellings([a for _, a in keyed], w)
@@ -527,7 +671,7 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
         aid, i = _slug(a.name), 2
         while aid in spec["actors"]:
             aid, i = f"{_slug(a.name)}_{i}", i + 1
-        spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)))
+        spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)), titled)
     return spec
 
 
@@ -535,8 +679,11 @@ HEADER = """\
 # Actors discovered in this corpus by presslens (presslens.extract.discover), one entry per actor
 # in the format of presslens/resources/actors.yaml:
 #   name, type (person, organisation, place, group, other), aliases (other written forms),
-#   surname (a person's surname alone resolves to them), shared_surname (a surname that other
-#   people of the corpus carry too: resolved only in an article naming one of them in full),
+#   surname / first_name (written alone, it resolves to them unless the article names another
+#   bearer in full), dominant (surnames that resolve to them even then: most uses are theirs),
+#   shared_surname (a surname or first name that other people of the corpus carry too: resolved
+#   only in an article naming one of them in full), titled_surname (a surname that is also a
+#   place or a word, "Washington": theirs only after a title such as "Rep." or "Mr."),
 #   pronoun (he/she, only where the text gives evidence: see gender_evidence),
 #   mentions and articles (counts when discovered; not read back).
 # Edit it (rename, merge two entries by moving aliases, delete entries, change a type or pronoun,

@@ -20,12 +20,12 @@ Clinton").
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
-from importlib import resources as importlib_resources
+from dataclasses import dataclass
 
-from presslens.pipeline import resources_io
+from presslens.extract.name_words import Words, first_name, words
+
+__all__ = ["Name", "Words", "find", "first_name", "head_type", "not_a_name", "title_case", "words"]
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[’'\-][\w]+)*\.?")
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
@@ -45,6 +45,7 @@ _HEADLINE_LOWER = frozenset(
 _NEXT = re.compile(r"(?:[’']s)?\s+([a-z]+)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout)\s+(?:the\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _APPOSITION = re.compile(r",\s+(?:who|whose|a|an)\s")
 _AUX = frozenset("is was has had will would could should can did does might may must".split())
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|asked|wrote|told|argued|noted)\s*$")
@@ -64,166 +65,7 @@ class Name:
     initial: bool = False  # the name starts the sentence
     subject: bool = False  # a verb follows it ("Cuomo is", "Najib denied")
     place: bool = False  # a preposition of place stands before it ("in Manhattan")
-
-
-@dataclass(frozen=True)
-class Words:
-    """The word lists of ``resources/entities.yaml`` and ``resources/gazetteer.yaml``, compiled."""
-
-    honorifics: dict[str, str]
-    titles: frozenset[tuple[str, ...]]
-    title_len: int
-    org_heads: frozenset[str]
-    other_heads: frozenset[str]
-    place_heads: frozenset[str]
-    connectors: frozenset[str]
-    particles: frozenset[tuple[str, ...]]
-    never: frozenset[str]
-    dates: frozenset[str]
-    suffixes: frozenset[str]
-    groups: frozenset[str]
-    places: dict[str, str]  # written form -> canonical place name
-    demonyms: frozenset[str]
-    common: frozenset[str] = field(default_factory=frozenset)
-    verbs: frozenset[str] = field(default_factory=frozenset)
-    lower_common: frozenset[str] = field(default_factory=frozenset)
-    known: frozenset[str] = field(default_factory=frozenset)  # English words in lower case
-    proper: frozenset[str] = field(default_factory=frozenset)  # words tagged as proper nouns
-    first_names: dict[str, tuple[float, float]] = field(default_factory=dict)  # NAME -> (m, f) %
-    adjectives: frozenset[str] = field(default_factory=frozenset)
-    organisations: frozenset[str] = field(default_factory=frozenset)
-    title_first: frozenset[str] = field(default_factory=frozenset)
-
-
-def _strings(values: object) -> list[str]:
-    """A YAML scalar, list or nested list as a flat list of strings."""
-    if values is None:
-        return []
-    if isinstance(values, str):
-        return [values]
-    out: list[str] = []
-    for v in values:  # type: ignore[union-attr]
-        out += _strings(v)
-    return out
-
-
-def _places(gaz: dict) -> tuple[dict[str, str], set[str]]:
-    """Written form -> canonical place, and the demonyms, from the gazetteer."""
-    places: dict[str, str] = {}
-    demonyms: set[str] = set(_strings(gaz.get("region_demonyms")))
-    for country, c in (gaz.get("countries") or {}).items():
-        c = c or {}
-        for form in [country, *_strings(c.get("aliases"))]:
-            places.setdefault(form.removeprefix("the "), str(country))
-        capitals = _strings(c.get("capital"))
-        for form in capitals + _strings(c.get("capital_aliases")):
-            places.setdefault(form, capitals[0] if capitals else form)
-        demonyms |= set(_strings(c.get("demonyms")))
-    for state, forms in (gaz.get("us_states") or {}).items():
-        for form in [state, *_strings(forms)]:
-            places.setdefault(form, str(state))
-    for city in gaz.get("cities") or []:
-        forms = _strings(city)
-        for form in forms:
-            places.setdefault(form, forms[0])
-    for region in gaz.get("regions") or []:
-        forms = [f.removeprefix("the ") for f in _strings(region)]
-        for form in forms:
-            places.setdefault(form, forms[0])
-    return places, demonyms
-
-
-MIN_FIRST_NAME = 0.008  # percent of people: rarer census first names ("Santa", "Golden") are not
-# taken as evidence of a person
-
-
-def _first_names() -> dict[str, tuple[float, float]]:
-    """Census first names (upper case) with the percent of men and of women carrying them
-    (``resources/first_names.tsv``, public domain)."""
-    out = {}
-    text = resources_io.path("first_names.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines()[6:]:
-        name, male, female = line.split("\t")
-        if float(male) + float(female) >= MIN_FIRST_NAME:
-            out[name] = (float(male), float(female))
-    return out
-
-
-def first_name(word: str, w: Words) -> tuple[float, float] | None:
-    """(percent of men, of women) with this first name in the census, or None."""
-    return w.first_names.get(word.upper().rstrip("."))
-
-
-def _known_words() -> frozenset[str]:
-    """English words in lower case from TextBlob's bundled lexicon and spelling word list."""
-    folder = importlib_resources.files("textblob") / "en"
-    out = set()
-    for name in ("en-lexicon.txt", "en-spelling.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            word = line.split(" ", 1)[0]
-            if word[:1].islower():
-                out.add(word)
-    return frozenset(out)
-
-
-def _lexicon_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Capitalised words that TextBlob's part-of-speech lexicon tags as common words only (not
-    NNP/NNPS), those of them it tags as verbs, and those it also knows as common words in lower
-    case ("Climate", "Trump"), and the words it tags as proper nouns."""
-    lexicon = importlib_resources.files("textblob") / "en" / "en-lexicon.txt"
-    common, proper, verbs = set(), set(), set()
-    for line in lexicon.read_text(encoding="utf-8").splitlines():
-        parts = line.split()
-        if len(parts) == 2 and parts[0][:1].isalpha():
-            cap = parts[0][:1].upper() + parts[0][1:]
-            if parts[1].startswith("NNP"):
-                proper.add(parts[0])
-                continue
-            common.add(cap)
-            if parts[1].startswith("VB"):
-                verbs.add(cap)
-    return (
-        frozenset(common - proper),
-        frozenset(verbs - proper),
-        frozenset(common),
-        frozenset(proper),
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def words() -> Words:
-    """The compiled word lists (loaded once per process)."""
-    spec = resources_io.load("entities.yaml")
-    places, demonyms = _places(resources_io.load("gazetteer.yaml"))
-    honorifics = {str(k): str(v or "") for k, v in spec["honorifics"].items()}
-    titles = {tuple(t.split()) for t in _strings(spec["titles"])}
-    titles |= {(h,) for h in honorifics}
-    common, verbs, lower_common, proper = _lexicon_words()
-    return Words(
-        honorifics=honorifics,
-        titles=frozenset(titles),
-        title_len=max(len(t) for t in titles),
-        org_heads=frozenset(_strings(spec["organisation_heads"])),
-        other_heads=frozenset(_strings(spec["other_heads"])),
-        place_heads=frozenset(_strings(spec["place_heads"])),
-        connectors=frozenset(_strings(spec["connectors"])),
-        particles=frozenset(tuple(p.split()) for p in _strings(spec["particles"])),
-        never=frozenset(_strings(spec["never"])),
-        dates=frozenset(_strings(spec["dates"])),
-        suffixes=frozenset(_strings(spec["suffixes"])),
-        groups=frozenset(_strings(spec["groups"])),
-        places=places,
-        demonyms=frozenset(demonyms),
-        common=common,
-        verbs=verbs,
-        lower_common=lower_common,
-        known=_known_words(),
-        proper=proper,
-        first_names=_first_names(),
-        adjectives=frozenset(_strings(spec["adjectives"])),
-        organisations=frozenset(_strings(spec["organisations"])),
-        title_first=frozenset(t[0] for t in titles),
-    )
+    the: bool = False  # "the" stands before it ("the Pentagon"): rarely a person
 
 
 def _is_cap(tok: str) -> bool:
@@ -240,8 +82,8 @@ def _breaks(tok: str, chain_mixed: bool, w: Words) -> bool:
     ("WASHINGTON")."""
     if _CONTRACTION.search(tok) or _CAMEL.search(tok) or _PARTY_STATE.fullmatch(tok):
         return True  # "We’re", a hashtag such as "GretaOutdidTrump", "(D-Mass.)"
-    if tok.isupper() and len(tok) > 3 and tok.lower() in w.known:
-        return True  # "VIDEO", "OUR NEWSLETTER"
+    if tok.isupper() and len(tok) > 3 and tok.lower() in w.known and tok not in w.organisations:
+        return True  # "VIDEO", "OUR NEWSLETTER" (but "ISIS")
     tok = _POSSESSIVE.sub("", tok) if len(tok) > 3 else tok
     if tok in w.never or tok in w.verbs or tok in w.dates:
         return True
@@ -328,17 +170,94 @@ def _chains(sentence: str, toks: list[tuple[int, int, str]], w: Words) -> list[l
 
 
 def _split_title(words_: list[str], w: Words) -> tuple[int, str]:
-    """Index where the name starts after the last title or honorific, and the gender it states."""
-    cut, gender = 0, ""
+    """Index where the name starts after the last title or honorific, and the gender it states;
+    len(words_) when the words are titles only ("Secretary of State", but "Mr. King" is a name)."""
+    spans: list[tuple[int, int]] = []
     i = 0
-    while i < len(words_) - 1:
-        for n in range(min(w.title_len, len(words_) - 1 - i), 0, -1):
-            if tuple(words_[i : i + n]) in w.titles:
-                cut, gender = i + n, w.honorifics.get(words_[i + n - 1], "")
-                i += n - 1
-                break
-        i += 1
-    return cut, gender
+    while i < len(words_):
+        n = next(
+            (n for n in range(min(w.title_len, len(words_) - i), 0, -1)
+             if tuple(words_[i : i + n]) in w.titles),
+            0,
+        )  # fmt: skip
+        if n:
+            spans.append((i, i + n))
+        i += n or 1
+    whole = (
+        bool(spans) and spans[0][0] == 0 and all(a == b for (_, a), (b, _) in zip(spans, spans[1:]))
+    )
+    if whole and spans[-1][1] == len(words_):
+        if len(spans) == 1 or spans[-1][1] - spans[-1][0] > 1:
+            return len(words_), ""  # "Vice President", "Secretary of State"
+        spans = spans[:-1]  # "Mr. King"
+    spans = [sp for sp in spans if sp[1] < len(words_)]
+    if not spans:
+        return 0, ""
+    a, b = spans[-1]
+    return b, w.honorifics.get(words_[b - 1], "")
+
+
+def _phrase_words(toks: list[tuple[int, int, str]], w: Words) -> set[int]:
+    """Indices of the words of fixed phrases that are never names ("State of the Union")."""
+    out: set[int] = set()
+    if not w.phrases:
+        return out
+    words_ = [t[2] for t in toks]
+    for i, word in enumerate(words_):
+        if word[:1].isupper():
+            for k in (4, 3, 2):
+                if tuple(words_[i : i + k]) in w.phrases:
+                    out.update(range(i, i + k))
+                    break
+    return out
+
+
+def _split_chain(
+    chain: list[int], toks: list[tuple[int, int, str]], w: Words, phrase: set[int]
+) -> list[list[int]]:
+    """A run of capitalised words cut where it glues names together: around the words of fixed
+    phrases (`phrase`) and known one-word organisations ("Telemundo Facebook" -> "Telemundo",
+    "Facebook"; but "Fox News" stays whole)."""
+    words_ = [toks[i][2] for i in chain]
+    out: list[list[int]] = [[]]
+    for j, i in enumerate(chain):
+        word = _POSSESSIVE.sub("", words_[j])
+        nxt = words_[j + 1] if j + 1 < len(words_) else ""
+        prev = words_[j - 1] if j else ""
+        glued = (not prev or _is_cap(prev)) and (not nxt or _is_cap(nxt))
+        if i in phrase:
+            out.append([])
+        elif word in w.organisations and len(chain) > 1 and glued and _splits(word, nxt, w):
+            out += [[i], []]
+        else:
+            out[-1].append(i)
+    return [c for c in out if any(_is_cap(words_[chain.index(i)]) for i in c)]
+
+
+def _splits(word: str, nxt: str, w: Words) -> bool:
+    """Whether a known one-word organisation stands alone in a run of names ("Facebook
+    Twitter"), not as part of one ("Fox News", "White House")."""
+    return word not in w.org_heads and nxt not in w.org_heads and nxt not in w.other_heads
+
+
+def _modifiers(ws: list[str], w: Words, *, headline: bool) -> tuple[int, int]:
+    """Words to drop before and after a person's name: a party, role or team word
+    (``modifiers`` of entities.yaml: "Republican Donald Trump", "Team Trump"), a demonym or a
+    common word before a first name ("Russian Vladimir Putin", "Former Mayor"); and in a headline
+    plain words after a full name ("Donald Trump Rally")."""
+    a = 0
+    if not ws or head_type(ws, w):
+        return 0, len(ws)  # "Hurricane Irma", "Port Arthur", "Republican Party"
+    while len(ws) - a >= 2 and first_name(ws[a], w) is None:
+        word, nxt = ws[a], ws[a + 1]
+        listed = word in w.modifiers or word in w.demonyms
+        if nxt in w.places or not (listed or (word in w.common and first_name(nxt, w))):
+            break
+        a += 1
+    b = len(ws)
+    while headline and b - a > 2 and first_name(ws[a], w) and _plain(ws[b - 1 : b], w):
+        b -= 1
+    return a, b
 
 
 def _role_prefix(ws: list[str], w: Words) -> int:
@@ -430,10 +349,15 @@ def not_a_name(ws: list[str], w: Words, *, titled: bool = False) -> bool:
     if not ws or len(ws[-1].strip(".")) < 2:
         return True
     if (tuple(ws) in w.titles or (ws[-1],) in w.titles) and not (titled and ws[-1] in w.honorifics):
-        return True  # "President", "Mr. President"; but "Mr. King"
+        if len(ws) < 2 or first_name(ws[0], w) is None:
+            return True  # "President", "Mr. President"; but "Mr. King", "Martin Luther King"
     if any(x in w.dates for x in ws):
         return True
-    return ws[-1] in w.adjectives or ws[-1] in w.demonyms or (len(ws) == 1 and ws[0] in w.never)
+    if len(ws) == 1 and (ws[0] in w.never or ws[0] in w.modifiers):
+        return True  # "Democrat" alone is a member of a party, not a name
+    if len(ws) == 1 and ws[0] in w.org_heads and ws[0] not in w.organisations:
+        return True  # "Department", "Administration": a head without its name
+    return ws[-1] in w.adjectives or ws[-1] in w.demonyms
 
 
 def _evidence(sentence: str, a: int, b: int, w: Words) -> tuple[bool, bool]:
@@ -459,9 +383,13 @@ def find(sentence: str) -> list[Name]:
     toks = _tokens(sentence, w)
     lead = sentence[: toks[0][0]].strip() if toks else ""
     out = []
-    for chain in _chains(sentence, toks, w):
+    phrase = _phrase_words(toks, w)
+    chains = [c for ch in _chains(sentence, toks, w) for c in _split_chain(ch, toks, w, phrase)]
+    for chain in chains:
         initial = chain[0] == 0 and lead in {"", "“", '"', "(", "‘", "'", "«", "„"}
         ws = [toks[i][2] for i in chain]
+        if tuple(ws) in w.titles:
+            continue  # "Secretary of State" with no name after it
         k = _trim(ws, w, initial=initial)
         while k < len(ws) and not _is_cap(ws[k]):
             k += 1  # "of Oklahoma" after a dropped word: no name starts lower case
@@ -474,6 +402,8 @@ def find(sentence: str) -> list[Name]:
         if cut and len(rest) == 1 and (rest[0] in w.org_heads or rest[0] in w.other_heads):
             cut, gender = 0, ""  # "Justice Department" is an organisation, not a judge
         ws, idx = ws[cut:], idx[cut:]
+        x, y = _modifiers(ws, w, headline=headline)
+        ws, idx = ws[x:y], idx[x:y]
         while ws and (ws[-1] in w.connectors or ws[-1] in w.suffixes and len(ws) == 1):
             ws, idx = ws[:-1], idx[:-1]
         if not_a_name(ws, w, titled=bool(cut)) or (headline and _plain(ws, w)):
@@ -502,6 +432,7 @@ def find(sentence: str) -> list[Name]:
                 subject,
                 bool(_PLACE_BEFORE.search(sentence, 0, a))
                 and not _POSSESSIVE_AFTER.match(sentence, b),
+                bool(_THE_BEFORE.search(sentence, 0, a)),
             )
         )
     return out
