@@ -850,3 +850,197 @@ def test_extract_never_raises_and_offsets_are_valid(text: str, scare: bool) -> N
         else:
             assert r.speaker == ""
     assert q["start"].is_monotonic_increasing
+
+
+# --- house styles of quotation marks, embedded tweets, verbs of writing and posting -------------
+
+# Real sentences of NewsMTSC (train.jsonl, US political news, curly quotes); the tests render their
+# marks in each house style (STYLES: opening mark, closing mark) and expect the same quotes.
+REAL = (
+    "“Kris Kobach came after me for an honest mistake,” Wilson said. "
+    "“Her trying to cozy up to Donald Trump has resulted in good votes,” Cramer said.\n\n"
+    "“Today might not be okay, but someday soon it will be,” Kelley said."
+)
+RUN_ON = (  # a quote over two paragraphs: the first has no closing mark
+    "“Nobody can compare to the parents.\n\n"
+    "“Many times she would see the first person and have them bring in their whole family,” Zoll"
+    " said."
+)
+STYLES = {
+    "curly": ("“", "”"),
+    "straight": ('"', '"'),
+    "two apostrophes": ("''", "''"),
+    "guillemets": ("«", "»"),
+    "reversed guillemets": ("»", "«"),
+    "low-high": ("„", "“"),
+    "low-high right": ("„", "”"),
+    "low-high single": ("‚", "‘"),
+    "british curly": ("‘", "’"),
+    "british straight": ("'", "'"),
+    "doubled curly single": ("‘‘", "’’"),
+    "typewriter": ("``", "''"),
+}
+
+
+def render(text: str, style: str) -> str:
+    """`text` (curly double quotes, no inner quotes) with its marks in `style`."""
+    opening, closing = STYLES[style]
+    return text.replace("“", opening).replace("”", closing)
+
+
+@pytest.mark.parametrize("style", list(STYLES))
+def test_the_same_article_in_every_house_style_gives_the_same_quotes(style: str) -> None:
+    rows = _rows(render(REAL, style))
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        ("Wilson", "said", "direct"),
+        ("Cramer", "said", "direct"),
+        ("Kelley", "said", "direct"),
+    ]
+    assert [r[2] for r in rows] == [r[2] for r in _rows(REAL)]
+
+
+@pytest.mark.parametrize("style", [s for s in STYLES if s != "typewriter"])
+def test_a_quote_running_over_two_paragraphs_in_every_house_style(style: str) -> None:
+    rows = _rows(render(RUN_ON, style))
+    assert [(r[0], r[2][:16], r[3]) for r in rows] == [
+        ("Zoll", "Nobody can compa", "direct"),
+        ("Zoll", "Many times she w", "direct"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Jones'' house was sold in 2019 for a good price.",  # '' after a possessive s
+        "He went to rock 'n' roll shows in the '90s and never stopped going.",
+        "The farmers' union met in the '90s and we don't know what they decided.",
+        "The so-called ''peace plan'' failed in the north.",  # a scare quote in two apostrophes
+        "The so-called 'peace plan' failed in the north.",  # no evidence of single-quote style
+        "By Lee Chen\n\n— Donald J. Trump (@realDonaldTrump) December 3, 2017 The tweet was sent.",
+    ],
+)
+def test_apostrophes_scare_quotes_and_bylines_give_no_quote(text: str) -> None:
+    assert quotes.extract(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a possessive inside a quote in two apostrophes does not close it
+        ("''We sold the Joneses'' house last year,'' he said.", "We sold the Joneses'' house last"),
+        # straight single quotes in an article whose style they are (an attributed 'X,' he said)
+        ("'We will win,' he said. The farmers' union met in the '90s.", "We will win"),
+        ("He saw rock 'n' roll die. 'Rock 'n' roll is over,' he said.", "Rock 'n' roll is over"),
+    ],
+)
+def test_apostrophes_inside_straight_quotes(text: str, content: str) -> None:
+    rows = _rows(text)
+    assert len(rows) == 1 and rows[0][2].startswith(content) and rows[0][0] == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (  # narrative-frames 469 (a tweet pasted with its signature on the same line)
+            "California wildfires are being magnified & made so much worse by the bad"
+            " environmental laws. — Donald J. Trump (@realDonaldTrump) August 5, 2018The tweet"
+            " came just days later.",
+            "Donald J. Trump",
+            "California wildfires are being magnified & made so much worse by the bad"
+            " environmental laws",
+        ),
+        (  # the signature on a line of its own, a picture link before it
+            "The senator answered on Twitter.\n\nFire Fighters are doing a great job. Thank you!"
+            " pic.twitter.com/ko90tRse0D\n\n— Donald J. Trump (@realDonaldTrump) March 3, 2016",
+            "Donald J. Trump",
+            "Fire Fighters are doing a great job. Thank you!",
+        ),
+        (
+            "“Make America great again, and do it now!” -@realDonaldTrump",
+            "@realDonaldTrump",
+            "Make America great again, and do it now!",
+        ),  # fmt: skip
+    ],
+)
+def test_embedded_tweets_are_direct_quotes_of_their_signature(
+    text: str, speaker: str, content: str
+) -> None:
+    rows = _rows(text)
+    assert rows == [(speaker, "tweeted", content, "direct")]
+
+
+def test_a_tweet_quoting_someone_keeps_the_quote_s_speaker() -> None:
+    text = (  # NewsMTSC: a news account's tweet with an attributed quote
+        '"It\'s my honor -- we will have a terrific relationship, no doubt," President Trump says'
+        " as he sits down with Kim Jong Un. pic.twitter.com/47Jw6TdbNu — NBC News (@NBCNews)"
+        " June 12, 2018"
+    )
+    assert _rows(text)[0][:2] == ("President Trump", "says")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"We are losing the argument on the border," Cross wrote.', "Cross", "wrote"),
+        ('"We are losing the argument on the border," wrote Cross.', "Cross", "wrote"),
+        ("“We are losing the argument on the border,” Cross tweeted.", "Cross", "tweeted"),
+        ("“We are losing the argument on the border,” tweeted Cross.", "Cross", "tweeted"),
+        ("“We are losing the argument on the border,” Cross posted.", "Cross", "posted"),
+        ("“What difference does it make?” Clinton shouted.", "Clinton", "shouted"),
+        ("“What difference does it make?” shouted Clinton.", "Clinton", "shouted"),
+        ("“We will not leave this hall,” the group chanted.", "the group", "chanted"),
+        ("“We trusted you, and you failed us!” they yelled.", "they", "yelled"),
+        ("“We are done with this deal,” Cross emailed.", "Cross", "emailed"),
+        (
+            "“We are done with this deal,” said Rep. Jane Doe (D-Calif.).",
+            "Rep. Jane Doe (D-Calif.)",
+            "said",
+        ),
+    ],
+)
+def test_verbs_of_writing_posting_and_shouting_in_both_orders(
+    text: str, speaker: str, cue: str
+) -> None:
+    r = one(text)
+    assert (r.speaker, r.cue, r.kind) == (speaker, cue, "direct")
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "“We are done,” said Rep. Jane Doe (D-Calif.), adding that the talks had failed.",
+            ("Rep. Jane Doe (D-Calif.)", "said", "We are done", "direct"),
+        ),
+        (
+            "The talks had failed completely, said Rep. Jane Doe (D-Calif.), adding that nobody"
+            " came to the table.",
+            ("Rep. Jane Doe (D-Calif.)", "said", "The talks had failed completely", "indirect"),
+        ),
+        (  # NewsMTSC
+            "He earned the Ranger tab and Senior Parachutist wings, the VA added, noting that"
+            " McDonald was awarded the Meritorious Service Medal.",
+            (
+                "the VA",
+                "added",
+                "He earned the Ranger tab and Senior Parachutist wings",
+                "indirect",
+            ),
+        ),  # fmt: skip
+    ],
+)
+def test_said_x_adding_that_gives_x_both_statements(
+    text: str, first: tuple[str, str, str, str]
+) -> None:
+    rows = _rows(text)
+    assert rows[0] == first
+    assert len(rows) == 2 and rows[1][0] == first[0] and rows[1][1] in ("adding", "noting")
+
+
+def test_quote_spans_of_straight_styles() -> None:
+    from presslens.extract import attribution_cues as cues
+
+    text = "''No,'' he said. ''The Jones'' house is ours.''\n\n'Yes,' she said."
+    spans = [text[a:b] for _, _, a, b in cues.quote_spans(text)]
+    assert spans == ["No,", "The Jones'' house is ours.", "Yes,"]
+    assert cues.has_marks("''No''") and cues.has_marks("«Non»") and not cues.has_marks("don't")

@@ -201,6 +201,25 @@ def merged_spec(name: str, overlay: str = "") -> dict:
     return {"actors": actors, "offices": offices}
 
 
+def _offices(spec: dict) -> tuple[re.Pattern[str], dict[str, Office]]:
+    """One pattern for every office title of an actors resource, and its groups' offices."""
+    groups, by_group = [], {}
+    for i, (oid, o) in enumerate((spec.get("offices") or {}).items()):
+        holders = tuple(
+            (str(h["actor"]), _date(h.get("from"), date.min), _date(h.get("to"), date.max))
+            for h in o.get("holders") or []
+        )
+        pats = sorted(
+            (_office_regex(str(p)) for p in _as_list(o.get("patterns"))), key=len, reverse=True
+        )
+        if pats:
+            groups.append(f"(?P<o{i}>{'|'.join(pats)})")
+            by_group[f"o{i}"] = Office(str(oid), holders)
+    if not groups:
+        return _NEVER, by_group
+    return re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R), by_group
+
+
 @functools.lru_cache(maxsize=16)
 def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
     """Compile an actors resource (and overlay) once per process and version of the files."""
@@ -230,28 +249,14 @@ def _lexicon(name: str, overlay: str, *_stamps: tuple[int, int]) -> Lexicon:
                 if form in _as_list(a.get("dominant")):
                     strong.add(_norm(s))
         for form in _as_list(a.get("titled_surname")):
-            listed.append((form, "titled"))
             for s in spellings(form):
                 titled.setdefault(_norm(s), []).append(aid)
         for form, res in listed:
             for s in spellings(form):
-                if res != "titled" or _norm(s) not in forms:
-                    forms.setdefault(_norm(s), (aid, res))
-    groups, by_group = [], {}
-    for i, (oid, o) in enumerate((spec.get("offices") or {}).items()):
-        holders = tuple(
-            (str(h["actor"]), _date(h.get("from"), date.min), _date(h.get("to"), date.max))
-            for h in o.get("holders") or []
-        )
-        pats = sorted(
-            (_office_regex(str(p)) for p in _as_list(o.get("patterns"))), key=len, reverse=True
-        )
-        if pats:
-            groups.append(f"(?P<o{i}>{'|'.join(pats)})")
-            by_group[f"o{i}"] = Office(str(oid), holders)
-    offices = (
-        re.compile(_BOUNDARY_L + "(?:" + "|".join(groups) + ")" + _BOUNDARY_R) if groups else _NEVER
-    )
+                forms.setdefault(_norm(s), (aid, res))
+    for form, who in titled.items():  # names and aliases first: "Washington" the place
+        forms.setdefault(form, (who[0], "titled"))
+    offices, by_group = _offices(spec)
     names = re.compile(trie_pattern(sorted(forms)))
     return Lexicon(
         names,
@@ -532,6 +537,26 @@ def holder(office: str, when: date | str | None, *, name: str = "actors.yaml") -
         if o.id == office:
             return o.holder(as_date(when))
     return f"office:{office}"
+
+
+def display_names(name: str, overlay: str = "") -> dict[str, str]:
+    """Actor id -> display name of an actors list with its overlay."""
+    spec = merged_spec(name, overlay)
+    return {str(k): str(a.get("name", k)) for k, a in (spec.get("actors") or {}).items()}
+
+
+def display_name(actor: str, names: dict[str, str]) -> str:
+    """How tables, figures and pages name an actor: its display name; a surname no one could be
+    given is "Trump (unresolved)", an office with no holder for the date "secretary general
+    (office)"."""
+    if actor in names:
+        return names[actor]
+    kind, _, rest = actor.partition(":")
+    if kind == "ambiguous" and rest:
+        return f"{rest} (unresolved)"
+    if kind == "office" and rest:
+        return f"{rest.replace('_', ' ')} (office)"
+    return actor
 
 
 def actor_types(*, name: str = "actors.yaml") -> dict[str, str]:

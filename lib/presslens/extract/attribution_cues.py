@@ -16,14 +16,18 @@ presslens.extract.quotes); a definite description of a person with no person ins
 Texas representative", ``person_roles`` of attribution.yaml) is the person named most often
 before it (of those the latest).
 
-The module also pairs quotation marks (:func:`quote_spans`): curly quotes and guillemets as
-written; straight double quotes in turn within a paragraph, where a mark that would open but
-stands after a comma, "?" or "!" with an attribution after it closes a quote that lost its opening
-mark (the quote starts after the last mark or sentence end); straight single quotes only after a
-colon or a reporting verb ("said: 'For the forest ...'"), with the quotes glued to them after a
-sentence end (".'All the trees ...'"). And it holds the patterns of reports without a verb of
-their own (passives, "reportedly", noun cues such as "her claim that") and of sentence pieces
-(subordinate clauses, "As X said, ...", a speaker going on: "..., adding that ...").
+The module also pairs quotation marks (:func:`quote_spans`) in every house style: curly, „low-high“
+and ‚single‘, «guillemets» either way, ‘‘doubled’’ and ``typewriter'' quotes as written; straight
+double quotes in turn within a paragraph (a mark after ",?!" with an attribution after it closes
+a quote that lost its opening mark); ''two apostrophes'' and, in an article that shows the style
+('We will win,' he said), straight single quotes paired by shape (a mark opens at a word start and
+closes at a word end; '90s, rock 'n' roll, don't are no marks; "Jones' house" closes only before
+an opening mark or an attribution); else straight single quotes only after a colon or a reporting
+verb, with the quotes glued to them (".'All the trees ...'"). A quoted paragraph without closing
+mark runs on when the next paragraph opens with a mark; an embedded tweet without marks is the
+text before its signature ("— Name (@handle) date", "-@handle"). It also holds the patterns of
+reports without a verb of their own (passives, "reportedly", noun cues such as "her claim that")
+and of sentence pieces (subordinate clauses, "As X said, ...", "..., adding that ...").
 """
 
 from __future__ import annotations
@@ -241,9 +245,7 @@ def speaker_actor(q: Any, known: People) -> str:
     return found[0]
 
 
-def mentions_by_article(
-    mentions: pd.DataFrame,
-) -> dict[object, list[tuple[int, int, str, str]]]:
+def mentions_by_article(mentions: pd.DataFrame) -> dict[object, list[tuple[int, int, str, str]]]:
     """Each article's actor mentions as (start, end, actor, resolution), in text order."""
     out: dict[object, list[tuple[int, int, str, str]]] = {}
     if not len(mentions):
@@ -266,6 +268,7 @@ def mentions_by_article(
 
 
 # Quotation marks and reports without a verb of their own (used by presslens.extract.quotes)
+Span = tuple[int, int, int, int]  # quotation: open, close_end, content_start, content_end
 MASK = "\x00"  # quoted text is blanked with this before looking for cues
 _QUOTE = re.compile(
     r"“(?P<a>[^“”\n]{1,3000})”"
@@ -273,13 +276,43 @@ _QUOTE = re.compile(
     r"|«(?P<c>[^«»\n]{1,3000})»"
     r"|»(?P<d>[^«»\n]{1,3000})«"
     r"|‹(?P<e>[^‹›\n]{1,3000})›"
+    r"|(?<!\w)‚(?P<f>(?:[^‚‘’\n]|’(?=\w)){1,3000})[‘’](?!\w)"
+    r"|(?<![\w‘])‘‘(?P<h>(?:[^‘’\n]|’(?=\w)){1,3000})’’"
+    r"|``(?P<i>[^`\n]{1,3000}?)''"
     r"|(?<!\w)‘(?P<g>(?:[^‘’\n]|’(?=\w)){1,3000})’(?!\w)"
 )
-ONLY_AFTER = r"(?:continued|continues|reads|read)"  # cues only right after a quote
+_RUN_ON = re.compile(  # a quoted paragraph with no closing mark, the next one opening with one
+    r"(?:“(?P<a>[^“”\n]+)|„(?P<b>[^„“”\n]+)|«(?P<c>[^«»\n]+)|»(?P<d>[^«»\n]+)|‹(?P<e>[^‹›\n]+)"
+    r"|‚(?P<f>[^‚‘’\n]+)|(?<!\w)‘(?P<g>(?:[^‘’\n]|’(?=\w))+))(?=\n\s*[“„«»‹‚‘])"
+)
+CONTINUES = re.compile(r"[ \t]*\n\s*(?:[“„«»‹‚‘\"`]|'(?=['\w]))")  # the next paragraph opens
+_ANY_MARK = re.compile(r"[\"“”„«»‹›‚]|''|``|(?<![\w'’])[‘'](?=[A-Z])")
+_TWO = re.compile(r"(?<!')''(?!')|(?<=\w')''(?![\w'])|(?<![\w'])''(?='\w)")  # ''two apostrophes''
+_ONE = re.compile(r"(?<!')'(?!')")
+_NO_MARK = re.compile(r"'(?:\d0s|n'|(?:em|til|cause|tis|twas|bout|round)\b)", re.IGNORECASE)
+_OPEN_AFTER = frozenset(' \t\n([{—–-/“"‘')  # what may stand before an opening straight mark
+_POSSESSIVE = re.compile(r"[ \t]+[a-z]")  # after "s": "Jones' house", "Jones'' house"
+_TWEET_LEAD = re.compile(r"[\s>]*")
+_NEXT_DOUBLE = re.compile(r'[ \t]*\n\s*"')
+# 'We will win,' he said: the evidence that an article quotes with straight single quotes
+_SINGLE_STYLE = re.compile(
+    r"(?<![\w'’])'(?=[A-Z“\"])(?:[^'\n]|(?<=\w)'(?=\w)|(?<= )'n'(?= )){1,400}?[,?!]'(?=\s)"
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_TWEET_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
+SIGNATURE = re.compile(  # "— Donald J. Trump (@realDonaldTrump) March 3, 2016", "-@handle"
+    r"[\s>]*(?:(?:pic\.twitter\.com/\w+|https?://\S+)[\s>]*)*(?P<dash>[—–]|--?)[ \t]*"
+    r"(?:(?P<name>[^\s()@—–][^\n()@—–]{0,80}?)[ \t]*\([ \t]*(?P<h1>@\w{1,15})[ \t]*\)[ \t]*"
+    rf"{_TWEET_DATE}|(?P<h2>@\w{{1,15}})(?:[ \t]*{_TWEET_DATE})?(?=[ \t]*(?:$|[\n.]|\s+[A-Z])))"
+)
+TWEET_MAX = 280  # characters of a tweet: its text is the sentences before a signature within it
+ONLY_AFTER = _verbs(  # cues only right after a quote; "read" is its own past
+    [f for v in CUES["after_quote"] for f in inflect(v)[1:-1] + [v] * (v in CUES["irregular"])]
+)
 AFTER = re.compile(
     rf"[\s,;:—–\-]*(?:(?P<cue1>{PAST}|{ONLY_AFTER}|according\s+to)(?:\s+{ADV})?\s+(?P<spk1>{SPEAKER})"
     rf"|(?:(?P<spk0>{SPEAKER}),\s+)?(?P<spk2>{SPEAKER})(?:{APPOSITION_ANY}|,)?\s+{AUX}{{0,3}}"
-    rf"(?:{ADV}\s+)?(?P<cue2>{CUE}|{ONLY_AFTER}))\b"
+    rf"(?:{ADV}\s+)?(?P<cue2>{CUE}|{ONLY_AFTER}))(?:\b|(?<=\)))"  # "said Doe (D-Calif.)"
 )
 _SENT_END = re.compile(r"[.?!][\"']?\s+(?=[A-Z\"'])")
 _SINGLE_MARK = re.compile(r"'(?=[A-Za-z0-9])")  # a straight single quote before a word
@@ -310,12 +343,12 @@ STUDY = re.compile(
 )
 
 
-def _straight(text: str) -> list[tuple[int, int, int, int]]:
+def _straight(text: str) -> list[Span]:
     """Straight double quotes paired in turn within a paragraph. A mark that would open but
     stands after a comma or ?/! with an attribution after it ("..., demand a change," González
     wrote) closes a quote that lost its opening mark: the quote starts after the last mark or
     sentence end before it."""
-    out: list[tuple[int, int, int, int]] = []
+    out: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
         opened, last = -1, para.start()
         for m in re.finditer('"', para.group()):
@@ -330,13 +363,16 @@ def _straight(text: str) -> list[tuple[int, int, int, int]]:
                 last = i + 1
             else:
                 opened = i
+        if opened >= 0 and _NEXT_DOUBLE.match(text, para.end()):  # runs on to the next paragraph
+            e = para.start() + len(para.group().rstrip())
+            out += [(opened, e, opened + 1, e)] if e > opened + 1 else []
     return out
 
 
-def _single(text: str) -> list[tuple[int, int, int, int]]:
+def _single(text: str) -> list[Span]:
     """Straight single quotes after a colon or a reporting verb ("said: 'For the forest ...'"),
     and the quotes glued to them after a sentence end (".'All the trees ... place.'")."""
-    out: list[tuple[int, int, int, int]] = []
+    out: list[Span] = []
     for m in _SINGLE_MARK.finditer(text):
         if not _SINGLE_LEAD.search(text[max(0, m.start() - _LEAD_REACH) : m.start()]):
             continue
@@ -357,21 +393,124 @@ def _single(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
-def quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+def _shape(text: str, i: int, j: int) -> tuple[bool, bool, bool]:
+    """(may open, may close, possessive-shaped) of the straight mark text[i:j]: it opens after a
+    blank or an opening bracket and before a non-blank, closes after a non-blank and before no
+    word ('90s, rock 'n' roll, 'em are no marks; "Jones' house" may be a possessive)."""
+    before = text[i - 1] if i else " "
+    after = text[j] if j < len(text) else " "
+    if j - i == 1 and (_NO_MARK.match(text, i) or text[max(i - 2, 0) : i] == "'n"):
+        return False, False, False
+    may_open = before in _OPEN_AFTER and not after.isspace()
+    glued = j - i == 1 and before in ".?!," and after.isupper()  # "blood.'All the trees"
+    may_close = glued or not before.isspace() and not (after.isalnum() or after == "_")
+    return may_open, may_close, may_close and before in "sS" and bool(_POSSESSIVE.match(text, j))
+
+
+def _pair(text: str, marks: list[tuple[int, int]], *, repair: bool) -> list[Span]:
+    """Straight marks (two apostrophes, single quotes) paired by their shape within a paragraph. A
+    possessive-shaped mark closes only before an opening mark or an attribution; a paragraph
+    left open runs on when the next one opens with a mark; with `repair`, a closing mark after
+    ",?!" and before an attribution closes a quote that lost its opening mark (as in _straight)."""
+    out: list[Span] = []
+    shapes = [_shape(text, i, j) for i, j in marks]
+    opened: tuple[int, int] | None = None
+    last = 0
+    for k, ((i, j), (may_open, may_close, possessive)) in enumerate(zip(marks, shapes)):
+        end = text.find("\n", opened[1], i) if opened else -1
+        if opened and end >= 0:  # the paragraph ended with the quote open
+            if may_open and not text[end:i].strip():
+                e = opened[1] + len(text[opened[1] : end].rstrip())
+                out += [(opened[0], e, opened[1], e)] if e > opened[1] else []
+            opened, last = None, end
+        if opened is None:
+            if may_open:
+                opened = (i, j)
+            elif repair and may_close and text[i - 1 : i] in ",?!" and AFTER.match(text, j):
+                a = max([last, *(e.end() for e in _SENT_END.finditer(text, last, i))])
+                out += [(a, j, a, i)] if a < i else []
+                last = j
+            continue
+        nxt = k + 1 < len(marks) and shapes[k + 1][0] and "\n" not in text[j : marks[k + 1][0]]
+        if may_close and (not possessive or nxt or AFTER.match(text, j)):
+            out.append((opened[0], j, opened[1], i))
+            opened, last = None, j
+        elif may_open and not may_close:
+            opened = (i, j)
+    return out
+
+
+def _british(text: str, spans: list[Span]) -> list[Span]:
+    """Straight single quotes as the outer marks, in an article that shows the style: a quote
+    'X ...,' outside double quotes with an attribution after it ('We will win,' he said)."""
+    for m in _SINGLE_STYLE.finditer(text):
+        if not any(qo <= m.start() < qe for qo, qe, _, _ in spans) and AFTER.match(text, m.end()):
+            return _pair(text, [m.span() for m in _ONE.finditer(text)], repair=False)
+    return []
+
+
+def _tweets(text: str, spans: list[Span]) -> list[Span]:
+    """Embedded tweets without marks: the text before a signature ("— Name (@handle) date",
+    "-@handle") on its line (else the paragraph before), at most TWEET_MAX characters back by
+    sentences; a quote in marks right before a signature is the tweet (see signed)."""
+    out: list[Span] = []
+    last = 0
+    for m in SIGNATURE.finditer(text):
+        k = len(text[last : m.start()].rstrip()) + last
+        a = max(text.rfind("\n", 0, k) + 1, last)
+        own, last = "\n" not in text[k : m.start("dash")], m.end()  # on the signature's line
+        quoted = [qe for _, qe, _, _ in spans if a < qe <= k]  # a quote before or in the tweet
+        nested = any(qo < k <= qe for qo, qe, _, _ in spans)  # a tweet in marks (see signed)
+        if nested or quoted and AFTER.match(text, quoted[-1], k):  # “...,” X says — NBC News
+            continue
+        a = max([a, *(e for e in quoted if re.match(r"\s+[A-Z]", text[e : e + 2]))])
+        a = _TWEET_LEAD.match(text, a).end()  # a quoted "> tweet"
+        starts = [a, *(e.end() for e in _SENT_END.finditer(text, a, k))]
+        a = next((x for x in starts if k - x <= TWEET_MAX), starts[-1])
+        intro = r"By\s+[A-Z][^.!?]{0,60}$" + "|.*:$" * own  # a byline, "Trump tweeted:"
+        if len(text[a:k].split()) < 2 or re.match(intro, text[a:k]):
+            continue
+        out.append((a, k, a, k))
+    return out
+
+
+def signed(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
+    """The name (else the @handle) of a tweet's signature at `pos`, with its offsets, or None."""
+    m = SIGNATURE.match(text, pos)
+    g = next(g for g in ("name", "h1", "h2") if m.group(g)) if m else ""
+    return (m.group(g), m.span(g)) if m else None
+
+
+def has_marks(text: str) -> bool:
+    """Whether a text holds a quotation mark of any style (a straight ' only before a capital)."""
+    return isinstance(text, str) and _ANY_MARK.search(text) is not None
+
+
+def quote_spans(text: str) -> list[Span]:
     """(open, close_end, content_start, content_end) of every paired quotation in `text` (an
-    outer quotation wins over one inside it)."""
+    outer quotation wins over one inside it); close_end == content_end for a paragraph that runs
+    on (see CONTINUES) and for an embedded tweet without marks (before its signature)."""
     found = [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end(m.lastgroup or ""))
              for m in _QUOTE.finditer(text)]  # fmt: skip
+    if "\n" in text:
+        found += [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end())
+                  for m in _RUN_ON.finditer(text)]  # fmt: skip
     found += _straight(text) if '"' in text else []
-    found += _single(text) if "'" in text else []
-    out: list[tuple[int, int, int, int]] = []
+    if "'" in text:
+        two = [m.span() for m in _TWO.finditer(text)]  # not the closing marks of ``...''
+        two = [x for x in two if not any(qo < x[0] < qe for qo, qe, _, _ in found)]
+        found += _pair(text, two, repair=True) if two else []
+        found += _single(text)
+        found += _british(text, found)
+    found += _tweets(text, found) if "@" in text else []
+    out: list[Span] = []
     for q in sorted(found, key=lambda q: (q[0], -q[1])):
         if not out or q[0] >= out[-1][1]:
             out.append(q)
     return out
 
 
-def mask_quotes(text: str, spans: Sequence[tuple[int, int, int, int]]) -> str:
+def mask_quotes(text: str, spans: Sequence[Span]) -> str:
     """`text` with every quotation (marks included) blanked, so verbs inside quotes are never
     cues."""
     parts, last = [], 0
@@ -404,14 +543,8 @@ def quoted_vs_mentioned(
     q.index = q.index.set_names(["outlet", "actor"])
     out = pd.concat([m, q], axis=1).fillna(0).astype("int64").reset_index()
     if out.empty:
-        return pd.DataFrame(
-            {
-                "outlet": pd.Series(dtype="str"),
-                "actor": pd.Series(dtype="str"),
-                "mentions": pd.Series(dtype="int64"),
-                "quotes": pd.Series(dtype="int64"),
-            }
-        )
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("outlet", "actor") else "int64")
+                             for c in ("outlet", "actor", "mentions", "quotes")})  # fmt: skip
     return out.sort_values(
         ["outlet", "quotes", "mentions", "actor"],
         ascending=[True, False, False, True],

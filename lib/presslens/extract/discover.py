@@ -1,11 +1,8 @@
 """Actors discovered from the corpus: who and what the articles name, merged into actors.
 
-Two passes. ``name_counts`` reads each article's proper names (``presslens.extract.names``) and
-clusters them within the article: a surname alone ("Clinton") joins the one full name of the
-article that ends with it ("Hillary Clinton"); with two such names ("Hillary Clinton", "Bill
-Clinton") it stays ambiguous. It keeps the evidence of each cluster: titles and honorifics before
-it, whether it is the subject of a reporting verb, and the pronouns that follow it in sentences
-where it is the only person named. ``actors_spec`` merges the clusters of all articles into actors:
+Two passes. ``name_counts`` (presslens.extract.name_counts) reads each article's proper names
+and clusters them within the article with their evidence. ``actors_spec`` merges the clusters of
+all articles into actors:
 
 - people by first name and surname ("Hillary Clinton" = "Hillary Rodham Clinton" = "Mrs.
   Clinton"; "Bill Clinton" apart), the surname alone resolving to the one person of the corpus who
@@ -29,217 +26,34 @@ import functools
 import re
 from typing import Any
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from presslens.extract import names
-from presslens.extract.variants import edits, letters, skeleton
+from presslens.extract.actor_list import actor_table, write_yaml
+from presslens.extract.name_counts import (
+    _ACRONYM,
+    COUNT_COLUMNS,
+    name_counts,
+    summed_counts,
+    surname,
+)
+from presslens.extract.variants import edits, letters, same_entity, skeleton
 
-COUNT_COLUMNS = [
-    "form",
-    "full",
-    "head",
-    "n",
-    "articles",
-    "initial",
-    "person",
-    "male",
-    "female",
-    "speaker",
-    "subject",
-    "place",
-    "he",
-    "she",
-    "the",
-    "it",
-]
-_HE = re.compile(r"\b(?:[Hh]e|him|[Hh]is|himself)\b")
-_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|hers|herself)\b")
-_IT = re.compile(r"\b(?:[Ii]ts?|itself)\b")
+__all__ = ["actor_table", "actors_spec", "gender", "name_counts", "summed_counts", "surname",
+           "write_yaml"]  # fmt: skip
+
 _PLURAL_NOUN = re.compile(r"(?:ers|ists|ians|ants|ents|ors)$")  # "Stakeholders", "Analysts"
 MIN_MENTIONS = 2  # a discovered name written fewer times in the corpus is no actor (full names
 # of people, and names with a title, excepted)
+LEARNED_CONFIDENCE = 0.6  # probability the learned type model needs to overrule the rules
 MIN_OTHER = 3  # names of things (type other) need this many mentions
 DOMINANT = 0.75  # share of a surname's uses that makes one bearer the one it means even in an
 # article that names another bearer in full ("Trump" beside "Ivanka Trump")
 FIRST_NAME_DOMINANT = 0.75  # share of the uses of a first name one person needs to take its uses
 # alone outside articles naming a bearer in full ("Hillary", "Bernie"; not "George"); a surname
 # goes to the person with the most uses
-
-
-@dataclass
-class _Cluster:
-    """One name in one article: its forms and evidence."""
-
-    full: str
-    head: str
-    forms: Counter = field(default_factory=Counter)
-    initial: int = 0
-    person: int = 0
-    male: int = 0
-    female: int = 0
-    speaker: int = 0
-    subject: int = 0
-    place: int = 0
-    he: int = 0
-    she: int = 0
-    the: int = 0
-    it: int = 0
-
-
-def surname(full: str) -> str:
-    """The surname of a person's full name: the words from the first particle ("von der Leyen",
-    "Le Pen"), the first word of a name written surname first ("Kim Jong Un", "Xi Jinping":
-    ``surname_first`` of entities.yaml, when the next word is no census first name), else the
-    last word."""
-    w = names.words()
-    parts = full.split()
-    if len(parts) > 1 and parts[0] in w.surname_first and names.first_name(parts[1], w) is None:
-        if len(parts) == 3 or names.first_name(parts[0], w) is None:
-            return parts[0]
-    for i in range(1, len(parts) - 1):
-        for n in (2, 1):
-            if tuple(p.lower() for p in parts[i : i + n]) in w.particles:
-                return " ".join(parts[i:])
-    last = parts[-1]
-    if last in w.suffixes and len(parts) > 2:
-        last = parts[-2]
-    return last
-
-
-def _personlike(n: names.Name) -> bool:
-    """A name that may be a person's: no head word and not a place."""
-    return n.head == "" and "." not in n.text.replace(". ", " ")[-2:]
-
-
-def _article_names(
-    text: str, spans: Sequence[tuple[int, int]]
-) -> list[list[tuple[int, names.Name]]]:
-    """Per sentence, (sentence start, name) of the text's names."""
-    return [[(a, nm) for nm in names.find(text[a:b])] for a, b in spans]
-
-
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z\-]{1,7}s?")
-
-
-def _paired(text: str, found: list[list[tuple[int, names.Name]]]) -> dict[str, str]:
-    """Acronyms the text pairs with a name in parentheses, "the Islamic State (ISIS)" or
-    "ISIS (Islamic State)": acronym -> name (first letters agree)."""
-    out: dict[str, str] = {}
-    for sent in found:
-        for (a, n1), (_, n2) in zip(sent, sent[1:]):
-            if text[a + n1.end : a + n2.start] != " (" or text[a + n2.end : a + n2.end + 1] != ")":
-                continue
-            for acr, full in ((n2.text, n1.text), (n1.text, n2.text)):
-                if _ACRONYM.fullmatch(acr) and " " in full and acr[0] == full[0]:
-                    out.setdefault(acr, full)
-    return out
-
-
-def _clusters(found: list[list[tuple[int, names.Name]]], text: str = "") -> dict[str, _Cluster]:
-    """The article's names clustered: a surname alone joins its one full name; one that two full
-    names of the article end with is left out (ambiguous); an acronym joins the name the text
-    pairs it with ("the Islamic State (ISIS)")."""
-    paired = _paired(text, found) if text else {}
-    fulls = {
-        nm.text for sent in found for _, nm in sent if len(nm.text.split()) > 1 and _personlike(nm)
-    }
-    by_surname: dict[str, set[str]] = defaultdict(set)
-    for f in fulls:
-        by_surname[surname(f)].add(f)
-    clusters: dict[str, _Cluster] = {}
-    for sent in found:
-        for _, nm in sent:
-            personal = _personlike(nm) and nm.text not in names.words().places
-            owners = by_surname.get(nm.text, set()) if personal else set()
-            if len(owners) > 1:
-                continue  # a surname two people of the article carry: no one's
-            full = next(iter(owners)) if owners else paired.get(nm.text, nm.text)
-            c = clusters.setdefault(full, _Cluster(full, nm.head))
-            c.forms[nm.text] += 1
-            c.initial += nm.initial
-            c.person += nm.person
-            c.male += nm.gender == "male"
-            c.female += nm.gender == "female"
-            c.speaker += nm.speaker
-            c.subject += nm.subject
-            c.place += nm.place
-            c.the += nm.the
-    return clusters
-
-
-def _pronoun_evidence(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    found: list[list[tuple[int, names.Name]]],
-    clusters: dict[str, _Cluster],
-) -> None:
-    """Count he/she after a person's name where that person is the only one named (the rest of
-    the sentence and the next sentence when it names nobody)."""
-    owner = {f: c for c in clusters.values() for f in c.forms}
-    for i, sent in enumerate(found):
-        named = {owner[nm.text].full for _, nm in sent if nm.text in owner}
-        people = {owner[nm.text].full for _, nm in sent if nm.text in owner and _personlike(nm)}
-        if len(people) != 1 and len(named) != 1:
-            continue
-        a, nm = sent[-1]
-        tail = text[a + nm.end : spans[i][1]]
-        if i + 1 < len(spans) and not found[i + 1]:
-            tail += " " + text[spans[i + 1][0] : spans[i + 1][1]]
-        if len(named) == 1:  # "it"/"its" after the only name: a thing or a body
-            clusters[next(iter(named))].it += len(_IT.findall(tail))
-        if len(people) == 1:
-            c = clusters[people.pop()]
-            c.he += len(_HE.findall(tail))
-            c.she += len(_SHE.findall(tail))
-
-
-def article_counts(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple]:
-    """Rows of COUNT_COLUMNS for one article: each form of each cluster with the evidence."""
-    found = _article_names(text, spans)
-    clusters = _clusters(found, text)
-    _pronoun_evidence(text, spans, found, clusters)
-    rows = []
-    for full, c in clusters.items():
-        for form, n in c.forms.items():
-            own = form == full  # evidence counted once per cluster, on its full form
-            ev = (c.initial, c.person, c.male, c.female, c.speaker, c.subject, c.place, c.he, c.she,
-                  c.the, c.it)  # fmt: skip
-            rows.append((form, full, c.head, n, 1, *(ev if own else (0,) * len(ev))))
-    return rows
-
-
-def name_counts(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """The names of the articles (status ok) with their evidence, summed over articles."""
-    ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
-    by_article = (
-        {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)}
-        if len(sentences)
-        else {}
-    )
-    rows = []
-    for aid, text in zip(ok["article_id"], ok["text"]):
-        sents = by_article.get(aid)
-        if sents is None or not isinstance(text, str):
-            continue
-        spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
-        rows += article_counts(text, spans)
-    return summed_counts([pd.DataFrame(rows, columns=COUNT_COLUMNS)])
-
-
-def summed_counts(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:
-    """Name counts of several partitions added up (one row per form, full name and head)."""
-    frames = [p for p in parts if len(p)]
-    if not frames:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="str" if c in {"form", "full", "head"} else "int64")
-             for c in COUNT_COLUMNS}
-        )  # fmt: skip
-    df = pd.concat(frames, ignore_index=True)
-    out = df.groupby(["form", "full", "head"], sort=True)[COUNT_COLUMNS[3:]].sum().reset_index()
-    return out.astype({c: "int64" for c in COUNT_COLUMNS[3:]})
 
 
 def _fold(form: str) -> str:
@@ -266,6 +80,7 @@ class _Actor:
     firsts: set[str] = field(default_factory=set)  # first names written alone for this person
     dominant: set[str] = field(default_factory=set)  # surnames that mean this person even beside
     # another bearer named in full
+    learned: bool = False  # the type came from the learned model (presslens.extract.name_types)
 
     def add(self, row: "Row") -> None:
         """Add one counts row (a form of one cluster)."""
@@ -343,9 +158,37 @@ def _is_person(full: str, rows: list[Row], w: names.Words) -> bool:
     return evidence > 0 or linked or words_[-1] not in w.common  # "Jair Bolsonaro"
 
 
-def _people(counts: list[Row], w: names.Words) -> tuple[dict[tuple, _Actor], list[Row]]:
+def _learned(records: list[Row], w: names.Words) -> dict[str, str]:
+    """The type the learned model (presslens.extract.name_types) gives each name with no head
+    word whose evidence the rules cannot read, where it is at least LEARNED_CONFIDENCE sure."""
+    from presslens.extract import name_types
+
+    own: dict[str, Counter] = defaultdict(Counter)
+    linked: Counter = Counter()
+    for r in records:
+        if r["head"] != "" or r["full"] in w.places or r["full"] in w.organisations:
+            continue
+        if r["form"] == r["full"]:
+            own[r["full"]].update({k: int(r[k]) for k in COUNT_COLUMNS[3:]})
+        else:
+            linked[r["full"]] += 1
+    fulls = sorted(f for f, ev in own.items() if name_types.weak(f, ev))
+    if not fulls:
+        return {}
+    probs = name_types.probabilities([name_types.features(f, own[f], linked[f]) for f in fulls])
+    classes = name_types.model()["classes"]
+    return {
+        f: str(classes[int(p.argmax())])
+        for f, p in zip(fulls, probs)
+        if p.max() >= LEARNED_CONFIDENCE
+    }
+
+
+def _people(
+    counts: list[Row], w: names.Words, learned: dict[str, str]
+) -> tuple[dict[tuple, _Actor], list[Row]]:
     """People from multi-word names with no head, merged by first name and surname; and the rows
-    left for other actors."""
+    left for other actors. `learned` types the names the rules have no evidence for."""
     by_full: dict[str, list[Row]] = defaultdict(list)
     rest: list[Row] = []
     for r in counts:
@@ -354,10 +197,12 @@ def _people(counts: list[Row], w: names.Words) -> tuple[dict[tuple, _Actor], lis
     people: dict[tuple, _Actor] = {}
     for full in sorted(by_full):
         rows = by_full[full]
-        if not _is_person(full, rows, w):
+        person = learned[full] == "person" if full in learned else _is_person(full, rows, w)
+        if not person:
             rest += rows
             continue
         actor = people.setdefault(_person_key(full), _Actor("person"))
+        actor.learned |= full in learned
         actor.surnames.add(surname(full))
         for row in rows:
             actor.add(row)
@@ -434,21 +279,27 @@ def _bare_surnames(
     return left, defaults, titled
 
 
-def _others(rest: list[Row], w: names.Words) -> dict[str, _Actor]:
-    """Organisations, places, groups and single names, merged by place, acronym and spelling."""
+def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[str, _Actor]:
+    """Organisations, places, groups and single names, merged by place, acronym and spelling;
+    `learned` types the names the rules have no evidence for (see _learned)."""
     out: dict[str, _Actor] = {}
     for row in sorted(rest, key=lambda r: (r["form"], r["full"], r["head"])):
         form = str(row["full"])
         head = str(row["head"])
         key = w.places.get(form) or _fold(form)
         kind = head or "other"
-        if not head and _place_evidence(row):
+        if not head and learned.get(form) == "not_a_name":
+            continue
+        if not head and form in learned:
+            kind = learned[form]
+        elif not head and _place_evidence(row):
             kind = "place"
         elif not head and _person_evidence(row, w):
             kind = "person"
         actor = out.setdefault(key, _Actor(kind))
         if actor.type == "other" and kind != "other":
             actor.type = kind
+        actor.learned |= not head and form in learned
         actor.add(row)
     for acr, a in list(out.items()):  # "EPA" joins "Environmental Protection Agency"
         bare = acr.replace(".", "")
@@ -577,6 +428,8 @@ def _close(a: str, b: str) -> bool:
     w = names.words()
     if la[:2] != lb[:2] or any(_english(x, w) for x in (*a.split()[-1:], *b.split()[-1:])):
         return False
+    if not same_entity(a, b):
+        return False  # "World War II" / "III", "Eric" / "Erica Garner", "FranÃ"
     return edits(la, lb) <= (2 if min(len(la), len(lb)) >= 12 else 1)
 
 
@@ -601,6 +454,37 @@ def gender(ev: Counter, name: str = "") -> tuple[str, str]:
             if p >= FIRST_NAME_SHARE:
                 return pronoun, f"{said}; first name {name.split()[0]}: {p:.0%} (1990 US census)"
     return "", said
+
+
+_EVIDENCE = (("person", "title or honorific before"), ("he", "he after"), ("she", "she after"),
+             ("speaker", "said"), ("subject", "a verb after"), ("place", "in/near before"),
+             ("the", "the before"), ("it", "it/its after"), ("org_cue", "officials/CEO after"),
+             ("place_cue", "residents/from"), ("person_cue", "age/party/who"))  # fmt: skip
+
+
+def _a(noun: str) -> str:
+    """A noun with its indefinite article."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def type_evidence(a: _Actor, w: names.Words) -> str:
+    """Why an actor has its type, in words: what its name says (a head word, the gazetteer, a
+    census first name, a known organisation) and how often each kind of evidence stood around
+    it."""
+    name = a.name
+    said = []
+    if name in w.places:
+        said.append(f"the gazetteer knows {name}")
+    elif name in w.organisations:
+        said.append("a known organisation")
+    elif (head := names.head_type(name.split(), w)) and head == a.type:
+        said.append(f"its last word ({name.split()[-1]}) names {_a(head)}")
+    if a.type == "person" and " " in name and names.first_name(name.split()[0], w):
+        said.append(f"{name.split()[0]} is a census first name")
+    if a.learned:
+        said.append("typed by the learned model")
+    counts = [f"{label} {a.ev[k]}" for k, label in _EVIDENCE if a.ev[k]]
+    return "; ".join(said + ([", ".join(counts)] if counts else []))
 
 
 def _kept(a: _Actor, min_mentions: int) -> bool:
@@ -644,6 +528,7 @@ def _entry(a: _Actor, surnames: dict[str, str | None], key: tuple | None, titled
     only_titled = sorted(s for s in a.surnames & titled if s != name)
     if only_titled:
         entry["titled_surname"] = only_titled
+    entry["type_evidence"] = type_evidence(a, names.words())
     if a.type == "person":
         pronoun, evidence = gender(a.ev, name)
         if pronoun:
@@ -659,9 +544,12 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
     the format of resources/actors.yaml; ``shared_surname`` lists surnames it shares with others
     of the corpus, resolved only inside an article that names one of them in full)."""
     w = names.words()
-    people, rest = _people(counts.to_dict("records"), w)
+    records = counts.to_dict("records")
+    learned = _learned(records, w)
+    people, rest = _people(records, w, learned)
     rest, surnames, titled = _bare_surnames(people, rest, w)
-    keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in _others(rest, w).values()]
+    others = _others(rest, w, learned).values()
+    keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in others]
     key_of = {id(a): k for k, a in keyed}
     merged = _merge_spellings([a for _, a in keyed], w)
     kept = [a for a in merged if _kept(a, min_mentions)]
@@ -673,71 +561,3 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
             aid, i = f"{_slug(a.name)}_{i}", i + 1
         spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)), titled)
     return spec
-
-
-HEADER = """\
-# Actors discovered in this corpus by presslens (presslens.extract.discover), one entry per actor
-# in the format of presslens/resources/actors.yaml:
-#   name, type (person, organisation, place, group, other), aliases (other written forms),
-#   surname / first_name (written alone, it resolves to them unless the article names another
-#   bearer in full), dominant (surnames that resolve to them even then: most uses are theirs),
-#   shared_surname (a surname or first name that other people of the corpus carry too: resolved
-#   only in an article naming one of them in full), titled_surname (a surname that is also a
-#   place or a word, "Washington": theirs only after a title such as "Rep." or "Mr."),
-#   pronoun (he/she, only where the text gives evidence: see gender_evidence),
-#   mentions and articles (counts when discovered; not read back).
-# Edit it (rename, merge two entries by moving aliases, delete entries, change a type or pronoun,
-# add an `offices:` section as in resources/actors.yaml) and give it to the next run with
-#   presslens run ... -p discovered_actors /path/to/this/actors.yaml
-# `discover: false` below means the file is used as the whole list, without discovering again.
-"""
-
-
-def write_yaml(spec: dict, path) -> None:
-    """Write an actors spec as an editable YAML file with the header above."""
-    import yaml
-
-    body = yaml.safe_dump(spec, allow_unicode=True, sort_keys=False, width=100)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(HEADER + body)
-
-
-ACTOR_COLUMNS = ["actor", "name", "type", "gender", "gender_evidence", "source", "forms",
-                 "mentions", "quotes"]  # fmt: skip
-GENDER = {"he": "male", "she": "female"}
-
-
-def actor_table(actors_file: str, overlay: str, counts: pd.DataFrame) -> pd.DataFrame:
-    """The `actors` table: each actor of the list (with the overlay on top), its type, gender and
-    the evidence for it, where it comes from (discovered or curated), its written forms, and how
-    often it is mentioned and quoted (`counts`: outlet, actor, mentions, quotes)."""
-    from presslens.extract import actors
-    from presslens.pipeline import resources_io
-
-    spec = actors.merged_spec(actors_file, overlay)
-    curated = set(((resources_io.load(overlay) or {}).get("actors") or {}) if overlay else ())
-    totals = (
-        counts.groupby("actor")[["mentions", "quotes"]].sum()
-        if len(counts)
-        else pd.DataFrame(columns=["mentions", "quotes"])
-    )
-    rows = []
-    for aid, a in (spec.get("actors") or {}).items():
-        forms = [str(a.get("name", ""))]
-        for key in ("aliases", "surname", "shared_surname"):
-            v = a.get(key) or []
-            forms += [v] if isinstance(v, str) else [str(x) for x in v]
-        n = totals.loc[aid] if aid in totals.index else None
-        kind = str(a.get("type", ""))
-        said = str(a.get("gender_evidence", "listed in the topic pack" if aid in curated else ""))
-        rows.append((
-            str(aid), str(a.get("name", "")), kind,
-            GENDER.get(str(a.get("pronoun", "")), "unknown") if kind == "person" else "",
-            said if kind == "person" else "",
-            "curated" if aid in curated else "discovered", "; ".join(dict.fromkeys(forms)),
-            int(n["mentions"]) if n is not None else 0, int(n["quotes"]) if n is not None else 0,
-        ))  # fmt: skip
-    out = pd.DataFrame(rows, columns=ACTOR_COLUMNS).astype({"mentions": "int64", "quotes": "int64"})
-    return out.sort_values(
-        ["mentions", "actor"], ascending=[False, True], kind="mergesort"
-    ).reset_index(drop=True)

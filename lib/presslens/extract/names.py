@@ -46,6 +46,16 @@ _NEXT = re.compile(r"(?:[’']s)?\s+([a-z]+)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout)\s+(?:the\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_ORG_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:officials?|spokes(?:man|woman|person)|executives?|employees|staff(?:ers)?"
+    r"|board|shareholders|users|headquarters|CEO|chief\s+executive|founder|subscribers)\b"
+)
+_PLACE_AFTER = re.compile(
+    r"(?:[’']s)?\s+(?:residents|citizens|voters|border|governor|mayor|city|county|capital"
+    r"|legislature|lawmakers|coast|territory|province|embassy)\b|,\s+(?:[A-Z][a-z]+\.|D\.C\.)"
+)
+_PLACE_LEFT = re.compile(r"\b(?:from|to|into|visit(?:ed|ing|s)?|across|toward|towards)\s+$")
+_PERSON_AFTER = re.compile(r",\s+\d{1,3},|\s+\([DRI]-|,\s+(?:who|whose|himself|herself)\b")
 _APPOSITION = re.compile(r",\s+(?:who|whose|a|an)\s")
 _AUX = frozenset("is was has had will would could should can did does might may must".split())
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|asked|wrote|told|argued|noted)\s*$")
@@ -66,6 +76,7 @@ class Name:
     subject: bool = False  # a verb follows it ("Cuomo is", "Najib denied")
     place: bool = False  # a preposition of place stands before it ("in Manhattan")
     the: bool = False  # "the" stands before it ("the Pentagon"): rarely a person
+    cues: str = ""  # words around it typical of an organisation (o), a place (l), a person (p)
 
 
 def _is_cap(tok: str) -> bool:
@@ -376,6 +387,16 @@ def _evidence(sentence: str, a: int, b: int, w: Words) -> tuple[bool, bool]:
     return speaker, subject or bool(_APPOSITION.match(sentence, b))
 
 
+def _cues(sentence: str, a: int, b: int) -> str:
+    """Words around a name typical of an organisation ("Google officials": o), a place ("Iowa
+    voters", "from Kabul", "Austin, Tex.": l) or a person ("Smith, 45,", "Cruz (R-Texas)", ",
+    who": p)."""
+    out = "o" if _ORG_AFTER.match(sentence, b) else ""
+    if _PLACE_AFTER.match(sentence, b) or _PLACE_LEFT.search(sentence, max(0, a - 12), a):
+        out += "l"
+    return out + ("p" if _PERSON_AFTER.match(sentence, b) else "")
+
+
 def find(sentence: str) -> list[Name]:
     """The proper names of one sentence, in text order."""
     w = words()
@@ -417,22 +438,27 @@ def find(sentence: str) -> list[Name]:
         text = sentence[a:b]
         if not text or not_a_name(text.split(), w, titled=bool(cut)):
             continue
-        speaker, subject = _evidence(sentence, a, b, w)
-        words_ = text.split()
         out.append(
-            Name(
-                a,
-                b,
-                text,
-                "" if speaker and sentence[b : b + 1] == ":" else head_type(words_, w),
-                bool(cut),
-                gender,
-                speaker,
-                initial and not k,
-                subject,
-                bool(_PLACE_BEFORE.search(sentence, 0, a))
-                and not _POSSESSIVE_AFTER.match(sentence, b),
-                bool(_THE_BEFORE.search(sentence, 0, a)),
-            )
+            _name(sentence, a, b, titled=bool(cut), gender=gender, initial=initial and not k)
         )
     return out
+
+
+def _name(sentence: str, a: int, b: int, *, titled: bool, gender: str, initial: bool) -> Name:
+    """The name at sentence[a:b] with the evidence around it."""
+    w = words()
+    speaker, subject = _evidence(sentence, a, b, w)
+    return Name(
+        a,
+        b,
+        sentence[a:b],
+        "" if speaker and sentence[b : b + 1] == ":" else head_type(sentence[a:b].split(), w),
+        titled,
+        gender,
+        speaker,
+        initial,
+        subject,
+        bool(_PLACE_BEFORE.search(sentence, 0, a)) and not _POSSESSIVE_AFTER.match(sentence, b),
+        bool(_THE_BEFORE.search(sentence, 0, a)),
+        _cues(sentence, a, b),
+    )

@@ -3,13 +3,13 @@ clauses with a partial quote (mixed).
 
 ``extract(text)`` works on any text.
 
-*Direct quotes* are spans between paired quotation marks: straight "...", curly “...”, low-high
-„...“ and „...”, «guillemets» (and »reversed«), ‹single guillemets›, and ‘single curly’ quotes when
-the marks stand at word edges (so the apostrophe of "Kosovo’s" or "don’t" never opens or closes a
-quote). Straight single quotes count only after a colon or a reporting verb (elsewhere they are
-apostrophes far too often); straight double quotes that lost a mark are repaired (see
-:func:`presslens.extract.attribution_cues.quote_spans`). A quote does not run across a paragraph
-break. The content is the text inside the marks without the trailing comma or full stop.
+*Direct quotes* are spans between paired quotation marks of any house style (see
+:func:`presslens.extract.attribution_cues.quote_spans`): straight, curly, low-high, guillemets,
+''two apostrophes'', single quotes at word edges (never the apostrophe of "don’t", "Jones'" or
+"'90s"); straight double quotes that lost a mark are repaired. A quoted paragraph that runs on
+(no closing mark, the next paragraph opens with one) is a quote of the speaker of the next one.
+An embedded tweet ("... — Name (@handle) date", "“...” -@handle") is a quote of the signature's
+name (cue "tweeted"). The content is the text inside the marks without a trailing comma or stop.
 
 The reporting verbs (*cues*) are lemmas in ``resources/speech_cues.yaml``, used in every
 inflection (say, says, said, saying; see :mod:`presslens.extract.attribution_cues`). The *speaker*
@@ -74,7 +74,7 @@ pronoun mention, else the latest such person), and never across another speaker'
 quote by someone else who could be called by the same pronoun (a person of that or an unknown
 pronoun, or an unresolved name or title) stands between the person's last naming and the pronoun,
 the pronoun stays unresolved. English only; parenthetical attributions ("The deal, Borrell said, was
-historic") and quotes running over a paragraph break are not found.
+historic") are not found.
 """
 
 from __future__ import annotations
@@ -91,11 +91,14 @@ from presslens.ingest import sentences as splitter
 
 COLUMNS = "sent_id speaker cue content kind start end speaker_start speaker_end".split()
 TABLE_COLUMNS = ["article_id", *COLUMNS[:2], "speaker_actor", *COLUMNS[2:]]
+_INTS = ["sent_id", "start", "end", "speaker_start", "speaker_end"]
 KINDS = ("direct", "indirect", "mixed", "scare")
 SCARE_MAX_WORDS = 4  # a quote this short with no cue is a scare quote
 MIN_INDIRECT_WORDS = 3  # reported content shorter than this is no statement
+TWEET_KIND = "direct"  # an embedded tweet is a verbatim quote (the gold set labels them indirect)
 MASK = cues.MASK  # quoted text is blanked with this before looking for cues
 quote_spans, mask_quotes = cues.quote_spans, cues.mask_quotes
+Span = cues.Span  # a quotation: open, close_end, content_start, content_end
 quoted_vs_mentioned = cues.quoted_vs_mentioned
 
 SPEAKER, ADV, CUE = cues.SPEAKER, cues.ADV, cues.CUE
@@ -115,11 +118,19 @@ _SUBJECT = re.compile(
     rf"(?:^|,\s+|{MASK}\s*)(?P<spk>{SPEAKER}){cues.GAP}(?!(?:and|or|but|who|which)\b)[a-z]+\b"
 )
 _ANYWHERE = re.compile(rf"(?P<spk>{SPEAKER}){cues.GAP}(?P<cue>{cues.DIRECT_CUE})")
-_INVERTED = r"(?:said|says|added|adds|warned|wrote|writes|noted|notes|explained|argued|insisted)\b"
+_INVERTED = (
+    r"(?:said|says|added|adds|warned|wrote|writes|noted|notes|explained|argued|insisted|tweeted"
+    r"|posted)\b"
+)
 _TRAILING = re.compile(
     rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{ADV}\s+)?(?P<cue1>{cues.BARE}|{cues.CLAUSE})"
-    rf"|(?P<cue2>{_INVERTED})\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?\x00]{{0,40}})?[.!?]?$"
+    rf"|(?P<cue2>{_INVERTED})\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?\x00]{{0,40}})?"
+    rf"(?:[.!?]?$|(?=,\s*{cues.ING}))"  # "..., said X." / "..., said X, adding that ..."
 )
+_INVERTED_SUBJECT = re.compile(  # "..., said Rep. X (D-Calif.)| , adding that ..."
+    rf"(?:^|[,\x00]\s*)(?:{cues.PAST})\s+(?P<spk>{SPEAKER})(?:,\s+[^,;:!?\x00]{{1,100}}?)?\s*$"
+)
+_TRAILING_SUBJECT = re.compile(rf"(?:^|[,\x00]\s*)(?P<spk>{SPEAKER})\s+(?:{cues.PAST})\s*$")
 _INTRO = (
     r"(?:(?:during|at|in|on|after|before|following|earlier|later|last|this|to|in\s+a"
     r"|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?\x00]{0,80}?\s+)"
@@ -261,54 +272,67 @@ def _free(masked: str, qo: int, lo: int) -> bool:
     return not re.sub(r"(?i)\b(?:and|but|or|so|yet)\b|[\W_]", "", head.replace(MASK, ""))
 
 
-def _direct(
-    text: str,
-    masked: str,
-    qspans: list[tuple[int, int, int, int]],
-    sents: list[tuple[int, int]],
-    *,
-    scare: bool,
-    taken: dict[int, _Quote],
-) -> list[_Quote]:
+def _said(text: str, masked: str, span: Span, sents: list[tuple[int, int]], prev_end: int,
+          last: _Quote | None) -> _Quote:  # fmt: skip
+    """One direct quote (`span`: marks and trimmed content) with its speaker, found around it or
+    taken from `last` when it stands free; kind "scare" when it is short and has no cue."""
+    qo, qe, a, b = span
+    starts = [x for x, _ in sents]
+    si = _index(starts, a)
+    s_start, _ = sents[_index(starts, qo)] if sents else (0, len(text))
+    k = _index(starts, max(qe - 1, 0))
+    s_end = max(sents[k][1] if sents else len(text), qe)
+    if text[b - 1] in "?!" and not masked[qe:s_end].strip() and k + 1 < len(sents):
+        s_end = sents[k + 1][1]  # “... ?” Vucic asked. -- the splitter ends the sentence here
+    inner = text[qo:qe].rstrip("”“‘\"»«›‹’' ")
+    ended = inner.endswith(".") or inner.endswith(("?", "!")) and text[qe : qe + 1].isalpha()
+    speaker, cue, sp = _attribute(masked, qo, qe, s_start, s_end, prev_end, ended=ended)
+    lo = max(s_start, prev_end)
+    free = _free(masked, qo, lo)
+    if not cue and free and last is not None and last.cue and si - last.sent <= 2:
+        speaker, cue, sp = last.speaker, last.cue, last.sp  # the same speaker goes on
+    kind = "direct"
+    after = masked[qe : max(sp[0], qe)]  # the attribution right after the closing mark
+    if cue and _RIGHT_AFTER.fullmatch(after) and not free and _LEAD.fullmatch(masked[lo:qo]):
+        a, b, kind = _trim(text, lo, qo)[0], qe, "mixed"  # the rule “is really a dereliction,”
+    if not cue and len(_WORD.findall(text[a:b])) <= SCARE_MAX_WORDS:
+        kind = "scare"
+    return _Quote(si, speaker, cue, a, b, kind, sp)
+
+
+def _direct(text: str, masked: str, qspans: list[Span], sents: list[tuple[int, int]], *,
+            scare: bool, taken: dict[int, _Quote]) -> list[_Quote]:  # fmt: skip
     """The direct quotes of a text with their speakers (quotes in `taken`, by opening offset, are
-    parts of mixed quotes: not rows, but a speaker that goes on)."""
-    starts = [a for a, _ in sents]
+    parts of mixed quotes: not rows, but a speaker that goes on). A tweet's speaker is the name
+    of its signature; a quoted paragraph that runs on takes the speaker of the quote after it."""
+    starts = [x for x, _ in sents]
     out: list[_Quote] = []
+    runs_on: list[int] = []  # indices in `out`
     last: _Quote | None = None
     prev_end = 0
-    for qo, qe, a, b in qspans:
-        a, b = _trim(text, a, b)
+    for qo, qe, c0, c1 in qspans:
+        a, b = _trim(text, c0, c1)
         if qo in taken:
             last, prev_end = taken[qo], qe
             continue
         if a >= b:
             continue
-        si = _index(starts, a)
-        s_start, _ = sents[_index(starts, qo)] if sents else (0, len(text))
-        k = _index(starts, max(qe - 1, 0))
-        s_end = max(sents[k][1] if sents else len(text), qe)
-        if text[b - 1] in "?!" and not masked[qe:s_end].strip() and k + 1 < len(sents):
-            s_end = sents[k + 1][1]  # “... ?” Vucic asked. -- the splitter ends the sentence here
-        inner = text[qo:qe].rstrip("”“\"»«›‹’' ")
-        ended = inner.endswith(".") or inner.endswith(("?", "!")) and text[qe : qe + 1].isalpha()
-        speaker, cue, sp = _attribute(masked, qo, qe, s_start, s_end, prev_end, ended=ended)
-        lo = max(s_start, prev_end)
-        free = _free(masked, qo, lo)
+        sig = cues.signed(text, qe)
+        q = (_Quote(_index(starts, a), sig[0], "tweeted", a, b, TWEET_KIND, sig[1])
+             if sig else _said(text, masked, (qo, qe, a, b), sents, prev_end, last))  # fmt: skip
         prev_end = qe
-        if not cue and free and last is not None and last.cue and si - last.sent <= 2:
-            speaker, cue, sp = last.speaker, last.cue, last.sp  # the same speaker goes on
-        kind = "direct"
-        after = masked[qe : max(sp[0], qe)]  # the attribution right after the closing mark
-        if cue and _RIGHT_AFTER.fullmatch(after) and not free and _LEAD.fullmatch(masked[lo:qo]):
-            a, b, kind = _trim(text, lo, qo)[0], qe, "mixed"  # the rule “is really a dereliction,”
-        if not cue and len(_WORD.findall(text[a:b])) <= SCARE_MAX_WORDS:
-            if not scare:
-                continue
-            kind = "scare"
-        q = _Quote(si, speaker, cue, a, b, kind, sp)
+        if qe == c1 and sig is None and cues.CONTINUES.match(text, qe):
+            runs_on.append(len(out))
+        elif q.kind == "scare" and not scare:
+            continue
         out.append(q)
         last = q
-    return out
+    for i in reversed(runs_on):  # “First part.\n\n“Second part,” she said.
+        q = out[i]
+        if not q.cue and i + 1 < len(out):
+            q.speaker, q.cue, q.sp = out[i + 1].speaker, out[i + 1].cue, out[i + 1].sp
+            q.kind = "direct" if q.cue and q.kind == "scare" else q.kind
+    return [q for q in out if scare or q.kind != "scare"]
 
 
 def _enough(text: str, a: int, b: int) -> bool:
@@ -330,12 +354,8 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
     (masked) sentence that opens with a speaker and a verb, or None."""
     m = cues.AS.match(sent)  # "As HuffPost reported on Tuesday, the resolution ..."
     if m and _ok(m, sent, 0, ("spk",)):
-        return (
-            m.group("spk"),
-            _cue(m, ("cue",)),
-            (base + m.start("spk"), base + m.end("spk")),
-            m.end(),
-        )
+        a, b = m.span("spk")
+        return m.group("spk"), _cue(m, ("cue",)), (base + a, base + b), m.end()
     pos = 0
     while (m := _INDIRECT.search(sent, pos)) is not None:
         pos = m.start() + 1  # a match turned down never hides a later one
@@ -351,8 +371,11 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
         spk, sp = _speaker(m, ("spk",), base)
         return spk, cue, sp, m.start("content")
     m = _PARTICIPLE.search(sent)  # "..., saying ..." / "... and said ...": the subject's words
-    if m and _clause(_cue(m, ("cue", "cue_and")), m.group("content")):
-        subj = _SUBJECT.search(sent[: m.start()])
+    that = m and m.group("cue") and sent.endswith("that", 0, m.start("content") - 1)
+    if m and (that or _clause(_cue(m, ("cue", "cue_and")), m.group("content"))):
+        head = sent[: m.start()]  # "..., said X, adding that" / "..., X said, adding that"
+        subj = _INVERTED_SUBJECT.search(head) or _TRAILING_SUBJECT.search(head)
+        subj = subj or _SUBJECT.search(head)
         if _ok(subj, sent, 0, ("spk",)):
             spk, sp = _speaker(subj, ("spk",), base)
             return spk, _cue(m, ("cue", "cue_and")), sp, m.start("content")
@@ -404,12 +427,7 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
     r = _reported(sent, base)
     m = cues.IT.match(sent) if r is None and cues.STUDY.search(prev) else None
     if m is not None and (m.group("that") or _clause(m.group("cue"), sent[m.end() :])):
-        r = (
-            m.group("spk"),
-            " ".join(m.group("cue").split()),
-            _speaker(m, ("spk",), base)[1],
-            m.end(),
-        )
+        r = (m.group("spk"), _cue(m, ("cue",)), _speaker(m, ("spk",), base)[1], m.end())
     if r is not None:
         spk, cue, sp, c = r
         end = _relative_end(text, sp[1], base + c, base + len(sent))
@@ -423,10 +441,13 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
             spk, sp = _speaker(m, ("spk",), base)
             out.append(_Quote(si, spk, _cue(m, ("cue",)), a, b, "indirect", sp))
     m = _TRAILING.search(sent)  # "..., Jensen added." (also around a report of its own)
-    if _ok(m, sent, 0, ("spk1", "spk2")) and all(q.start < base + m.start() for q in out):
+    spk, sp = _speaker(m, ("spk1", "spk2"), base) if m else ("", (-1, -1))
+    going_on = [q for q in out if q.sp == sp and q.cue.endswith("ing")]  # "..., X said, adding"
+    if _ok(m, sent, 0, ("spk1", "spk2")) and all(
+        q.start < base + m.start() or q in going_on for q in out
+    ):
         a, b = _trim(text, base, base + m.start())
         if _enough(text, a, b):
-            spk, sp = _speaker(m, ("spk1", "spk2"), base)
             out.append(_Quote(si, spk, _cue(m, ("cue1", "cue2")), a, b, "indirect", sp))
     return out or _unnamed(text, sent, base, si)
 
@@ -452,7 +473,7 @@ def _unnamed(text: str, sent: str, base: int, si: int) -> list[_Quote]:
 
 
 def _in_quoted(
-    text: str, masked: str, span: tuple[int, int], si: int, qs: list[tuple[int, int, int, int]]
+    text: str, masked: str, span: tuple[int, int], si: int, qs: list[Span]
 ) -> tuple[list[_Quote], dict[int, _Quote]]:
     """A reported clause of a sentence with quotation marks: a mixed quote when the clause holds a
     partial quote (the quotes it takes, by opening offset), an indirect one when it is a clause of
@@ -530,10 +551,7 @@ def extract(
         (q.sent + 1, q.speaker, q.cue, text[q.start : q.end], q.kind, q.start, q.end, *q.sp)
         for q in _rows(text, sents, scare=scare)
     ]
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    return out.astype(
-        {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
-    )
+    return pd.DataFrame(rows, columns=COLUMNS).astype(dict.fromkeys(_INTS, "int64"))
 
 
 def quote_table(
@@ -577,7 +595,5 @@ def quote_table(
             quote = (q.speaker, actor, q.cue, text[q.start : q.end], q.kind, q.start, q.end)
             rows.append((aid, ids[q.sent], *quote, q.sp[0], q.sp[1]))
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS)
-    out = out.astype(
-        {c: "int64" for c in ["sent_id", "start", "end", "speaker_start", "speaker_end"]}
-    )
+    out = out.astype(dict.fromkeys(_INTS, "int64"))
     return out.sort_values(["article_id", "start"], kind="mergesort").reset_index(drop=True)

@@ -55,8 +55,10 @@ def variant_table(surfaces: pd.DataFrame) -> pd.DataFrame:
     """`name_variants`: spellings of one name written differently across the corpus (diacritics,
     transliterations: Priština / Pristina / Prishtina, Kiev / Kyiv), found without a list: the
     written forms of one actor that share a spelling key (``skeleton``) but differ in their
-    letters (not only in case or punctuation: "U.S." / "US" is no variant), per outlet with their
-    count and first sentence. `spelling` is the key's most written form."""
+    letters (not only in case or punctuation: "U.S." / "US" is no variant) and may name one
+    entity (``same_entity``: no number differs, no encoding error, no first names of different
+    people), per outlet with their count and first sentence. `spelling` is the key's most written
+    form."""
     if surfaces.empty:
         return pd.DataFrame(columns=VARIANT_COLUMNS)
     s = surfaces.assign(
@@ -73,6 +75,10 @@ def variant_table(surfaces: pd.DataFrame) -> pd.DataFrame:
     top = totals.sort_values(["n", "surface"], ascending=[False, True], kind="mergesort")
     spelling = top.drop_duplicates(["actor", "key"]).set_index(["actor", "key"])["surface"]
     s = s.assign(spelling=[spelling[(a, k)] for a, k in zip(s["actor"], s["key"])])
+    s = s[[same_entity(v, sp) for v, sp in zip(s["surface"], s["spelling"])]]
+    fold = s["surface"].map(lambda x: "".join(c for c in x.casefold() if c.isalpha()))
+    still = s.assign(fold=fold).groupby(["actor", "key"])["fold"].transform("nunique")
+    s = s[still > 1]
     out = s.rename(columns={"surface": "variant"})[VARIANT_COLUMNS]
     return out.sort_values(
         ["actor", "spelling", "variant", "outlet"], kind="mergesort"
@@ -87,11 +93,40 @@ def letters(name: str) -> str:
 
 
 def edits(a: str, b: str) -> int:
-    """Levenshtein distance of two short strings."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+    """Levenshtein distance of two strings (rapidfuzz)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b))
+
+
+_MOJIBAKE = re.compile(r"[ÃÂ]|â€|Ã")  # UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois")
+_NUMBER = re.compile(r"\b(?:[IVXLC]+|\d+(?:st|nd|rd|th)?)\b")  # "II", "III", "2nd", "1990"
+
+
+def encoding_error(form: str) -> bool:
+    """Whether a written form carries broken encoding ("FranÃ§ois", "PeÃ±a"): ftfy would
+    change it, or it holds the characters such breakage leaves."""
+    import ftfy
+
+    return bool(_MOJIBAKE.search(form)) or ftfy.fix_text(form) != form
+
+
+def same_entity(a: str, b: str) -> bool:
+    """Whether two spellings may name one entity: no number or ordinal differs ("World War II" /
+    "World War III"), neither is an encoding error, and first names of people that the census
+    gives to different genders, or that it does not know, differ ("Eric" / "Erica Garner",
+    "Melania" / "Melanie"; but "Emanuel" / "Emmanuel Macron" may be one)."""
+    from presslens.extract import names
+
+    if _NUMBER.findall(a) != _NUMBER.findall(b) or encoding_error(a) or encoding_error(b):
+        return False
+    fa, fb = a.split()[0], b.split()[0]
+    if len(a.split()) < 2 or len(b.split()) < 2 or letters(fa) == letters(fb):
+        return True
+    w = names.words()
+    ca, cb = names.first_name(fa, w), names.first_name(fb, w)
+    if ca is None and cb is None:
+        return True  # no first names: "Vladimir Zelensky" / "Volodymyr Zelensky" spelling
+    if ca is None or cb is None:
+        return False
+    return (ca[0] >= ca[1]) == (cb[0] >= cb[1])

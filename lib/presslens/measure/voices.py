@@ -9,13 +9,22 @@ to no actor. People with no such evidence are "unknown": gender is never guessed
 Shares are per outlet and over all outlets, with a 95% percentile-bootstrap interval that resamples
 articles (quotes of one article are not independent); an outlet with fewer than `min_quotes`
 quotes in the denominator carries a warning.
+
+The rate of direct quotes per 100 sentences per outlet (``quote_rates``) checks the quotation
+marks: an outlet whose rate is under a third of the median outlet's while its texts hold quotation
+marks (of any style, ``attribution_cues.has_marks``) most likely writes its marks in a style the
+quotes do not know. It is built from per-partition counts (``rate_counts``, summed by
+``rate_table``) so a stage never needs the whole corpus in memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pandas as pd
 
+from presslens.extract.attribution_cues import has_marks
 from presslens.measure.sentiment.aggregate import _resample_counts
 
 COLUMNS = ["outlet", "dimension", "category", "quotes", "of", "share", "low", "high", "articles",
@@ -97,3 +106,75 @@ def voice_shares(
         rows += _shares(pooled, ALL, dimension, n_boot=n_boot, seed=seed, min_quotes=min_quotes)
     return pd.DataFrame(rows, columns=COLUMNS).astype({"quotes": "int64", "of": "int64",
                                                       "articles": "int64"})  # fmt: skip
+
+
+COUNTS = ["outlet", "articles", "sentences", "quotes", "direct", "articles_with_marks"]
+RATES = [*COUNTS, "direct_per_100", "warning"]
+UNKNOWN_OUTLET = "(unknown outlet)"
+
+
+def rate_counts(
+    articles: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame
+) -> pd.DataFrame:
+    """One partition's counts per outlet (columns COUNTS, outlets sorted): its articles (status
+    ok when the column is there), their sentences, quotes, direct quotes and the articles whose
+    text holds a quotation mark of any style."""
+    ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
+    ok = ok.drop_duplicates("article_id")
+    outlet = pd.Series(
+        ok["outlet"].fillna(UNKNOWN_OUTLET).astype(str).to_numpy(), index=ok["article_id"]
+    )
+    marked = pd.Series([has_marks(t) for t in ok["text"]], index=outlet.to_numpy(), dtype=int)
+
+    def per_outlet(ids: pd.Series, weight: pd.Series | None = None) -> pd.Series:
+        where = ids.map(outlet)
+        w = pd.Series(1, index=ids.index) if weight is None else weight
+        return w[where.notna()].groupby(where[where.notna()].to_numpy()).sum()
+
+    kind = quotes["kind"].astype(str) if len(quotes) else pd.Series(dtype=str)
+    table = pd.DataFrame(
+        {
+            "articles": outlet.value_counts(),
+            "sentences": per_outlet(sentences["article_id"]),
+            "quotes": per_outlet(quotes["article_id"]) if len(quotes) else None,
+            "direct": per_outlet(quotes["article_id"], (kind == "direct").astype(int))
+            if len(quotes)
+            else None,
+            "articles_with_marks": marked.groupby(level=0).sum(),
+        }
+    )
+    table = table.fillna(0).astype("int64").rename_axis("outlet").reset_index()
+    return table.sort_values("outlet", kind="mergesort").reset_index(drop=True)[COUNTS]
+
+
+def rate_table(
+    parts: Iterable[pd.DataFrame], *, min_marked: float = 0.2, ratio: float = 1 / 3
+) -> pd.DataFrame:
+    """Partitions' counts (rate_counts) summed per outlet, with direct quotes per 100 sentences
+    and a warning for an outlet under `ratio` of the median outlet's rate while at least
+    `min_marked` of its articles hold quotation marks. Outlets sorted by name."""
+    frames = [p for p in parts if len(p)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="str" if c in ("outlet", "warning") else
+                                           "float64" if c == "direct_per_100" else "int64")
+                             for c in RATES})  # fmt: skip
+    total = pd.concat(frames).groupby("outlet", sort=True)[COUNTS[1:]].sum().reset_index()
+    sents = total["sentences"].to_numpy(dtype=float)
+    rate = np.divide(100 * total["direct"], sents, out=np.zeros(len(total)), where=sents > 0)
+    total["direct_per_100"] = np.round(rate, 2)
+    median = float(np.median(rate[sents > 0])) if (sents > 0).any() else 0.0
+    total["warning"] = [
+        f"direct quotes at {r:.1f} per 100 sentences, under a third of the median {median:.1f},"
+        f" though {m} of its {n} texts hold quotation marks: check its quotation marks"
+        if s > 0 and median > 0 and r < ratio * median and n and m >= min_marked * n
+        else ""
+        for r, s, m, n in zip(rate, sents, total["articles_with_marks"], total["articles"])
+    ]
+    return total[RATES].astype({c: "int64" for c in COUNTS[1:]})
+
+
+def quote_rates(
+    articles: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame, **options: float
+) -> pd.DataFrame:
+    """Direct quotes per 100 sentences per outlet in one go (rate_table of one partition)."""
+    return rate_table([rate_counts(articles, sentences, quotes)], **options)

@@ -80,6 +80,7 @@ def framing_part(
         "quoted_mentioned": quotes.quoted_vs_mentioned(quoted, mentions, with_outlet),
         "speakers": who.assign(outlet=who["article_id"].map(outlet)),
         "surfaces": variants.surface_counts(mentions, outlet),
+        "rates": voices.rate_counts(with_outlet, ok_sents, quoted),
         "term_counts": terms.counts(named, with_outlet)[["outlet", "concept", "variant", "n"]],
         **_frame_counts(frames, article_frames, outlet),
         "tone": tone.dropna(subset=["score"]).assign(outlet=tone["article_id"].map(outlet))[
@@ -138,14 +139,33 @@ def code_framing(
         **files,
         **run,
     )
-    write_voices(out_dir, partials)
-    write_actors(out_dir, partials, actors_file=files["actors_file"], overlay=files["overlay"])
-    write_who_speaks(out_dir, partials, n_boot=n_boot, seed=seed)
-    write_variants(out_dir, partials)
-    write_frames(out_dir, partials)
-    write_portrayal(out_dir, partials, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
+    _write_summaries(out_dir, partials, files, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
     draw(out_dir, top_actors=top_actors, has_terms=bool(files["terms_file"]))
     return counts
+
+
+def _write_summaries(
+    out_dir: str | Path,
+    partials: list[dict[str, Any]],
+    files: dict[str, str],
+    *,
+    n_boot: int,
+    seed: int,
+    min_mentions: int,
+) -> None:
+    """The corpus summaries of stage 30 from the partitions' partials."""
+    from presslens.measure import voices
+
+    names = _display_names(files["actors_file"], files["overlay"])
+    write_voices(out_dir, partials, names=names)
+    write_actors(out_dir, partials, actors_file=files["actors_file"], overlay=files["overlay"])
+    write_who_speaks(out_dir, partials, n_boot=n_boot, seed=seed)
+    tables.write(voices.rate_table([p["rates"] for p in partials]), "quote_rates", out_dir)
+    write_variants(out_dir, partials)
+    write_frames(out_dir, partials)
+    write_portrayal(
+        out_dir, partials, n_boot=n_boot, seed=seed, min_mentions=min_mentions, names=names
+    )
 
 
 def _resources(
@@ -217,13 +237,16 @@ def discover_actors(
 def write_actors(
     out_dir: str | Path, partials: list[dict[str, Any]], *, actors_file: str, overlay: str
 ) -> None:
-    """`actors`: every actor of the list and the overlay with its type, gender and counts."""
-    from presslens.extract import discover
+    """`actors`: every actor of the list and the overlay with its type, gender and counts;
+    `actor_check`: the most-mentioned actors' written forms, type evidence and look-alikes."""
+    from presslens.extract import actor_list, variants
 
     qm = summed(
         [p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"]
     )
-    tables.write(discover.actor_table(actors_file, overlay, qm), "actors", out_dir)
+    tables.write(actor_list.actor_table(actors_file, overlay, qm), "actors", out_dir)
+    surfaces = variants.combine([p["surfaces"] for p in partials])
+    tables.write(actor_list.check_table(actors_file, overlay, surfaces), "actor_check", out_dir)
 
 
 def write_who_speaks(
@@ -250,8 +273,27 @@ def write_variants(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
     tables.write(variants.variant_table(merged), "name_variants", out_dir)
 
 
-def write_voices(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
-    """`quoted_mentioned` and `term_counts` from the partitions' counts."""
+def _display_names(actors_file: str, overlay: str) -> dict[str, str]:
+    """Actor id -> display name of the run's actors list and overlay."""
+    from presslens.extract import actors
+
+    return actors.display_names(actors_file, overlay)
+
+
+def _named(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """A table with an actor column given the actors' display names (`name`) beside it."""
+    from presslens.extract import actors
+
+    at = list(df.columns).index("actor") + 1 if "actor" in df.columns else 0
+    out = df.copy()
+    out.insert(at, "name", [actors.display_name(str(a), names) for a in df.get("actor", [])])
+    return out
+
+
+def write_voices(
+    out_dir: str | Path, partials: list[dict[str, Any]], *, names: dict[str, str] | None = None
+) -> None:
+    """`quoted_mentioned` (with display names) and `term_counts` from the partitions' counts."""
     qm = summed(
         [p["quoted_mentioned"] for p in partials], ["outlet", "actor"], ["mentions", "quotes"]
     )
@@ -260,7 +302,7 @@ def write_voices(out_dir: str | Path, partials: list[dict[str, Any]]) -> None:
         ascending=[True, False, False, True],
         kind="mergesort",
     ).reset_index(drop=True)
-    tables.write(qm, "quoted_mentioned", out_dir)
+    tables.write(_named(qm, names or {}), "quoted_mentioned", out_dir)
     tc = summed([p["term_counts"] for p in partials], ["outlet", "concept", "variant"], ["n"])
     tc["share"] = (
         (tc["n"] / tc.groupby(["outlet", "concept"])["n"].transform("sum")).round(6)
@@ -308,8 +350,10 @@ def write_portrayal(
     n_boot: int,
     seed: int,
     min_mentions: int,
+    names: dict[str, str] | None = None,
 ) -> None:
-    """`actor_portrayal`: tone toward each actor, per outlet and over all outlets."""
+    """`actor_portrayal`: tone toward each actor (with its display name), per outlet and over
+    all outlets."""
     from presslens.measure import portrayal
 
     tone = (
@@ -325,11 +369,8 @@ def write_portrayal(
     overall = portrayal.actor_tone(
         tone, by_outlet=False, n_boot=n_boot, seed=seed, min_mentions=min_mentions
     )
-    tables.write(
-        pd.concat([by_outlet, overall.assign(outlet="(all outlets)")], ignore_index=True),
-        "actor_portrayal",
-        out_dir,
-    )
+    both = pd.concat([by_outlet, overall.assign(outlet="(all outlets)")], ignore_index=True)
+    tables.write(_named(both, names or {}), "actor_portrayal", out_dir)
 
 
 def draw(out_dir: str | Path, *, top_actors: int = 12, has_terms: bool = True) -> None:

@@ -95,7 +95,8 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
     )
     link_points(bars_m, name, [f"mentioned|{a}" for a in overall.index])
     link_points(bars_q, name, [f"quoted|{a}" for a in overall.index])
-    ax.set_yticks(y, [_label(a, 40) for a in overall.index])
+    names = dict(zip(qm["actor"], qm["name"])) if "name" in qm.columns else {}
+    ax.set_yticks(y, [_label(names.get(a, a), 40) for a in overall.index])
     ax.invert_yaxis()
     ax.set_xlabel("count across all articles")
     ax.set_title("Who is quoted versus who is talked about")
@@ -214,7 +215,11 @@ def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
         color="#9467bd",
     )
     ax.set_yticks(
-        y, [_label(f"{a} (n={k:,})", 44) for a, k in zip(shown["actor"], shown["n_mentions"])]
+        y,
+        [
+            _label(f"{a} (n={k:,})", 44)
+            for a, k in zip(shown.get("name", shown["actor"]), shown["n_mentions"])
+        ],
     )
     ax.axvline(0, color="#999", lw=0.8)
     ax.set_xlabel("tone toward the actor: mean over mentions, bootstrap 95% interval")

@@ -152,19 +152,22 @@ def _disagreement_blocks(dis: pd.DataFrame) -> list[dict[str, Any]]:
 def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     """Voices, names and frames: who speaks, quoted versus talked about, naming choices, frames, and
     the tone toward each actor."""
-    from .voices import voice_blocks
+    from .voices import merge_check_blocks, voice_blocks
+
+    from .findings import _names
 
     return [
-        *_speaker_blocks(t["quotes"]),
+        *_speaker_blocks(t["quotes"], _names(t)),
         *voice_blocks(t),
         *_quoted_blocks(t["quoted_mentioned"]),
+        *merge_check_blocks(t),
         *(_naming_blocks(t["term_counts"]) if t.get("pack") else _no_pack_blocks()),
         *_frame_blocks(t["frame_shares"], has_issue=bool(t.get("pack"))),
         *_portrayal_blocks(t["portrayal"]),
     ]
 
 
-def _speaker_blocks(quotes: pd.DataFrame) -> list[dict[str, Any]]:
+def _speaker_blocks(quotes: pd.DataFrame, names: dict[str, str]) -> list[dict[str, Any]]:
     spoken = quotes[quotes["speaker_actor"].fillna("") != ""] if len(quotes) else quotes
     speakers = (
         spoken.groupby("speaker_actor")
@@ -174,6 +177,7 @@ def _speaker_blocks(quotes: pd.DataFrame) -> list[dict[str, Any]]:
         if len(spoken)
         else pd.DataFrame(columns=["speaker_actor", "quotes", "articles"])
     )
+    speakers["speaker_actor"] = [names.get(a, a) for a in speakers["speaker_actor"]]
     return [
         block("h3", text="Who speaks"),
         p(
@@ -196,13 +200,15 @@ def _speaker_blocks(quotes: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def _quoted_blocks(qm: pd.DataFrame) -> list[dict[str, Any]]:
+    by = ["name"] if "name" in qm.columns else ["actor"]
     overall = (
-        qm.groupby("actor")[["mentions", "quotes"]]
+        qm.groupby(["actor", *by] if by == ["name"] else by)[["mentions", "quotes"]]
         .sum()
         .sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
         .reset_index()
+        .drop(columns=["actor"] if by == ["name"] else [])
         if len(qm)
-        else pd.DataFrame(columns=["actor", "mentions", "quotes"])
+        else pd.DataFrame(columns=[*by, "mentions", "quotes"])
     )
     return [
         block("h3", text="Quoted versus talked about"),
@@ -301,7 +307,7 @@ def _portrayal_blocks(port: pd.DataFrame) -> list[dict[str, Any]]:
     allp = (
         port[port["outlet"] == "(all outlets)"]
         .sort_values(["n_mentions", "actor"], ascending=[False, True], kind="mergesort")
-        .drop(columns=["outlet"])
+        .drop(columns=["outlet", *(["actor"] if "name" in port.columns else [])])
         if len(port)
         else port
     )

@@ -46,6 +46,13 @@ def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         )
     if f["duplicate"]:
         out.append(f"{plural(f['duplicate'], 'article')} repeat another one and are counted once.")
+    rates = t.get("quote_rates")
+    rates = rates if rates is not None and "warning" in rates.columns else pd.DataFrame()
+    for r in rates[rates["warning"].fillna("") != ""].itertuples() if len(rates) else []:
+        out.append(
+            f"Quotes of {r.outlet}: {r.warning} (data/quote_rates.csv); comparisons of who "
+            "speaks in that outlet may be biased."
+        )
     return out
 
 
@@ -236,12 +243,22 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
     ]
 
 
+class _Names(dict):
+    """Actor id -> display name, from the `actors` table; ids it does not hold are named by
+    presslens.extract.actors.display_name ("Trump (unresolved)")."""
+
+    def get(self, key: Any, default: Any = None) -> Any:  # type: ignore[override]
+        from presslens.extract.actors import display_name
+
+        return display_name(str(key), self)
+
+
 def _names(t: dict[str, Any]) -> dict[str, str]:
-    """Actor id -> display name, from the `actors` table (ids stand for themselves without it)."""
+    """Actor id -> display name, from the `actors` table."""
     actors = t.get("actors")
     if actors is None or actors.empty:
-        return {}
-    return dict(zip(actors["actor"], actors["name"]))
+        return _Names()
+    return _Names(zip(actors["actor"], actors["name"]))
 
 
 def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:

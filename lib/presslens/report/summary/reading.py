@@ -61,7 +61,9 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "quotes": opt("quotes", ["article_id", "sent_id", "speaker_actor", "start"]),
         "quoted_mentioned": opt("quoted_mentioned"),
         "actors": opt("actors", ["actor", "name", "type", "source", "mentions"]),
+        "actor_check": opt("actor_check"),
         "voices": opt("voices"),
+        "quote_rates": opt("quote_rates"),
         "name_variants": opt(
             "name_variants", ["actor", "variant", "outlet", "n", "article_id", "sent_id"]
         ),

@@ -151,3 +151,32 @@ def voice_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
     ]
+
+
+def merge_check_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
+    """The start page's 'Check the merges' table: the most-mentioned actors with their written
+    forms, why they have their type, and the actors not merged that look like them."""
+    check = t.get("actor_check")
+    if check is None or check.empty:
+        return []
+    return [
+        block("h3", text="Check the merges"),
+        p(
+            "Each of the most-mentioned actors with the forms its mentions were written in, why "
+            "it has its type, and the actors presslens did not merge with it that look like it "
+            "(the same surname or first name, an acronym, one name inside the other), with their "
+            "mentions. A form that is not this actor is a wrong merge; a look-alike that is the "
+            "same entity is a split: fix either in actors.yaml (in this folder) and rerun with "
+            "-p discovered_actors actors.yaml."
+        ),
+        block(
+            "table",
+            table=table(
+                check.drop(columns=["actor"]),
+                numeric=["mentions"],
+                csv="data/actor_check.csv",
+                order="most mentioned first",
+                empty="No actor was mentioned.",
+            ),
+        ),
+    ]
