@@ -5,6 +5,8 @@
 - newsmtsc.csv: NewsMTSC's sentences (train and devtest_rw, political news 2015-2020) grouped into
   their source articles by `primary_gid` (its first three fields), sentences in file order, each
   once: id, outlet (the source data set: allsides or polusa), text. No dates.
+- real1000.csv: 1,000 real articles for timing the chain: the 275 climate articles and the first
+  725 NewsMTSC source articles (in key order) with two or more sentences.
 
     python bench/topic_corpora.py --out corpora/
     presslens run --corpus corpora/climate.csv --out climate-report
@@ -54,7 +56,10 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path("corpora"))
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    for name, frame in (("climate", climate()), ("newsmtsc", newsmtsc())):
+    c, n = climate(), newsmtsc()
+    several = n[n["text"].str.count(r"[.!?][\"”’']?\s") >= 2].sort_values("id").head(725)
+    real = pd.concat([c, several], ignore_index=True)
+    for name, frame in (("climate", c), ("newsmtsc", n), ("real1000", real)):
         frame.to_csv(args.out / f"{name}.csv", index=False)
         print(f"{name}: {len(frame):,} articles -> {args.out / f'{name}.csv'}")
 

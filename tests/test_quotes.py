@@ -1038,9 +1038,139 @@ def test_said_x_adding_that_gives_x_both_statements(
 
 
 def test_quote_spans_of_straight_styles() -> None:
-    from presslens.extract import attribution_cues as cues
+    from presslens.extract import quote_marks
 
     text = "''No,'' he said. ''The Jones'' house is ours.''\n\n'Yes,' she said."
-    spans = [text[a:b] for _, _, a, b in cues.quote_spans(text)]
+    spans = [text[a:b] for _, _, a, b in quote_marks.quote_spans(text)]
     assert spans == ["No,", "The Jones'' house is ours.", "Yes,"]
-    assert cues.has_marks("''No''") and cues.has_marks("«Non»") and not cues.has_marks("don't")
+    assert (
+        quote_marks.has_marks("''No''")
+        and quote_marks.has_marks("«Non»")
+        and not quote_marks.has_marks("don't")
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [  # real sentences (political gold dev split, NewsMTSC, narrative-frames)
+        (  # a verb with an object and an "as" complement
+            "She described Lynch as well liked, respected and not likely to cause a stir.",
+            "She",
+            "described",
+            "Lynch as well liked, respected and not likely to cause a stir",
+        ),
+        (
+            "Then, as now, critics dismissed it as socialism.",
+            "critics",
+            "dismissed",
+            "it as socialism",
+        ),
+        (  # ... and a "for" complement
+            "In February, he attacked Trump for ignoring climate change in his State of the Union"
+            " address.",
+            "he",
+            "attacked",
+            "Trump for ignoring climate change in his State of the Union address",
+        ),
+        (  # a question reported without its asker
+            "At a closing press conference before departing the summit, Trump was asked whether"
+            " he still harbors skepticism about climate change.",
+            "",
+            "asked",
+            "whether he still harbors skepticism about climate change",
+        ),
+        (  # a parenthetical attribution: the whole sentence
+            "Trump, he noted, had a unique ability to drive media coverage in ways that present"
+            " practical challenges for the competition.",
+            "he",
+            "noted",
+            "Trump, he noted, had a unique ability to drive media coverage in ways that present"
+            " practical challenges for the competition",
+        ),
+        (  # "as X notes": the main clause after it
+            "On the other hand, he’s a pretty good debater and, as Ed Morrissey notes, knows how to"
+            " connect with older, working class folks.",
+            "Ed Morrissey",
+            "notes",
+            "knows how to connect with older, working class folks",
+        ),
+        (  # a transcript label
+            "TAPPER: If you are saying he cannot do his job because of his race, is that not the"
+            " definition of racism?",
+            "TAPPER",
+            "",
+            "If you are saying he cannot do his job because of his race, is that not the"
+            " definition of racism?",
+        ),
+        (  # a relative clause after an apposition
+            "Where is Jesse Jackson, another popular media personality who says he speaks for"
+            " black America?",
+            "Jesse Jackson",
+            "says",
+            "he speaks for black America?",
+        ),
+        (  # an agentless perception, to the end of its clause
+            "The protests begun in March when an extradition bill was seen as a threat to the"
+            " region's autonomy, officials recalled.",
+            "",
+            "was seen as",
+            "a threat to the region's autonomy",
+        ),
+        (  # a role noun as the trailing speaker
+            "She seemed to be on some kind of stimulant, though it will be some time before"
+            " toxicology test results are available, the sheriff said.",
+            "the sheriff",
+            "said",
+            "She seemed to be on some kind of stimulant, though it will be some time before"
+            " toxicology test results are available",
+        ),
+    ],
+)
+def test_reports_with_a_complement_question_aside_or_label(
+    text: str, speaker: str, cue: str, content: str
+) -> None:
+    r = one(text)
+    assert (r.speaker, r.cue, r.content, r.kind) == (speaker, cue, content, "indirect")
+
+
+def test_two_complements_of_one_subject() -> None:
+    text = (
+        "The former secretary of state stuck to themes of economic and political fairness,"
+        " presenting herself as a champion of all Americans and decrying Republicans as beholden"
+        " to the wealthy and corporations."
+    )
+    q = quotes.extract(text)
+    assert q[["cue", "content"]].values.tolist() == [
+        ["presenting", "herself as a champion of all Americans"],
+        ["decrying", "Republicans as beholden to the wealthy and corporations"],
+    ]
+    assert set(q["speaker"]) == {"The former secretary of state"}
+
+
+def test_question_beside_the_speakers_quote() -> None:
+    text = "But when asked if he had ever cheated on his wives, Mr. Trump said: “No — I never do.”"
+    q = quotes.extract(text)
+    assert q[["speaker", "cue", "content", "kind"]].values.tolist() == [
+        ["", "asked", "if he had ever cheated on his wives", "indirect"],
+        ["Mr. Trump", "said", "No — I never do", "direct"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The board described the plan.",  # no complement
+        "The board described the plan in detail at its meeting on Monday.",
+        "She described Lynch as well.",  # "as well" is no complement
+        "ArborGen asked for approval to legalize the trees six years ago.",  # no reported question
+        "The company asked for a delay in the vote.",
+        "He has worked there for years, as he said in 2019.",
+        "The senator praised the plan.",
+        "Critics slammed the bill for weeks.",  # "for weeks" is no complement
+        "Intro.\n\nUPDATE: Clinton's victory is now official after the last count.",  # no speaker
+        "POLL: Dems, Republicans can't even agree on weather!",
+        "Voters saw the storm as it passed over the town.",  # "as it passed" is no complement
+    ],
+)
+def test_objects_without_complement_and_labels_are_no_quotes(text: str) -> None:
+    assert quotes.extract(text).empty

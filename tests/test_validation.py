@@ -15,8 +15,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_absent_validation_data_is_reported_not_fatal(tmp_path: Path) -> None:
     result = validation.measure(tmp_path / "no-eval-here")
     assert len(result["absent"]) == 4
-    # the attribution gold set ships with presslens, so its rows are there without eval data
-    assert set(result["table"]["task"]) == {"quote attribution"}
+    # the gold sets ship with presslens, so their rows are there without eval data
+    assert set(result["table"]["task"]) == {
+        "quote attribution",
+        "actor discovery",
+        "annotator agreement",
+        "quotation house styles",
+    }
     assert list(result["table"].columns) == validation.COLUMNS
 
 
@@ -42,4 +47,6 @@ def test_notebook_90_goes_on_without_validation_data(tmp_path: Path) -> None:
     text = (tmp_path / "90.ipynb").read_text()
     assert "Not installed, so not measured" in text and "not validated in this run" in text
     measured = pd.read_parquet(out / "data" / "validation.parquet")
-    assert set(measured["task"]) == {"quote attribution"}  # its gold set ships with presslens
+    shipped = {"quote attribution", "actor discovery", "annotator agreement",
+               "quotation house styles"}  # fmt: skip
+    assert set(measured["task"]) == shipped  # their gold sets ship with presslens

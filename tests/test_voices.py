@@ -86,6 +86,6 @@ def test_no_quotes_and_no_partitions() -> None:
     ],
 )
 def test_articles_with_marks_of_any_style(text: str, marked: bool) -> None:
-    from presslens.extract.attribution_cues import has_marks
+    from presslens.extract.quote_marks import has_marks
 
     assert has_marks(text) is marked

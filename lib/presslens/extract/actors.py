@@ -319,6 +319,7 @@ def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, i
 
 _KIND = {"office": "office", "ambiguous": "person"}  # actors that name no single listed actor
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame)\.?\s+$")
+_PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Fort|Ft|Port|Mount|Mt|Lake|Cape|San|Santa)\.?\s+$")
 _NAME_GOES_ON = re.compile(r"\.?[^\S\n]+[A-Z][a-z]")  # "Sen. Cruz", "King Salman", "Kim Jong"
 
 
@@ -374,8 +375,8 @@ def _resolve_surnames(
         if not bearers:
             out.append(c)
             continue
-        if _NAME_GOES_ON.match(text, c[1]):
-            continue
+        if _NAME_GOES_ON.match(text, c[1]) or _PLACE_PREFIX.search(text, max(0, c[0] - 8), c[0]):
+            continue  # "King Salman", "St. Paul", "Fort Worth": part of another name
         m = _HONORIFIC.search(text, max(0, c[0] - 6), c[0])
         pronoun = ("he" if m.group("m") else "she") if m else ""
         who = _bearer(bearers, named, surface, pronoun, lex)
@@ -405,7 +406,7 @@ def _resolve_pronouns(
     if not pron:
         return found
     out: list[tuple[int, int, str, str]] = []
-    people: list[tuple[int, int, str]] = []  # (start, sentence index, actor)
+    people: list[tuple[int, int, str]] = []  # (end, sentence index, actor)
     events = sorted(
         [(f[0], 0, f) for f in found] + [(p[0], 1, p) for p in pron], key=lambda e: (e[0], e[1])
     )
@@ -413,18 +414,50 @@ def _resolve_pronouns(
         if kind == 0:
             out.append(item)  # type: ignore[arg-type]
             if _is_person(item[2], lex):  # type: ignore[index]
-                people.append((item[0], _sentence_index(sent_of, item[0]), item[2]))  # type: ignore[index]
+                people.append((item[1], _sentence_index(sent_of, item[0]), item[2]))  # type: ignore[index]
             continue
         a, b, word = item  # type: ignore[misc]
         here = _sentence_index(sent_of, a)
-        for start, si, actor in reversed(people):
-            if here - si > window:
-                break
+        for end, si, actor in reversed(people):
+            if here - si > window or _unknown_name(text, end, a, found):
+                break  # a name presslens does not know stands between: it may be "he"
+            if _quoted_before(text, end, a):
+                continue  # “... Ted Cruz is best placed ...,” he said: not Cruz
             if lex.pronouns.get(actor, word) == word:
                 out.append((a, b, actor, "pronoun"))
-                people.append((a, here, actor))
+                people.append((b, here, actor))
                 break
     return out
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
+
+
+def _quoted_before(text: str, end: int, a: int) -> bool:
+    """Whether the mention ending at `end` stands inside a quotation that closes between it and
+    the pronoun at `a` (the pronoun's verb attributes that quotation)."""
+    from presslens.extract import quote_marks
+
+    lo = text.rfind("\n", 0, end) + 1
+    spans = quote_marks.quote_spans(text[lo:a])
+    return any(lo + qo < end <= lo + qe <= a for qo, qe, _, _ in spans)
+
+
+def _unknown_name(text: str, lo: int, hi: int, found: list[tuple[int, int, str, str]]) -> bool:
+    """Whether text[lo:hi] holds a capitalised word that is no mention and no English word,
+    title or date: a person's name presslens does not know ("Gurule said ... he")."""
+    from presslens.extract import names
+
+    w = names.words()
+    for m in _CAPITALISED.finditer(text, lo, hi):
+        word = m.group()
+        if word.lower() in w.known or word in w.places or word in w.dates or word in w.never:
+            continue
+        if (word,) in w.titles or word in w.demonyms or word in w.modifiers:
+            continue
+        if not any(s <= m.start() < e for s, e, _, _ in found):
+            return True
+    return False
 
 
 def _sentence_index(starts: list[int], pos: int) -> int:

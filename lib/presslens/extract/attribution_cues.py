@@ -32,8 +32,8 @@ and of sentence pieces (subordinate clauses, "As X said, ...", "..., adding that
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +104,10 @@ THAT = _verbs(forms(("that",)))
 URGE = _verbs(forms(("urge",)))
 OBJECT_OF = _verbs(forms(("object_of",)))
 NAMING = _verbs(forms(("naming",)))
+_AS_FORMS = frozenset(forms(("object_as",)))
+_FOR_FORMS = frozenset(forms(("object_for",)))
+COMPLEMENT = _verbs(sorted(_AS_FORMS | _FOR_FORMS))  # "described Lynch as well liked"
+COMPLEMENT_ING = _verbs(sorted(f for f in _AS_FORMS | _FOR_FORMS if f.endswith("ing")))
 CUE = rf"(?:{BARE}|{CLAUSE}|{THAT}|{URGE})"
 CUE_WORDS = frozenset(  # a sentence with none of these words reports nothing (a fast filter)
     [f.split(" ")[0] for f in forms(("bare", "clause", "that", "urge", "object_of", "naming"))]
@@ -112,6 +116,17 @@ CUE_WORDS = frozenset(  # a sentence with none of these words reports nothing (a
     "accused claim claims suggestion warning warnings argument assertion belief fear fears "
     "worries notification consensus conclusion allegation allegations insistence view".split()
 )
+_COMPLEMENT_WORDS = frozenset(f.split(" ")[0] for f in _AS_FORMS | _FOR_FORMS)
+
+
+def may_report(words: list[str]) -> bool:
+    """Whether a sentence (its words in lower case) may report: it holds a reporting word, or a
+    verb of the object_as/object_for classes with "as" or "for" (a fast filter)."""
+    if not CUE_WORDS.isdisjoint(words):
+        return True
+    return not _COMPLEMENT_WORDS.isdisjoint(words) and ("as" in words or "for" in words)
+
+
 DIRECT_CUE = rf"(?:{CUE}|{OBJECT_OF}|{NAMING})"  # a verb that may introduce a quotation
 PAST = _verbs(  # inverted order: "..., said Borrell" / "..., responded John Podesta"
     [
@@ -268,44 +283,6 @@ def mentions_by_article(mentions: pd.DataFrame) -> dict[object, list[tuple[int, 
 
 
 # Quotation marks and reports without a verb of their own (used by presslens.extract.quotes)
-Span = tuple[int, int, int, int]  # quotation: open, close_end, content_start, content_end
-MASK = "\x00"  # quoted text is blanked with this before looking for cues
-_QUOTE = re.compile(
-    r"“(?P<a>[^“”\n]{1,3000})”"
-    r"|„(?P<b>[^„“”\n]{1,3000})[“”]"
-    r"|«(?P<c>[^«»\n]{1,3000})»"
-    r"|»(?P<d>[^«»\n]{1,3000})«"
-    r"|‹(?P<e>[^‹›\n]{1,3000})›"
-    r"|(?<!\w)‚(?P<f>(?:[^‚‘’\n]|’(?=\w)){1,3000})[‘’](?!\w)"
-    r"|(?<![\w‘])‘‘(?P<h>(?:[^‘’\n]|’(?=\w)){1,3000})’’"
-    r"|``(?P<i>[^`\n]{1,3000}?)''"
-    r"|(?<!\w)‘(?P<g>(?:[^‘’\n]|’(?=\w)){1,3000})’(?!\w)"
-)
-_RUN_ON = re.compile(  # a quoted paragraph with no closing mark, the next one opening with one
-    r"(?:“(?P<a>[^“”\n]+)|„(?P<b>[^„“”\n]+)|«(?P<c>[^«»\n]+)|»(?P<d>[^«»\n]+)|‹(?P<e>[^‹›\n]+)"
-    r"|‚(?P<f>[^‚‘’\n]+)|(?<!\w)‘(?P<g>(?:[^‘’\n]|’(?=\w))+))(?=\n\s*[“„«»‹‚‘])"
-)
-CONTINUES = re.compile(r"[ \t]*\n\s*(?:[“„«»‹‚‘\"`]|'(?=['\w]))")  # the next paragraph opens
-_ANY_MARK = re.compile(r"[\"“”„«»‹›‚]|''|``|(?<![\w'’])[‘'](?=[A-Z])")
-_TWO = re.compile(r"(?<!')''(?!')|(?<=\w')''(?![\w'])|(?<![\w'])''(?='\w)")  # ''two apostrophes''
-_ONE = re.compile(r"(?<!')'(?!')")
-_NO_MARK = re.compile(r"'(?:\d0s|n'|(?:em|til|cause|tis|twas|bout|round)\b)", re.IGNORECASE)
-_OPEN_AFTER = frozenset(' \t\n([{—–-/“"‘')  # what may stand before an opening straight mark
-_POSSESSIVE = re.compile(r"[ \t]+[a-z]")  # after "s": "Jones' house", "Jones'' house"
-_TWEET_LEAD = re.compile(r"[\s>]*")
-_NEXT_DOUBLE = re.compile(r'[ \t]*\n\s*"')
-# 'We will win,' he said: the evidence that an article quotes with straight single quotes
-_SINGLE_STYLE = re.compile(
-    r"(?<![\w'’])'(?=[A-Z“\"])(?:[^'\n]|(?<=\w)'(?=\w)|(?<= )'n'(?= )){1,400}?[,?!]'(?=\s)"
-)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
-_TWEET_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
-SIGNATURE = re.compile(  # "— Donald J. Trump (@realDonaldTrump) March 3, 2016", "-@handle"
-    r"[\s>]*(?:(?:pic\.twitter\.com/\w+|https?://\S+)[\s>]*)*(?P<dash>[—–]|--?)[ \t]*"
-    r"(?:(?P<name>[^\s()@—–][^\n()@—–]{0,80}?)[ \t]*\([ \t]*(?P<h1>@\w{1,15})[ \t]*\)[ \t]*"
-    rf"{_TWEET_DATE}|(?P<h2>@\w{{1,15}})(?:[ \t]*{_TWEET_DATE})?(?=[ \t]*(?:$|[\n.]|\s+[A-Z])))"
-)
-TWEET_MAX = 280  # characters of a tweet: its text is the sentences before a signature within it
 ONLY_AFTER = _verbs(  # cues only right after a quote; "read" is its own past
     [f for v in CUES["after_quote"] for f in inflect(v)[1:-1] + [v] * (v in CUES["irregular"])]
 )
@@ -315,15 +292,10 @@ AFTER = re.compile(
     rf"(?:{ADV}\s+)?(?P<cue2>{CUE}|{ONLY_AFTER}))(?:\b|(?<=\)))"  # "said Doe (D-Calif.)"
 )
 _SENT_END = re.compile(r"[.?!][\"']?\s+(?=[A-Z\"'])")
-_SINGLE_MARK = re.compile(r"'(?=[A-Za-z0-9])")  # a straight single quote before a word
-_SINGLE_LEAD = re.compile(rf"(?:[:,]\s*|(?i:\b{DIRECT_CUE})\s+)\Z")  # what must precede it
-_LEAD_REACH = 60  # characters before the mark searched for the colon or reporting verb
-_SINGLE_CLOSE = re.compile(r"(?<=\S)'(?!\w)|(?<=[.?!,])'(?=[A-Z])")
-_GLUED = re.compile(r"[.?!]'[A-Z]")  # a quote ends, the next one starts: "blood.'All the trees"
-_GLUED_END = re.compile(r"[.?!]'")
 PASSIVE = re.compile(
-    r"\b(?P<cue>(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+)?(?:said|believed"
-    r"|thought|reported|alleged|rumou?red|accused))\s+(?=(?:to|of)\s+\w)"
+    r"\b(?P<cue>(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|often\s+)?"
+    r"(?:(?:said|believed|thought|reported|alleged|rumou?red|accused)(?=\s+(?:to|of)\s+\w)"
+    r"|(?:regarded|seen|viewed|perceived)\s+as(?=\s+(?:an?|the)\s)))\s+"
 )
 REPORTEDLY = re.compile(r"\b(?P<cue>reportedly|allegedly)\b")
 NOUN_CUE = re.compile(  # "her claim that ...", "there are growing fears that ..."
@@ -341,184 +313,6 @@ STUDY = re.compile(
     r"|assessment|program(?:me)?|agency|ministry|institute|organi[sz]ation|commission|committee)\b",
     re.IGNORECASE,
 )
-
-
-def _straight(text: str) -> list[Span]:
-    """Straight double quotes paired in turn within a paragraph. A mark that would open but
-    stands after a comma or ?/! with an attribution after it ("..., demand a change," González
-    wrote) closes a quote that lost its opening mark: the quote starts after the last mark or
-    sentence end before it."""
-    out: list[Span] = []
-    for para in re.finditer(r"[^\n]+", text):
-        opened, last = -1, para.start()
-        for m in re.finditer('"', para.group()):
-            i = para.start() + m.start()
-            if opened >= 0:
-                out.append((opened, i + 1, opened + 1, i))
-                opened, last = -1, i + 1
-            elif text[i - 1 : i] in (",", "?", "!") and AFTER.match(text, i + 1, para.end()):
-                bound = [e.end() for e in _SENT_END.finditer(text, last, i)]
-                a = max([last, *bound])
-                out.append((a, i + 1, a, i)) if a < i else None
-                last = i + 1
-            else:
-                opened = i
-        if opened >= 0 and _NEXT_DOUBLE.match(text, para.end()):  # runs on to the next paragraph
-            e = para.start() + len(para.group().rstrip())
-            out += [(opened, e, opened + 1, e)] if e > opened + 1 else []
-    return out
-
-
-def _single(text: str) -> list[Span]:
-    """Straight single quotes after a colon or a reporting verb ("said: 'For the forest ...'"),
-    and the quotes glued to them after a sentence end (".'All the trees ... place.'")."""
-    out: list[Span] = []
-    for m in _SINGLE_MARK.finditer(text):
-        if not _SINGLE_LEAD.search(text[max(0, m.start() - _LEAD_REACH) : m.start()]):
-            continue
-        start, mark = m.end(), m.start()
-        while True:
-            close = _SINGLE_CLOSE.search(text, start)
-            if close is None or "\n" in text[start : close.start()]:
-                break
-            out.append((mark, close.end(), start, close.start()))
-            if not _GLUED.match(text, close.start() - 1):
-                break
-            start = mark = close.end()
-            nxt = _SINGLE_CLOSE.search(text, start)
-            if nxt is None or not _GLUED_END.match(text, nxt.start() - 1):
-                break
-            if re.search(r"(?<!\w)'|'(?!\w)", text[start : nxt.start()]):
-                break  # another quotation mark stands between: the quotes have ended
-    return out
-
-
-def _shape(text: str, i: int, j: int) -> tuple[bool, bool, bool]:
-    """(may open, may close, possessive-shaped) of the straight mark text[i:j]: it opens after a
-    blank or an opening bracket and before a non-blank, closes after a non-blank and before no
-    word ('90s, rock 'n' roll, 'em are no marks; "Jones' house" may be a possessive)."""
-    before = text[i - 1] if i else " "
-    after = text[j] if j < len(text) else " "
-    if j - i == 1 and (_NO_MARK.match(text, i) or text[max(i - 2, 0) : i] == "'n"):
-        return False, False, False
-    may_open = before in _OPEN_AFTER and not after.isspace()
-    glued = j - i == 1 and before in ".?!," and after.isupper()  # "blood.'All the trees"
-    may_close = glued or not before.isspace() and not (after.isalnum() or after == "_")
-    return may_open, may_close, may_close and before in "sS" and bool(_POSSESSIVE.match(text, j))
-
-
-def _pair(text: str, marks: list[tuple[int, int]], *, repair: bool) -> list[Span]:
-    """Straight marks (two apostrophes, single quotes) paired by their shape within a paragraph. A
-    possessive-shaped mark closes only before an opening mark or an attribution; a paragraph
-    left open runs on when the next one opens with a mark; with `repair`, a closing mark after
-    ",?!" and before an attribution closes a quote that lost its opening mark (as in _straight)."""
-    out: list[Span] = []
-    shapes = [_shape(text, i, j) for i, j in marks]
-    opened: tuple[int, int] | None = None
-    last = 0
-    for k, ((i, j), (may_open, may_close, possessive)) in enumerate(zip(marks, shapes)):
-        end = text.find("\n", opened[1], i) if opened else -1
-        if opened and end >= 0:  # the paragraph ended with the quote open
-            if may_open and not text[end:i].strip():
-                e = opened[1] + len(text[opened[1] : end].rstrip())
-                out += [(opened[0], e, opened[1], e)] if e > opened[1] else []
-            opened, last = None, end
-        if opened is None:
-            if may_open:
-                opened = (i, j)
-            elif repair and may_close and text[i - 1 : i] in ",?!" and AFTER.match(text, j):
-                a = max([last, *(e.end() for e in _SENT_END.finditer(text, last, i))])
-                out += [(a, j, a, i)] if a < i else []
-                last = j
-            continue
-        nxt = k + 1 < len(marks) and shapes[k + 1][0] and "\n" not in text[j : marks[k + 1][0]]
-        if may_close and (not possessive or nxt or AFTER.match(text, j)):
-            out.append((opened[0], j, opened[1], i))
-            opened, last = None, j
-        elif may_open and not may_close:
-            opened = (i, j)
-    return out
-
-
-def _british(text: str, spans: list[Span]) -> list[Span]:
-    """Straight single quotes as the outer marks, in an article that shows the style: a quote
-    'X ...,' outside double quotes with an attribution after it ('We will win,' he said)."""
-    for m in _SINGLE_STYLE.finditer(text):
-        if not any(qo <= m.start() < qe for qo, qe, _, _ in spans) and AFTER.match(text, m.end()):
-            return _pair(text, [m.span() for m in _ONE.finditer(text)], repair=False)
-    return []
-
-
-def _tweets(text: str, spans: list[Span]) -> list[Span]:
-    """Embedded tweets without marks: the text before a signature ("— Name (@handle) date",
-    "-@handle") on its line (else the paragraph before), at most TWEET_MAX characters back by
-    sentences; a quote in marks right before a signature is the tweet (see signed)."""
-    out: list[Span] = []
-    last = 0
-    for m in SIGNATURE.finditer(text):
-        k = len(text[last : m.start()].rstrip()) + last
-        a = max(text.rfind("\n", 0, k) + 1, last)
-        own, last = "\n" not in text[k : m.start("dash")], m.end()  # on the signature's line
-        quoted = [qe for _, qe, _, _ in spans if a < qe <= k]  # a quote before or in the tweet
-        nested = any(qo < k <= qe for qo, qe, _, _ in spans)  # a tweet in marks (see signed)
-        if nested or quoted and AFTER.match(text, quoted[-1], k):  # “...,” X says — NBC News
-            continue
-        a = max([a, *(e for e in quoted if re.match(r"\s+[A-Z]", text[e : e + 2]))])
-        a = _TWEET_LEAD.match(text, a).end()  # a quoted "> tweet"
-        starts = [a, *(e.end() for e in _SENT_END.finditer(text, a, k))]
-        a = next((x for x in starts if k - x <= TWEET_MAX), starts[-1])
-        intro = r"By\s+[A-Z][^.!?]{0,60}$" + "|.*:$" * own  # a byline, "Trump tweeted:"
-        if len(text[a:k].split()) < 2 or re.match(intro, text[a:k]):
-            continue
-        out.append((a, k, a, k))
-    return out
-
-
-def signed(text: str, pos: int) -> tuple[str, tuple[int, int]] | None:
-    """The name (else the @handle) of a tweet's signature at `pos`, with its offsets, or None."""
-    m = SIGNATURE.match(text, pos)
-    g = next(g for g in ("name", "h1", "h2") if m.group(g)) if m else ""
-    return (m.group(g), m.span(g)) if m else None
-
-
-def has_marks(text: str) -> bool:
-    """Whether a text holds a quotation mark of any style (a straight ' only before a capital)."""
-    return isinstance(text, str) and _ANY_MARK.search(text) is not None
-
-
-def quote_spans(text: str) -> list[Span]:
-    """(open, close_end, content_start, content_end) of every paired quotation in `text` (an
-    outer quotation wins over one inside it); close_end == content_end for a paragraph that runs
-    on (see CONTINUES) and for an embedded tweet without marks (before its signature)."""
-    found = [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end(m.lastgroup or ""))
-             for m in _QUOTE.finditer(text)]  # fmt: skip
-    if "\n" in text:
-        found += [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end())
-                  for m in _RUN_ON.finditer(text)]  # fmt: skip
-    found += _straight(text) if '"' in text else []
-    if "'" in text:
-        two = [m.span() for m in _TWO.finditer(text)]  # not the closing marks of ``...''
-        two = [x for x in two if not any(qo < x[0] < qe for qo, qe, _, _ in found)]
-        found += _pair(text, two, repair=True) if two else []
-        found += _single(text)
-        found += _british(text, found)
-    found += _tweets(text, found) if "@" in text else []
-    out: list[Span] = []
-    for q in sorted(found, key=lambda q: (q[0], -q[1])):
-        if not out or q[0] >= out[-1][1]:
-            out.append(q)
-    return out
-
-
-def mask_quotes(text: str, spans: Sequence[Span]) -> str:
-    """`text` with every quotation (marks included) blanked, so verbs inside quotes are never
-    cues."""
-    parts, last = [], 0
-    for qo, qe, _, _ in spans:
-        parts += [text[last:qo], MASK * (qe - qo)]
-        last = qe
-    parts.append(text[last:])
-    return "".join(parts)
 
 
 def quoted_vs_mentioned(
@@ -554,10 +348,16 @@ def quoted_vs_mentioned(
 
 # Clauses and sentence pieces of attribution (used by presslens.extract.quotes)
 # between a speaker and the verb: an apposition, auxiliaries, a time ("has also said", "on Monday")
-GAP = rf"(?:{APPOSITION}|,\s+{TIME},|,?\s+(?:who|which))?\s+{AUX}{{0,3}}(?:{ADV}\s+)?"
+# "Jesse Jackson, another media personality who says ...": an open apposition with a relative
+_APPOSITION_WHO = r",\s+(?:an?|the|another|one\s+of)\s+[^,;:!?\x00]{1,80}?\s+(?:who|which)"
+GAP = (
+    rf"(?:{APPOSITION}|,\s+{TIME},|,?\s+(?:who|which)|{_APPOSITION_WHO})?\s+{AUX}{{0,3}}"
+    rf"(?:{ADV}\s+)?"
+)
 ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\([A-Z][\w.\-]{0,12})\.\)?\s*$")
 GOES_ON = re.compile(  # the speaker goes on: ", adding that ..." / " and warned that ..."
-    rf"(?:,\s*(?P<ing>{ING})|\s+and\s+(?:also\s+)?(?P<past>{PAST}))(?:\s+{ADV})?"
+    rf"(?:,\s*(?P<ing>{ING}|{COMPLEMENT_ING})|\s+and\s+(?:also\s+)?(?P<past>{PAST}"
+    rf"|{COMPLEMENT_ING}))(?:\s+{ADV})?"
     r"(?:\s+that)?\s+(?=\w)"
 )
 COLON = re.compile(  # the subject of a clause ending in a colon right before a quote
@@ -569,7 +369,7 @@ SUBORDINATE = re.compile(
     r"\s*(?:When|After|While|Although|Though|Because|Since|If|Before|Once|Until|Unlike|As)\b"
     r"[^,.;:!?\x00]{3,200},\s"
 )
-CUE_ANY = re.compile(rf"\b(?:{CUE}|{OBJECT_OF}|[Aa]ccording\s+to)")
+CUE_ANY = re.compile(rf"\b(?:{CUE}|{OBJECT_OF}|{COMPLEMENT}|[Aa]ccording\s+to)")
 
 
 def joined(text: str, sents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:
@@ -598,3 +398,112 @@ def pieces(masked: str, sents: list[tuple[int, int]]) -> list[tuple[int, tuple[i
         else:
             out.append((si, (a, b)))
     return out
+
+
+# Reports of other shapes: a verb with an object and its complement, a question, a parenthetical
+# attribution and a transcript label (used by presslens.extract.quotes)
+_AS_THEN = re.compile(  # the object, then "as" and the complement (never "as if", "as well")
+    r"[^,.;:!?\x00]{1,80}?\s+as\s+(?!(?:if|though|well(?=\s+as\b|\s*[,.;:!?]|\s*$)|soon|long"
+    r"|much|many|far|it|he|she|they|we|I|you|a\s+result)\b)(?=\w)"
+)
+_FOR_THEN = re.compile(  # the object, then "for" and the complement (never "for years")
+    r"[^,.;:!?\x00]{1,80}?\s+for\s+(?!(?:years|months|weeks|days|hours|decades|now|long|a\s+while"
+    r"|the\s+(?:first|last|second)|the\s+past)\b)(?=\w)"
+)
+
+
+def complement(cue: str, content: str) -> bool:
+    """Whether a verb that reports with an object and a complement (``object_as`` and
+    ``object_for`` in speech_cues.yaml) has both: "described Lynch as well liked",
+    "congratulated Trump for winning", but not "described the plan"."""
+    verb = cue.split(" ")[0].lower()
+    return bool(
+        verb in _AS_FORMS
+        and _AS_THEN.match(content)
+        or verb in _FOR_FORMS
+        and _FOR_THEN.match(content)
+    )
+
+
+def is_complement(cue: str) -> bool:
+    """Whether a cue is a verb of the ``object_as`` / ``object_for`` classes."""
+    verb = cue.split(" ")[0].lower()
+    return verb in _AS_FORMS or verb in _FOR_FORMS
+
+
+REDUCED = re.compile(  # a speaker in a reduced relative clause: "experts looking at the report"
+    r"\b[a-z]{3,}ing\s+(?:at|of|about|with|on|into|from|over|through|in)\s+$"
+)
+# a question reported without its asker: "when asked if ...", "asked whether ..."
+QUESTION = re.compile(
+    r"(?:^\s*|\b(?:when|if|after|being|is|are|was|were|been|and|but)\s+|,\s+)(?P<cue>asked)"
+    r"\s+(?:(?:him|her|them|me|us)\s+)?(?P<content>(?:if|whether)\s+[^,;:!?\x00]+)"
+)
+# a parenthetical attribution: "The deal, Borrell said, was ..." / "..., as X notes, knows ..."
+PARENTHETICAL = re.compile(
+    rf",\s+(?:(?P<as>as)\s+)?(?P<spk>{SPEAKER})\s+{AUX}{{0,2}}(?:{ADV}\s+)?"
+    rf"(?P<cue>{PAST}|{BARE}|{CLAUSE})(?:\s+{TIME})?,\s+(?=[a-z])"
+)
+_LABEL = re.compile(r"(?P<spk>(?:[A-Z][A-Z.’'\-]*\s+){0,3}[A-Z][A-Z’'\-]*[A-Z]):[ \t]+(?=\S)")
+_NOT_LABELS = frozenset(str(w) for w in WORDS["not_labels"])
+
+
+def transcript(text: str, start: int) -> tuple[str, tuple[int, int], int, int] | None:
+    """(speaker, speaker offsets, content start, content end) of a paragraph of a transcript
+    opening at `start` with a speaker's name in capitals and a colon ("TRUMP: Well, ..."): the
+    rest of the paragraph is the speaker's; None for other text and for labels such as
+    "UPDATE:"."""
+    m = _LABEL.match(text, start)
+    if m is None or start > 0 and text[max(start - 8, 0) : start].rstrip(" \t")[-1:] != "\n":
+        return None
+    if m.group("spk") in _NOT_LABELS or not valid_speaker(m.group("spk")):
+        return None
+    end = text.find("\n", m.end())
+    return m.group("spk"), m.span("spk"), m.end(), len(text) if end < 0 else end
+
+
+def relative_end(masked: str, sp_end: int, c: int, end: int) -> int:
+    """Where the content of a reported relative clause ends: "Thunberg, who says she has
+    Asperger syndrome, gained prominence" ends at the comma; other content at `end`."""
+    if not re.match(rf",\s+(?:who|which)\b|{_APPOSITION_WHO}\b", masked[sp_end:c]):
+        return end
+    cut = masked.find(",", c, end)
+    return end if cut < 0 else cut
+
+
+# Whether what follows a verb is a reported clause
+FINITE = re.compile(  # a verb in the first words of a reported clause
+    r"^(?:[^,;:\x00]*?\s)??(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should"
+    r"|may|might|must|do|does|did|\w+n[’']t"
+    r"|(?<!the )(?<!\ba )(?<!an )(?<!his )(?<!her )(?<!its )(?<!their )\w{2,}ed"
+    r"|(?:he|she|it|they|we|I|you|there)\s+\w+)\b"
+)
+NOT_CLAUSE = re.compile(  # reported content never opens with a preposition or a conjunction
+    r"(?:after|before|during|on|in|at|for|with|about|to|from|of|by|amid|following|over|under"
+    r"|through|via|ahead|yet|but|and|or|as|while|than)\b",
+    re.IGNORECASE,
+)
+SAY_TELL = re.compile(r"(?:say|says|said|saying|tell|tells|told|telling)\b")
+
+
+def clause(cue: str, content: str) -> bool:
+    """Whether what follows a verb without "that" is a reported clause: not a prepositional phrase
+    ("told reporters after the talks"), and, except after say and tell, with a verb in its first
+    eight words ("the study found the ice is melting", but not "noted the weather")."""
+    if NOT_CLAUSE.match(content):
+        return False
+    return bool(SAY_TELL.match(cue) or FINITE.search(" ".join(content.split()[:8])))
+
+
+def trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Offsets of text[a:b] without blanks and commas around it and a trailing full stop or dash."""
+    while a < b and (text[a].isspace() or text[a] in ",;:"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:—–"):
+        b -= 1
+    return a, b
+
+
+def index(starts: list[int], pos: int) -> int:
+    """0-based index of the sentence starting at or before `pos`."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from presslens.extract import names
+from presslens.extract.actor_evidence import gender, type_evidence
 from presslens.extract.actor_list import actor_table, write_yaml
 from presslens.extract.name_counts import (
     _ACRONYM,
@@ -51,7 +52,9 @@ LEARNED_CONFIDENCE = 0.6  # probability the learned type model needs to overrule
 MIN_OTHER = 3  # names of things (type other) need this many mentions
 DOMINANT = 0.75  # share of a surname's uses that makes one bearer the one it means even in an
 # article that names another bearer in full ("Trump" beside "Ivanka Trump")
-FIRST_NAME_DOMINANT = 0.75  # share of the uses of a first name one person needs to take its uses
+FIRST_NAME_ARTICLES = 3  # articles a first name must be written alone in to mean one person
+# corpus-wide ("Hillary"); else it is resolved only in an article naming a bearer in full
+FIRST_NAME_DOMINANT = 0.9  # share of the uses of a first name one person needs to take its uses
 # alone outside articles naming a bearer in full ("Hillary", "Bernie"; not "George"); a surname
 # goes to the person with the most uses
 
@@ -110,7 +113,8 @@ def _person_key(full: str) -> tuple[str, str, str]:
     if last == parts[0] and len(parts) > 1:  # "Kim Jong Un"
         return (_fold(" ".join(parts[1:])).lower(), _fold(last).lower(), "")
     initials = "".join(p[0] for p in parts[1:-1] if re.fullmatch(r"[A-Z]\.?", p))
-    return (_fold(parts[0]).lower(), _fold(last).lower() + suffix.lower(), initials)
+    first = names.words().nicknames.get(parts[0].upper(), parts[0])  # "Bob" is "Robert"
+    return (_fold(first).lower(), _fold(last).lower() + suffix.lower(), initials)
 
 
 def _join_initials(people: dict[tuple, _Actor]) -> None:
@@ -191,23 +195,53 @@ def _people(
     left for other actors. `learned` types the names the rules have no evidence for."""
     by_full: dict[str, list[Row]] = defaultdict(list)
     rest: list[Row] = []
+    alone: Counter = Counter()  # one-word names with what people's names have before or after
     for r in counts:
         multi = " " in r["full"] and r["head"] == "" and r["full"] not in w.places
         (by_full[r["full"]] if multi else rest).append(r)
+        if not multi and r["form"] == r["full"] and r["head"] == "":
+            alone[r["full"]] += sum(int(r[k]) for k in ("person", "male", "female", "he", "she"))
     people: dict[tuple, _Actor] = {}
+    doubt: dict[str, list[Row]] = {}
     for full in sorted(by_full):
         rows = by_full[full]
-        person = learned[full] == "person" if full in learned else _is_person(full, rows, w)
-        if not person:
-            rest += rows
-            continue
-        actor = people.setdefault(_person_key(full), _Actor("person"))
-        actor.learned |= full in learned
-        actor.surnames.add(surname(full))
-        for row in rows:
-            actor.add(row)
+        last, first = surname(full), full.split()[0]
+        person = alone[last] > 0 and last.lower() not in w.known and last not in w.places
+        person = person and first not in w.places and not _english(first, w)  # "Mr. Romney"
+        if not person and not _place_first(full, rows, w):  # "Ohio State", "Texas Tech"
+            person = learned[full] == "person" if full in learned else _is_person(full, rows, w)
+        if person:
+            _add_person(people, full, rows, learned)
+        else:
+            doubt[full] = rows
+    known = {s for a in people.values() for s in a.surnames}
+    for full, rows in doubt.items():  # "Ivanka Trump" beside Donald Trump: a family's member
+        first = full.split()[0]
+        if surname(full) in known and not _english(first, w) and first not in w.places:
+            if learned.get(full, "person") == "person":
+                _add_person(people, full, rows, learned)
+                continue
+        rest += rows
     _join_initials(people)
     return people, rest
+
+
+def _place_first(full: str, rows: list[Row], w: names.Words) -> bool:
+    """A name that starts with a place of the gazetteer and has no title, honorific or pronoun
+    saying it is a person's ("Ohio State", "Texas Tech")."""
+    own = [r for r in rows if r["form"] == full]
+    return full.split()[0] in w.places and not _sum(own, ("person", "he", "she"))
+
+
+def _add_person(
+    people: dict[tuple, _Actor], full: str, rows: list[Row], learned: dict[str, str]
+) -> None:
+    """Add a person's full name and its rows to the person of its key."""
+    actor = people.setdefault(_person_key(full), _Actor("person"))
+    actor.learned |= full in learned
+    actor.surnames.add(surname(full))
+    for row in rows:
+        actor.add(row)
 
 
 def _word_not_surname(form: str, row: Row | None, w: names.Words) -> bool:
@@ -234,6 +268,14 @@ def _plurality(uses: dict[tuple, int], share: float) -> tuple | None:
         return None
     total = sum(uses.values())
     return ranked[0][0] if not total or ranked[0][1] >= share * total else None
+
+
+def _other_gender(row: Row, person: _Actor) -> bool:
+    """Whether the evidence of a surname written alone (honorifics, he/she after it) gives the
+    other gender than the person's own evidence does."""
+    alone = gender(Counter({k: int(row[k]) for k in ("male", "female", "he", "she")}))[0]
+    own = gender(person.ev)[0]
+    return bool(alone and own and alone != own)
 
 
 def _bare_surnames(
@@ -269,6 +311,10 @@ def _bare_surnames(
     for s, keys in sorted(bearers.items()):
         uses = {k: sum(n for f, n in people[k].forms.items() if f == s or s in f) for k in keys}
         best = _plurality(uses, FIRST_NAME_DOMINANT if s in firsts else 0.0)
+        if s in firsts and (s not in bare_rows or bare_rows[s]["articles"] < FIRST_NAME_ARTICLES):
+            best = None  # "James" alone once: only an article naming a James in full says who
+        if best is not None and s in bare_rows and _other_gender(bare_rows[s], people[best]):
+            best = None  # "Romney ... he" is not Ann Romney: the bare surname stays apart
         defaults[s] = "|".join(best) if best is not None else None
         if best is not None and uses[best] >= DOMINANT * sum(uses.values()):
             people[best].dominant.add(s)
@@ -303,7 +349,7 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
         actor.add(row)
     for acr, a in list(out.items()):  # "EPA" joins "Environmental Protection Agency"
         bare = acr.replace(".", "")
-        if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare):
+        if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare) and _acronym(bare, w):
             full = [k for k, b in out.items() if b.type == "organisation" and _initials(k) == bare]
             if len(full) == 1:
                 _merge_into(out[full[0]], out.pop(acr))
@@ -319,6 +365,12 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
         for k in keys[1:]:
             _merge_into(out[keys[0]], out.pop(k))
     return out
+
+
+def _acronym(bare: str, w: names.Words) -> bool:
+    """Capitals that may be an acronym: not an English word of three letters or fewer written in
+    capitals ("TO", "IN" in a headline)."""
+    return not (len(bare) <= 3 and bare.lower() in w.known)
 
 
 def _n(a: _Actor) -> int:
@@ -431,60 +483,6 @@ def _close(a: str, b: str) -> bool:
     if not same_entity(a, b):
         return False  # "World War II" / "III", "Eric" / "Erica Garner", "FranÃ"
     return edits(la, lb) <= (2 if min(len(la), len(lb)) >= 12 else 1)
-
-
-FIRST_NAME_SHARE = 0.95  # a census first name this one-sided is weak evidence of gender
-
-
-def gender(ev: Counter, name: str = "") -> tuple[str, str]:
-    """(he / she / "", evidence) of a person: honorifics, else the pronouns after the name, else
-    (weakest) a first name the census gives to one gender at least FIRST_NAME_SHARE of the time."""
-    m, f, he, she = ev["male"], ev["female"], ev["he"], ev["she"]
-    said = f"honorific male {m}, female {f}; pronouns after the name he {he}, she {she}"
-    if m or f:
-        return ("he" if m > f else "she" if f > m else ""), said
-    if he >= 2 and he >= 3 * she:
-        return "he", said
-    if she >= 2 and she >= 3 * he:
-        return "she", said
-    census = names.first_name(name.split()[0], names.words()) if " " in name else None
-    if census and sum(census):
-        share = census[0] / sum(census)
-        for pronoun, p in (("he", share), ("she", 1 - share)):
-            if p >= FIRST_NAME_SHARE:
-                return pronoun, f"{said}; first name {name.split()[0]}: {p:.0%} (1990 US census)"
-    return "", said
-
-
-_EVIDENCE = (("person", "title or honorific before"), ("he", "he after"), ("she", "she after"),
-             ("speaker", "said"), ("subject", "a verb after"), ("place", "in/near before"),
-             ("the", "the before"), ("it", "it/its after"), ("org_cue", "officials/CEO after"),
-             ("place_cue", "residents/from"), ("person_cue", "age/party/who"))  # fmt: skip
-
-
-def _a(noun: str) -> str:
-    """A noun with its indefinite article."""
-    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
-
-
-def type_evidence(a: _Actor, w: names.Words) -> str:
-    """Why an actor has its type, in words: what its name says (a head word, the gazetteer, a
-    census first name, a known organisation) and how often each kind of evidence stood around
-    it."""
-    name = a.name
-    said = []
-    if name in w.places:
-        said.append(f"the gazetteer knows {name}")
-    elif name in w.organisations:
-        said.append("a known organisation")
-    elif (head := names.head_type(name.split(), w)) and head == a.type:
-        said.append(f"its last word ({name.split()[-1]}) names {_a(head)}")
-    if a.type == "person" and " " in name and names.first_name(name.split()[0], w):
-        said.append(f"{name.split()[0]} is a census first name")
-    if a.learned:
-        said.append("typed by the learned model")
-    counts = [f"{label} {a.ev[k]}" for k, label in _EVIDENCE if a.ev[k]]
-    return "; ".join(said + ([", ".join(counts)] if counts else []))
 
 
 def _kept(a: _Actor, min_mentions: int) -> bool:

@@ -41,6 +41,8 @@ class Words:
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
     modifiers: frozenset[str] = field(default_factory=frozenset)  # "Republican", "Team"
     surname_first: frozenset[str] = field(default_factory=frozenset)  # "Kim", "Xi"
+    things: frozenset[str] = field(default_factory=frozenset)  # "Obamacare", "Brexit"
+    nicknames: dict[str, str] = field(default_factory=dict)  # "BOB" -> "ROBERT"
 
 
 def _strings(values: object) -> list[str]:
@@ -174,4 +176,10 @@ def words() -> Words:
         phrases=frozenset(tuple(p.split()) for p in _strings(spec.get("phrases"))),
         modifiers=frozenset(_strings(spec.get("modifiers"))),
         surname_first=frozenset(_strings(spec.get("surname_first"))),
+        things=frozenset(_strings(spec.get("things"))),
+        nicknames={
+            str(nick).upper(): str(name).upper()
+            for name, nicks in (spec.get("nicknames") or {}).items()
+            for nick in _strings(nicks)
+        },
     )

@@ -146,7 +146,8 @@ def _chains(sentence: str, toks: list[tuple[int, int, str]], w: Words) -> list[l
     while i < len(toks):
         a, _, t = toks[i]
         joined = bool(cur) and sentence[toks[cur[-1]][1] : a] in {" ", "\u00a0"}
-        if _is_cap(t) and _breaks(t, any(not toks[j][2].isupper() for j in cur), w):
+        mixed = joined and any(not toks[j][2].isupper() for j in cur)  # "Islamic State (ISIS)"
+        if _is_cap(t) and _breaks(t, mixed, w):
             cur = []
             i += 1
             continue
@@ -314,6 +315,8 @@ def head_type(words_: list[str], w: Words) -> str:
         return "group"  # "Democrats", "Social Democrats", "New Hampshire Republicans"
     if len(words_) == 1 and (re.fullmatch(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?", last)):
         return "organisation"
+    if text in w.things:
+        return "other"  # "Obamacare", "Brexit"
     if text in w.organisations:
         return "organisation"
     return ""
@@ -324,11 +327,24 @@ def _trim(words_: list[str], w: Words, *, initial: bool) -> int:
     k = 0
     while k < len(words_) and (
         words_[k] in w.never
-        or (k < len(words_) - 1 and words_[k] in w.common and not _known_start(words_[k:], w))
+        or (
+            k < len(words_) - 1
+            and words_[k] in w.common
+            and not _known_start(words_[k:], w)
+            and not _given_name(words_, k, w, initial=initial)
+        )
         or (k == 0 and initial and _common_start(words_, w) and not _known_start(words_, w))
     ):
         k += 1
     return k
+
+
+def _given_name(words_: list[str], k: int, w: Words, *, initial: bool) -> bool:
+    """A common word inside a sentence right before a surname that is no English word is a first
+    name ("Mitt Romney", "Rand Paul"; but "Climate Scientists" and a sentence's first word are
+    not)."""
+    last = words_[k + 1] if k + 2 == len(words_) else ""
+    return bool(last) and not (initial and k == 0) and last.lower() not in w.known
 
 
 def _common_start(words_: list[str], w: Words) -> bool:

@@ -4,7 +4,7 @@ clauses with a partial quote (mixed).
 ``extract(text)`` works on any text.
 
 *Direct quotes* are spans between paired quotation marks of any house style (see
-:func:`presslens.extract.attribution_cues.quote_spans`): straight, curly, low-high, guillemets,
+:func:`presslens.extract.attribution_marks.quote_spans`): straight, curly, low-high, guillemets,
 ''two apostrophes'', single quotes at word edges (never the apostrophe of "don’t", "Jones'" or
 "'90s"); straight double quotes that lost a mark are repaired. A quoted paragraph that runs on
 (no closing mark, the next paragraph opens with one) is a quote of the speaker of the next one.
@@ -51,9 +51,14 @@ poll found a narrow majority of voters said ..."), an "according to" source, and
 ("..., Jensen added."). A sentence that opens with a subordinate clause with a reporting verb is
 read as two ("When Merkley asked Wheeler how ..., | Wheeler said ..."), and "As HuffPost reported,
 ..." reports the main clause. "It" reports when the sentence before names a study, report or body
-("It found that ..."). Reports without a named source have an empty speaker: "is said to", "was
-accused of", "reportedly", and noun cues ("there are growing fears that ..."; "her claim that ..."
-is "her").
+("It found that ..."). Verbs of ``object_as``/``object_for`` report an object with its complement
+("described Lynch as well liked", "congratulated Trump for winning"; not "described the plan"). A
+parenthetical attribution reports its sentence ("The deal, Borrell said, was historic"; "...,
+as X notes, knows ..." the clause after it); a paragraph opening with a name in capitals and a
+colon ("TRUMP: Well, ...") is that speaker's. Reports without a named source have an empty
+speaker: "is said to", "was accused of", "is widely seen as", "reportedly", a question ("when
+asked if ..."; never "asked for a delay"), and noun cues ("there are growing fears that ..."; "her
+claim that ..." is "her").
 
 *Mixed quotes* (kind "mixed"): a reported clause that holds a partial quote, "Jansen said the ocean
 “plays a key role” in the cycle": the content is the whole reported clause with the quotation marks,
@@ -73,13 +78,11 @@ speakers, the first). "he"/"she" resolve only to a person of that pronoun mentio
 pronoun mention, else the latest such person), and never across another speaker's quote: when a
 quote by someone else who could be called by the same pronoun (a person of that or an unknown
 pronoun, or an unresolved name or title) stands between the person's last naming and the pronoun,
-the pronoun stays unresolved. English only; parenthetical attributions ("The deal, Borrell said, was
-historic") are not found.
+the pronoun stays unresolved. English only.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -87,6 +90,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from presslens.extract import attribution_cues as cues
+from presslens.extract import quote_marks as marks
 from presslens.ingest import sentences as splitter
 
 COLUMNS = "sent_id speaker cue content kind start end speaker_start speaker_end".split()
@@ -96,9 +100,9 @@ KINDS = ("direct", "indirect", "mixed", "scare")
 SCARE_MAX_WORDS = 4  # a quote this short with no cue is a scare quote
 MIN_INDIRECT_WORDS = 3  # reported content shorter than this is no statement
 TWEET_KIND = "direct"  # an embedded tweet is a verbatim quote (the gold set labels them indirect)
-MASK = cues.MASK  # quoted text is blanked with this before looking for cues
-quote_spans, mask_quotes = cues.quote_spans, cues.mask_quotes
-Span = cues.Span  # a quotation: open, close_end, content_start, content_end
+MASK = marks.MASK  # quoted text is blanked with this before looking for cues
+quote_spans, mask_quotes = marks.quote_spans, marks.mask_quotes
+Span = marks.Span  # a quotation: open, close_end, content_start, content_end
 quoted_vs_mentioned = cues.quoted_vs_mentioned
 
 SPEAKER, ADV, CUE = cues.SPEAKER, cues.ADV, cues.CUE
@@ -140,33 +144,23 @@ _INDIRECT = re.compile(
     rf"(?<![\w’'\-])(?=[A-Za-z])(?P<spk>{SPEAKER}){cues.GAP}"
     rf"(?:(?P<cue1>{cues.BARE}|{cues.CLAUSE}){_THEN}"
     rf"|(?P<cue2>{cues.THAT})(?:\s+{ADV})?\s+(?:{_INTRO})?that\s+"
-    rf"|(?P<cue3>{cues.URGE}|{cues.OBJECT_OF})\s+)"
+    rf"|(?P<cue3>{cues.URGE}|{cues.OBJECT_OF})\s+|(?P<cue4>{cues.COMPLEMENT})\s+)"
     r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",
     re.DOTALL,
 )
 _PARTICIPLE = re.compile(
     rf"(?:(?:,\s*|\b(?:{cues.TIME}|statement|letter|tweet|post|interview|video|release|message|email"
-    rf"|remarks|speech|op-ed|report)\s+)(?P<cue>{cues.ING})(?:\s+{ADV})?\s+(?:that\s+)?"
-    rf"|\s+and\s+(?:also\s+)?(?P<cue_and>{cues.PAST})(?:\s+{ADV})?\s+(?:that\s+)?)"
+    rf"|remarks|speech|op-ed|report)\s+)(?P<cue>{cues.ING}|{cues.COMPLEMENT_ING})(?:\s+{ADV})?"
+    rf"\s+(?:that\s+)?|\s+and\s+(?:also\s+)?(?P<cue_and>{cues.PAST}|{cues.COMPLEMENT_ING})"
+    rf"(?:\s+{ADV})?\s+(?:that\s+)?)"
     r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",
     re.DOTALL,
 )
 _ACCORDING = re.compile(
     r"(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,.;:!?\n\x00]{2,80}?)(?=\s*(?:[,.;:!?\x00]|$))"
 )
-_FINITE = re.compile(  # a verb in the first words of a reported clause
-    r"^(?:[^,;:\x00]*?\s)??(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should"
-    r"|may|might|must|do|does|did|\w+n[’']t"
-    r"|(?<!the )(?<!\ba )(?<!an )(?<!his )(?<!her )(?<!its )(?<!their )\w{2,}ed"
-    r"|(?:he|she|it|they|we|I|you|there)\s+\w+)\b"
-)
-_NOT_CLAUSE = re.compile(  # reported content never opens with a preposition or a conjunction
-    r"(?:after|before|during|on|in|at|for|with|about|to|from|of|by|amid|following|over|under"
-    r"|through|via|ahead|yet|but|and|or|as|while|than)\b",
-    re.IGNORECASE,
-)
-_SAY_TELL = re.compile(r"(?:say|says|said|saying|tell|tells|told|telling)\b")
 _WORD = re.compile(r"\w+")
+_NOT_CLAUSE, _clause, _trim = cues.NOT_CLAUSE, cues.clause, cues.trim
 _HEADLINE = re.compile(r"(?:[A-Z0-9’'\-]+\s+)*[A-Z]{2,}(?=[A-Z][a-z])")  # a headline run in
 
 
@@ -181,15 +175,6 @@ class _Quote:
     end: int
     kind: str
     sp: tuple[int, int]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    """Offsets of text[a:b] without blanks and commas around it and a trailing full stop or dash."""
-    while a < b and (text[a].isspace() or text[a] in ",;:"):
-        a += 1
-    while b > a and (text[b - 1].isspace() or text[b - 1] in ",.;:—–"):
-        b -= 1
-    return a, b
 
 
 def _speaker(m: re.Match[str], groups: tuple[str, ...], base: int) -> tuple[str, tuple[int, int]]:
@@ -278,9 +263,9 @@ def _said(text: str, masked: str, span: Span, sents: list[tuple[int, int]], prev
     taken from `last` when it stands free; kind "scare" when it is short and has no cue."""
     qo, qe, a, b = span
     starts = [x for x, _ in sents]
-    si = _index(starts, a)
-    s_start, _ = sents[_index(starts, qo)] if sents else (0, len(text))
-    k = _index(starts, max(qe - 1, 0))
+    si = cues.index(starts, a)
+    s_start, _ = sents[cues.index(starts, qo)] if sents else (0, len(text))
+    k = cues.index(starts, max(qe - 1, 0))
     s_end = max(sents[k][1] if sents else len(text), qe)
     if text[b - 1] in "?!" and not masked[qe:s_end].strip() and k + 1 < len(sents):
         s_end = sents[k + 1][1]  # “... ?” Vucic asked. -- the splitter ends the sentence here
@@ -317,11 +302,11 @@ def _direct(text: str, masked: str, qspans: list[Span], sents: list[tuple[int, i
             continue
         if a >= b:
             continue
-        sig = cues.signed(text, qe)
-        q = (_Quote(_index(starts, a), sig[0], "tweeted", a, b, TWEET_KIND, sig[1])
+        sig = marks.signed(text, qe)
+        q = (_Quote(cues.index(starts, a), sig[0], "tweeted", a, b, TWEET_KIND, sig[1])
              if sig else _said(text, masked, (qo, qe, a, b), sents, prev_end, last))  # fmt: skip
         prev_end = qe
-        if qe == c1 and sig is None and cues.CONTINUES.match(text, qe):
+        if qe == c1 and sig is None and marks.CONTINUES.match(text, qe):
             runs_on.append(len(out))
         elif q.kind == "scare" and not scare:
             continue
@@ -340,15 +325,6 @@ def _enough(text: str, a: int, b: int) -> bool:
     return len(_WORD.findall(text[a:b])) >= MIN_INDIRECT_WORDS
 
 
-def _clause(cue: str, content: str) -> bool:
-    """Whether what follows a verb without "that" is a reported clause: not a prepositional phrase
-    ("told reporters after the talks"), and, except after say and tell, with a verb in its first
-    eight words ("the study found the ice is melting", but not "noted the weather")."""
-    if _NOT_CLAUSE.match(content):
-        return False
-    return bool(_SAY_TELL.match(cue) or _FINITE.search(" ".join(content.split()[:8])))
-
-
 def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | None:
     """(speaker, cue, speaker offsets, content offset in `sent`) of the first reported clause of a
     (masked) sentence that opens with a speaker and a verb, or None."""
@@ -361,18 +337,29 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
         pos = m.start() + 1  # a match turned down never hides a later one
         if not _ok(m, sent, 0, ("spk",)):
             continue
-        cue = _cue(m, ("cue1", "cue2", "cue3"))
+        cue = _cue(m, ("cue1", "cue2", "cue3", "cue4"))
         if cue.split(" ")[0].endswith("ing"):
             continue  # "a statement saying ...": a participle belongs to the subject (below)
         content = m.group("content")
-        if m.group("cue1") and not m.group("that") and not _clause(cue, content):
-            if not re.fullmatch(cues.URGE, cue):  # "suggested deploying troops" is reported
-                continue  # "he noted the weather": an object, not a clause
+        if m.group("cue4") and not cues.complement(cue, content):
+            continue  # "described the plan": no complement
+        urge = re.fullmatch(cues.URGE, cue)  # "suggested deploying troops", never "asked for"
+        urged = urge and not _NOT_CLAUSE.match(content)
+        if m.group("cue1") and not m.group("that") and not _clause(cue, content) and not urged:
+            continue  # "he noted the weather": an object, not a clause
+        if m.group("cue3") and urge and not urged:
+            continue
         spk, sp = _speaker(m, ("spk",), base)
+        reduced = cues.REDUCED.search(sent, 0, m.start())  # "many experts looking at X saw"
+        subj = _SUBJECT.search(sent, 0, m.start()) if reduced else None
+        if _ok(subj, sent, 0, ("spk",)):  # the experts speak, not the report
+            spk, sp = _speaker(subj, ("spk",), base)
         return spk, cue, sp, m.start("content")
     m = _PARTICIPLE.search(sent)  # "..., saying ..." / "... and said ...": the subject's words
     that = m and m.group("cue") and sent.endswith("that", 0, m.start("content") - 1)
-    if m and (that or _clause(_cue(m, ("cue", "cue_and")), m.group("content"))):
+    verb, content = (_cue(m, ("cue", "cue_and")), m.group("content")) if m else ("", "")
+    if m and (cues.complement(verb, content) if cues.is_complement(verb) else
+              that or _clause(verb, content)):  # fmt: skip
         head = sent[: m.start()]  # "..., said X, adding that" / "..., X said, adding that"
         subj = _INVERTED_SUBJECT.search(head) or _TRAILING_SUBJECT.search(head)
         subj = subj or _SUBJECT.search(head)
@@ -380,15 +367,6 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
             spk, sp = _speaker(subj, ("spk",), base)
             return spk, _cue(m, ("cue", "cue_and")), sp, m.start("content")
     return None
-
-
-def _relative_end(masked: str, sp_end: int, c: int, end: int) -> int:
-    """Where the content of a reported relative clause ends: "Thunberg, who says she has
-    Asperger syndrome, gained prominence" ends at the comma; other content at `end`."""
-    if not re.match(r",\s+(?:who|which)\b", masked[sp_end:c]):
-        return end
-    cut = masked.find(",", c, end)
-    return end if cut < 0 else cut
 
 
 def _clauses(
@@ -402,6 +380,8 @@ def _clauses(
     m = cues.GOES_ON.search(masked, a, b)
     parts = [(a, m.start(), cue), (m.end(), b, _cue(m, ("ing", "past")))] if m else [(a, b, cue)]
     for x, y, verb in parts:
+        if cues.is_complement(verb) and not cues.complement(verb, text[x:y]):
+            continue  # "..., touting the report": an object, no complement
         x, y = _trim(text, x, y)
         if _enough(text, x, y):
             out.append(_Quote(si, spk, verb, x, y, "indirect", sp))
@@ -419,7 +399,7 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
     reported clause (see _clauses) and an "according to" source beside it, else a trailing
     attribution ("..., officials said."). "It" reports when the sentence before (`prev`) names
     a study, report or body ("It found that ...")."""
-    if cues.CUE_WORDS.isdisjoint(_LOWER_WORD.findall(sent.lower())):
+    if not cues.may_report(_LOWER_WORD.findall(sent.lower())):
         return []  # no reporting verb, "according to", report noun or "reportedly"
     if not cues.CUE_ANY.search(sent):
         return _unnamed(text, sent, base, si)
@@ -430,7 +410,7 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
         r = (m.group("spk"), _cue(m, ("cue",)), _speaker(m, ("spk",), base)[1], m.end())
     if r is not None:
         spk, cue, sp, c = r
-        end = _relative_end(text, sp[1], base + c, base + len(sent))
+        end = cues.relative_end(text, sp[1], base + c, base + len(sent))
         out += _clauses(text, text, (spk, cue, sp), base + c, end, si)
     m = _ACCORDING.search(sent)
     if m and _ok(m, sent, 0, ("spk",)):
@@ -449,7 +429,18 @@ def _indirect_in(text: str, sent: str, base: int, si: int, prev: str = "") -> li
         a, b = _trim(text, base, base + m.start())
         if _enough(text, a, b):
             out.append(_Quote(si, spk, _cue(m, ("cue1", "cue2")), a, b, "indirect", sp))
-    return out or _unnamed(text, sent, base, si)
+    return out or _aside(text, sent, base, si) or _unnamed(text, sent, base, si)
+
+
+def _aside(text: str, sent: str, base: int, si: int) -> list[_Quote]:
+    """A parenthetical attribution in mid-sentence: "The deal, Borrell said, was historic" reports
+    the whole sentence, "..., as Ed Morrissey notes, knows how ..." the clause after it."""
+    for m in cues.PARENTHETICAL.finditer(sent):
+        if _ok(m, sent, 0, ("spk",)):
+            a, b = _trim(text, base + (m.end() if m.group("as") else 0), base + len(sent))
+            spk, sp = _speaker(m, ("spk",), base)
+            return [_Quote(si, spk, _cue(m, ("cue",)), a, b, "indirect", sp)] * _enough(text, a, b)
+    return []
 
 
 def _unnamed(text: str, sent: str, base: int, si: int) -> list[_Quote]:
@@ -458,7 +449,8 @@ def _unnamed(text: str, sent: str, base: int, si: int) -> list[_Quote]:
     possessive before a noun ("her claim that ...": "her")."""
     m = cues.NOUN_CUE.search(sent) or cues.PASSIVE.search(sent)
     if m is not None:
-        a, b = _trim(text, base + m.end(), base + len(sent))
+        cut = sent.find(",", m.end()) if m.group("cue").endswith("as") else -1  # "seen as X,"
+        a, b = _trim(text, base + m.end(), base + (cut if cut > 0 else len(sent)))
         spk, sp = _speaker(m, ("spk",), base)
         if re.search(r"[’']s$", spk):  # "Ocasio-Cortez's claim": the speaker without "'s"
             spk, sp = spk[:-2], (sp[0], sp[1] - 2)
@@ -484,7 +476,7 @@ def _in_quoted(
         return [], {}
     spk, cue, sp, c = r
     c += s_start
-    s_end = _relative_end(masked, sp[1], c, s_end)
+    s_end = cues.relative_end(masked, sp[1], c, s_end)
     inside = [q for q in qs if q[0] >= c]
     if not inside:  # a quote that opens at the sentence's end belongs to the next sentence
         cut = masked.find(MASK, c, s_end)
@@ -506,9 +498,17 @@ def _in_quoted(
     return [q], {qo: q for qo, _, _, _ in inside}
 
 
-def _index(starts: list[int], pos: int) -> int:
-    """0-based index of the sentence starting at or before `pos`."""
-    return max(bisect.bisect_right(starts, pos) - 1, 0)
+def _asked(text: str, masked: str, span: tuple[int, int], si: int) -> list[_Quote]:
+    """A question reported without its asker ("when asked if he ..., Trump said") and a paragraph
+    of a transcript ("TRUMP: Well, ..."), with an empty speaker and the label's name."""
+    out = []
+    if "asked" in masked[span[0] : span[1]] and (m := cues.QUESTION.search(masked, *span)):
+        a, b = _trim(text, *m.span("content"))
+        out += [_Quote(si, "", "asked", a, b, "indirect", (-1, -1))] * _enough(text, a, b)
+    if (t := cues.transcript(text, span[0])) is not None:
+        a, b = _trim(text, t[2], t[3])
+        out += [_Quote(si, t[0], "", a, b, "indirect", t[1])] * _enough(text, a, b)
+    return out
 
 
 def _rows(text: str, sents: list[tuple[int, int]], *, scare: bool) -> list[_Quote]:
@@ -536,6 +536,7 @@ def _found(text: str, sents: list[tuple[int, int]], *, scare: bool) -> list[_Quo
         else:
             prev = masked[max(s_start - 300, 0) : s_start]
             found += _indirect_in(text, sent, s_start, si, prev)
+        found += _asked(text, masked, (s_start, s_end), si)
     found += _direct(text, masked, qspans, sents, scare=scare, taken=taken)
     return sorted(found, key=lambda q: (q.start, q.end))
 

@@ -100,6 +100,7 @@ def edits(a: str, b: str) -> int:
 
 
 _MOJIBAKE = re.compile(r"[ÃÂ]|â€|Ã")  # UTF-8 read as Latin-1 or cp1252 ("FranÃ§ois")
+_INITIALS = re.compile(r"(?<=\s)[A-Z]\.(?=\s)")  # middle initials
 _NUMBER = re.compile(r"\b(?:[IVXLC]+|\d+(?:st|nd|rd|th)?)\b")  # "II", "III", "2nd", "1990"
 
 
@@ -120,6 +121,9 @@ def same_entity(a: str, b: str) -> bool:
 
     if _NUMBER.findall(a) != _NUMBER.findall(b) or encoding_error(a) or encoding_error(b):
         return False
+    ia, ib = _INITIALS.findall(a), _INITIALS.findall(b)
+    if ia and ib and ia != ib:
+        return False  # "George H. W. Bush" / "George W. Bush"
     fa, fb = a.split()[0], b.split()[0]
     if len(a.split()) < 2 or len(b.split()) < 2 or letters(fa) == letters(fb):
         return True

@@ -12,7 +12,7 @@ quotes in the denominator carries a warning.
 
 The rate of direct quotes per 100 sentences per outlet (``quote_rates``) checks the quotation
 marks: an outlet whose rate is under a third of the median outlet's while its texts hold quotation
-marks (of any style, ``attribution_cues.has_marks``) most likely writes its marks in a style the
+marks (of any style, ``quote_marks.has_marks``) most likely writes its marks in a style the
 quotes do not know. It is built from per-partition counts (``rate_counts``, summed by
 ``rate_table``) so a stage never needs the whole corpus in memory.
 """
@@ -24,7 +24,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
-from presslens.extract.attribution_cues import has_marks
+from presslens.extract.quote_marks import has_marks
 from presslens.measure.sentiment.aggregate import _resample_counts
 
 COLUMNS = ["outlet", "dimension", "category", "quotes", "of", "share", "low", "high", "articles",

@@ -33,9 +33,12 @@ CODE = (
     "presslens.validate.validation",
     "presslens.validate.actors",
     "presslens.validate.attribution",
+    "presslens.validate.political",
+    "presslens.validate.housestyles",
 )  # the modules (or packages) whose code decides the validation results
-COLUMNS = ["task", "dataset", "method", "metric", "value", "n", "reference", "reference_source"]
-FORMAT = 1  # bump when the cached result's shape changes
+COLUMNS = ["task", "dataset", "method", "metric", "value", "low", "high", "n", "reference",
+           "reference_source"]  # fmt: skip
+FORMAT = 2  # bump when the cached result's shape changes
 
 
 def references() -> pd.DataFrame:
@@ -68,6 +71,7 @@ def _files(eval_dir: Path | None) -> dict[str, Path | None]:
     both = found["newsmtsc"] is not None and found["frames"] is not None
     found["actors"] = found["newsmtsc"] if both else None
     found["attribution"] = resources_io.path("gold/attribution.jsonl")
+    found["political"] = resources_io.path("gold/political.jsonl")
     return found
 
 
@@ -96,7 +100,13 @@ def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
 
 
 def _row(
-    task: str, dataset: str, method: str, metric: str, value: float | None, n: int
+    task: str,
+    dataset: str,
+    method: str,
+    metric: str,
+    value: float | None,
+    n: int,
+    interval: tuple[float, float] = (float("nan"), float("nan")),
 ) -> dict[str, Any]:
     return dict(
         task=task,
@@ -104,8 +114,55 @@ def _row(
         method=method,
         metric=metric,
         value=None if value is None else round(float(value), 4),
+        low=interval[0],
+        high=interval[1],
         n=int(n),
     )
+
+
+POLITICAL = "political gold, {split} split (6 house styles)"
+
+
+def _political(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    """Quotes and actors on the political-news gold set per split, the annotators' agreement,
+    the name types' agreement and direct quotes per house style (presslens.validate.political)."""
+    from presslens.validate import political
+
+    recs = political.records(path.name)
+    spec, mentions, said = political.run(recs)
+    quotes = political.attribution_scores(recs, said)
+    actors = political.actor_scores(recs, mentions, spec)
+    agree, types, styles = (
+        political.agreement(),
+        political.type_agreement(),
+        political.style_rates(),
+    )
+    rows = [
+        _row("quote attribution", POLITICAL.format(split=r.split), "presslens.quotes", r.metric,
+             r.value, r.n, (r.low, r.high))
+        for r in quotes.itertuples()
+    ] + [
+        _row("actor discovery", POLITICAL.format(split=r.split), "presslens.discover", r.metric,
+             r.value, r.n)
+        for r in actors.itertuples()
+    ] + [
+        _row("annotator agreement", f"political gold ({agree['articles']} articles, 2 coders)",
+             "second coder vs first", m, agree[k], agree[n])
+        for m, k, n in (("attribution f1 (overlap)", "attribution_f1", "attributions"),
+                        ("speaker agreement", "speaker_agreement", "attributions"),
+                        ("mention type alpha (Krippendorff)", "type_alpha", "mentions_both"))
+    ] + [
+        _row("annotator agreement", "name types (60 names, 2 coders)", "second coder vs first",
+             m, types[k], types["n"])
+        for m, k in (("share equal", "agree"), ("alpha (Krippendorff)", "alpha"))
+    ] + [
+        _row("quotation house styles", "climate gold rendered in each style", "presslens.quotes",
+             f"direct quotes per 100 sentences ({r.style})", r.direct_per_100, r.sentences)
+        for r in styles.itertuples()
+    ]  # fmt: skip
+    detail = {"quotes": quotes, "actors": actors, "agreement": agree, "types": types,
+              "styles": styles}  # fmt: skip
+    return rows, {"political": detail}
 
 
 def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
@@ -281,6 +338,7 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
                     "frames": "narrative-frames articles (eval/narrative-frames)",
                     "actors": "NewsMTSC and narrative-frames (for actor discovery)",
                     "attribution": "the attribution gold set (presslens/resources/gold)",
+                    "political": "the political-news gold set (presslens/resources/gold)",
                 }[task]
             )
             continue
@@ -290,10 +348,11 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
             "frames": lambda p: _frames(p, repeats=frame_split_repeats),
             "actors": _actors,
             "attribution": _attribution,
+            "political": _political,
         }[task](path)
         rows += got
         out.update(detail)
-    table = pd.DataFrame(rows, columns=COLUMNS[:6])
+    table = pd.DataFrame(rows, columns=COLUMNS[:8])
     ref = references()
     table = table.merge(ref, on=["task", "dataset", "method", "metric"], how="left")
     table["reference_source"] = table["reference_source"].fillna("")

@@ -92,7 +92,9 @@ def validation_table(t: dict[str, Any]) -> pd.DataFrame:
     return v
 
 
-HEADLINE_METRICS = ("pearson_r", "f1", "f1 (macro)", "strict_f1", "value_accuracy")
+HEADLINE_METRICS = ("pearson_r", "f1", "f1 (macro)", "strict_f1", "value_accuracy",
+                    "f1 (overlap, all)", "speaker accuracy (all)",
+                    "people's mentions on the right person")  # fmt: skip
 
 
 def validation_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
