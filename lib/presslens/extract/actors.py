@@ -179,7 +179,13 @@ def lexicon(name: str = "actors.yaml", overlay: str = "") -> Lexicon:
 def merged_spec(name: str, overlay: str = "") -> dict:
     """The actors resource `name` with `overlay` on top: the overlay's actors first; an actor of
     `name` whose display name the overlay lists is dropped, and its other forms the overlay lists
-    are removed."""
+    are removed. Read once per process and version of the files: treat it as read-only."""
+    return _merged_spec(name, overlay, _stamp(name), _stamp(overlay))
+
+
+@functools.lru_cache(maxsize=8)
+def _merged_spec(name: str, overlay: str, *_stamps: tuple[int, int]) -> dict:
+    """merged_spec, parsed once per version of the files."""
     base = resources_io.load(name) if name else {}
     over = resources_io.load(overlay) if overlay else {}
     if not over:
@@ -320,7 +326,16 @@ def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, i
 _KIND = {"office": "office", "ambiguous": "person"}  # actors that name no single listed actor
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame)\.?\s+$")
 _PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Fort|Ft|Port|Mount|Mt|Lake|Cape|San|Santa)\.?\s+$")
-_NAME_GOES_ON = re.compile(r"\.?[^\S\n]+[A-Z][a-z]")  # "Sen. Cruz", "King Salman", "Kim Jong"
+_NAME_GOES_ON = re.compile(r"\.?[^\S\n]+([A-Z][a-z]+)")  # "Sen. Cruz", "King Salman", "Kim Jong"
+
+
+def _name_goes_on(text: str, end: int) -> bool:
+    """Whether a capitalised word that is no date follows a surname ("King Salman", but not
+    "Kurti Thursday")."""
+    from presslens.extract import names
+
+    m = _NAME_GOES_ON.match(text, end)
+    return bool(m) and m.group(1) not in names.words().dates
 
 
 @functools.lru_cache(maxsize=1)
@@ -368,14 +383,14 @@ def _resolve_surnames(
     out = []
     for c in found:
         surface = _norm(text[c[0] : c[1]])
-        titled = lex.titled.get(surface) if _titled(text, c[0]) else None
+        titled = lex.titled.get(surface) if surface in lex.titled and _titled(text, c[0]) else None
         if c[3] == "titled" and not titled:
             continue
         bearers = titled or (lex.bearers.get(surface) if c[3] == "surname" else None)
         if not bearers:
             out.append(c)
             continue
-        if _NAME_GOES_ON.match(text, c[1]) or _PLACE_PREFIX.search(text, max(0, c[0] - 8), c[0]):
+        if _name_goes_on(text, c[1]) or _PLACE_PREFIX.search(text, max(0, c[0] - 8), c[0]):
             continue  # "King Salman", "St. Paul", "Fort Worth": part of another name
         m = _HONORIFIC.search(text, max(0, c[0] - 6), c[0])
         pronoun = ("he" if m.group("m") else "she") if m else ""
@@ -405,6 +420,7 @@ def _resolve_pronouns(
         pron.append((m.start(g), m.end(g), m.group(g).lower()))
     if not pron:
         return found
+    quoted = _quote_spans(text)
     out: list[tuple[int, int, str, str]] = []
     people: list[tuple[int, int, str]] = []  # (end, sentence index, actor)
     events = sorted(
@@ -421,7 +437,7 @@ def _resolve_pronouns(
         for end, si, actor in reversed(people):
             if here - si > window or _unknown_name(text, end, a, found):
                 break  # a name presslens does not know stands between: it may be "he"
-            if _quoted_before(text, end, a):
+            if any(qo < end <= qe <= a for qo, qe in quoted):
                 continue  # “... Ted Cruz is best placed ...,” he said: not Cruz
             if lex.pronouns.get(actor, word) == word:
                 out.append((a, b, actor, "pronoun"))
@@ -433,14 +449,11 @@ def _resolve_pronouns(
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
-def _quoted_before(text: str, end: int, a: int) -> bool:
-    """Whether the mention ending at `end` stands inside a quotation that closes between it and
-    the pronoun at `a` (the pronoun's verb attributes that quotation)."""
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(open, close_end) of the quotations of a text (presslens.extract.quote_marks)."""
     from presslens.extract import quote_marks
 
-    lo = text.rfind("\n", 0, end) + 1
-    spans = quote_marks.quote_spans(text[lo:a])
-    return any(lo + qo < end <= lo + qe <= a for qo, qe, _, _ in spans)
+    return [(qo, qe) for qo, qe, _, _ in quote_marks.quote_spans(text)]
 
 
 def _unknown_name(text: str, lo: int, hi: int, found: list[tuple[int, int, str, str]]) -> bool:

@@ -168,7 +168,8 @@ APPOSITION = (
     r"(?:,\s+(?:an?|the|who|whose|himself|herself|now|also|one\s+of|[a-z]+-year-old|for|in|at|another|other"
     r"|however|meanwhile|though|too|like|as)\b"
     r"[^,;:!?\x00]{1,100}?,"
-    rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}{ROLE},|,\s+\d{{1,3}},)"  # ", Grenada envoy,", ", 22,"
+    rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}{ROLE},|,\s+\d{{1,3}},"  # ", Grenada envoy,", ", 22,"
+    r"|,\s+[DRI]-[A-Z][\w.]{0,12},)"  # ", D-Fla.,"
 )
 
 _PRONOUNS = {"he", "she", "they"}
@@ -181,7 +182,9 @@ _ROLE_IN = re.compile(ROLE, re.IGNORECASE)
 _TIME_ONLY = re.compile(rf"^(?:{TIME})$", re.IGNORECASE)
 # "the former Texas representative", "the White House hopeful": one person named before
 _DESCRIBED = re.compile(
-    rf"[Tt]he\s+(?:[\w’'\-.]+\s+){{0,4}}(?:{_alternatives(WORDS['person_roles'])})", re.IGNORECASE
+    rf"[Tt]he\s+(?:[\w’'\-.]+\s+){{0,4}}(?:{_alternatives(WORDS['person_roles'])})"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+)?)?",  # "the secretary of state"
+    re.IGNORECASE,
 )
 
 

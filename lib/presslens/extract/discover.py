@@ -164,7 +164,8 @@ def _is_person(full: str, rows: list[Row], w: names.Words) -> bool:
 
 def _learned(records: list[Row], w: names.Words) -> dict[str, str]:
     """The type the learned model (presslens.extract.name_types) gives each name with no head
-    word whose evidence the rules cannot read, where it is at least LEARNED_CONFIDENCE sure."""
+    word whose evidence the rules cannot read and that is written twice or more (as the names it
+    learned from), where it is at least LEARNED_CONFIDENCE sure."""
     from presslens.extract import name_types
 
     own: dict[str, Counter] = defaultdict(Counter)
@@ -176,7 +177,7 @@ def _learned(records: list[Row], w: names.Words) -> dict[str, str]:
             own[r["full"]].update({k: int(r[k]) for k in COUNT_COLUMNS[3:]})
         else:
             linked[r["full"]] += 1
-    fulls = sorted(f for f, ev in own.items() if name_types.weak(f, ev))
+    fulls = sorted(f for f, ev in own.items() if name_types.weak(f, ev) and ev["n"] >= 2)
     if not fulls:
         return {}
     probs = name_types.probabilities([name_types.features(f, own[f], linked[f]) for f in fulls])

@@ -39,6 +39,7 @@ class Words:
     organisations: frozenset[str] = field(default_factory=frozenset)
     title_first: frozenset[str] = field(default_factory=frozenset)
     phrases: frozenset[tuple[str, ...]] = field(default_factory=frozenset)
+    phrase_first: frozenset[str] = field(default_factory=frozenset)  # first words of phrases
     modifiers: frozenset[str] = field(default_factory=frozenset)  # "Republican", "Team"
     surname_first: frozenset[str] = field(default_factory=frozenset)  # "Kim", "Xi"
     things: frozenset[str] = field(default_factory=frozenset)  # "Obamacare", "Brexit"
@@ -174,6 +175,7 @@ def words() -> Words:
         organisations=frozenset(_strings(spec["organisations"])),
         title_first=frozenset(t[0] for t in titles),
         phrases=frozenset(tuple(p.split()) for p in _strings(spec.get("phrases"))),
+        phrase_first=frozenset(p.split()[0] for p in _strings(spec.get("phrases"))),
         modifiers=frozenset(_strings(spec.get("modifiers"))),
         surname_first=frozenset(_strings(spec.get("surname_first"))),
         things=frozenset(_strings(spec.get("things"))),

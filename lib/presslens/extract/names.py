@@ -212,11 +212,11 @@ def _split_title(words_: list[str], w: Words) -> tuple[int, str]:
 def _phrase_words(toks: list[tuple[int, int, str]], w: Words) -> set[int]:
     """Indices of the words of fixed phrases that are never names ("State of the Union")."""
     out: set[int] = set()
-    if not w.phrases:
-        return out
     words_ = [t[2] for t in toks]
+    if w.phrase_first.isdisjoint(words_):
+        return out
     for i, word in enumerate(words_):
-        if word[:1].isupper():
+        if word in w.phrase_first:
             for k in (4, 3, 2):
                 if tuple(words_[i : i + k]) in w.phrases:
                     out.update(range(i, i + k))
@@ -231,6 +231,8 @@ def _split_chain(
     phrases (`phrase`) and known one-word organisations ("Telemundo Facebook" -> "Telemundo",
     "Facebook"; but "Fox News" stays whole)."""
     words_ = [toks[i][2] for i in chain]
+    if len(chain) == 1 and chain[0] not in phrase:
+        return [chain]
     out: list[list[int]] = [[]]
     for j, i in enumerate(chain):
         word = _POSSESSIVE.sub("", words_[j])
@@ -243,7 +245,7 @@ def _split_chain(
             out += [[i], []]
         else:
             out[-1].append(i)
-    return [c for c in out if any(_is_cap(words_[chain.index(i)]) for i in c)]
+    return [c for c in out if any(_is_cap(toks[i][2]) for i in c)]
 
 
 def _splits(word: str, nxt: str, w: Words) -> bool:
@@ -258,7 +260,7 @@ def _modifiers(ws: list[str], w: Words, *, headline: bool) -> tuple[int, int]:
     common word before a first name ("Russian Vladimir Putin", "Former Mayor"); and in a headline
     plain words after a full name ("Donald Trump Rally")."""
     a = 0
-    if not ws or head_type(ws, w):
+    if len(ws) < 2 or (first_name(ws[0], w) is not None and not headline) or head_type(ws, w):
         return 0, len(ws)  # "Hurricane Irma", "Port Arthur", "Republican Party"
     while len(ws) - a >= 2 and first_name(ws[a], w) is None:
         word, nxt = ws[a], ws[a + 1]

@@ -14,6 +14,7 @@ the quoted text so that verbs inside quotes are never cues (used by presslens.ex
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -197,7 +198,7 @@ def _tweets(text: str, spans: list[Span]) -> list[Span]:
 
 
 _OPENER = re.compile(r"[“„«‹‚]|(?<![\w'])''(?=\S)|(?<![\w\"])\"(?=\S)")
-_CLOSER = re.compile(r"[”»›]|(?<=\S)''(?![\w'])")
+_CLOSER = re.compile(r"(?<=\S)[”»›“](?!\w)|(?<=\S)''(?![\w'])")  # “ closes „...“
 _MARK = re.compile(r"[\"“”„«»‹›‚]|''")
 _LEAD = re.compile(rf"(?:[:,]\s*|(?i:\b{DIRECT_CUE})\s+|^\s*)\Z")
 
@@ -247,11 +248,21 @@ def has_marks(text: str) -> bool:
 
 
 def quote_spans(text: str) -> list[Span]:
+    """(open, close_end, content_start, content_end) of every paired quotation in `text` (see
+    _spans; the mention and quote stages both ask for an article's quotations, found once)."""
+    return list(_spans(text))
+
+
+@functools.lru_cache(maxsize=4096)  # a partition's articles (the texts are held anyway)
+def _spans(text: str) -> tuple[Span, ...]:
     """(open, close_end, content_start, content_end) of every paired quotation in `text` (an
     outer quotation wins over one inside it); close_end == content_end for a paragraph that runs
     on (see CONTINUES) and for an embedded tweet without marks (before its signature)."""
+    pairs = list(_QUOTE.finditer(text))
+    if any(m.lastgroup == "c" for m in pairs):  # «...»: a »...« is two quotes' edges
+        pairs = [m for m in pairs if m.lastgroup != "d"]
     found = [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end(m.lastgroup or ""))
-             for m in _QUOTE.finditer(text)]  # fmt: skip
+             for m in pairs]  # fmt: skip
     if "\n" in text:
         found += [(m.start(), m.end(), m.start(m.lastgroup or ""), m.end())
                   for m in _RUN_ON.finditer(text)]  # fmt: skip
@@ -268,7 +279,7 @@ def quote_spans(text: str) -> list[Span]:
     for q in sorted(found, key=lambda q: (q[0], -q[1])):
         if not out or q[0] >= out[-1][1]:
             out.append(q)
-    return out
+    return tuple(out)
 
 
 def mask_quotes(text: str, spans: Sequence[Span]) -> str:

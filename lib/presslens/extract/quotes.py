@@ -362,7 +362,7 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
               that or _clause(verb, content)):  # fmt: skip
         head = sent[: m.start()]  # "..., said X, adding that" / "..., X said, adding that"
         subj = _INVERTED_SUBJECT.search(head) or _TRAILING_SUBJECT.search(head)
-        subj = subj or _SUBJECT.search(head)
+        subj = subj or _ACCORDING.search(head) or _SUBJECT.search(head)  # "..., according to X,"
         if _ok(subj, sent, 0, ("spk",)):
             spk, sp = _speaker(subj, ("spk",), base)
             return spk, _cue(m, ("cue", "cue_and")), sp, m.start("content")
