@@ -27,6 +27,7 @@ BUNDLE = {
         "newsmtsc/LICENSE",
         "newsmtsc/readme.md",
         "narrative-frames/articles_metadata.dev.tsv",
+        "narrative-frames/role_and_frame_annotations.dev.tsv",
         "narrative-frames/LICENSE",
         "narrative-frames/README.original.md",
         "seeds-timex/*",

@@ -88,14 +88,19 @@ def _tables(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
     return arts, sents
 
 
-@pytest.fixture(scope="module")
-def found(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    arts, sents = _tables(CORPUS)
+def discovered(texts: dict[str, str], tmp: pytest.TempPathFactory) -> dict:
+    """Actors discovered in `texts`, written as actors.yaml, and their mentions, as a run does."""
+    arts, sents = _tables(texts)
     spec = discover.actors_spec(discover.name_counts(arts, sents))
-    path = tmp_path_factory.mktemp("actors") / "actors.yaml"
+    path = tmp.mktemp("actors") / "actors.yaml"
     discover.write_yaml(spec, path)
     mentions = actors.mention_table(arts, sents, name=str(path))
     return {"spec": spec, "path": path, "mentions": mentions, "arts": arts, "sents": sents}
+
+
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    return discovered(CORPUS, tmp_path_factory)
 
 
 def test_people_merge_by_first_name_and_surname(found: dict) -> None:

@@ -39,17 +39,13 @@ import pandas as pd
 
 from presslens.pipeline import resources_io
 from presslens.ingest import sentences as splitter
+from presslens.extract import pronouns
 
 PRONOUN_WINDOW = 2  # previous sentences a "he said" may reach back for its person
 COLUMNS = ["article_id", "sent_id", "actor", "start", "end", "surface", "resolution", "actor_type"]
 FIND_COLUMNS = COLUMNS[1:]
-SPEECH_VERBS = "|".join(resources_io.load("attribution.yaml")["pronoun_speech"])
 _NEVER = re.compile(r"(?!x)x")
 _BOUNDARY_L, _BOUNDARY_R = r"(?<!\w)", r"(?!\w)"
-_PRONOUN = re.compile(
-    rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|\w+ly\s+){{0,2}}(?:{SPEECH_VERBS})\b"
-    rf"|\b(?:{SPEECH_VERBS})\s+(?P<q>he|she)\b"
-)
 _FOLD = str.maketrans({"đ": "dj", "Đ": "Dj", "ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O"})
 _SPACE = re.compile(r"\s+")
 
@@ -400,84 +396,6 @@ def _resolve_surnames(
     return out
 
 
-def _is_person(actor: str, lex: Lexicon) -> bool:
-    """People and offices held by people count as antecedents of a pronoun."""
-    return lex.types.get(actor) == "person" or actor.startswith("office:")
-
-
-def _resolve_pronouns(
-    text: str,
-    found: list[tuple[int, int, str, str]],
-    sent_of: list[int],
-    *,
-    lex: Lexicon,
-    window: int,
-) -> list[tuple[int, int, str, str]]:
-    """Add pronoun mentions of speech ("he said") resolved to the latest person in reach."""
-    pron = []
-    for m in _PRONOUN.finditer(text):
-        g = "p" if m.group("p") else "q"
-        pron.append((m.start(g), m.end(g), m.group(g).lower()))
-    if not pron:
-        return found
-    quoted = _quote_spans(text)
-    out: list[tuple[int, int, str, str]] = []
-    people: list[tuple[int, int, str]] = []  # (end, sentence index, actor)
-    events = sorted(
-        [(f[0], 0, f) for f in found] + [(p[0], 1, p) for p in pron], key=lambda e: (e[0], e[1])
-    )
-    for _, kind, item in events:
-        if kind == 0:
-            out.append(item)  # type: ignore[arg-type]
-            if _is_person(item[2], lex):  # type: ignore[index]
-                people.append((item[1], _sentence_index(sent_of, item[0]), item[2]))  # type: ignore[index]
-            continue
-        a, b, word = item  # type: ignore[misc]
-        here = _sentence_index(sent_of, a)
-        for end, si, actor in reversed(people):
-            if here - si > window or _unknown_name(text, end, a, found):
-                break  # a name presslens does not know stands between: it may be "he"
-            if any(qo < end <= qe <= a for qo, qe in quoted):
-                continue  # “... Ted Cruz is best placed ...,” he said: not Cruz
-            if lex.pronouns.get(actor, word) == word:
-                out.append((a, b, actor, "pronoun"))
-                people.append((b, here, actor))
-                break
-    return out
-
-
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(open, close_end) of the quotations of a text (presslens.extract.quote_marks)."""
-    from presslens.extract import quote_marks
-
-    return [(qo, qe) for qo, qe, _, _ in quote_marks.quote_spans(text)]
-
-
-def _unknown_name(text: str, lo: int, hi: int, found: list[tuple[int, int, str, str]]) -> bool:
-    """Whether text[lo:hi] holds a capitalised word that is no mention and no English word,
-    title or date: a person's name presslens does not know ("Gurule said ... he")."""
-    from presslens.extract import names
-
-    w = names.words()
-    for m in _CAPITALISED.finditer(text, lo, hi):
-        word = m.group()
-        if word.lower() in w.known or word in w.places or word in w.dates or word in w.never:
-            continue
-        if (word,) in w.titles or word in w.demonyms or word in w.modifiers:
-            continue
-        if not any(s <= m.start() < e for s, e, _, _ in found):
-            return True
-    return False
-
-
-def _sentence_index(starts: list[int], pos: int) -> int:
-    """0-based index of the sentence starting at or before `pos`."""
-    return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-
 def _mentions(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -491,7 +409,7 @@ def _mentions(
     order."""
     order = sorted(range(len(spans)), key=lambda i: spans[i][0])
     starts = [spans[i][0] for i in order]
-    found = _resolve_pronouns(text, _candidates(text, when, lex), starts, lex=lex, window=window)
+    found = pronouns.resolve(text, _candidates(text, when, lex), starts, lex=lex, window=window)
     rows = []
     for a, b, actor, res in sorted(found):
         k = bisect.bisect_right(starts, a) - 1
