@@ -335,7 +335,7 @@ def _name_goes_on(text: str, end: int) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _title_before() -> re.Pattern[str]:
+def title_before() -> re.Pattern[str]:
     """A title or honorific right before a name ("Rep. ", "Mrs. ", "Secretary of State ")."""
     from presslens.extract import names
 
@@ -346,7 +346,7 @@ def _title_before() -> re.Pattern[str]:
 
 def _titled(text: str, a: int) -> bool:
     """Whether a title or honorific stands right before offset `a`."""
-    return bool(_title_before().search(text, max(0, a - 40), a))
+    return bool(title_before().search(text, max(0, a - 40), a))
 
 
 def _bearer(

@@ -134,10 +134,13 @@ def warm(
     claims: bool = False,
     claims_file: str = "claims.yaml",
     rules: str = "",
+    names: bool = False,
 ) -> None:
     """Load the models and word lists a stage will use, before worker processes are forked from this
     one (they then start with them in memory instead of each loading its own). `framing` loads
-    stage 30's (actors, tone toward them, frames) even when there is no actors file."""
+    stage 30's (actors, tone toward them, frames, quotation marks and attribution cues) even when
+    there is no actors file; `names` the word lists of proper names (actor discovery; mentions
+    use them too)."""
     from presslens.extract import actors, terms
     from presslens.measure import framing as fr, sentiment
 
@@ -146,8 +149,15 @@ def warm(
         sentiment.score("", method=m)
     if rules:
         clean.load_rules(rules)
+    if names or framing:
+        from presslens.extract import names as proper_names
+
+        proper_names.words()
     if actors_file or framing:
+        from presslens.extract import quote_marks  # noqa: F401 (compiles the attribution cues)
+
         actors.lexicon(actors_file)
+        actors.title_before()
         sentiment.toward_model()
         sentiment.vader()
     if terms_file:

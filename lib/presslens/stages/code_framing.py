@@ -225,6 +225,7 @@ def discover_actors(
         desc="actors",
         progress=progress,
         collect=parts.append,
+        warm=functools.partial(warm, names=True),
     )
     spec = discover.actors_spec(
         discover.summed_counts(p["names"] for p in parts), min_mentions=min_mentions
