@@ -136,6 +136,9 @@ def test_the_merge_check_lists_forms_evidence_and_lookalikes(run: dict) -> None:
         ("Paul Manafort", "Paul Manfort", True),
         ("Emanuel Macron", "Emmanuel Macron", True),
         ("Alexandra Ocasio-Cortez", "Alexandria Ocasio-Cortez", True),
+        ("Zelensky", "Zelenskyy", True),
+        ("Fischer", "Fisher", False),  # one word apart by a letter: two people
+        ("Livingston", "Livingstone", False),
         ("World War II", "World War III", False),
         ("Eric Garner", "Erica Garner", False),
         ("Melania Trump", "Melanie Trump", False),

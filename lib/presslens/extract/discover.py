@@ -460,10 +460,8 @@ def _merge_spellings(actors: list[_Actor], w: names.Words) -> list[_Actor]:
         members.sort(key=lambda a: (-sum(a.forms.values()), a.name))
         head, *rest = members
         for a in rest:
-            both_places = w.places.get(a.name) and w.places.get(head.name)
-            if (both_places and w.places[a.name] != w.places[head.name]) or not _close(
-                a.name, head.name
-            ):
+            place_a, place_h = w.places.get(a.name), w.places.get(head.name)
+            if (place_a or place_h) and place_a != place_h or not _close(a.name, head.name):
                 out.append(a)
                 continue
             _merge_into(head, a)
@@ -483,6 +481,8 @@ def _close(a: str, b: str) -> bool:
         return False
     if not same_entity(a, b):
         return False  # "World War II" / "III", "Eric" / "Erica Garner", "FranÃ"
+    if " " not in a and " " not in b and not same_entity(a, b):
+        return False  # one word apart by a letter: "Fischer" / "Fisher" are two people
     return edits(la, lb) <= (2 if min(len(la), len(lb)) >= 12 else 1)
 
 

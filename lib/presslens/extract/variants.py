@@ -112,9 +112,15 @@ def encoding_error(form: str) -> bool:
     return bool(_MOJIBAKE.search(form)) or ftfy.fix_text(form) != form
 
 
+def _single(s: str) -> str:
+    """Letters with doubled letters written once."""
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
 def same_entity(a: str, b: str) -> bool:
     """Whether two spellings may name one entity: no number or ordinal differs ("World War II" /
-    "World War III"), neither is an encoding error, and first names of people that the census
+    "World War III"), neither is an encoding error, one-word names differ only in diacritics
+    ("Fischer" / "Fisher" are two people), and first names of people that the census
     gives to different genders, or that it does not know, differ ("Eric" / "Erica Garner",
     "Melania" / "Melanie"; but "Emanuel" / "Emmanuel Macron" may be one)."""
     from presslens.extract import names
@@ -124,6 +130,8 @@ def same_entity(a: str, b: str) -> bool:
     ia, ib = _INITIALS.findall(a), _INITIALS.findall(b)
     if ia and ib and ia != ib:
         return False  # "George H. W. Bush" / "George W. Bush"
+    if len(a.split()) < 2 and len(b.split()) < 2:  # one word: diacritics or a doubled letter
+        return _single(letters(a)) == _single(letters(b))  # "Vučić" / "Vucic", "Zelenskyy"
     fa, fb = a.split()[0], b.split()[0]
     if len(a.split()) < 2 or len(b.split()) < 2 or letters(fa) == letters(fb):
         return True
