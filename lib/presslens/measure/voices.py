@@ -147,12 +147,20 @@ def rate_counts(
     return table.sort_values("outlet", kind="mergesort").reset_index(drop=True)[COUNTS]
 
 
+MIN_RATE_SENTENCES = 100  # an outlet's quote rate is compared with the others' from this many
+
+
 def rate_table(
-    parts: Iterable[pd.DataFrame], *, min_marked: float = 0.2, ratio: float = 1 / 3
+    parts: Iterable[pd.DataFrame],
+    *,
+    min_marked: float = 0.2,
+    ratio: float = 1 / 3,
+    min_sentences: int = MIN_RATE_SENTENCES,
 ) -> pd.DataFrame:
     """Partitions' counts (rate_counts) summed per outlet, with direct quotes per 100 sentences
-    and a warning for an outlet under `ratio` of the median outlet's rate while at least
-    `min_marked` of its articles hold quotation marks. Outlets sorted by name."""
+    and a warning for an outlet of `min_sentences` or more sentences under `ratio` of the median
+    outlet's rate while at least `min_marked` of its articles hold quotation marks. Outlets
+    sorted by name."""
     frames = [p for p in parts if len(p)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype="str" if c in ("outlet", "warning") else
@@ -166,7 +174,7 @@ def rate_table(
     total["warning"] = [
         f"direct quotes at {r:.1f} per 100 sentences, under a third of the median {median:.1f},"
         f" though {m} of its {n} texts hold quotation marks: check its quotation marks"
-        if s > 0 and median > 0 and r < ratio * median and n and m >= min_marked * n
+        if s >= max(min_sentences, 1) and median > 0 and r < ratio * median and m >= min_marked * n
         else ""
         for r, s, m, n in zip(rate, sents, total["articles_with_marks"], total["articles"])
     ]
