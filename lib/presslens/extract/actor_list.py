@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.extract import names
+
 HEADER = """\
 # Actors discovered in this corpus by presslens (presslens.extract.discover), one entry per actor
 # in the format of presslens/resources/actors.yaml:
@@ -79,11 +81,6 @@ FORMS_SHOWN = 8  # written forms listed per actor
 LOOKALIKES_SHOWN = 6  # actors not merged that look like it
 
 
-def _initials(words: list[str]) -> str:
-    """Initials of a name of several capitalised words ("" for one word)."""
-    return "".join(x[0] for x in words if x[:1].isupper()) if len(words) > 1 else ""
-
-
 def _index(spec: dict) -> dict[str, dict[str, list[str]]]:
     """Actors by surname and first name (people), by first and last word, by initials and by
     name, to find look-alikes without comparing every pair."""
@@ -98,7 +95,7 @@ def _index(spec: dict) -> dict[str, dict[str, list[str]]]:
             idx["first"].setdefault(words[0], []).append(aid)
         for w in {words[0], words[-1]} if words else set():
             idx["word"].setdefault(w, []).append(aid)
-        idx["init"].setdefault(_initials(words), []).append(aid)
+        idx["init"].setdefault(names.initials(name), []).append(aid)
         idx["name"].setdefault(name.replace(".", ""), []).append(aid)
     return idx
 
@@ -116,7 +113,7 @@ def _lookalikes(aid: str, spec: dict, idx: dict, totals: dict[str, int]) -> list
     if a.get("type") == "person" and len(words) > 1:
         found |= set(idx["sur"].get(surname(name), [])) | set(idx["first"].get(words[0], []))
         found.add(f"ambiguous:{surname(name)}")
-    found |= set(idx["name"].get(_initials(words), [])) | set(idx["init"].get(name, []))
+    found |= set(idx["name"].get(names.initials(name), [])) | set(idx["init"].get(name, []))
     for w in {words[0], words[-1]} if words else set():
         for other in idx["word"].get(w, []):
             o = str(spec[other].get("name", other))
@@ -136,7 +133,7 @@ def check_table(
     from presslens.extract import actors
 
     spec = actors.merged_spec(actors_file, overlay).get("actors") or {}
-    names = {str(k): str(a.get("name", k)) for k, a in spec.items()}
+    shown = {str(k): str(a.get("name", k)) for k, a in spec.items()}
     if surfaces.empty:
         return pd.DataFrame(columns=CHECK_COLUMNS)
     forms = surfaces.groupby(["actor", "surface"])["n"].sum().reset_index()
@@ -153,10 +150,10 @@ def check_table(
         if more > 0:
             written = "; ".join(written.split("; ")[:FORMS_SHOWN]) + f"; {more} more"
         like = [
-            f"{actors.display_name(k, names)} ({totals.get(k, 0):,})"
+            f"{actors.display_name(k, shown)} ({totals.get(k, 0):,})"
             for k in _lookalikes(aid, spec, idx, totals)
         ]
-        rows.append((aid, names[aid], str(spec[aid].get("type", "")), int(totals[aid]), written,
+        rows.append((aid, shown[aid], str(spec[aid].get("type", "")), int(totals[aid]), written,
                      str(spec[aid].get("type_evidence", "listed in the topic pack")),
                      "; ".join(like)))  # fmt: skip
     out = pd.DataFrame(rows, columns=CHECK_COLUMNS)

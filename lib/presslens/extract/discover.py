@@ -351,7 +351,9 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
     for acr, a in list(out.items()):  # "EPA" joins "Environmental Protection Agency"
         bare = acr.replace(".", "")
         if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare) and _acronym(bare, w):
-            full = [k for k, b in out.items() if b.type == "organisation" and _initials(k) == bare]
+            full = [
+                k for k, b in out.items() if b.type == "organisation" and names.initials(k) == bare
+            ]
             if len(full) == 1:
                 _merge_into(out[full[0]], out.pop(acr))
     pairs = {_fold(r["form"]): _fold(r["full"]) for r in rest
@@ -431,12 +433,6 @@ def _person_evidence(row: Row, w: names.Words) -> bool:
         return True  # "Gray said": a reporting verb's subject inside a sentence is a name
     common = name in w.lower_common
     return not common and row["speaker"] + row["subject"] + row["he"] + row["she"] > 0
-
-
-def _initials(name: str) -> str:
-    """Initials of a multi-word name's capitalised words ("" for one word)."""
-    parts = [p for p in name.split() if p[:1].isupper()]
-    return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
 def _spelling_key(a: _Actor) -> str:

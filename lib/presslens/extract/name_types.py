@@ -93,10 +93,3 @@ def probabilities(rows: list[list[float]]) -> np.ndarray:
     z = x @ m["coef"].T + m["intercept"]
     z = np.exp(z - z.max(axis=1, keepdims=True))
     return z / z.sum(axis=1, keepdims=True)
-
-
-def predict(name: str, ev: dict[str, Any], linked: int = 0) -> tuple[str, float]:
-    """(type, probability) of one name."""
-    p = probabilities([features(name, ev, linked)])[0]
-    k = int(np.argmax(p))
-    return str(model()["classes"][k]), float(p[k])

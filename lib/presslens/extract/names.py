@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from presslens.extract.name_words import Words, first_name, words
 
-__all__ = ["Name", "Words", "find", "first_name", "head_type", "not_a_name", "title_case", "words"]
+__all__ = ["Name", "Words", "find", "first_name", "head_type", "initials", "not_a_name",
+           "title_case", "words"]  # fmt: skip
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[’'\-][\w]+)*\.?")
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
@@ -117,6 +118,12 @@ def _tokens(sentence: str, w: Words) -> list[tuple[int, int, str]]:
         t = _token_text(m.group(), w)
         out.append((m.start(), m.start() + len(t), t))
     return out
+
+
+def initials(name: str) -> str:
+    """Initials of a name's capitalised words when it has several ("" for one word)."""
+    parts = [p for p in name.split() if p[:1].isupper()]
+    return "".join(p[0] for p in parts) if len(parts) > 1 else ""
 
 
 def title_case(sentence: str) -> bool:

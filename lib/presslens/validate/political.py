@@ -21,10 +21,8 @@ each house style and counts direct quotes per 100 sentences per style.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -54,13 +52,13 @@ def run(recs: list[dict]) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
 
 def _boot(per: pd.DataFrame, stat, *, n_boot: int = N_BOOT, seed: int = SEED) -> tuple:
     """95% percentile-bootstrap interval of `stat` (summed per-article counts -> value) over
-    articles resampled with replacement."""
+    articles resampled with replacement (the resamples of presslens.measure.sentiment)."""
+    from presslens.measure.sentiment.aggregate import _resample_counts
+
     if len(per) < 2:
         return float("nan"), float("nan")
-    rng = np.random.default_rng(seed)
-    values = per.to_numpy(dtype=float)
-    draws = rng.integers(0, len(per), size=(n_boot, len(per)))
-    got = [stat(dict(zip(per.columns, values[d].sum(axis=0)))) for d in draws]
+    sums = _resample_counts(len(per), n_boot=n_boot, seed=seed) @ per.to_numpy(dtype=float)
+    got = [stat(dict(zip(per.columns, row))) for row in sums]
     lo, hi = np.nanpercentile(got, [2.5, 97.5])
     return round(float(lo), 4), round(float(hi), 4)
 
@@ -252,8 +250,3 @@ def style_rates(recs: list[dict] | None = None) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["style", "sentences", "direct", "direct_per_100"])
     median = float(out["direct_per_100"].median())
     return out.assign(of_median=(out["direct_per_100"] / median).round(3) if median else 0.0)
-
-
-def dump(path: str | Path, data: Any) -> None:
-    """Write a result as JSON (for a look outside the notebook)."""
-    Path(path).write_text(json.dumps(data, indent=1, default=str), encoding="utf-8")

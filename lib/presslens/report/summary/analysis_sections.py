@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 import pandas as pd
+
+from presslens.extract.actors import display_name
 from presslens.pipeline import packs
 from presslens.report.pages import block, sentence_href, table
 from .findings import _evidence_link
@@ -177,7 +179,7 @@ def _speaker_blocks(quotes: pd.DataFrame, names: dict[str, str]) -> list[dict[st
         if len(spoken)
         else pd.DataFrame(columns=["speaker_actor", "quotes", "articles"])
     )
-    speakers["speaker_actor"] = [names.get(a, a) for a in speakers["speaker_actor"]]
+    speakers["speaker_actor"] = [display_name(a, names) for a in speakers["speaker_actor"]]
     return [
         block("h3", text="Who speaks"),
         p(

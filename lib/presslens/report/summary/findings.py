@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 import pandas as pd
+
+from presslens.extract.actors import display_name
 from presslens.report.pages import Part, fmt
 from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, link, plural, snippet
 
@@ -243,22 +245,12 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
     ]
 
 
-class _Names(dict):
-    """Actor id -> display name, from the `actors` table; ids it does not hold are named by
-    presslens.extract.actors.display_name ("Trump (unresolved)")."""
-
-    def get(self, key: Any, default: Any = None) -> Any:  # type: ignore[override]
-        from presslens.extract.actors import display_name
-
-        return display_name(str(key), self)
-
-
 def _names(t: dict[str, Any]) -> dict[str, str]:
     """Actor id -> display name, from the `actors` table."""
     actors = t.get("actors")
     if actors is None or actors.empty:
-        return _Names()
-    return _Names(zip(actors["actor"], actors["name"]))
+        return {}
+    return dict(zip(actors["actor"], actors["name"]))
 
 
 def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:
@@ -278,7 +270,7 @@ def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[
         )
         items = [
             [
-                Part(f"{names.get(a, a)} ({plural(int(r.n), 'quote')}, e.g. "),
+                Part(f"{display_name(a, names)} ({plural(int(r.n), 'quote')}, e.g. "),
                 link(first.at[a, "article_id"], int(first.at[a, "sent_id"])),
                 Part(")"),
             ]
@@ -316,7 +308,7 @@ def _silent_findings(qm: pd.DataFrame, names: dict[str, str]) -> list[list[Part]
                     Part(
                         "Often talked about but never quoted: "
                         + ", ".join(
-                            f"{names.get(a, a)} ({plural(int(r.mentions), 'mention')})"
+                            f"{display_name(a, names)} ({plural(int(r.mentions), 'mention')})"
                             for a, r in silent.iterrows()
                         )
                         + "."
@@ -395,9 +387,9 @@ def _portrayal_findings(
                 [
                     Part(
                         f"Portrayal: of {plural(len(allp), 'actor')} with {min_mentions}+ "
-                        f"mentions, the most negatively framed is {names.get(lo.actor, lo.actor)} "
+                        f"mentions, the most negatively framed is {display_name(lo.actor, names)} "
                         f"({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_mentions):,}), "
-                        f"the most positively framed {names.get(hi.actor, hi.actor)} "
+                        f"the most positively framed {display_name(hi.actor, names)} "
                         f"({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_mentions):,})."
                     )
                 ]
