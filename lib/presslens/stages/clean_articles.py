@@ -1,5 +1,5 @@
 """Stage 10, clean articles: read the corpus, clean, quarantine, split into sentences, mark
-duplicates."""
+duplicates and wire copy (`articles.wire`, see presslens.ingest.wire)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.ingest import clean, corpus, dedupe, language, sentences
-from presslens.pipeline import engine, packs, tables
+from presslens.ingest import clean, corpus, dedupe, language, sentences, wire
+from presslens.measure import data_quality
+from presslens.pipeline import engine, outlet_scope, packs, tables
 from presslens.pipeline.partitions import warm
+from presslens.stages.data_quality import write_data_quality
 
 
 ARTICLE_ORDER = [
@@ -24,6 +26,8 @@ ARTICLE_ORDER = [
     "title_basis",
     "text",
     "source",
+    "wire",
+    "wire_evidence",
     "raw_sha256",
     "encoding",
     "status",
@@ -55,10 +59,11 @@ def quarantine_unusable(articles: pd.DataFrame, *, min_english_share: float) -> 
 def clean_part(
     part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str
 ) -> dict[str, pd.DataFrame]:
-    """Read, clean, quarantine and split one partition; duplicates are decided later, globally."""
+    """Read, clean, quarantine, find wire copy and split one partition; duplicates (and the
+    shared copies among them) are decided later, globally."""
     raw, quarantine = corpus.read_part(part, max_bytes=max_bytes)
     cleaned, removed = clean.clean_articles(raw, rules=rules)
-    checked = quarantine_unusable(cleaned, min_english_share=min_english_share)
+    checked = wire.mark(quarantine_unusable(cleaned, min_english_share=min_english_share))
     late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
     quarantine = pd.concat(
         [
@@ -76,6 +81,7 @@ def clean_part(
     checked["duplicate_of"] = pd.Series([None] * len(checked), index=checked.index, dtype="object")
     checked["similarity"] = float("nan")
     checked["reason"] = checked["reason"].fillna("")
+    checked["quoted"] = [data_quality.quoted_passages(t) for t in checked["text"].fillna("")]
     extra = [c for c in checked.columns if c not in ARTICLE_ORDER and c != "raw"]
     articles = checked[ARTICLE_ORDER + extra]
     return {
@@ -100,11 +106,15 @@ def clean_corpus(
     partition_size: int = 500,
     max_articles_per_figure: int = 40,
     pack: str = "auto",
+    outlet_comparisons: str = outlet_scope.DEFAULT,
+    min_articles_quality: int = 10,
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 10: write articles, removed, quarantine and sentences for a corpus, the run's settings
-    (`run_settings`: the topic pack, see `pipeline.packs`) and the cleaning figure; return the
-    counts."""
+    (`run_settings`: the topic pack, see `pipeline.packs`, and `outlet_comparisons`, see
+    `pipeline.outlet_scope`), the data-quality panel (`data_quality`) and the cleaning figure;
+    return the counts."""
+    outlet_scope.check(outlet_comparisons)
     chosen = packs.resolve(pack, path)
     plan = corpus.plan(path, partition_size=partition_size)
     work = Path(out_dir) / ".work-clean"
@@ -123,7 +133,8 @@ def clean_corpus(
     )
     counts = _mark_duplicates(out_dir, work, sigs, near_duplicate=near_duplicate)
     shutil.rmtree(work, ignore_errors=True)
-    packs.record(chosen, out_dir)
+    packs.record(chosen, out_dir, {outlet_scope.SETTING: outlet_comparisons})
+    write_data_quality(out_dir, min_articles=min_articles_quality)
     draw(out_dir, max_articles=max_articles_per_figure)
     return counts
 
@@ -183,17 +194,15 @@ def _mark_duplicates(
     )
 
     def texts(ids: list[str]) -> dict[str, str]:
-        wanted, out = set(ids), {}
-        for k in range(n_parts):
-            part = pd.read_parquet(
-                work / f"articles-{k:06d}.parquet", columns=["article_id", "text"]
-            )
-            part = part[part["article_id"].isin(wanted)]
-            out.update(zip(part["article_id"], part["text"]))
-        return out
+        part = _read_work(work, n_parts, ids, ["article_id", "text"])
+        return dict(zip(part["article_id"], part["text"]))
 
     found = dedupe.find_duplicates(all_sigs, texts, threshold=near_duplicate)
     dup_ids = set(found["article_id"])
+    in_groups = sorted(dup_ids | set(found["duplicate_of"]))
+    shared = wire.shared_copies(
+        found, _read_work(work, n_parts, in_groups, ["article_id", "outlet", *wire.COLUMNS])
+    )
     counts = {"inputs": 0, "ok": 0, "duplicate": 0, "quarantined": 0}
     with (
         tables.PartWriter("articles", out_dir) as articles_w,
@@ -201,6 +210,7 @@ def _mark_duplicates(
     ):
         for k in range(n_parts):
             arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
+            arts = wire.apply_shared(arts, shared)
             articles_w.write(arts, order=arts["article_id"].tolist())
             sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
             sentences_w.write(
@@ -209,6 +219,15 @@ def _mark_duplicates(
             for status, n in reconcile(arts).items():
                 counts[status] += n
     return counts
+
+
+def _read_work(work: Path, n_parts: int, ids: list[str], columns: list[str]) -> pd.DataFrame:
+    """The given columns of the articles `ids` from pass 1's partitions, in partition order."""
+    wanted, parts = set(ids), []
+    for k in range(n_parts):
+        part = pd.read_parquet(work / f"articles-{k:06d}.parquet", columns=columns)
+        parts.append(part[part["article_id"].isin(wanted)])
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
 
 
 def reconcile(articles: pd.DataFrame) -> dict[str, int]:
