@@ -1,15 +1,18 @@
-"""Numeric claims in articles (troop numbers, casualties, counts of nations, days, years) and where
+"""Numeric claims in articles (troop numbers, casualties, money, shares, days, years) and where
 articles diverge on them.
 
-A claim is a number with what it counts: the noun after it, mapped to a quantity by a claims file
-(a topic pack's ``claims.yaml``, the seeds' in ``resources/packs/kosovo/``, else the generic
-``resources/claims_generic.yaml``): "nearly 4,000 peacekeeping troops" counts troops, "over 30 ...
-soldiers were injured" counts injured troops; a sign the file's ``symbols`` lists ("$5 million",
-"30%"); or a year with the event of the file it dates ("declared independence in 2008"). Each
-claim refers to a date: a year named in its sentence, else the article's publication date.
-``divergence`` puts side by side what different articles claim about the same quantity and
-separates change over time (the articles were published on different dates) from disagreement
-(same date, or undated).
+A claim is a number with what it counts. The claims file (a topic pack's ``claims.yaml``, the
+seeds' in ``resources/packs/kosovo/``, else the generic ``resources/claims_generic.yaml``) maps the
+noun after a number to a quantity: "nearly 4,000 NATO troops in Kosovo" is the quantity troops,
+counts troop (``counts``, the noun's lemma, synonyms of the file's ``synonyms`` made one), qualified
+by NATO (``qualifiers``), about Kosovo (``place``); "over 30 ... soldiers were injured" counts
+injured troops. An amount or a share (a sign of the file's ``symbols``: "$5 million", "30%") counts
+the noun of the phrase after it ("$212 billion in corporate taxes": tax, qualified corporate;
+"30% of voters") or before it ("a budget of $5 billion"). A year with the event of the file it dates
+("declared independence in 2008") is a year claim. Each claim refers to a time: a year named in its
+sentence, else the article's publication date. Numbers keep their scale words ("more than $4
+trillion", "tens of thousands of"); numbers.yaml lists the words. ``divergence`` (see
+presslens.extract.claim_compare) compares claims about the same thing.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from presslens.extract import claim_units as cu
+from presslens.extract.claim_compare import divergence  # noqa: F401  (the stage's entry point)
 from presslens.pipeline import resources_io
 
 COLUMNS = [
@@ -30,89 +35,53 @@ COLUMNS = [
     "text",
     "quantity",
     "counts",
+    "qualifiers",
+    "place",
+    "context",
+    "story",
     "value",
+    "value_max",
     "qualifier",
     "bound",
     "event",
     "refers_to",
     "refers_basis",
 ]
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "hundred": 100,
-    "a hundred": 100,
-    "a thousand": 1000,
-    "dozens of": 24,
-    "hundreds of": 200,
-    "thousands of": 2000,
-    "a dozen": 12,
-}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-BOUNDS = {
-    "nearly": "approx",
-    "almost": "approx",
-    "around": "approx",
-    "about": "approx",
-    "roughly": "approx",
-    "some": "approx",
-    "approximately": "approx",
-    "an estimated": "approx",
-    "over": "min",
-    "more than": "min",
-    "at least": "min",
-    "up to": "max",
-    "fewer than": "max",
-    "less than": "max",
-    "under": "max",
-}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_CLAIM = re.compile(
-    r"\b(?P<prep>in|since|from|by|until|of|the)\s+(?P<year>(?:1[89]|20)\d\d)(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b",
+    r"\b(?P<prep>in|since|from|by|until|of|the)\s+(?P<year>(?:1[89]|20)\d\d)"
+    r"(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b(the|these|those|both|all)\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(the|these|those|both|all|first|last|next|past)\s+$", re.IGNORECASE)
 _AGO = re.compile(r"\s+(ago|earlier|later|before|after)\b", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(the|them|those|these|us|our|their|his|her|its)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class _Patterns:
-    number: re.Pattern[str]
+    unit: re.Pattern[str]  # the noun phrase after a number that ends in a unit of the file
     unit_of: dict[str, str]
     outcome: re.Pattern[str]
+    outcome_before: re.Pattern[str]  # an outcome verb just before the number ("killed 12 people")
     outcome_of: dict[str, str]
     events: dict[str, re.Pattern[str]]
-    symbol: re.Pattern[str] | None = None  # "$5 million", "30%": numbers with a currency or % sign
-    symbol_of: dict[str, str] | None = None
+    symbol_of: dict[str, str]  # "$": money_usd, "%": percent
+    synonym_of: dict[str, str]  # noun lemma -> the lemma its synonyms share
+    measures: frozenset[str]  # quantities whose counted noun comes from a phrase ("in taxes")
 
 
 @functools.lru_cache(maxsize=None)
 def patterns(name: str = "claims.yaml") -> _Patterns:
     """Compiled claim patterns from the resource file (built once)."""
     spec = resources_io.load(name)
+    nums = cu.numbers()
+    cu.function_words()  # built here too, so that workers forked after warming share it
     unit_of = {u.lower(): q for q, units in spec["units"].items() for u in units}
     units = "|".join(sorted((re.escape(u) for u in unit_of), key=len, reverse=True))
-    quals = "|".join(sorted((re.escape(b) for b in BOUNDS), key=len, reverse=True))
-    words = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-    number = re.compile(
-        rf"(?:(?P<qual>{quals})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|{words})"
-        rf"(?:\s+(?P<scale>thousand|million|billion))?(?P<dash>-|\s+)"
-        rf"(?P<mods>(?:(?!(?:{units})\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)(?P<unit>{units})\b",
+    stop = "|".join(sorted(map(re.escape, nums.stop), key=len, reverse=True))
+    unit = re.compile(
+        rf"(?P<dash>-|\s+)(?P<mods>(?:(?!(?:{units}|{stop})\b)[A-Za-z][\w'’-]*\s+){{0,3}}?)"
+        rf"(?P<unit>{units})\b",
         re.IGNORECASE,
     )
     outcome_of = {w.lower(): o for o, ws in spec.get("outcomes", {}).items() for w in ws}
@@ -120,65 +89,33 @@ def patterns(name: str = "claims.yaml") -> _Patterns:
         r"\s+(?:\w+\s+){0,2}?(?P<out>" + "|".join(map(re.escape, outcome_of)) + r")\b",
         re.IGNORECASE,
     )
+    outcome_before = re.compile(
+        r"\b(?P<out>" + "|".join(map(re.escape, outcome_of)) + r")\s+$", re.IGNORECASE
+    )
     events = {k: re.compile(v, re.IGNORECASE) for k, v in (spec.get("events") or {}).items()}
     symbol_of = {str(k): str(v) for k, v in (spec.get("symbols") or {}).items()}
-    return _Patterns(number, unit_of, outcome, outcome_of, events, *_symbol_pattern(symbol_of))
+    synonym_of = {
+        _noun(str(w)): _noun(str(group[0])) for group in spec.get("synonyms") or [] for w in group
+    }
+    measures = frozenset(symbol_of.values()) | frozenset(spec.get("measures") or [])
+    return _Patterns(
+        unit, unit_of, outcome, outcome_before, outcome_of, events, symbol_of, synonym_of, measures
+    )
 
 
-def _symbol_pattern(symbol_of: dict[str, str]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The pattern of numbers with a sign of the resource's `symbols` (a currency before the
-    number, % after it), or None when it lists none."""
-    before = "".join(re.escape(k) for k in symbol_of if k != "%")
-    if not symbol_of:
-        return None, symbol_of
-    quals = "|".join(sorted((re.escape(b) for b in BOUNDS), key=len, reverse=True))
-    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    alts = [rf"(?P<pre>[{before}])\s?(?P<num>{num})(?:\s+(?P<scale>thousand|million|billion)\b)?"]
-    if "%" in symbol_of:
-        alts.append(rf"(?P<pnum>{num})\s?%")
-    body = "|".join(a for a in alts if before or not a.startswith("(?P<pre>"))
-    return re.compile(rf"(?:(?P<qual>{quals})\s+)?(?:{body})", re.IGNORECASE), symbol_of
-
-
-def _symbol_claims(
-    sentence: str, pats: _Patterns, years: list[str], published: str | None
-) -> list[dict]:
-    """Claims of numbers with a currency or percent sign ("$5 million", "nearly 30%")."""
-    if pats.symbol is None or pats.symbol_of is None:
-        return []
-    out = []
-    for m in pats.symbol.finditer(sentence):
-        sign = m.group("pre") or "%"
-        qual = (m.group("qual") or "").lower()
-        refers, basis = (
-            (years[0], "year in sentence")
-            if years
-            else (published, "publication date" if published else "unknown")
-        )
-        num = m.group("num") or m.group("pnum")
-        out.append(
-            dict(
-                start=m.start(),
-                end=m.end(),
-                text=m.group(0),
-                quantity=pats.symbol_of[sign],
-                counts=sign,
-                value=to_number(num, m.group("scale")),
-                qualifier=qual,
-                bound=BOUNDS.get(qual, "exact"),
-                event="",
-                refers_to=refers,
-                refers_basis=basis,
-            )
-        )
-    return out
+def _noun(words: str) -> str:
+    """A noun phrase with its last word in the singular ("service members" -> "service member")."""
+    parts = words.lower().split()
+    return " ".join(parts[:-1] + [cu.lemma(parts[-1])]) if parts else ""
 
 
 def to_number(num: str, scale: str | None = None) -> float:
-    """The value of a matched number ("4,700", "2.5", "two", "dozens of") times its scale word."""
-    s = num.lower().replace(",", "")
-    value = float(WORD_NUMBERS[s]) if s in WORD_NUMBERS else float(s)
-    return value * SCALES.get((scale or "").lower(), 1.0)
+    """The value of a number ("4,700", "2.5", "two", "tens of thousands of") times its scale word
+    ("3 million"); a vague number gives its lowest value."""
+    m = cu.numbers().pattern.fullmatch(f"{num} {scale}" if scale else num)
+    if m is None:
+        raise ValueError(f"not a number: {num!r}")
+    return cu.value_of(m, cu.numbers())[0]
 
 
 def event_of(sentence: str, at: int = 0, *, name: str = "claims.yaml") -> str:
@@ -193,50 +130,89 @@ def event_of(sentence: str, at: int = 0, *, name: str = "claims.yaml") -> str:
     return best[1] if best else ""
 
 
-def find(sentence: str, *, published: str | None = None, name: str = "claims.yaml") -> list[dict]:
-    """Numeric and year claims in one sentence, offsets relative to the sentence."""
-    pats = patterns(name)
-    years = [m.group(0) for m in _YEAR.finditer(sentence)]
-    out = _symbol_claims(sentence, pats, years, published)
-    for m in pats.number.finditer(sentence):
-        if _YEAR.fullmatch(m.group("num")) and not m.group("qual"):
-            continue  # "2026 Budget"-like: a year, not a count
-        if not m.group("qual") and _DEFINITE.search(sentence[: m.start()]):
-            continue  # "the two nations": a reference to things named elsewhere, not a count
-        unit = m.group("unit").lower()
-        quantity = pats.unit_of[unit]
-        if quantity in {"days", "years"} and _AGO.match(sentence, m.end()):
-            continue  # "two years ago": a date, left to the temporal tagger
-        end = m.end()
-        tail = pats.outcome.match(sentence, m.end())
-        if tail and quantity not in {"days", "years"}:
-            quantity = f"{quantity} {pats.outcome_of[tail.group('out').lower()]}"
-            end = tail.end()
-        if quantity == "days" and m.group("dash") == "-":
-            quantity = "duration in days"
-        qual = (m.group("qual") or "").lower()
-        refers, basis = (
-            (years[0], "year in sentence")
-            if years and quantity not in {"years"}
-            else (published, "publication date" if published else "unknown")
-        )
-        out.append(
-            dict(
-                start=m.start(),
-                end=end,
-                text=sentence[m.start() : end],
-                quantity=quantity,
-                counts=(m.group("mods") + m.group("unit")).strip().lower(),
-                value=to_number(m.group("num"), m.group("scale")),
-                qualifier=qual,
-                bound=BOUNDS.get(qual, "exact"),
-                event="",
-                refers_to=refers,
-                refers_basis=basis,
-            )
-        )
+def _measure(sentence: str, m: re.Match[str], pats: _Patterns) -> dict | None:
+    """An amount or share ("$4 trillion in debt", "30% of voters"), or None without its sign in the
+    claims file."""
+    nums = cu.numbers()
+    sign = "%" if m.group("pct") else (m.group("pre") or "")[-1:]
+    quantity = pats.symbol_of.get(sign) or (pats.unit_of.get("percent") if sign == "%" else None)
+    if quantity is None:
+        return None
+    counts, quals = cu.counted_after(sentence, m.end(), nums)
+    if not counts:
+        counts, quals = cu.counted_before(sentence, m.start(), nums)
+    return dict(end=m.end(), quantity=quantity, counts=counts, qualifiers=quals)
+
+
+def _counted(sentence: str, m: re.Match[str], pats: _Patterns) -> dict | None:
+    """A number and the unit noun after it ("4,000 NATO troops"), or None when no unit follows."""
+    if _PART_OF.match(sentence, m.end()):
+        return None  # "one of the", "two of them"
+    u = pats.unit.match(sentence, m.end())
+    if u is None or m.group("mscale"):
+        return None
+    quantity = pats.unit_of[u.group("unit").lower()]
+    if quantity in {"days", "years"} and _AGO.match(sentence, u.end()):
+        return None  # "two years ago": a date, left to the temporal tagger
+    end = u.end()
+    tail = pats.outcome.match(sentence, u.end())
+    head = pats.outcome_before.search(sentence[max(0, m.start() - 40) : m.start()])
+    if tail and quantity not in {"days", "years"}:
+        quantity = f"{quantity} {pats.outcome_of[tail.group('out').lower()]}"
+        end = tail.end()
+    elif head and quantity not in {"days", "years"}:  # "killing at least 18 people"
+        quantity = f"{quantity} {pats.outcome_of[head.group('out').lower()]}"
+    if quantity == "days" and u.group("dash") == "-":
+        quantity = "duration in days"
+    nums = cu.numbers()
+    counts, quals = cu.phrase(u.group("mods").split() + [u.group("unit")], nums)
+    if quantity in pats.measures:  # "2.5 billion euros in aid"
+        counts, quals = cu.counted_after(sentence, u.end(), nums)
+    else:
+        counts = _noun(u.group("unit"))
+    return dict(end=end, quantity=quantity, counts=counts, qualifiers=quals)
+
+
+def _claim(sentence: str, m: re.Match[str], pats: _Patterns) -> dict | None:
+    """The claim a number match makes, or None when it counts nothing (a year, "the two nations",
+    "one of the", a bare number)."""
+    if cu.is_year(m):
+        return None  # "2026 Budget", "2016 voters": a year, not a count
+    if not m.group("bound") and _DEFINITE.search(sentence[: m.start()]):
+        return None  # "the two nations": a reference to things named elsewhere, not a count
+    signed = m.group("pct") or m.group("pre")
+    found = _measure(sentence, m, pats) if signed else _counted(sentence, m, pats)
+    if found is None:
+        return None
+    nums = cu.numbers()
+    lo, hi = cu.value_of(m, nums)
+    qual = re.sub(r"\s+", " ", (m.group("bound") or "").lower())
+    word = re.sub(r"\s+", " ", (m.group("word") or "").lower())
+    bound = "range" if word in nums.vague else nums.bounds.get(qual, "exact")
+    counts = pats.synonym_of.get(found["counts"], found["counts"])
+    place = cu.place_of(sentence, m.start(), found["end"], nums)
+    return dict(
+        start=m.start(),
+        end=found["end"],
+        text=sentence[m.start() : found["end"]],
+        quantity=found["quantity"],
+        counts=counts,
+        qualifiers=found["qualifiers"],
+        place=place,
+        value=lo,
+        value_max=hi,
+        qualifier=qual,
+        bound=bound,
+        event="",
+    )
+
+
+def _year_claims(sentence: str, name: str) -> list[dict]:
+    """Years with the event of the claims file they date ("declared independence in 2008")."""
+    out = []
     for m in _YEAR_CLAIM.finditer(sentence):
         event = event_of(sentence, m.start("year"), name=name)
+        value = float(m.group("year"))
         out.append(
             dict(
                 start=m.start("year"),
@@ -244,7 +220,11 @@ def find(sentence: str, *, published: str | None = None, name: str = "claims.yam
                 text=sentence[m.start("year") : m.end()],
                 quantity="year",
                 counts=f"year of {event.replace('_', ' ')}" if event else "year",
-                value=float(m.group("year")),
+                qualifiers="",
+                place="",
+                context="",
+                value=value,
+                value_max=value,
                 qualifier=m.group("prep").lower(),
                 bound="exact",
                 event=event,
@@ -252,92 +232,58 @@ def find(sentence: str, *, published: str | None = None, name: str = "claims.yam
                 refers_basis="year in sentence",
             )
         )
-    return sorted(out, key=lambda c: c["start"])
+    return out
+
+
+def find(sentence: str, *, published: str | None = None, name: str = "claims.yaml") -> list[dict]:
+    """Numeric and year claims in one sentence, offsets relative to the sentence."""
+    pats = patterns(name)
+    out = []
+    for m in cu.numbers().pattern.finditer(sentence):
+        c = _claim(sentence, m, pats)
+        if c is not None:
+            out.append(c)
+    spans = [(c["start"], c["end"]) for c in out]
+    words = cu.context(sentence) if out else ""
+    for c in out:
+        skip = " ".join((c["text"], c["counts"], c["qualifiers"], c["place"]))
+        c["context"] = cu.context(words, skip) if c["counts"] else ""
+        if c["quantity"] == "years":
+            c["refers_to"], c["refers_basis"] = cu.refers("", published, [])
+        else:
+            c["refers_to"], c["refers_basis"] = cu.refers(sentence, published, spans)
+    return sorted(out + _year_claims(sentence, name), key=lambda c: c["start"])
 
 
 def claim_table(
     articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "claims.yaml"
 ) -> pd.DataFrame:
     """The `claims` table: every numeric or year claim with article, sentence and offsets into the
-    text."""
+    text, the content words of its sentence (`context`) and of its article (`story`)."""
     published = dict(zip(articles["article_id"], articles["published"]))
+    texts = dict(zip(articles["article_id"], articles["text"])) if "text" in articles else {}
+    stories: dict[str, str] = {}
     rows = []
     for s in sentences.itertuples(index=False):
         pub = published.get(s.article_id)
-        pub = pub if isinstance(pub, str) else None
+        pub = pub if isinstance(pub, str) and pub else None
         for c in find(s.text, published=pub, name=name):
+            if c["counts"] and s.article_id not in stories:
+                stories[s.article_id] = cu.story(str(texts.get(s.article_id) or ""))
             rows.append(
                 dict(
                     article_id=s.article_id,
                     sent_id=s.sent_id,
                     **{**c, "start": s.start + c["start"], "end": s.start + c["end"]},
+                    story=stories.get(s.article_id, "") if c["counts"] else "",
                 )
             )
     return pd.DataFrame(rows, columns=COLUMNS).astype(
-        {"sent_id": "int64", "start": "int64", "end": "int64", "value": "float64"}
+        {
+            "sent_id": "int64",
+            "start": "int64",
+            "end": "int64",
+            "value": "float64",
+            "value_max": "float64",
+        }
     )
-
-
-def _agree(values: list[float], bounds: list[str], *, tolerance: float) -> bool:
-    lo, hi = min(values), max(values)
-    if lo == hi:
-        return True
-    approx = any(b != "exact" for b in bounds)
-    return approx and (hi - lo) <= tolerance * hi
-
-
-def divergence(
-    claims: pd.DataFrame, articles: pd.DataFrame, *, tolerance: float = 0.1
-) -> pd.DataFrame:
-    """Claims by different articles about the same quantity, side by side, with a verdict.
-
-    Verdicts: ``agree`` (same value, or within `tolerance` when a claim is approximate),
-    ``change over time`` (values differ and every article has a different publication date),
-    ``disagree`` (values differ among articles of the same date or without dates).
-    """
-    meta = articles.set_index("article_id")[["outlet", "published"]]
-    c = claims[(claims["quantity"] != "year") | (claims["event"] != "")].copy()
-    c["key"] = c["quantity"].where(
-        c["quantity"] != "year", "year of " + c["event"].str.replace("_", " ")
-    )
-    rows = []
-    for key, g in c.groupby("key", sort=True):
-        if g["article_id"].nunique() < 2:
-            continue
-        first = g.sort_values(["article_id", "sent_id", "start"]).groupby("article_id").head(1)
-        dates = [meta.at[a, "published"] for a in first["article_id"]]
-        values, bounds = first["value"].tolist(), first["bound"].tolist()
-        if _agree(values, bounds, tolerance=tolerance):
-            verdict = "agree"
-        elif all(isinstance(d, str) for d in dates) and len(set(dates)) == len(dates):
-            verdict = "change over time"
-        else:
-            verdict = "disagree"
-        for rec, date in zip(first.to_dict("records"), dates):
-            rows.append(
-                dict(
-                    quantity=key,
-                    verdict=verdict,
-                    article_id=rec["article_id"],
-                    outlet=meta.at[rec["article_id"], "outlet"],
-                    published=date,
-                    claim=rec["text"],
-                    value=rec["value"],
-                    bound=rec["bound"],
-                    refers_to=rec["refers_to"],
-                    sent_id=rec["sent_id"],
-                )
-            )
-    cols = [
-        "quantity",
-        "verdict",
-        "article_id",
-        "outlet",
-        "published",
-        "claim",
-        "value",
-        "bound",
-        "refers_to",
-        "sent_id",
-    ]
-    return pd.DataFrame(rows, columns=cols)

@@ -359,8 +359,11 @@ def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
             "TIMEX3 convention; relative ones (“Wednesday”, “two years ago”) are resolved "
             "against the article's publication date "
             "(anchor publication), explicit years are absolute, and expressions in undated "
-            "articles stay unresolved. Dated expressions are grouped into events when they share "
-            "a span and the actors of their sentences."
+            "articles stay unresolved. A month, weekday or season without a year takes the year "
+            "the tense of its clause points to, or the year other articles give the same event "
+            "(the timex table's basis column says which). An event is a date with what it dates "
+            "(the noun phrase it modifies, or the verb of its clause, with its subject); events "
+            "are grouped across articles by what happened and an overlapping date."
         ),
         block(
             "table",
@@ -374,6 +377,9 @@ def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
             ),
         ),
     ]
+
+
+MAX_DISAGREEMENTS = 10  # disagreements the start page lists (all are in data/divergence.csv)
 
 
 def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
@@ -390,21 +396,23 @@ def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     )
     return [
         p(
-            "Numbers the articles state, with what they count, side by side when several articles "
-            "state the same quantity. ‘Change over time’: the values differ and the articles were "
-            "published on different dates; "
-            "‘disagree’: they differ for the same date or without dates; ‘agree’: the same value "
-            "(approximate claims within 10%)."
+            "Numbers the articles state, side by side only when two articles state the same "
+            "quantity of the same thing: the same unit, counted noun, qualifiers (NATO troops are "
+            "not US troops) and place, in sentences about the same thing. ‘Disagree’: the values "
+            "differ for the same time in at least two outlets; ‘change over time’: they differ "
+            "and refer to different years or publication dates; ‘agree’: the values fit each "
+            "other (approximate claims within 10%)."
         ),
+        p(_disagreement_note(t["divergence"])),
         block(
             "table",
             table=table(
                 by,
                 links={"example": "href"},
-                numeric=["articles", "low", "high"],
+                numeric=["articles", "outlets", "low", "high"],
                 csv="data/divergence.csv",
-                order="disagreements first, then by number of articles",
-                empty="No quantity is stated by more than one article.",
+                order="disagreements first, then by outlets, articles and size of the difference",
+                empty="No two articles state the same quantity of the same thing.",
             ),
         ),
         block("h3", text="Who did what to whom"),
@@ -426,26 +434,47 @@ def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _disagreement_note(div: pd.DataFrame) -> str:
+    """How many disagreements the table lists, or that the corpus has none worth reporting."""
+    n = div.loc[div["verdict"] == "disagree", "quantity"].nunique() if len(div) else 0
+    if n:
+        first = f" (the first {MAX_DISAGREEMENTS})" if n > MAX_DISAGREEMENTS else ""
+        return f"{plural(n, 'disagreement')} between outlets, listed first below{first}."
+    return (
+        "No disagreement worth reporting: no two outlets (or articles, in a corpus of one outlet) "
+        "state different values for the same quantity of the same thing at the same time."
+    )
+
+
 def _divergence_table(div: pd.DataFrame) -> pd.DataFrame:
-    """One row per quantity stated by several articles: verdict, articles, range, an example."""
+    """One row per quantity stated by several articles: verdict, articles, outlets, range, an
+    example; in the divergence's rank (disagreements first), at most MAX_DISAGREEMENTS of them."""
     if len(div):
         by = (
-            div.groupby("quantity")
+            div.assign(
+                rank=div["rank"] if "rank" in div else 0,
+                outlet=div["outlet"] if "outlet" in div else "",
+            )
+            .groupby("quantity")
             .agg(
                 verdict=("verdict", "first"),
                 articles=("article_id", "nunique"),
+                outlets=("outlet", "nunique"),
                 low=("value", "min"),
                 high=("value", "max"),
+                rank=("rank", "min"),
             )
             .reset_index()
         )
-        order = {"disagree": 0, "change over time": 1, "agree": 2}
+        order = {"disagree": 0, "change over time": 1, "differ within an outlet": 2, "agree": 3}
         by = by.sort_values(
-            ["verdict", "articles", "quantity"],
+            ["verdict", "rank", "articles", "quantity"],
             key=lambda c: c.map(order) if c.name == "verdict" else c,
-            ascending=[True, False, True],
+            ascending=[True, True, False, True],
             kind="mergesort",
         )
+        nth = (by["verdict"] == "disagree").cumsum()
+        by = by[(by["verdict"] != "disagree") | (nth <= MAX_DISAGREEMENTS)].drop(columns="rank")
         ex = div.drop_duplicates("quantity").set_index("quantity")
         by = by.assign(
             example=[snippet(str(ex.at[q, "claim"]), 70) for q in by["quantity"]],
@@ -456,7 +485,7 @@ def _divergence_table(div: pd.DataFrame) -> pd.DataFrame:
         )
     else:
         by = pd.DataFrame(
-            columns=["quantity", "verdict", "articles", "low", "high", "example", "href"]
+            columns=["quantity", "verdict", "articles", "outlets", "low", "high", "example", "href"]
         )
     return by
 
