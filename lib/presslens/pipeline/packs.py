@@ -171,16 +171,29 @@ def file_hashes(pack: str) -> dict[str, str]:
 # ---- a run's pack ---------------------------------------------------------------------------
 
 
-def settings_table(pack: str) -> Any:
-    """The `run_settings` table stage 10 writes: key, value rows (no absolute paths)."""
+def settings_table(pack: str, extra: dict[str, str] | None = None) -> Any:
+    """The `run_settings` table stage 10 writes: key, value rows (no absolute paths); `extra`
+    adds the run's other settings (as `outlet_comparisons`)."""
     import pandas as pd
 
     shipped = pack in available()
     rows = [
         ("pack", name(pack)),
         ("pack_source", "shipped" if shipped else "folder" if pack else ""),
+        *sorted((extra or {}).items()),
     ]
     return pd.DataFrame(rows, columns=["key", "value"])
+
+
+def setting(out_dir: str | os.PathLike, key: str, *, default: str = "") -> str:
+    """One value of the run's `run_settings` table, `default` when the run has none."""
+    from presslens.pipeline import tables
+
+    got = tables.read_if("run_settings", out_dir)
+    if got is None or not len(got):
+        return default
+    settings = dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
+    return settings.get(key, default) or default
 
 
 def of_run(out_dir: str | os.PathLike, *, given: str = "") -> str:
@@ -221,12 +234,12 @@ def _folder_of(out_dir: str | os.PathLike, pack_name: str, given: str) -> str:
     )
 
 
-def record(pack: str, out_dir: str | os.PathLike) -> None:
-    """Write the run's `run_settings` table, and note a folder pack's path beside it (tables hold
-    no absolute paths)."""
+def record(pack: str, out_dir: str | os.PathLike, extra: dict[str, str] | None = None) -> None:
+    """Write the run's `run_settings` table (the pack and `extra` settings), and note a folder
+    pack's path beside it (tables hold no absolute paths)."""
     from presslens.pipeline import tables
 
-    tables.write(settings_table(pack), "run_settings", out_dir)
+    tables.write(settings_table(pack, extra), "run_settings", out_dir)
     note = Path(out_dir) / FOLDER_NOTE
     if pack and pack not in available():
         note.write_text(str(Path(pack).resolve()) + "\n", encoding="utf-8")

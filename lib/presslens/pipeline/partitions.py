@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.ingest import clean, sentences
-from presslens.pipeline import engine, tables
+from presslens.pipeline import engine, outlet_scope, tables
 
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -42,21 +42,31 @@ def _extra_parts(name: str, out_dir: str | Path, n: int):
 
 
 def partitions(
-    out_dir: str | Path, *, article_columns: list[str], extra: tuple[str, ...] = ()
+    out_dir: str | Path,
+    *,
+    article_columns: list[str],
+    extra: tuple[str, ...] = (),
+    outlets: str = "",
 ) -> tuple[int, Any]:
     """The partitions of a run folder: stage 10 writes articles and sentences with one row group per
-    partition."""
+    partition. With `outlets` (``own`` or ``all``, see pipeline.outlet_scope) the articles'
+    `outlet` is the group outlet comparisons count them in."""
     n = tables.n_parts("sentences", out_dir)
     if tables.n_parts("articles", out_dir) != n:
         raise ValueError(
             "articles and sentences are not partitioned alike: rerun 10-clean-articles"
         )
-    arts = tables.parts("articles", out_dir, columns=article_columns)
+    columns = list(article_columns)
+    if outlets and "wire" not in columns and "wire" in tables.columns("articles", out_dir):
+        columns.append("wire")
+    arts = tables.parts("articles", out_dir, columns=columns)
     sents = tables.parts("sentences", out_dir)
     iters = {name: _extra_parts(name, out_dir, n) for name in extra}
 
     def gen():
         for a, s in zip(arts, sents):
+            if outlets:
+                a = outlet_scope.with_comparison_outlet(a, outlets)
             got = {}
             for name, it in iters.items():
                 got[name] = next(it) if it is not None else None
@@ -91,12 +101,14 @@ def map_stage(
     progress: bool = True,
     collect: Callable[[dict[str, Any]], None] | None = None,
     warm: Callable[[], None] | None = None,
+    outlets: str = "",
     **kwargs: Any,
 ) -> dict[str, int]:
     """Run func(Partition, **kwargs) -> {table: DataFrame, ...} over every partition; write the
     `outputs` tables partition by partition and hand the rest of each result (the partition's
-    partials for the corpus summaries) to `collect`, in partition order."""
-    n, parts = partitions(out_dir, article_columns=article_columns, extra=extra)
+    partials for the corpus summaries) to `collect`, in partition order. `outlets`: see
+    `partitions`."""
+    n, parts = partitions(out_dir, article_columns=article_columns, extra=extra, outlets=outlets)
     writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
     try:
         for result in engine.map_partitions(

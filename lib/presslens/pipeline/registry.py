@@ -43,13 +43,13 @@ STAGES: tuple[Stage, ...] = (
         "10-clean-articles",
         "presslens.stages.clean_articles:clean_corpus",
         reads=(CORPUS,),
-        writes=("articles", "removed", "quarantine", "sentences", "run_settings"),
+        writes=("articles", "removed", "quarantine", "sentences", "run_settings", "data_quality"),
         figures=("fig01-cleaning",),
     ),
     Stage(
         "20-score-sentiment",
         "presslens.stages.score_sentiment:score_sentiment",
-        reads=("articles", "sentences"),
+        reads=("articles", "sentences", "run_settings"),
         writes=(
             "sentiment",
             "article_sentiment",
@@ -116,6 +116,7 @@ STAGES: tuple[Stage, ...] = (
         reads=(
             "run_settings",
             "articles",
+            "data_quality",
             "removed",
             "quarantine",
             "sentences",

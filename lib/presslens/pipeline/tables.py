@@ -237,3 +237,8 @@ def head(
 def n_parts(name: str, out_dir: str | Path) -> int:
     """Number of partitions (row groups) of a table."""
     return pq.ParquetFile(path(name, out_dir)).num_row_groups
+
+
+def columns(name: str, out_dir: str | Path) -> list[str]:
+    """The column names of a table (from its schema; nothing is read)."""
+    return list(pq.ParquetFile(path(name, out_dir)).schema_arrow.names)

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.measure import contrast
-from presslens.pipeline import tables
+from presslens.pipeline import outlet_scope, tables
 
 COLUMNS = ["point", "label", "article_id", "sent_id", "note", "n_point"]
 PER_POINT = 40
@@ -78,7 +78,7 @@ def _best(
 
 
 def _outlet_map(out_dir: str | Path) -> pd.Series:
-    a = tables.read("articles", out_dir, columns=["article_id", "outlet"])
+    a = outlet_scope.articles(out_dir, ["article_id", "outlet"])
     return a.set_index("article_id")["outlet"].fillna(UNKNOWN_OUTLET).astype(str)
 
 

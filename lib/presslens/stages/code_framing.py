@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import tables
+from presslens.pipeline import outlet_scope, tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, summed, warm
 
 
@@ -136,6 +136,7 @@ def code_framing(
             frame_model=frame_model,
             framing=True,
         ),
+        outlets=outlet_scope.mode_of(out_dir),
         **files,
         **run,
     )

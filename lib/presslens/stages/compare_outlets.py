@@ -7,7 +7,7 @@ import functools
 from pathlib import Path
 from typing import Any
 
-from presslens.pipeline import tables
+from presslens.pipeline import outlet_scope, tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
 
 
@@ -44,7 +44,9 @@ def compare_outlets(
     """Stage 50: `claims` and `actions` (partitioned), then `divergence`, `action_divergence` and
     `contrasts` (each outlet's `contrast_keep` most distinctive words against all others). Claims
     use the run's topic pack's claims.yaml (stage 10's `run_settings`), else the generic quantities
-    of claims_generic.yaml (troops, people killed or injured, money, percentages)."""
+    of claims_generic.yaml (troops, people killed or injured, money, percentages). `divergence`
+    compares only claims about the same thing (unit, counted noun, qualifiers, place, sentences
+    about the same thing; presslens.extract.claim_compare), ranked for the reader."""
     from presslens.extract import actions, claims
     from presslens.measure import contrast
     from presslens.pipeline import packs
@@ -63,6 +65,7 @@ def compare_outlets(
         progress=progress,
         collect=lambda partial: words.add(partial["words"]),
         warm=functools.partial(warm, claims=True, claims_file=claims_file),
+        outlets=outlet_scope.mode_of(out_dir),
         claims_file=claims_file,
     )
     articles = tables.read(

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from presslens.pipeline import tables
+from presslens.pipeline import outlet_scope, tables
 from presslens.pipeline.partitions import Partition, map_stage, summed, top_rows, warm
 
 
@@ -90,7 +90,7 @@ def score_sentiment(
         top=top,
     )
     art = tables.read("article_sentiment", out_dir)
-    articles = tables.read("articles", out_dir, columns=["article_id", "outlet", "status"])
+    articles = outlet_scope.articles(out_dir, ["article_id", "outlet", "status"])
     ok = articles[articles["status"] == "ok"]
     tables.write(
         sentiment.outlet_tone(art, ok, n_boot=n_boot, seed=seed, min_articles=min_articles),
@@ -214,9 +214,9 @@ def draw(
 
     main = methods[0]
     art = tables.read("article_sentiment", out_dir)
-    outlet_of = tables.read("articles", out_dir, columns=["article_id", "outlet"]).set_index(
-        "article_id"
-    )["outlet"]
+    outlet_of = outlet_scope.articles(out_dir, ["article_id", "outlet"]).set_index("article_id")[
+        "outlet"
+    ]
     chart = charts.tone_by_article(art, outlet_of, list(methods), max_articles=max_articles)
     figures.save(chart, out_dir, evidence=evidence.article_tone(out_dir, chart.keys, list(methods)))
     chart = charts.tone_by_outlet(

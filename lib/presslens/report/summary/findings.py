@@ -8,6 +8,7 @@ import pandas as pd
 
 from presslens.extract.actors import display_name
 from presslens.report.pages import Part, fmt
+from .quality import quality_warnings, scope_sentence
 from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, link, plural, snippet
 
 
@@ -55,7 +56,7 @@ def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
             f"Quotes of {r.outlet}: {r.warning} (data/quote_rates.csv); comparisons of who "
             "speaks in that outlet may be biased."
         )
-    return out
+    return out + quality_warnings(t)
 
 
 def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
@@ -85,7 +86,7 @@ def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
                 f"{f['inputs']:,} input article(s): {f['ok']:,} analysed, {f['duplicate']:,} "
                 f"duplicate, {f['quarantined']:,} quarantined. "
                 f"The analysed articles come from {outlets}, {span}{undated}, and hold "
-                f"{t['n_sentences']:,} sentences."
+                f"{t['n_sentences']:,} sentences. {scope_sentence(t)}"
             )
         ]
     ]
@@ -462,24 +463,19 @@ def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
 
 
 def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
-    """Quantities articles state differently, the ones most articles state first."""
+    """Quantities outlets state differently for the same thing and time, in the divergence's rank
+    (outlets, articles, size of the difference); none when no disagreement is worth reporting."""
     div = t["divergence"]
     if div.empty:
         return []
-    differ = div[div["verdict"] != "agree"]
+    differ = div[div["verdict"] == "disagree"]
     if differ.empty:
-        return [
-            [
-                Part(
-                    f"{plural(div['quantity'].nunique(), 'quantity', 'quantities')} stated by "
-                    "several articles agree across them."
-                )
-            ]
-        ]
+        return []  # the claims section says so; a finding would only pad the list
+    ranked = differ.assign(rank=differ["rank"] if "rank" in differ else 0)
     sizes = (
-        differ.groupby("quantity")["article_id"]
-        .nunique()
-        .sort_values(ascending=False, kind="mergesort")
+        ranked.groupby("quantity")
+        .agg(rank=("rank", "min"), n=("article_id", "nunique"))
+        .sort_values(["rank", "n"], ascending=[True, False], kind="mergesort")["n"]
     )
     items = []
     for q in sizes.head(3).index:
@@ -489,8 +485,9 @@ def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
         items.append(
             [
                 Part(
-                    f"{q} ({g['verdict'].iloc[0]}: {plural(len(g), 'article')}, values "
-                    f"{fmt(vals.min())} to {fmt(vals.max())}, e.g. "
+                    f"{q} ({plural(len(g), 'article')}"
+                    + (f" of {g['outlet'].nunique()} outlets" if "outlet" in g else "")
+                    + f", values {fmt(vals.min())} to {fmt(vals.max())}, e.g. "
                 ),
                 link(ex.article_id, int(ex.sent_id), snippet(str(ex.claim), 60)),
                 Part(")"),
@@ -498,14 +495,9 @@ def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
         )
     more = f"; {len(sizes) - 3:,} more in data/divergence.csv" if len(sizes) > 3 else ""
     return [
-        [Part("Articles state different numbers for ")]
+        [Part("Outlets state different numbers for the same thing at the same time: ")]
         + joined(items, sep="; ", last="; ")
-        + [
-            Part(
-                f"{more}. ‘Change over time’ means the articles were published on different "
-                "dates, so the number may have changed; ‘disagree’, same date or undated."
-            )
-        ]
+        + [Part(f"{more}.")]
     ]
 
 

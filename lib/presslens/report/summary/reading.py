@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 import pandas as pd
-from presslens.pipeline import tables
+from presslens.pipeline import outlet_scope, tables
 from presslens.report.pages import Part, block, sentence_href
 
 
@@ -52,6 +52,8 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         if tables.exists("sentences", out_dir)
         else 0,
         "removed": opt("removed", ["article_id", "rule"]),
+        "data_quality": opt("data_quality"),
+        "outlet_comparisons": outlet_scope.mode_of(out_dir),
         "quarantine": opt("quarantine"),
         "article_sentiment": opt("article_sentiment"),
         "outlet_sentiment": opt("outlet_sentiment"),

@@ -18,6 +18,7 @@ from .analysis_sections import (
     timeline_blocks,
 )
 from .findings import findings
+from .quality import quality_blocks
 from .reading import corpus_facts, p, plural
 
 
@@ -190,7 +191,8 @@ METHODS = [
     (
         "Time",
         "a rule-based TIMEX3 tagger resolves relative dates against each article's publication "
-        "date; events several articles mention are grouped.",
+        "date and the tense of their clause; events (a date with what it dates) several "
+        "articles mention are grouped by what happened and when.",
     ),
     (
         "Outlet contrasts",
@@ -347,6 +349,7 @@ def sections(
             if items
             else [p("No findings: nothing was analysed.")],
         ),
+        pages.Section("quality", "What the comparisons rest on", quality_blocks(t)),
         pages.Section("corpus", "Corpus", corpus_blocks(t)),
         pages.Section("figures", "Figures", pages.figure_blocks(out_dir) or [p("No figures.")]),
         pages.Section("sentiment", "Tone", sentiment_blocks(t, method=method)),

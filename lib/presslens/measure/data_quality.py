@@ -1,0 +1,228 @@
+"""What the outlet comparisons rest on: per outlet, how much of its text is wire copy, debris
+cleaning removed, repaired encoding, undated articles, quotation and length, with a warning where
+an outlet stands out from the others.
+
+``quality_table`` writes one row per publishing outlet (and one for all outlets) from one row per
+analysed article (`per_article`). An outlet stands out on a measure when it has at least
+`min_articles` analysed articles, it differs from the median of the other outlets (of that size)
+by enough to matter (`min_share_gap` for shares, a ratio of `min_ratio` for per-article rates),
+and the difference from the rest of the corpus is unlikely to be chance: Fisher's exact test for
+shares, the Mann-Whitney test for per-article values, the p-values of one measure corrected for
+testing every outlet (Holm).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.proportion import proportion_confint
+
+ALL = "(all outlets)"
+UNKNOWN_OUTLET = "(unknown outlet)"
+PER_ARTICLE = ["article_id", "outlet", "wire", "repairs", "dated", "sentences", "quoted"]
+COLUMNS = [
+    "outlet",
+    "articles",
+    "wire",
+    "wire_share",
+    "wire_lo",
+    "wire_hi",
+    "removed_lines",
+    "removed_per_article",
+    "removed_rules",
+    "repairs",
+    "articles_repaired",
+    "undated",
+    "undated_share",
+    "sentences_per_article",
+    "quoted_per_100_sentences",
+    "warnings",
+]
+_SHARES = {  # measure -> (per-article 0/1 column, words for the warning)
+    "wire_share": ("is_wire", "wire copy"),
+    "undated_share": ("undated", "undated articles"),
+    "repaired_share": ("repaired", "articles with repaired encoding"),
+}
+_RATES = {  # measure -> (per-article value, words for the warning)
+    "sentences_per_article": ("sentences", "sentences per article"),
+    "quoted_per_100_sentences": ("quoted_rate", "quoted passages per 100 sentences"),
+    "removed_per_article": ("removed", "lines removed by cleaning per article"),
+}
+
+
+def quoted_passages(text: str) -> int:
+    """Passages between quotation marks of any house style in `text`."""
+    from presslens.extract import quote_marks
+
+    return len(quote_marks.quote_spans(text)) if text else 0
+
+
+def per_article(
+    articles: pd.DataFrame, sentences: pd.DataFrame, removed: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per analysed article (status ok): PER_ARTICLE columns plus `removed` (lines
+    cleaning removed). `articles` needs article_id, outlet, status, published and text or quoted;
+    wire and repairs are 0/empty when absent."""
+    ok = articles[articles["status"] == "ok"]
+    n_sent = sentences["article_id"].value_counts()
+    n_removed = removed["article_id"].value_counts()
+    out = pd.DataFrame(
+        {
+            "article_id": ok["article_id"].to_numpy(),
+            "outlet": ok["outlet"].fillna(UNKNOWN_OUTLET).astype(str).to_numpy(),
+            "wire": _column(ok, "wire", "").fillna("").astype(str).to_numpy(),
+            "repairs": _column(ok, "repairs", 0).fillna(0).astype("int64").to_numpy(),
+            "dated": ok["published"].notna().to_numpy()
+            & (ok["published"].fillna("").astype(str) != "").to_numpy(),
+        }
+    )
+    out["sentences"] = out["article_id"].map(n_sent).fillna(0).astype("int64")
+    quoted = ok["quoted"] if "quoted" in ok.columns else ok["text"].map(quoted_passages)
+    out["quoted"] = quoted.fillna(0).astype("int64").to_numpy()
+    out["removed"] = out["article_id"].map(n_removed).fillna(0).astype("int64")
+    return out
+
+
+def _column(df: pd.DataFrame, name: str, default: object) -> pd.Series:
+    return df[name] if name in df.columns else pd.Series(default, index=df.index)
+
+
+def _prepared(per: pd.DataFrame) -> pd.DataFrame:
+    sentences = per["sentences"].where(per["sentences"] > 0)
+    return per.assign(
+        is_wire=(per["wire"] != "").astype(int),
+        undated=(~per["dated"].astype(bool)).astype(int),
+        repaired=(per["repairs"] > 0).astype(int),
+        quoted_rate=100 * per["quoted"] / sentences,
+    )
+
+
+def _summary(g: pd.DataFrame, rules: pd.DataFrame) -> dict[str, object]:
+    """One outlet's (or all outlets') row, without warnings."""
+    n, wire = len(g), int(g["is_wire"].sum())
+    lo, hi = proportion_confint(wire, n, method="wilson") if n else (np.nan, np.nan)
+    top = rules.groupby("rule")["lines"].sum().sort_values(ascending=False, kind="mergesort")
+    sentences = int(g["sentences"].sum())
+    return {
+        "articles": n,
+        "wire": wire,
+        "wire_share": round(wire / n, 4) if n else np.nan,
+        "wire_lo": round(float(lo), 4),
+        "wire_hi": round(float(hi), 4),
+        "removed_lines": int(g["removed"].sum()),
+        "removed_per_article": round(float(g["removed"].mean()), 2) if n else np.nan,
+        "removed_rules": "; ".join(f"{r} {int(k):,}" for r, k in top.head(3).items()),
+        "repairs": int(g["repairs"].sum()),
+        "articles_repaired": int(g["repaired"].sum()),
+        "undated": int(g["undated"].sum()),
+        "undated_share": round(float(g["undated"].mean()), 4) if n else np.nan,
+        "sentences_per_article": round(float(g["sentences"].mean()), 1) if n else np.nan,
+        "quoted_per_100_sentences": round(100 * float(g["quoted"].sum()) / sentences, 1)
+        if sentences
+        else np.nan,
+    }
+
+
+def quality_table(
+    per: pd.DataFrame,
+    removed_rules: pd.DataFrame,
+    *,
+    min_articles: int = 10,
+    min_share_gap: float = 0.15,
+    min_ratio: float = 1.5,
+    alpha: float = 0.05,
+) -> pd.DataFrame:
+    """The `data_quality` table: COLUMNS, one row per outlet (most articles first) and ALL last.
+    `removed_rules` has article_id, rule and lines (lines removed per article and rule)."""
+    p = _prepared(per)
+    outlet_of = dict(zip(p["article_id"], p["outlet"]))
+    rules = removed_rules.assign(outlet=removed_rules["article_id"].map(outlet_of)).dropna(
+        subset=["outlet"]
+    )
+    order = p.groupby("outlet").size().sort_values(ascending=False, kind="mergesort").index
+    rows = [
+        {"outlet": o, **_summary(p[p["outlet"] == o], rules[rules["outlet"] == o])}
+        for o in sorted(order, key=lambda o: (-int((p["outlet"] == o).sum()), o))
+    ]
+    rows.append({"outlet": ALL, **_summary(p, rules)})
+    table = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    warn = warnings(
+        p, min_articles=min_articles, min_share_gap=min_share_gap, min_ratio=min_ratio, alpha=alpha
+    )
+    table["warnings"] = [warn.get(o, "") for o in table["outlet"]]
+    return table[COLUMNS]
+
+
+def warnings(
+    p: pd.DataFrame, *, min_articles: int, min_share_gap: float, min_ratio: float, alpha: float
+) -> dict[str, str]:
+    """outlet -> the measures on which it stands out, in words (outlets below `min_articles`
+    are never flagged)."""
+    sizes = p.groupby("outlet").size()
+    tested = sorted(o for o, n in sizes.items() if n >= min_articles)
+    if len(tested) < 2:
+        return {}
+    found: dict[str, list[str]] = {o: [] for o in tested}
+    for col, words in _SHARES.values():
+        for o, text in _flag(p, tested, col, words, share=True, gap=min_share_gap, alpha=alpha):
+            found[o].append(text)
+    for col, words in _RATES.values():
+        for o, text in _flag(p, tested, col, words, share=False, gap=min_ratio, alpha=alpha):
+            found[o].append(text)
+    return {o: "; ".join(t) for o, t in found.items() if t}
+
+
+def _flag(
+    p: pd.DataFrame,
+    tested: list[str],
+    col: str,
+    words: str,
+    *,
+    share: bool,
+    gap: float,
+    alpha: float,
+) -> list[tuple[str, str]]:
+    """(outlet, warning) for the outlets that stand out on one measure: far from the median of the
+    other tested outlets, and different from the rest of the corpus by a test (Holm-corrected over
+    the outlets)."""
+    level = {o: _level(p[p["outlet"] == o], col) for o in tested}
+    cands, pvals = [], []
+    for o in tested:
+        mine = p.loc[p["outlet"] == o, col].dropna()
+        rest = p.loc[p["outlet"] != o, col].dropna()
+        others = [level[x] for x in tested if x != o and not np.isnan(level[x])]
+        if not len(mine) or not len(rest) or not others:
+            continue
+        a, b = level[o], float(np.median(others))
+        if share:
+            big = abs(a - b) >= gap
+            table = [[mine.sum(), len(mine) - mine.sum()], [rest.sum(), len(rest) - rest.sum()]]
+            pval = sps.fisher_exact(np.asarray(table, dtype=int))[1] if big else 1.0
+            text = f"{words} {a:.0%} (n={len(mine)}) against a median of {b:.0%}"
+        else:
+            ratio = a / b if b else np.inf if a else 1.0
+            big = ratio >= gap or ratio <= 1 / gap
+            pval = sps.mannwhitneyu(mine, rest).pvalue if big else 1.0
+            text = f"{words} {a:.1f} (n={len(mine)}) against a median of {b:.1f}"
+        cands.append((o, text + f" over {len(others)} other outlets"))
+        pvals.append(float(pval))
+    if not pvals:
+        return []
+    reject = multipletests(pvals, alpha=alpha, method="holm")[0]
+    return [c for c, r in zip(cands, reject) if r]
+
+
+def _level(g: pd.DataFrame, col: str) -> float:
+    """The outlet-level value of a measure: quoted passages pooled over sentences (as the table
+    shows them), else the mean over articles."""
+    if col == "quoted_rate":
+        n = g["sentences"].sum()
+        return float(100 * g["quoted"].sum() / n) if n else float("nan")
+    return float(g[col].mean())
+
+
+def removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
+    """Lines removed per article and rule: article_id, rule, lines."""
+    return removed.groupby(["article_id", "rule"], sort=True).size().rename("lines").reset_index()
