@@ -87,6 +87,37 @@ def test_lede_first_line_stays_in_body() -> None:
     assert res.title_basis.startswith("first sentence")
 
 
+@pytest.mark.parametrize(
+    ("raw", "title", "basis", "byline", "dateline"),
+    [
+        (
+            "By Jane Doe\nNATO Warns Serbia Over Border\nWASHINGTON (AP) — The alliance warned.",
+            "NATO Warns Serbia Over Border",
+            "headline line",
+            "By Jane Doe",
+            "WASHINGTON (AP)",
+        ),
+        (
+            "PRISTINA, Kosovo — On a visit, he spoke. More text.",
+            "On a visit, he spoke.",
+            "first sentence (no headline line)",
+            "",
+            "PRISTINA, Kosovo",
+        ),
+    ],
+)
+def test_title_is_never_a_byline_or_dateline(
+    raw: str, title: str, basis: str, byline: str, dateline: str
+) -> None:
+    res = clean.clean(raw)
+    assert (res.title, res.title_basis, res.byline, res.dateline) == (
+        title,
+        basis,
+        byline,
+        dateline,
+    )
+
+
 def test_source_note_goes_to_column() -> None:
     res = cleaned("Paragraph text. [Source: International security briefings]")
     assert res.source == "International security briefings"
@@ -116,7 +147,7 @@ EXPECTED_REMOVALS = {
         22: "article_navigation",
         24: "article_navigation",
     },
-    "003_e6e0045aead664b8.txt": {},
+    "003_e6e0045aead664b8.txt": {1: "dateline"},  # "PRISTINA, Kosovo —" to the dateline column
     "004_df3df1981ea36db8.txt": {n: "trailing_headlines" for n in range(13, 30)},
 }
 
@@ -133,9 +164,300 @@ def test_every_body_sentence_survives(name: str) -> None:
     whole."""
     raw = (SEEDS / name).read_text(encoding="utf-8")
     res = clean.clean(raw)
-    removed_lines = {line for line, _, rule in res.removed if rule != "source_note"}
+    spans = {"source_note", "dateline"}
+    removed_lines = {line for line, _, rule in res.removed if rule not in spans}
+    cut = {line: text for line, text, rule in res.removed if rule in spans}
     for n, line in enumerate(raw.split("\n"), start=1):
         if n in removed_lines or not line.strip():
             continue
-        body = line.replace("[Source: International security briefings]", "").strip()
+        body = line.replace(cut.get(n, "\0"), "").strip()
         assert body in res.text, f"{name}:{n} lost"
+
+
+# Furniture of news-database exports and scraped pages: (raw, clean text, rules in line order).
+EXPORT_PAIRS = [
+    (
+        "ABSTRACT\nThe lead of the story.\nFULL TEXT\nBody paragraph one.\nSubject: Climate change;"
+        " Emissions\nLocation: United States--US\nPublication title: The Daily Paper; New York\n"
+        "Publication date: Jan 22, 2019\nSource type: Newspapers\nLanguage of publication: "
+        "English\n"
+        "Document type: News\nProQuest document ID: 2170921234\nDocument URL: https://x.example/1\n"
+        "Copyright: Copyright The Daily Paper Jan 22, 2019\nLast updated: 2019-01-23\n"
+        "Database: US Newsstream",
+        "The lead of the story.\nBody paragraph one.",
+        ["export_header", "export_header"]
+        + ["proquest_field"] * 9
+        + ["copyright"]
+        + ["proquest_field"] * 2,
+    ),
+    (
+        "3 of 25 DOCUMENTS\nBody\nThe story starts here.\nLoad-Date: January 23, 2019\n"
+        "Length: 523 words\nSection: NEWS; Pg. 5\nLanguage: ENGLISH\nPublication-Type: Newspaper\n"
+        "Graphic: Protesters in London\nEnd of Document",
+        "The story starts here.",
+        ["document_separator", "export_header"]
+        + ["nexis_field", "nexis_field", "proquest_field"]
+        + ["nexis_field"] * 3
+        + ["document_separator"],
+    ),
+    (
+        "HD\nThe story starts here.\nWC 523 words\nPD 22 January 2019\nSN The Guardian\nSC GDN\n"
+        "LA English\nCY (c) 2019 Guardian News\nNS gclimt : Climate Change | gcat : Political\n"
+        "AN Document GDN0000020190122ef1m0005x",
+        "The story starts here.",
+        ["factiva_field"] * 9,
+    ),
+    (
+        "Document 1 of 3\n____________________________\nThe story.\nJanuary 22, 2019 Tuesday",
+        "The story.",
+        ["document_separator", "document_separator", "date_line"],
+    ),
+    (
+        "The story.\nThe post Climate talks stall appeared first on Daily Site.",
+        "The story.",
+        ["feed_footer"],
+    ),
+    ("The story goes on. Continue reading...", "The story goes on.", ["feed_footer"]),
+    (
+        "Protesters blocked the road. — Sam Sweeney (@SweeneyABC) September 23, 2019Monday's "
+        "protests pic.twitter.com/AbC123 followed.",
+        "Protesters blocked the road. Monday's protests followed.",
+        ["tweet_markup", "tweet_markup"],
+    ),
+    ('He tweeted. tweet-id="1086712123456789" The end.', "He tweeted. The end.", ["tweet_markup"]),
+    ("He tweeted. [tweet-id: 1086712123456789] The end.", "He tweeted. The end.", ["tweet_markup"]),
+    (
+        "Read it. [tweet https://twitter.com/x/status/1] Then "
+        "https://twitter.com/x/status/12?s=2 it.",
+        "Read it. Then it.",
+        ["tweet_markup", "tweet_markup"],
+    ),
+    ("Body.\nEmbed from Getty Images\nMore.", "Body.\nMore.", ["image_credit_line"]),
+    (
+        "Body.\nFollow Jane Doe on Twitter\nEnter your email address\nMore.",
+        "Body.\nMore.",
+        ["prompt_line", "prompt_line"],
+    ),
+    (
+        "The plan was unveiled. (Photo: Kevin Lamarque/Reuters)On the eve of the vote.",
+        "The plan was unveiled. On the eve of the vote.",
+        ["photo_credit"],
+    ),
+    (
+        "Crowds gathered. (Photo by Jane Roe/Getty Images) Police watched.",
+        "Crowds gathered. Police watched.",
+        ["photo_credit"],
+    ),
+    (
+        "The site burned. (AP Photo/Ellen Knickmeyer)Officials outlined plans.",
+        "The site burned. Officials outlined plans.",
+        ["agency_photo_credit"],
+    ),
+    (
+        "Activists Shut Down D.C. Mark Wilson / Getty Images Climate protesters block traffic.",
+        "Activists Shut Down D.C. Climate protesters block traffic.",
+        ["name_agency_credit"],
+    ),
+    (
+        "Body. Image copyright Getty Images Image caption Activists marched in London",
+        "Body. Activists marched in London",
+        ["bbc_image_labels", "bbc_image_labels"],
+    ),
+    (
+        "Body. Image copyright Toshie Kurosawa/Getty Images Image caption May at a factory",
+        "Body. May at a factory",
+        ["bbc_image_labels", "bbc_image_labels", "name_agency_credit"],
+    ),
+    (
+        "Know this\nEnlarge this image toggle caption Alex Wong/Getty Images\nHide Caption 7 of 14",
+        "Know this",
+        ["name_agency_credit", "bbc_image_labels", "bbc_image_labels", "bbc_image_labels"],
+    ),
+    (
+        "Body.\nPhoto: Jane Roe\nGetty Images\nAP Photo/John Doe\nMore.",
+        "Body.\nMore.",
+        ["image_credit_line"] * 3,
+    ),
+    (
+        "Emissions rose. (RELATED: Another Study Is Full Of Errors)And the debate went on.",
+        "Emissions rose. And the debate went on.",
+        ["related_inline"],
+    ),
+    ("Body.\nREAD MORE: Climate talks stall in Bonn\nMore.", "Body.\nMore.", ["related_line"]),
+    (
+        "It ends here. Think your friends would be interested? Share this story!",
+        "It ends here.",
+        ["prompt_inline"],
+    ),
+    (
+        "The news, in short. Sign up for the Vox Sentences newsletter, delivered straight to your "
+        "inbox. The rest.",
+        "The news, in short. The rest.",
+        ["prompt_inline"],
+    ),
+    (
+        "Body.\nSign up for our daily newsletter\nFollow us on Twitter\nMore.",
+        "Body.\nMore.",
+        ["share_and_subscribe", "share_and_subscribe"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "rules"), EXPORT_PAIRS)
+def test_export_and_page_furniture(raw: str, text: str, rules: list[str]) -> None:
+    res = cleaned(raw)
+    assert res.text == text
+    assert [r[2] for r in res.removed] == rules
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Getty Images, the photo agency, said it would license the pictures.",
+        "He told Reuters on Monday that the plan - a modest one - would pass.",
+        "She posted a tweet calling the plan a disaster.",
+        "The abstract of the study said warming was accelerating.",
+        "ABSTRACT EXPRESSIONISM and the pop art of the sixties were shown FULL TEXT searches "
+        "were both discussed at length here.",
+        "Abstract art sold well.",
+        "Abstract Art Sells Well In Paris",
+        "By the end of 2019, emissions had fallen.",
+        "By Monday, the talks had stalled.",
+        "The PA-based group said the subject was closed.",
+        "NATO-led troops stayed.",
+        "Related issues were discussed: taxes and trade.",
+        "The post office appeared first on the list of closures, he said.",
+        "Readers can sign up for alerts, the agency said.",
+        "Trump (@realDonaldTrump) wrote that he disagreed.",
+        "Photographs show the damage.",
+        "The photo, taken by an AP photographer, went viral.",
+        "Subject to approval, the plan goes ahead.",
+        "In a statement, the ministry said it would respond.",
+    ],
+)
+def test_export_rules_leave_sentences_alone(raw: str) -> None:
+    res = cleaned(raw)
+    assert res.text == raw
+    assert res.removed == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "byline", "dateline", "text"),
+    [
+        (
+            "By Jane Doe\nWASHINGTON (AP) — Democrats called for a vote.",
+            "By Jane Doe",
+            "WASHINGTON (AP)",
+            "Democrats called for a vote.",
+        ),
+        (
+            "By JANE DOE and JOHN ROE, Associated Press\nLONDON (Reuters) - The pound fell.",
+            "By JANE DOE and JOHN ROE, Associated Press",
+            "LONDON (Reuters)",
+            "The pound fell.",
+        ),
+        (
+            "KABUL, Afghanistan — A blast hit the city.",
+            "",
+            "KABUL, Afghanistan",
+            "A blast hit the city.",
+        ),
+        ("Byline: Jane Doe\nThe story.", "Jane Doe", "", "The story."),
+        (
+            "Democrats Mobilize On Green New Deal WASHINGTON (AP) — Democrats are calling for it.",
+            "",
+            "WASHINGTON (AP)",
+            "Democrats Mobilize On Green New Deal Democrats are calling for it.",
+        ),
+        (
+            "The plan (Reuters) – U.S. officials said.",
+            "",
+            "(Reuters)",
+            "The plan U.S. officials said.",
+        ),
+    ],
+)
+def test_byline_and_dateline_go_to_columns(raw: str, byline: str, dateline: str, text: str) -> None:
+    res = cleaned(raw)
+    assert (res.byline, res.dateline, res.text) == (byline, dateline, text)
+
+
+LEAD = (
+    "Democrats including Rep. Alexandria Ocasio-Cortez of New York are calling for a Green New "
+    "Deal to tackle climate change."
+)
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        LEAD,  # exact
+        LEAD.replace("Rep. ", "").replace("tackle", "fight"),  # near: small differences
+        LEAD.split(" to tackle")[0] + ".",  # a shortened abstract
+    ],
+)
+def test_lead_printed_twice_kept_once(abstract: str) -> None:
+    raw = f"ABSTRACT\n{abstract}\nFULL TEXT\n{LEAD}\nThe second paragraph follows."
+    res = cleaned(raw)
+    assert res.text == f"{LEAD}\nThe second paragraph follows."
+    assert [r[2] for r in res.removed] == ["export_header", "repeated_lead", "export_header"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "removed"),
+    [
+        (
+            f"ABSTRACT {LEAD} FULL TEXT {LEAD} The second paragraph follows.",
+            f"{LEAD} The second paragraph follows.",
+            [f"ABSTRACT {LEAD} FULL TEXT"],
+        ),
+        (
+            "ABSTRACT A study of voters in three states over ten years of elections. FULL TEXT "
+            f"{LEAD} More.",
+            f"A study of voters in three states over ten years of elections. {LEAD} More.",
+            ["ABSTRACT", "FULL TEXT"],
+        ),
+    ],
+)
+def test_lead_printed_twice_in_one_line(raw: str, text: str, removed: list[str]) -> None:
+    res = cleaned(raw)
+    assert res.text == text
+    assert sorted(r[1] for r in res.removed) == sorted(removed)
+    assert {r[2] for r in res.removed} == {"repeated_lead_inline"}
+
+
+def test_lead_printed_twice_with_labels_on_the_line() -> None:
+    res = cleaned(f"ABSTRACT {LEAD}\nFULL TEXT {LEAD}\nMore.")
+    assert res.text == f"{LEAD}\nMore."
+    assert sorted(r[2] for r in res.removed) == ["export_label", "export_label", "repeated_lead"]
+
+
+def test_different_paragraphs_both_stay() -> None:
+    raw = f"{LEAD}\nRepublicans said the plan would cost trillions and hurt workers in the Midwest."
+    assert cleaned(raw).text == raw
+
+
+def test_clean_articles_adds_columns() -> None:
+    import pandas as pd
+
+    arts = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "title": ["T", None, None],
+            "raw": ["By Jane Doe\nLONDON (Reuters) - PeÃ±a spoke.", "Plain text here.", ""],
+            "status": ["ok", "ok", "quarantined"],
+        }
+    )
+    out, removed = clean.clean_articles(arts)
+    assert list(out["byline"]) == ["By Jane Doe", "", ""]
+    assert list(out["dateline"]) == ["LONDON (Reuters)", "", ""]
+    assert list(out["repairs"]) == [1, 0, 0] and out["repairs"].dtype == "int64"
+    assert out.at[0, "text"] == "Peña spoke."
+    assert list(removed["rule"]) == ["byline", "dateline"]
+
+
+@pytest.mark.parametrize(("raw", "_", "__"), EXPORT_PAIRS)
+def test_export_cleaning_idempotent(raw: str, _: str, __: list[str]) -> None:
+    first = cleaned(raw)
+    again = cleaned(first.text)
+    assert again.text == first.text and again.removed == []

@@ -138,3 +138,42 @@ def test_table_without_text_column_is_a_clear_error(tmp_path: Path) -> None:
 def test_safe_ids(name: str, safe: str) -> None:
     assert corpus.safe_id(name) == safe
     assert "/" not in safe and ".." not in safe
+
+
+NEXIS = (
+    "1 of 2 DOCUMENTS\n\nThe Morning Post\n\nMarch 3, 2019 Sunday\n\nPipeline Ruling Expected\n\n"
+    "LENGTH: 12 words\n\nA federal judge is expected to rule on the pipeline.\n\n"
+    "LOAD-DATE: March 4, 2019\n\n2 of 2 DOCUMENTS\n\nThe Morning Post\n\nMarch 4, 2019 Monday\n\n"
+    "Second Headline\n\nLENGTH: 5 words\n\nThe second story.\n\nLOAD-DATE: March 5, 2019\n"
+)
+
+
+def test_one_export_file_is_a_corpus(tmp_path: Path) -> None:
+    write(tmp_path, "export.txt", NEXIS)
+    pl = corpus.plan(tmp_path / "export.txt")
+    assert pl.n_parts == 1
+    articles, quarantine = corpus.read(tmp_path / "export.txt")
+    assert list(articles["article_id"]) == ["export-001", "export-002"]
+    assert list(articles["file"]) == ["export.txt#1", "export.txt#2"]
+    assert list(articles["published"]) == ["2019-03-03", "2019-03-04"]
+    assert list(articles["title"]) == ["Pipeline Ruling Expected", "Second Headline"]
+    assert (articles["status"] == "ok").all() and quarantine.empty
+
+
+def test_plain_text_file_is_still_not_a_corpus(tmp_path: Path) -> None:
+    write(tmp_path, "one.txt", BODY)
+    with pytest.raises(ValueError, match="expected a folder"):
+        corpus.plan(tmp_path / "one.txt")
+
+
+def test_metadata_fills_but_never_empties_export_fields(tmp_path: Path) -> None:
+    write(tmp_path, "export.txt", NEXIS)
+    write(tmp_path, "other.txt", BODY)
+    write(tmp_path, "metadata.csv", "file,outlet\nother.txt,Other News\n")
+    articles, _ = corpus.read(tmp_path)
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    assert outlets == {
+        "export-001": "The Morning Post",
+        "export-002": "The Morning Post",
+        "other": "Other News",
+    }

@@ -6,6 +6,7 @@ rule does. ``clean`` works on one text; ``clean_articles`` on the corpus table.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,9 @@ class Cleaned:
     text: str
     source: str
     removed: list[tuple[int, str, str]]  # (1-based line number, removed text, rule name)
+    byline: str = ""
+    dateline: str = ""
+    repairs: int = 0  # spans of broken encoding repaired (mojibake, HTML entities)
 
 
 def load_rules(name: str = "cleaning.yaml") -> tuple[list[Rule], dict[str, Any]]:
@@ -49,8 +53,11 @@ def load_rules(name: str = "cleaning.yaml") -> tuple[list[Rule], dict[str, Any]]
     spec = resources_io.load(name)
     rules = []
     for r in spec["rules"]:
-        pat = re.compile(r["pattern"], re.IGNORECASE) if "pattern" in r else None
+        flags = 0 if r.get("case_sensitive") else re.IGNORECASE
+        pat = re.compile(r["pattern"], flags) if "pattern" in r else None
         opts = {k: v for k, v in r.items() if k not in {"name", "kind", "description", "pattern"}}
+        if "requires" in opts:
+            opts["requires"] = tuple(w.lower() for w in opts["requires"])
         rules.append(Rule(r["name"], r["kind"], r.get("description", ""), pat, opts))
     return rules, spec.get("headline_like", {})
 
@@ -78,8 +85,10 @@ def is_headline_like(
     line: str, *, max_words: int = 25, min_capitalised: float | None = None
 ) -> bool:
     """A short line without sentence-final punctuation (optionally mostly Title Case)."""
+    if ends_like_sentence(line):  # checked first: cheap, and most body lines end so
+        return False
     ws = words(line)
-    if not ws or len(ws) > max_words or ends_like_sentence(line):
+    if not ws or len(ws) > max_words:
         return False
     if min_capitalised is None:
         return True
@@ -104,6 +113,18 @@ class _Page:
         self.lines = text.split("\n")
         self.keep = [True] * len(self.lines)
         self.removed: list[tuple[int, str, str]] = []
+        self._lower: dict[int, str] = {}
+        self._holds: dict[tuple[int, tuple[str, ...]], bool] = {}
+
+    def holds(self, i: int, needed: tuple[str, ...]) -> bool:
+        """True when line i holds one of the lower-case words `needed` (cached until it is cut)."""
+        key = (i, needed)
+        if key not in self._holds:
+            if i not in self._lower:
+                self._lower[i] = self.lines[i].lower()
+            low = self._lower[i]
+            self._holds[key] = any(w in low for w in needed)
+        return self._holds[key]
 
     def live(self) -> list[int]:
         """Indexes of kept, non-blank lines."""
@@ -119,6 +140,8 @@ class _Page:
         line = self.lines[i]
         piece = line[a:b].strip()
         self.removed.append((i + 1, piece, rule))
+        self._lower.pop(i, None)
+        self._holds = {k: v for k, v in self._holds.items() if k[0] != i}
         self.lines[i] = (line[:a].rstrip() + " " + line[b:].lstrip()).strip()
         if not self.lines[i]:
             self.keep[i] = False
@@ -135,95 +158,215 @@ def _first_sentence(line: str) -> str:
     return line[found[0] : found[1]] if found else line.strip()
 
 
-def _apply(rule: Rule, page: _Page, sources: list[str], like: dict[str, Any]) -> None:
-    """Apply one furniture rule (line, line_and_next, inline, trailing_headlines) to a page."""
+def _value(m: re.Match[str]) -> str:
+    """What a matched span puts in its column: the `value` group when the pattern has one."""
+    got = m.groupdict().get("value")
+    return (got if got is not None else m.group(0)).strip(" -–—:")
+
+
+def _keep_value(rule: Rule, m: re.Match[str], columns: dict[str, list[str]]) -> None:
+    col = rule.options.get("to_column")
+    if col and _value(m):
+        columns.setdefault(col, []).append(_value(m))
+
+
+def _apply_line(rule: Rule, page: _Page, columns: dict[str, list[str]]) -> None:
+    for i in page.live():
+        if m := rule.pattern.fullmatch(page.lines[i].strip()):
+            _keep_value(rule, m, columns)
+            page.drop(i, rule.name)
+
+
+def _apply_line_and_next(rule: Rule, page: _Page) -> None:
+    for i in [i for i in page.live() if rule.pattern.fullmatch(page.lines[i].strip())]:
+        if page.keep[i]:
+            page.drop(i, rule.name)
+            nxt = [j for j in page.live() if j > i]
+            if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
+                page.drop(nxt[0], rule.name)
+
+
+def _may_match(rule: Rule, page: _Page, i: int) -> bool:
+    """False when the rule lists `requires` words and line i holds none of them (a quick
+    filter)."""
+    needed = rule.options.get("requires")
+    return needed is None or page.holds(i, needed)
+
+
+def _apply_inline(rule: Rule, page: _Page, columns: dict[str, list[str]]) -> None:
+    for i in page.live():
+        if not _may_match(rule, page, i):
+            continue
+        while page.keep[i] and (m := rule.pattern.search(page.lines[i])):
+            _keep_value(rule, m, columns)
+            page.cut(i, m.start(), m.end(), rule.name)
+
+
+def _apply_lead_span(rule: Rule, page: _Page, columns: dict[str, list[str]]) -> None:
+    """Cut a span of the first body line once (a dateline), keeping its value in a column."""
     live = page.live()
+    if not live or columns.get(rule.options.get("to_column", "")):
+        return
+    if not _may_match(rule, page, live[0]):
+        return
+    if m := rule.pattern.search(page.lines[live[0]]):
+        _keep_value(rule, m, columns)
+        page.cut(live[0], m.start(), m.end(), rule.name)
+
+
+def repeats(first: str, later: str, *, min_words: int, min_coverage: float) -> bool:
+    """True when `first` says the same as `later` (or its beginning) up to small differences."""
+    a, b = [w.lower() for w in words(first)], [w.lower() for w in words(later)]
+    if len(a) < min_words or len(b) < min_words:
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    matcher = difflib.SequenceMatcher(None, short, long[: len(short) + 5], autojunk=False)
+    same = sum(block.size for block in matcher.get_matching_blocks())
+    return same / len(short) >= min_coverage
+
+
+def _apply_repeated_lead(rule: Rule, page: _Page) -> None:
+    """Drop an early paragraph that a later one among the first lines repeats (an abstract)."""
+    opts = {k: rule.options.get(k, d) for k, d in (("min_words", 8), ("min_coverage", 0.9))}
+    live = page.live()[: rule.options.get("within_lines", 3)]
+    for k, i in enumerate(live):
+        if page.keep[i] and any(
+            repeats(page.lines[i], page.lines[j], **opts) for j in live[k + 1 :] if page.keep[j]
+        ):
+            page.drop(i, rule.name)
+
+
+def _apply_inline_lead(rule: Rule, page: _Page) -> None:
+    """In the first line, an abstract between two headers ("ABSTRACT ... FULL TEXT") goes with
+    them when the text after them repeats it; otherwise only the headers go."""
+    live = page.live()
+    if not live or not (m := rule.pattern.search(page.lines[live[0]])):
+        return
+    i, abstract = live[0], m.group("abstract")
+    after = page.lines[i][m.end() :]
+    opts = {k: rule.options.get(k, d) for k, d in (("min_words", 8), ("min_coverage", 0.9))}
+    if repeats(abstract, after[: len(abstract) + 200], **opts):
+        page.cut(i, m.start(), m.end(), rule.name)
+    else:
+        page.cut(i, m.start("second"), m.end("second"), rule.name)
+        page.cut(i, m.start("first"), m.end("first"), rule.name)
+
+
+def _apply_trailing(rule: Rule, page: _Page, like: dict[str, Any]) -> None:
+    live = page.live()
+    run = []
+    for i in reversed(live):
+        if not is_headline_like(page.lines[i].strip(), **like):
+            break
+        run.append(i)
+    if len(run) >= rule.options.get("min_lines", 3) and len(run) < len(live):
+        for i in sorted(run):
+            page.drop(i, rule.name)
+
+
+def _apply(rule: Rule, page: _Page, columns: dict[str, list[str]], like: dict[str, Any]) -> None:
+    """Apply one furniture rule (see the kinds in cleaning.yaml) to a page."""
     if rule.kind == "line":
-        for i in live:
-            if rule.pattern.fullmatch(page.lines[i].strip()):
-                page.drop(i, rule.name)
+        _apply_line(rule, page, columns)
     elif rule.kind == "line_and_next":
-        for i in [i for i in live if rule.pattern.fullmatch(page.lines[i].strip())]:
-            if page.keep[i]:
-                page.drop(i, rule.name)
-                nxt = [j for j in page.live() if j > i]
-                if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
-                    page.drop(nxt[0], rule.name)
+        _apply_line_and_next(rule, page)
     elif rule.kind == "inline":
-        for i in live:
-            while page.keep[i] and (m := rule.pattern.search(page.lines[i])):
-                piece = page.cut(i, m.start(), m.end(), rule.name)
-                if rule.options.get("to_column") == "source":
-                    sources.append(piece.strip("[] ").split(":", 1)[-1].strip())
+        _apply_inline(rule, page, columns)
+    elif rule.kind == "lead_span":
+        _apply_lead_span(rule, page, columns)
+    elif rule.kind == "repeated_lead":
+        _apply_repeated_lead(rule, page)
+    elif rule.kind == "inline_lead":
+        _apply_inline_lead(rule, page)
     elif rule.kind == "trailing_headlines":
-        run = []
-        for i in reversed(live):
-            if not is_headline_like(page.lines[i].strip(), **like):
-                break
-            run.append(i)
-        if len(run) >= rule.options.get("min_lines", 3) and len(run) < len(live):
-            for i in sorted(run):
-                page.drop(i, rule.name)
+        _apply_trailing(rule, page, like)
     elif rule.kind not in {"headline", "repeated_headline"}:
         raise ValueError(f"cleaning rule {rule.name!r} has unknown kind {rule.kind!r}")
 
 
+def _headline(rule: Rule, page: _Page, skip: list[Rule]) -> tuple[str | None, str, bool, int]:
+    """Take the title from the first line that is not a byline: (title, basis, whether the line
+    was removed, its index)."""
+    live = page.live()[:5]
+    while live and any(r.pattern.fullmatch(page.lines[live[0]].strip()) for r in skip):
+        live.pop(0)
+    if not live:
+        return None, "", False, -1
+    first = page.lines[live[0]].strip()
+    if is_headline_like(first, max_words=rule.options.get("max_words", 25)):
+        page.drop(live[0], rule.name)
+        return first, "headline line", True, live[0]
+    return _first_sentence(first), "first sentence (no headline line)", False, live[0]
+
+
+def _repeated_headline(rule: Rule, page: _Page, title: str, like: dict[str, Any]) -> None:
+    for i in page.live()[: rule.options.get("within_lines", 3)]:
+        line = page.lines[i].strip()
+        if is_headline_like(line, max_words=like.get("max_words", 25)) and overlap(
+            line, title
+        ) >= rule.options.get("min_overlap", 0.6):
+            page.drop(i, rule.name)
+
+
 def clean(raw: str, *, title: str | None = None, rules: str = "cleaning.yaml") -> Cleaned:
-    """Normalise `raw` and remove site furniture; with `title` given, no headline is taken."""
+    """Normalise `raw` (repairing its encoding) and remove site and export furniture; with `title`
+    given, no headline is taken."""
     rule_list, like = _rules(rules)
-    page = _Page(normalize.text(raw))
-    sources: list[str] = []
+    text, repairs = normalize.text_and_repairs(raw)
+    page = _Page(text)
+    columns: dict[str, list[str]] = {}
     title_basis = "metadata" if title else ""
-    headline_removed = False
+    headline_removed, first, first_line = False, -1, ""
+    skip = [r for r in rule_list if r.kind == "line" and r.options.get("to_column")]
     for rule in rule_list:
         if rule.kind == "headline" and title is None:
-            live = page.live()
-            if not live:
-                continue
-            first = page.lines[live[0]].strip()
-            if is_headline_like(first, max_words=rule.options.get("max_words", 25)):
-                title, title_basis, headline_removed = first, "headline line", True
-                page.drop(live[0], rule.name)
-            else:
-                title, title_basis = _first_sentence(first), "first sentence (no headline line)"
+            title, title_basis, headline_removed, first = _headline(rule, page, skip)
+            first_line = page.lines[first] if first >= 0 else ""
         elif rule.kind == "repeated_headline" and headline_removed and title:
-            for i in page.live()[: rule.options.get("within_lines", 3)]:
-                line = page.lines[i].strip()
-                if is_headline_like(line, max_words=like.get("max_words", 25)) and overlap(
-                    line, title
-                ) >= rule.options.get("min_overlap", 0.6):
-                    page.drop(i, rule.name)
+            _repeated_headline(rule, page, title, like)
     # Furniture rules repeat until nothing changes, so cleaning clean text changes nothing.
     for _ in range(10):
         before = len(page.removed)
         for rule in rule_list:
-            _apply(rule, page, sources, like)
+            _apply(rule, page, columns, like)
         if len(page.removed) == before:
             break
+    if not headline_removed and first >= 0 and page.keep[first] and page.lines[first] != first_line:
+        title = _first_sentence(page.lines[first].strip())  # without a dateline or credit cut
     page.removed.sort()
-    return Cleaned(title or "", title_basis, page.text(), " | ".join(sources), page.removed)
+    col = {k: " | ".join(dict.fromkeys(v)) for k, v in columns.items()}
+    return Cleaned(
+        title or "",
+        title_basis,
+        page.text(),
+        col.get("source", ""),
+        page.removed,
+        byline=col.get("byline", ""),
+        dateline=col.get("dateline", ""),
+        repairs=repairs,
+    )
+
+
+_EXTRA = ("byline", "dateline", "repairs")
 
 
 def clean_articles(
     articles: pd.DataFrame, *, rules: str = "cleaning.yaml"
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Clean every loaded article: adds title, title_basis, text and source; returns (articles,
-    removed)."""
+    """Clean every loaded article: adds title, title_basis, text, source, byline, dateline and
+    repairs; returns (articles, removed)."""
     out = articles.copy()
-    titles, bases, texts, srcs, removed = [], [], [], [], []
+    cols: dict[str, list] = {k: [] for k in ("title", "title_basis", "text", "source", *_EXTRA)}
+    removed = []
     for row in out.itertuples(index=False):
         if row.status != "ok":
-            titles.append(row.title or "")
-            bases.append("")
-            texts.append("")
-            srcs.append("")
-            continue
-        given = row.title if isinstance(row.title, str) and row.title.strip() else None
-        res = clean(row.raw, title=given, rules=rules)
-        titles.append(res.title)
-        bases.append(res.title_basis)
-        texts.append(res.text)
-        srcs.append(res.source)
-        removed.extend((row.article_id, ln, txt, rule) for ln, txt, rule in res.removed)
-    out["title"], out["title_basis"], out["text"], out["source"] = titles, bases, texts, srcs
+            res = Cleaned(row.title or "", "", "", "", [])
+        else:
+            given = row.title if isinstance(row.title, str) and row.title.strip() else None
+            res = clean(row.raw, title=given, rules=rules)
+            removed.extend((row.article_id, ln, txt, rule) for ln, txt, rule in res.removed)
+        for k, v in cols.items():
+            v.append(getattr(res, k))
+    for k, v in cols.items():
+        out[k] = pd.Series(v, index=out.index, dtype="int64" if k == "repairs" else "object")
     return out, pd.DataFrame(removed, columns=REMOVED_COLUMNS).astype({"line": "int64"})

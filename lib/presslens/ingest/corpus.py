@@ -2,9 +2,10 @@
 
 A corpus is a folder of ``.txt`` / ``.html`` files with an optional ``metadata.csv`` (joined on the
 file name), or one CSV, JSONL or Parquet file with a ``text`` column and optional ``id``,
-``title``, ``outlet``, ``url``, ``published`` columns. Nothing is dropped silently: every input
-becomes a row of `articles` (status ``ok`` or ``quarantined`` with a reason) and every problem with
-metadata becomes a row of `quarantine`.
+``title``, ``outlet``, ``url``, ``published`` columns. A ``.txt`` file that is a news-database
+export (Nexis, ProQuest; see ``exports``), alone or in a folder, gives one article per document.
+Nothing is dropped silently: every input becomes a row of `articles` (status ``ok`` or
+``quarantined`` with a reason) and every problem with metadata becomes a row of `quarantine`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+
+from presslens.ingest import exports
 
 ARTICLE_COLUMNS = [
     "article_id",
@@ -410,6 +413,13 @@ def plan(path: str | Path, *, partition_size: int = 2000) -> Plan:
         return plan_folder(p, partition_size=partition_size)
     if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES:
         return plan_table(p, partition_size=partition_size)
+    if (
+        p.is_file()
+        and p.suffix.lower() in TEXT_SUFFIXES
+        and exports.detect(decode(p.read_bytes()).text or "")
+    ):
+        part = Part(0, str(p.parent), [(p.name, safe_id(p.stem))])
+        return Plan(iter([part]), 1, 1, pd.DataFrame(columns=QUARANTINE_COLUMNS))
     if p.is_file():
         raise ValueError(
             f"corpus {path}: expected a folder of .txt/.html files or a .csv, .jsonl or .parquet "
@@ -452,6 +462,23 @@ def _file_row(folder: Path, name: str, aid: str, *, max_bytes: int) -> dict:
     return read_file(path, aid, max_bytes=max_bytes)
 
 
+def _export_rows(row: dict) -> list[dict]:
+    """The documents of an export file as rows (``file#n``, id ``<file id>-<n>``), else [row]."""
+    text_file = row["status"] == "ok" and Path(row["file"]).suffix.lower() in TEXT_SUFFIXES
+    docs = exports.documents(row["raw"]) if text_file else None
+    if not docs:
+        return [row]
+    out = []
+    for d in docs:
+        meta = dict(title=d.title, outlet=d.outlet, url=d.url, published=d.published)
+        raw = None if d.problem else d.raw
+        digest = sha256(d.raw.encode("utf-8"))
+        aid, name = f"{row['article_id']}-{d.number:03d}", f"{row['file']}#{d.number}"
+        note = d.problem or "; ".join(filter(None, [row["reason"], f"{d.fmt} export document"]))
+        out.append(_row(aid, name, raw, digest, row["encoding"], note, **meta))
+    return out
+
+
 def read_part(part: Part, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read one partition: (raw articles, quarantine rows for its unreadable inputs and bad
     dates)."""
@@ -459,7 +486,9 @@ def read_part(part: Part, *, max_bytes: int = 5_000_000) -> tuple[pd.DataFrame, 
         rows = [_record_row(rec, max_bytes=max_bytes) for rec in part.records.to_dict("records")]
     else:
         rows = [
-            _file_row(Path(part.folder), name, aid, max_bytes=max_bytes) for name, aid in part.files
+            row
+            for name, aid in part.files
+            for row in _export_rows(_file_row(Path(part.folder), name, aid, max_bytes=max_bytes))
         ]
     articles = pd.DataFrame(rows, columns=ARTICLE_COLUMNS)
     if part.meta is not None and len(part.meta):
@@ -480,7 +509,7 @@ def merge_metadata(articles: pd.DataFrame, meta: pd.DataFrame) -> pd.DataFrame:
             given = merged[f"{name}_meta"].where(
                 merged[f"{name}_meta"].fillna("").astype(str) != "", None
             )
-            merged[name] = given.combine_first(merged[name]) if name == "title" else given
+            merged[name] = given.combine_first(merged[name])
             merged = merged.drop(columns=[f"{name}_meta"])
     return merged
 
