@@ -170,10 +170,23 @@ META = (
     "published",
     "status",
     "reason",
+    "byline",
+    "dateline",
     "source",
+    "wire",
+    "wire_evidence",
+    "encoding",
+    "repairs",
     "title_basis",
     "raw_sha256",
 )
+
+
+_FIELD = {
+    "wire": "wire copy (agency)",
+    "wire_evidence": "wire copy found by",
+    "repairs": "encoding repairs (ftfy)",
+}
 
 
 def article_page(
@@ -188,7 +201,9 @@ def article_page(
     text = article.get("text") or ""
     heading = str(article.get("title") or article["article_id"])
     meta = records_table(
-        [{"field": k, "value": article.get(k)} for k in META], ["field", "value"], limit=20
+        [{"field": _FIELD.get(k, k), "value": article.get(k)} for k in META if k in article],
+        ["field", "value"],
+        limit=20,
     )
     return render(
         "article.html.j2",
@@ -245,7 +260,7 @@ def write_article_pages(
 ) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how
     many."""
-    from presslens.pipeline import engine, partitions
+    from presslens.pipeline import engine, partitions, tables
 
     columns = [
         "article_id",
@@ -261,6 +276,8 @@ def write_article_pages(
         "status",
         "reason",
     ]
+    have = tables.columns("articles", out_dir)
+    columns += [c for c in META if c not in columns and c in have]
     n, parts = partitions.partitions(
         out_dir, article_columns=columns, extra=("removed", *ARTICLE_TABLES)
     )

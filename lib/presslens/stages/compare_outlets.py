@@ -81,13 +81,10 @@ def compare_outlets(
         actions.divergence(tables.read("actions", out_dir), ok), "action_divergence", out_dir
     )
     groups, vocab, matrix = words.table(min_count=contrast_min_count)
-    tables.write(
-        contrast.log_odds_top(
-            groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep
-        ).assign(scheme="word"),
-        "contrasts",
-        out_dir,
+    top = contrast.log_odds_top(
+        groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep
     )
+    tables.write(top.assign(scheme="word"), "contrasts", out_dir)
     draw(out_dir, top=contrast_top)
     return counts
 
@@ -99,7 +96,7 @@ def draw(out_dir: str | Path, *, top: int = 8) -> None:
     from presslens.report import charts, evidence, figures
 
     best = contrast.top(tables.read("contrasts", out_dir), k=top)
-    arts = tables.read("articles", out_dir, columns=["outlet", "status"])
+    arts = outlet_scope.articles(out_dir, ["outlet", "status"])
     sizes = arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET).value_counts()
     chart = charts.word_contrasts(best, sizes)
     figures.save(chart, out_dir, evidence=evidence.word_contrasts(out_dir, chart.keys))
