@@ -30,7 +30,12 @@ PANEL_COLUMNS = {
 def _wire_text(r: pd.Series) -> str:
     if not r["articles"]:
         return ""
-    return f"{r['wire_share']:.0%} ({r['wire']:,}; {r['wire_lo']:.0%}–{r['wire_hi']:.0%})"
+    lo, hi = round(100 * r["wire_lo"]), round(100 * r["wire_hi"])
+    return f"{r['wire_share']:.0%} ({r['wire']:,} of {r['articles']:,}; {lo}–{hi}%)"
+
+
+def _one_decimal(v: object) -> str:
+    return "" if pd.isna(v) else f"{float(v):.1f}"
 
 
 def panel(dq: pd.DataFrame) -> pd.DataFrame:
@@ -44,6 +49,8 @@ def panel(dq: pd.DataFrame) -> pd.DataFrame:
             for r in dq.itertuples()
         ],
         repairs_text=[f"{r.repairs:,} ({r.articles_repaired:,})" for r in dq.itertuples()],
+        sentences_per_article=dq["sentences_per_article"].map(_one_decimal),
+        quoted_per_100_sentences=dq["quoted_per_100_sentences"].map(_one_decimal),
     )
     return view[list(PANEL_COLUMNS)]
 
@@ -84,7 +91,7 @@ def quality_blocks(t: dict[str, Any], *, max_outlets: int = MAX_OUTLETS) -> list
             "table",
             table=table(
                 shown,
-                numeric=["articles", "undated", "sentences_per_article"],
+                numeric=["articles", "undated"],
                 csv="data/data_quality.csv",
                 total=len(per_outlet),
                 order="most articles first, all outlets last",
