@@ -709,3 +709,142 @@ def test_tag_never_raises_on_time_words(
     assert all(
         a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])
     )  # no overlaps
+
+
+# ------------------------------------------------------------------------------------------------
+# Dates without a year: the tense of the clause decides the year (issue 20, point 4)
+
+# (text, reference, expression, value, basis)
+YEARLESS = [
+    # future cues point forward
+    ("Clinton said she will win in November.", "2016-02-10", "November", "2016-11", "future"),
+    ("Voters will choose in January.", "2016-11-20", "January", "2017-01", "future"),
+    ("The summit is set to open in March.", "2016-09-01", "March", "2017-03", "future"),
+    (
+        "Rallies ahead of Tuesday's primary drew crowds.",
+        "2016-03-10",
+        "Tuesday",
+        "2016-03-15",
+        "future",
+    ),
+    ("The upcoming vote on June 23 decides it.", "2016-02-01", "June 23", "2016-06-23", "future"),
+    ("The vote will be held in November.", "2016-02-10", "November", "2016-11", "future"),
+    ("The ruling was postponed until Dec. 10.", "2016-08-18", "Dec. 10", "2016-12-10", "future"),
+    # past cues point back
+    ("Trump won in November.", "2017-02-10", "November", "2016-11", "past"),
+    ("The vote was held in November.", "2016-02-10", "November", "2015-11", "past"),
+    ("Senators voted in March to repeal it.", "2016-02-10", "March", "2015-03", "past"),
+    ("Trump, who won in November, will take office.", "2017-01-05", "November", "2016-11", "past"),
+    ("Obama said Tuesday that he would veto it.", "2016-03-10", "Tuesday", "2016-03-08", "past"),
+    ("Protests erupted on December 12.", "2016-12-20", "December 12", "2016-12-12", "past"),
+    # present tense: the publication year, unless the other year's is within two months
+    ("The November election is close.", "2016-02-10", "November", "2016-11", "present"),
+    (
+        "Polls show the race is tight before November.",
+        "2016-03-01",
+        "November",
+        "2016-11",
+        "present",
+    ),
+    ("The deadline in January is near.", "2016-12-01", "January", "2017-01", "present"),
+    # no cue at all: the nearest such date (ties go to the past)
+    ("the September 1 deadline", "2022-08-18", "September 1", "2022-09-01", "no tense cue"),
+    ("the January 5 talks", "2022-08-18", "January 5", "2023-01-05", "no tense cue"),
+    ("They met Wednesday.", "2022-08-18", "Wednesday", "2022-08-17", "past"),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expression", "value", "basis"), YEARLESS)
+def test_yearless_dates_follow_the_tense(
+    text: str, reference: str, expression: str, value: str, basis: str
+) -> None:
+    r = row(text, expression, reference)
+    assert r["value"] == value
+    assert r["anchor"] == "publication"
+    assert basis in r["basis"]
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("In August 2022 they met.", "year in the text"),
+        ("They met last week.", "publication date"),
+        ("a 78-day campaign", ""),
+    ],
+)
+def test_basis_of_other_expressions(text: str, basis: str) -> None:
+    assert timeline.tag(text, "2022-08-18")["basis"].tolist() == [basis]
+
+
+# A four-digit number before a counted noun is a count; with a determiner, a preposition or a
+# possessive before it, or a year noun after it, it stays a year. (text, years tagged)
+COUNTED = [
+    ("There are 2047 registered voters in the county.", []),
+    ("He sent 1,500 troops.", []),
+    ("Some 2016 voters chose Trump.", []),
+    ("2020 candidates filed papers.", []),
+    ("Officials said 1999 people died.", []),
+    ("a force of 2000 troops", []),
+    ("more than 2000 people", []),
+    ("In 2016 voters chose Trump.", ["2016"]),
+    ("The 2020 candidates met.", ["2020"]),
+    ("the 2016 vote", ["2016"]),
+    ("2016's election was bitter.", ["2016"]),
+    ("The 1999 protests grew.", ["1999"]),
+    ("since 2016 voters have changed", ["since 2016"]),
+    ("The 2015 Paris agreement holds.", ["2015"]),
+    ("2016 marks the end of an era.", ["2016"]),
+]
+
+
+@pytest.mark.parametrize(("text", "years"), COUNTED)
+def test_a_number_before_a_counted_noun_is_no_year(text: str, years: list[str]) -> None:
+    df = timeline.tag(text, "2016-06-01")
+    assert df[df["type"] == "DATE"]["text"].tolist() == years
+
+
+# A season without a year: the one the tense of the clause points to. (text, reference, found)
+SEASONS = [
+    (
+        "They plan to keep up the pressure throughout the summer.",
+        "2019-07-03",
+        [("the summer", "DATE", "2019-SU")],
+    ),
+    (
+        "Congress passed a resolution over the summer.",
+        "2018-12-08",
+        [("the summer", "DATE", "2018-SU")],
+    ),
+    ("The vote is expected in the fall.", "2018-08-16", [("the fall", "DATE", "2018-FA")]),
+    ("In the spring, prices fell.", "2018-08-16", [("the spring", "DATE", "2018-SP")]),
+    ("In the spring, prices fell.", None, [("the spring", "DATE", "XXXX-SP")]),
+    # no time: a season word before "of" or as a modifier, a verb, a name
+    ("the fall of the Soviet Union", "2018-08-16", []),
+    ("Summer heat and spring water.", "2018-08-16", []),
+    ("Prices fall in value.", "2018-08-16", []),
+    ("the winter storms", "2018-08-16", []),
+    ("the fall in emissions was steep", "2018-08-16", []),
+]
+
+
+@pytest.mark.parametrize(("text", "reference", "expected"), SEASONS)
+def test_a_season_without_a_year_follows_the_tense(
+    text: str, reference: str | None, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text, reference) == expected
+
+
+# A month that modifies a noun is a date; a month that is also a word needs a noun after it.
+MODIFIERS = [
+    ("The November election is close.", [("November", "DATE", "2016-11")]),
+    ("It was voted on at the party's August meeting.", [("August", "DATE", "2015-08")]),
+    ("The May election will decide.", [("May", "DATE", "2016-05")]),
+    ("The March for Science drew crowds.", []),
+    ("Theresa May's plan failed.", []),
+    ("It will extend into the month of May.", [("May", "DATE", "2016-05")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MODIFIERS)
+def test_a_month_before_a_noun_is_a_date(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text, "2016-02-10") == expected

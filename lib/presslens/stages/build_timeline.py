@@ -4,10 +4,12 @@ set's score."""
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from presslens.pipeline import tables
 from presslens.pipeline.partitions import Partition, map_stage, warm
@@ -27,11 +29,12 @@ def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") 
     }
     timex = timeline.tag_sentences(sents, refs)
     ok = arts[arts["status"] == "ok"]
+    ev = events.event_table(timex, sents, part.extra.get("mentions"), ok, claims_file=claims_file)
     return {
         "timex": timex,
-        "events": events.event_table(
-            timex, sents, part.extra.get("mentions"), ok, claims_file=claims_file
-        ),
+        "events": ev,
+        "evidence": events.dated_evidence(ev),
+        "yearless": events.yearless_keys(ev),
     }
 
 
@@ -46,25 +49,17 @@ def build_timeline(
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
-    """Stage 40: `timex` and `events` (partitioned), then `event_groups` and `coverage` (articles
-    and mean tone per publication period; `period` says which: D, W, M, Q or Y). Dates are tied
-    to the events of the run's topic pack (stage 10's `run_settings`), none without a pack."""
+    """Stage 40: `timex` and `events` (partitioned; a month without a year that other articles date
+    with a year takes that year in a corpus pass, `redate_corpus`), then `event_groups` (events
+    grouped by what happened and when) and `coverage` (articles and mean tone per publication
+    period; `period` says which: D, W, M, Q or Y). Dates are also tied to the events of the run's
+    topic pack (stage 10's `run_settings`), none without a pack."""
     from presslens.measure import events
     from presslens.pipeline import packs
 
     claims_file = packs.claims_file(packs.of_run(out_dir))
-    counts = map_stage(
-        timeline_part,
-        out_dir,
-        ["timex", "events"],
-        article_columns=["article_id", "published", "outlet", "status"],
-        extra=("mentions",),
-        engine_name=engine_name,
-        scheduler=scheduler,
-        desc="timex",
-        progress=progress,
-        warm=functools.partial(warm, timeline=True, claims=True, claims_file=claims_file),
-        claims_file=claims_file,
+    counts = tag_corpus(
+        out_dir, claims_file, engine_name=engine_name, scheduler=scheduler, progress=progress
     )
     ev = tables.read(
         "events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"]
@@ -86,6 +81,92 @@ def build_timeline(
         "gold_corpus": str(gold_corpus),
         "gold_scored": scores is not None,
     }
+
+
+def tag_corpus(
+    out_dir: str | Path,
+    claims_file: str,
+    *,
+    engine_name: str = "auto",
+    scheduler: str = "",
+    progress: bool = True,
+) -> dict[str, int]:
+    """`timex` and `events`, partition by partition, then the corpus pass when other articles
+    date an event that some mention without a year (`redated`: the mentions it moved)."""
+    from presslens.measure import events
+
+    evidence: list[pd.DataFrame] = []
+    yearless: set[tuple[str, int, int, int]] = set()
+
+    def collect(partial: dict[str, Any]) -> None:
+        evidence.append(partial["evidence"])
+        yearless.update(partial["yearless"])
+
+    counts = map_stage(
+        timeline_part,
+        out_dir,
+        ["timex", "events"],
+        article_columns=["article_id", "published", "outlet", "status"],
+        extra=("mentions",),
+        engine_name=engine_name,
+        scheduler=scheduler,
+        desc="timex",
+        progress=progress,
+        warm=functools.partial(warm, timeline=True, claims=True, claims_file=claims_file),
+        claims_file=claims_file,
+        collect=collect,
+    )
+    found = events.merge_evidence(evidence)
+    useful = events.worth_redating(found, yearless)
+    counts["redated"] = redate_corpus(out_dir, found) if useful else 0
+    return counts
+
+
+def redate_corpus(out_dir: str | Path, evidence: pd.DataFrame) -> int:
+    """The corpus pass: months (and days) without a year that other articles date with a year
+    take that year, in `events` and `timex`, partition by partition (bounded memory: the evidence
+    has one row per distinct event date). Returns how many mentions moved or were confirmed."""
+    from presslens.measure import events
+
+    if evidence.empty:
+        return 0
+    folder = tables.data_dir(out_dir)
+    old = {n: folder / f"{n}.pass1.parquet" for n in ("timex", "events")}
+    for name, path in old.items():
+        os.replace(tables.path(name, out_dir), path)
+    files = {n: pq.ParquetFile(p) for n, p in old.items()}
+    changed = 0
+    try:
+        with (
+            tables.PartWriter("events", out_dir) as ev_out,
+            tables.PartWriter("timex", out_dir) as tx_out,
+        ):
+            for i in range(files["events"].num_row_groups):
+                ev = files["events"].read_row_group(i).to_pandas()
+                tx = files["timex"].read_row_group(i).to_pandas()
+                new = events.redate(ev, evidence)
+                moved = new[new["basis"] != ev["basis"]]
+                changed += len(moved)
+                order = list(dict.fromkeys(tx["article_id"].tolist() + ev["article_id"].tolist()))
+                ev_out.write(new, order=order)
+                tx_out.write(_apply(tx, moved), order=order)
+    finally:
+        for path in old.values():
+            path.unlink(missing_ok=True)
+    return changed
+
+
+def _apply(timex: pd.DataFrame, moved: pd.DataFrame) -> pd.DataFrame:
+    """`timex` with the value, begin, finish and basis of the `moved` event rows."""
+    if moved.empty:
+        return timex
+    cols = ["value", "begin", "finish", "basis"]
+    new = moved.set_index(["article_id", "start"])[cols]
+    idx = pd.MultiIndex.from_arrays([timex["article_id"], timex["start"]])
+    hit = idx.isin(new.index)
+    out = timex.copy()
+    out.loc[hit, cols] = new.loc[idx[hit], cols].to_numpy()
+    return out
 
 
 def score_timex_gold(

@@ -3,7 +3,7 @@
 ``tag(text, reference)`` finds the expressions of time in a text ("in 2008", "the 1998-1999 war",
 "Wednesday", "two years ago", "a 78-day bombing", "every year") and gives each a TIMEX3 type
 (DATE, TIME, DURATION, SET) and value, plus the calendar days it covers (``begin``/``finish``,
-ISO dates) and what it was resolved against (``anchor``):
+ISO dates), what it was resolved against (``anchor``) and how (``basis``, in words):
 
 ``absolute``
     the text names the year ("August 18, 2022", "since 2009", "1998-1999").
@@ -37,12 +37,23 @@ Conventions (where TIMEX3 leaves a choice):
 * Modifiers of approximation ("about a decade", "nearly two years") and the part-of-period words
   early/mid/late ("late 2022", narrowing begin/finish) are inside the span; plain prepositions
   ("in 2008", "on Thursday") are not.
-* A bare weekday is the most recent such day on or before the reference (the reference day itself
-  for its own weekday), or the next one on or after it when a future cue precedes it in the
-  sentence ("will meet ... Thursday", "the upcoming talks ... Thursday"); "next"/"last" Monday are
-  strictly after/before the reference.
-* A month and day without year ("September 1") or a bare month ("in May") gets the year that puts it
-  nearest the reference (ties go to the past).
+* A month, a month and day, a weekday or a season without a year ("in November", "Nov. 8",
+  "Tuesday's primary", "over the summer") is placed by the tense of its clause (``tense.py``; the
+  cues are data): the nearest cue decides. Future ("will", "is set to", "ahead of", "upcoming",
+  "postponed until") points to the next such date on or after the reference; past ("was",
+  "voted", a verb in -ed not after an auxiliary) to the last one on or before it; a past
+  reporting verb right before it ("said Tuesday") dates the saying, past. A present-tense clause
+  ("the November election is close") keeps a month in the reference's year unless the
+  neighbouring year's is within two months; with no cue at all the nearest date wins (ties go to
+  the past), except a bare weekday, which is the last such day. "next"/"last" Monday are strictly
+  after/before the reference. The ``basis`` column says in words how each value was decided
+  ("year in the text", "publication date, future tense", ...); stage 40 then moves a year-less
+  month to the year other articles give the same event ("dated elsewhere in the corpus (article
+  X)", see ``presslens.measure.events.redate``).
+* A four-digit number before a counted noun is a count, not a year: a word of ``count_nouns``
+  ("2000 troops") or a plural noun after at most two lower-case modifiers ("2047 registered
+  voters"), unless a determiner, a preposition of time or a possessive keeps it a year ("the 2020
+  candidates", "in 2016 voters chose", "2016's election").
 * ``now``/``currently`` are ``PRESENT_REF``, ``recent``/``recently``/"in recent years" ``PAST_REF``,
   "in the future" ``FUTURE_REF``; with a reference, PRESENT_REF spans the reference day, PAST_REF
   ends and FUTURE_REF starts on it. Adjectives such as "current", "ongoing", "upcoming", "future",
@@ -59,6 +70,7 @@ from __future__ import annotations
 
 from .gold import locate, score
 from .lexicon import ANCHORS, COLUMNS, TIMEX_COLUMNS, TYPES, Hit, lexicon
+from .happened import what_happened
 from .tagger import tag, tag_sentences
 
 __all__ = [
@@ -72,4 +84,5 @@ __all__ = [
     "score",
     "tag",
     "tag_sentences",
+    "what_happened",
 ]

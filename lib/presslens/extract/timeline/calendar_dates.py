@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from .dates import _month_span, _nearest_day, _nearest_month, _safe, _shift_month, _since
+from .dates import _month_span, _safe, _shift_month, _since
 from .lexicon import Hit, _HY, _SEASONS, _SEASON_START, _YEAR, _ci, _key
 from .patterns import (
     _DAY,
@@ -19,6 +19,7 @@ from .patterns import (
     _next_word,
     _prev_match,
 )
+from .tense import BASIS, FUTURE, NONE, PAST, clause_tense, day_year, month_year
 from .years import _MOD, _MODWORDS
 
 
@@ -99,12 +100,24 @@ def _h_month_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None
         return None
     if ref is None:
         return (m.start(), end, "DATE", f"XXXX-{mon:02d}-{d:02d}", None, None, "none")
-    day = _nearest_day(ref, mon, d)
-    if day is None:
+    tense = _tense(text, m.start(), m.end(), since=bool(m.group("since")))
+    y = day_year(ref, mon, d, tense)
+    if y is None:
         return None
-    iso = day.isoformat()
+    iso = dt.date(y, mon, d).isoformat()
     finish = _since(iso, ref) if m.group("since") else iso
-    return (m.start(), end, "DATE", iso, iso, finish, "publication")
+    return (m.start(), end, "DATE", iso, iso, finish, "publication", BASIS[tense])
+
+
+def _tense(text: str, start: int, end: int, *, since: bool = False) -> str:
+    """The tense that places a date without a year: past after "since", else the clause's cue,
+    else future when a future cue of the sentence precedes it ("to meet ... Thursday")."""
+    if since:
+        return PAST
+    tense = clause_tense(text, start, end)
+    if tense == NONE and _future_context(text, start, end):
+        return FUTURE
+    return tense
 
 
 _R_MONTH_YEAR = re.compile(
@@ -146,6 +159,27 @@ _R_MONTH = re.compile(
 )
 
 
+_DETERMINER_BEFORE = frozenset(["the", "this", "its", "their", "his", "her", "our", "a", "an"])
+_FUNCTION_WORDS = frozenset(
+    ["for", "of", "to", "and", "or", "in", "on", "with", "at", "by", "is", "was", "will", "said"]
+)
+_POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s?\s+$")  # "the party's August meeting"
+_NOUN_AFTER = re.compile(r"\s+[\"'\u201c\u2018]?[a-z]")
+
+
+def _modifies_noun(text: str, start: int, end: int, *, strict: bool = False) -> bool:
+    """Whether the month at text[start:end] modifies the noun after it ("the November
+    election", "California's July framework"): a determiner or possessive before, a lower-case
+    word after (a function word is no noun after a month that is also a word: `strict`)."""
+    owner = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) is not None
+    if not owner and _prev_match(text, start, _DETERMINER_BEFORE) is None:
+        return False
+    if _NOUN_AFTER.match(text, end) is None:
+        return False
+    # "the March for Science", "the May of ...": a month that is also a word needs a noun after
+    return not strict or _key(_next_word(text, end)) not in _FUNCTION_WORDS
+
+
 def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     spelled = m.group("m").rstrip(".").lower()
     mon = _LEX.month_of.get(spelled)
@@ -157,7 +191,9 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     )
     if not rel:
         preps = _LEX.month_preps_strict if ambiguous else _LEX.month_preps
-        if not _prev_match(text, m.start(), preps):
+        if not _prev_match(text, m.start(), preps) and not _modifies_noun(
+            text, m.start(), m.end(), strict=ambiguous
+        ):
             return None
     mod = rel if rel in ("early", "mid", "late") else None
     if ref is None:
@@ -173,7 +209,11 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     elif rel == "since":
         y, mo = _shift_month(ref.year, ref.month, -((ref.month - mon) % 12))
     else:
-        y, mo = _nearest_month(ref, mon)
+        tense = _tense(text, m.start(), m.end())
+        y, mo = month_year(ref, mon, tense), mon
+        begin, finish = _month_span(y, mo, mod)
+        value = f"{y:04d}-{mo:02d}"
+        return (m.start(), m.end(), "DATE", value, begin, finish, "publication", BASIS[tense])
     begin, finish = _month_span(y, mo, mod)
     if rel == "since":
         finish = _since(begin, ref)

@@ -10,13 +10,15 @@ from dataclasses import dataclass
 from presslens.pipeline import resources_io
 
 
-COLUMNS = ["start", "end", "text", "type", "value", "begin", "finish", "anchor"]
+COLUMNS = ["start", "end", "text", "type", "value", "begin", "finish", "anchor", "basis"]
 TIMEX_COLUMNS = ["article_id", "sent_id", *COLUMNS]
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 ANCHORS = ("absolute", "publication", "none")
 
-# A hit: (start, end, type, value, begin, finish, anchor); begin/finish are ISO strings or None.
-Hit = tuple[int, int, str, str, "str | None", "str | None", str]
+# A hit: (start, end, type, value, begin, finish, anchor[, basis]); begin/finish are ISO strings or
+# None; basis says in words how the value was decided (by default, from the anchor: BASIS_OF).
+Hit = tuple
+BASIS_OF = {"absolute": "year in the text", "publication": "publication date", "none": ""}
 
 # ---------------------------------------------------------------------------------------------
 # Pattern building

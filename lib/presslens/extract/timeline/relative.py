@@ -18,6 +18,7 @@ from .dates import (
 )
 from .lexicon import _WORDS, Hit, _HY, _PARTS, _SEASONS, _ci, _key
 from .patterns import _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _future_context
+from .tense import BASIS, FUTURE, NONE, clause_tense
 
 
 # --- weekdays and days relative to the reference ------------------------------------------------
@@ -49,15 +50,30 @@ def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         days = -((-delta) % 7 or 7)
     elif rel == "this":
         days = delta
-    elif _future_context(text, m.start(), m.end()):
-        days = delta % 7
     else:
-        days = -((-delta) % 7)
+        return _bare_weekday(m, text, ref, delta, typ, suffix)
     day = _safe(lambda: ref + dt.timedelta(days=days))
     if day is None:
         return None
     iso = day.isoformat()  # type: ignore[union-attr]
     return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication")
+
+
+def _bare_weekday(
+    m: re.Match[str], text: str, ref: dt.date, delta: int, typ: str, suffix: str
+) -> Hit | None:
+    """A weekday without next/last: the next such day (the reference day included) in a clause
+    of the future tense, else the last one."""
+    tense = clause_tense(text, m.start(), m.end())
+    if tense == NONE and _future_context(text, m.start(), m.end()):
+        tense = FUTURE
+    days = delta % 7 if tense == FUTURE else -((-delta) % 7)
+    day = _safe(lambda: ref + dt.timedelta(days=days))
+    if day is None:
+        return None
+    iso = day.isoformat()  # type: ignore[union-attr]
+    basis = BASIS[tense] if tense else "publication date, no tense cue (the last such day)"
+    return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication", basis)
 
 
 _REL_DAYS: dict[str, int] = dict(_WORDS["relative_days"])

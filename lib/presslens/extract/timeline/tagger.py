@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
+
+from presslens.pipeline import resources_io
 from .calendar_dates import (
     _R_ISO,
     _R_MONTH,
@@ -24,6 +26,7 @@ from .calendar_dates import (
     _h_season_year,
 )
 from .clock import _R_CLOCK, _h_clock
+from .seasons import _R_SEASON, _h_season
 from .durations import (
     _R_DURATION,
     _R_DURATION_BARE,
@@ -38,7 +41,7 @@ from .durations import (
     _h_present,
     _h_set,
 )
-from .lexicon import COLUMNS, Hit, TIMEX_COLUMNS, _PARTS, _SEASONS, _SET_WORDS
+from .lexicon import BASIS_OF, COLUMNS, Hit, TIMEX_COLUMNS, _PARTS, _SEASONS, _SET_WORDS
 from .patterns import _FULL_MONTHS, _LEX, _YEAR_RX
 from .relative import (
     _R_AGO,
@@ -78,6 +81,7 @@ _RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, dt.date | None
     (_R_REL_DAY, _h_rel_day),
     (_R_WEEKDAY, _h_weekday),
     (_R_MONTH, _h_month),
+    (_R_SEASON, _h_season),
     (_R_SET, _h_set),
     (_R_DURATION, _h_duration),
     (_R_LONG, _h_long),
@@ -145,6 +149,7 @@ _GATES = {
     _h_rel_day: {"relday"},
     _h_weekday: {"weekday"},
     _h_month: {"month"},
+    _h_season: {"parts"},
     _h_set: {"unit", "setw", "parts", "weekday"},
     _h_duration: {"unit"},
     _h_long: {"unit"},
@@ -159,6 +164,11 @@ _DIGIT = re.compile(r"[0-9]")
 
 def _classes(text: str) -> set[str]:
     """The trigger classes present in `text` (empty: nothing temporal to find)."""
+    return _triggers(text)[0]
+
+
+def _triggers(text: str) -> tuple[set[str], frozenset[str]]:
+    """The trigger classes present in `text` and its trigger words."""
     found = _TRIGGERS.intersection(_WORD.findall(text.lower()))
     classes: set[str] = set()
     for w in found:
@@ -170,7 +180,25 @@ def _classes(text: str) -> set[str]:
             classes.add("decade")
     elif "clock" in classes and not found & _NAMED_CLOCK:
         classes.discard("clock")  # "a", "m": only with a number ("10 a.m.")
-    return classes
+    return classes, found
+
+
+def _blocked_keys() -> tuple[frozenset[str], bool]:
+    """The trigger words of the idioms and names that block tagging, and whether one without a
+    trigger word holds a digit ("24/7"). A phrase with neither ("New York Times") cannot overlap
+    a hit, which always holds a trigger word or a digit next to its modifiers."""
+    spec = resources_io.load("timex.yaml")
+    keys: set[str] = set()
+    digits = False
+    for phrase in [*spec.get("idioms", []), *spec.get("names", [])]:
+        words = _TRIGGERS.intersection(_WORD.findall(str(phrase).lower()))
+        keys |= words
+        digits = digits or (not words and bool(_DIGIT.search(str(phrase))))
+    return frozenset(keys), digits
+
+
+# the blocked pattern runs only on text holding a trigger word (or digit) of a blocked phrase
+_BLOCK_KEYS, _BLOCK_DIGITS = _blocked_keys()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -217,10 +245,9 @@ def _select(cands: list[tuple[int, Hit]], blocked: list[tuple[int, int]]) -> lis
 
 def _tag(text: str, ref: dt.date | None) -> list[Hit]:
     """The hits in `text` (sorted by start)."""
-    classes = _classes(text) if text else None
+    classes, found = _triggers(text) if text else (None, frozenset())
     if not classes:
         return []
-    blocked = [m.span() for m in _LEX.blocked.finditer(text)]
     cands: list[tuple[int, Hit]] = []
     for i, rx, handler, gate in _GATED_RULES:
         if gate.isdisjoint(classes):
@@ -229,7 +256,11 @@ def _tag(text: str, ref: dt.date | None) -> list[Hit]:
             hit = handler(m, text, ref)
             if hit is not None:
                 cands.append((i, hit))
-    return _select(cands, blocked) if cands else []
+    if not cands:
+        return []
+    if not _BLOCK_KEYS.isdisjoint(found) or (_BLOCK_DIGITS and _DIGIT.search(text)):
+        return _select(cands, [m.span() for m in _LEX.blocked.finditer(text)])
+    return _select(cands, [])
 
 
 _INT_COLUMNS = ("start", "end", "sent_id")
@@ -264,17 +295,20 @@ def tag(text: str, reference: dt.date | str | None = None) -> pd.DataFrame:
 
     Columns: start, end (``text[start:end]`` is the expression), text, type (DATE, TIME, DURATION,
     SET), value (TIMEX3), begin, finish (ISO dates bounding the expression, or None), anchor
-    (absolute, publication, none). `reference` is the publication date that relative expressions
-    are resolved against; without it they stay unresolved.
+    (absolute, publication, none), basis (how the value was decided, in words). `reference` is
+    the publication date that relative expressions are resolved against; without it they stay
+    unresolved.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     ref = _reference(reference)
-    rows = [
-        (s, e, text[s:e], typ, value, begin, finish, anchor)
-        for s, e, typ, value, begin, finish, anchor in _tag(text, ref)
-    ]
+    rows = [(h[0], h[1], text[h[0] : h[1]], *h[2:7], _basis(h)) for h in _tag(text, ref)]
     return _frame(rows, COLUMNS)
+
+
+def _basis(hit: Hit) -> str:
+    """How the value of a hit was decided, in words."""
+    return hit[7] if len(hit) > 7 else BASIS_OF[hit[6]]
 
 
 def tag_sentences(
@@ -291,27 +325,14 @@ def tag_sentences(
     references = references or {}
     refs: dict[object, dt.date | None] = {}
     rows = []
-    for article_id, sent_id, base, text in zip(
-        sentences["article_id"], sentences["sent_id"], sentences["start"], sentences["text"]
-    ):
+    columns = (sentences[c].tolist() for c in ("article_id", "sent_id", "start", "text"))
+    for article_id, sent_id, base, text in zip(*columns):  # lists: Arrow columns iterate slowly
         if not isinstance(text, str) or not text:
             continue
         if article_id not in refs:
             refs[article_id] = _reference(references.get(article_id))
         base = int(base)
-        for s, e, typ, value, begin, finish, anchor in _tag(text, refs[article_id]):
-            rows.append(
-                (
-                    article_id,
-                    sent_id,
-                    base + s,
-                    base + e,
-                    text[s:e],
-                    typ,
-                    value,
-                    begin,
-                    finish,
-                    anchor,
-                )
-            )
+        for h in _tag(text, refs[article_id]):
+            s, e = h[0], h[1]
+            rows.append((article_id, sent_id, base + s, base + e, text[s:e], *h[2:7], _basis(h)))
     return _frame(rows, TIMEX_COLUMNS)

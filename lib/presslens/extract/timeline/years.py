@@ -8,6 +8,63 @@ import re
 from .dates import _since, _year_span
 from .lexicon import _WORDS, Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
 from .patterns import _LEX, _SINCE, _YEAR_RX, _next_word, _prev_match, _prev_words
+from presslens.pipeline import resources_io
+
+_TENSE = resources_io.load("timex.yaml")["tense"]
+_YEAR_OVER_COUNT = frozenset(str(w).lower() for w in _TENSE["year_over_count"])
+_COUNTED_AFTER = frozenset(str(w).lower() for w in _TENSE["counted_after"])
+_NOT_PLURAL = frozenset(str(w).lower() for w in _TENSE["not_plural"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "our"])
+_WORD_AFTER = re.compile(r"\s+([A-Za-z][a-z-]*)")
+
+
+def _counts_plural(text: str, end: int) -> bool:
+    """Whether a plural noun follows the number ending at `end`, after at most two lower-case
+    modifiers ("2047 registered voters"), and is no verb taking an object ("2016 marks the")."""
+    pos = end
+    for k in range(3):
+        m = _WORD_AFTER.match(text, pos)
+        if m is None or not m.group(1).islower():
+            return False
+        w = m.group(1)
+        if w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL:
+            if w in _LEX.year_nouns or w.rstrip("s") in _LEX.year_nouns:
+                return False
+            nxt = _WORD_AFTER.match(text, m.end())
+            return not (nxt and nxt.group(1).lower() in _DETERMINERS)
+        if w in _LEX.year_nouns or w in _COUNTED_AFTER or w in ("of", "and", "or", "to"):
+            return False
+        pos = m.end()
+    return False
+
+
+def _year_noun_follows(text: str, end: int) -> bool:
+    """Whether one of the three words after `end` is a year noun ("2015 Paris agreement")."""
+    pos = end
+    for _ in range(3):
+        m = _WORD_AFTER.match(text, pos)
+        if m is None:
+            return False
+        if m.group(1).lower() in _LEX.year_nouns:
+            return True
+        pos = m.end()
+    return False
+
+
+def _counted(text: str, start: int, end: int, prev: list[str]) -> bool | None:
+    """True when the four-digit number at text[start:end] counts something, False when a
+    preposition or possessive keeps it a year, None when neither decides."""
+    before = prev[-1] if prev else ""
+    if text.startswith(("'s", "\u2019s"), end) or before in _YEAR_OVER_COUNT:
+        return False
+    nxt = _next_word(text, end)
+    if _key(nxt) in _LEX.count_nouns:
+        return True
+    if before in _DETERMINERS and (nxt[:1].islower() or _year_noun_follows(text, end)):
+        return False  # "the 2020 candidates", "the 2015 Paris agreement": it modifies a noun
+    if before not in _COUNTED_AFTER and before not in _LEX.year_preps and _counts_plural(text, end):
+        return True
+    return None
 
 
 # --- years ------------------------------------------------------------------------------------
@@ -38,9 +95,10 @@ def _year_context(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 1) : start]
     if prev and prev[-1] in lex.not_year_before and (before.isspace() or before in "$€£#+"):
         return False
-    if _key(nxt) in lex.count_nouns:
+    counted = _counted(text, start, end, prev)
+    if counted:
         return False
-    if _prev_match(text, start, lex.year_preps):
+    if counted is False or _prev_match(text, start, lex.year_preps):
         return True
     if (
         prev

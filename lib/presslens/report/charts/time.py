@@ -16,8 +16,9 @@ from .common import MAX_EVENTS, PERIOD_NAMES, _height, _label, _plural
 
 
 def event_timeline(groups: pd.DataFrame, *, max_events: int = MAX_EVENTS) -> Chart:
-    """Referenced events on the calendar: one row per event group when they fit, else event
-    mentions binned by month or year with the most referenced events named."""
+    """Things that happened on the calendar: one row per event group (what happened, who, how many
+    articles) when they fit, else event mentions binned by month or year with the most referenced
+    events named."""
     name = "fig40-event-timeline"
     if groups.empty:
         return Chart(
@@ -45,9 +46,8 @@ def _event_rows(name: str, g: pd.DataFrame) -> Chart:
             link_points(
                 ax.scatter([r.b], [i], marker="D", color=color, s=36, zorder=3), name, [r.event_id]
             )
-        who = f" [{_label(r.actors, 30)}]" if r.actors else ""
         ax.annotate(
-            f"{_label(r.label, 50)}{who}: {_plural(int(r.n_articles), 'article')}",
+            f"{r.value}: {_label(r.label, 50)}, {_plural(int(r.n_articles), 'article')}",
             (r.f, i),
             xytext=(6, 0),
             textcoords="offset points",
@@ -66,9 +66,11 @@ def _event_rows(name: str, g: pd.DataFrame) -> Chart:
     )
     ax.set_xlabel("date of the event (bars span a year or longer; diamonds mark a day or a month)")
     caption = (
-        "Referenced-event timeline: every dated expression placed on the calendar (relative dates "
-        "resolved against publication dates), "
-        "grouped when several articles refer to the same span and actors."
+        "Referenced-event timeline: things that happened, each a date with what it dates (the noun "
+        "phrase it modifies, or the verb of its clause and its subject), placed on the calendar "
+        "(dates without a year resolved by the tense of their clause against the publication "
+        "date, or by the date other articles give the same event) and grouped across articles "
+        "by what happened and an overlapping date."
     )
     return Chart(name, caption, g.drop(columns=["b", "f"]), fig, keys=g["event_id"].tolist())
 

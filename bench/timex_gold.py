@@ -1,0 +1,231 @@
+"""Score the temporal tagger on the two TIMEX3 gold sets, each split apart:
+
+- seeds: eval/seeds-timex/timex_gold.csv on the five seed articles (tuned on);
+- climate dev and climate held-out: eval/climate-timex/timex_gold.csv (30 real climate articles,
+  2017-2019, labelled blind to the tagger) and eval/climate-timex/yearless_months.csv (every
+  month, weekday or season named without its year in the 275 articles, with the reader's year).
+  Rules are tuned on dev only; held-out is reported, never looked at row by row.
+
+For each part it prints strict and relaxed span F1, TempEval-3 value F1 (a predicted timex counts
+when its span overlaps a gold span and its value equals the gold value; F1 over gold and
+predicted) with a bootstrap 95% interval over articles, and the share of year-less months,
+weekdays and seasons given the reader's year (Wilson 95% interval; rows the reader marks
+`unclear` left out). Each article is tagged against its publication date, then the corpus pass of
+stage 40 runs over all articles of the part (a month without a year takes the year other articles
+give the same event); ``--no-corpus-pass`` scores the tagger alone. ``--errors dev`` lists the dev
+misses (never held-out).
+
+    .venv/bin/python bench/timex_gold.py
+    .venv/bin/python bench/timex_gold.py --errors dev
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from presslens.extract import timeline
+from presslens.measure import events
+from presslens.validate.metrics import precision_recall_f1
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEEDS_GOLD = ROOT / "eval" / "seeds-timex" / "timex_gold.csv"
+CLIMATE = ROOT / "eval" / "climate-timex"
+CLIMATE_TSV = Path("/work/shared/eval/narrative-frames/articles_metadata.dev.tsv")
+N_BOOT = 2000
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson 95% interval of k successes in n."""
+    if n == 0:
+        return 0.0, 0.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def predict(texts: dict[str, str], dates: dict[str, str | None], corpus_pass: bool) -> pd.DataFrame:
+    """The tagger's timexes of every text (key `file`), with the corpus pass of stage 40."""
+    tagged = [timeline.tag(t, dates.get(f)).assign(file=f) for f, t in texts.items()]
+    pred = pd.concat(tagged, ignore_index=True)
+    if not corpus_pass or pred.empty:
+        return pred
+    tx = pred.rename(columns={"file": "article_id"}).assign(sent_id=0)
+    sents = pd.DataFrame(
+        {"article_id": list(texts), "sent_id": 0, "start": 0, "text": list(texts.values())}
+    )
+    arts = pd.DataFrame(
+        {"article_id": list(texts), "outlet": "", "published": [dates.get(f) for f in texts]}
+    )
+    ev = events.event_table(tx, sents, None, arts)
+    moved = events.redate(ev, events.dated_evidence(ev))
+    moved = moved[moved["basis"] != ev["basis"]].set_index(["article_id", "start"])
+    for col in ("value", "begin", "finish", "basis"):
+        keyed = pd.Series(moved[col].to_dict())
+        idx = list(zip(pred["file"], pred["start"]))
+        pred[col] = [keyed.get(k, v) for k, v in zip(idx, pred[col])]
+    return pred
+
+
+def counts(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
+    """Per article: gold, predicted, strict and relaxed span matches, value matches."""
+    rows = []
+    for f in sorted(set(gold["file"]) | set(pred["file"])):
+        g, p = gold[gold["file"] == f], pred[pred["file"] == f]
+        s = timeline.score(g, p)
+        rows.append(
+            (
+                f,
+                s["n_gold"],
+                s["n_predicted"],
+                s["n_strict"],
+                s["n_relaxed"],
+                round(s["value_accuracy"] * s["n_relaxed"]),
+            )
+        )
+    return pd.DataFrame(rows, columns=["file", "gold", "pred", "strict", "relaxed", "value"])
+
+
+def f1(c: pd.DataFrame, col: str) -> float:
+    """F1 of the matches in column `col` over gold and predicted."""
+    return precision_recall_f1(int(c[col].sum()), int(c["pred"].sum()), int(c["gold"].sum()))[2]
+
+
+def bootstrap(c: pd.DataFrame, col: str, n: int = N_BOOT) -> tuple[float, float]:
+    """95% percentile interval of the F1 of `col`, articles resampled (fixed seed)."""
+    rng = np.random.default_rng(20)
+    arr = c[["gold", "pred", col]].to_numpy(dtype=np.int64)
+    picks = rng.integers(0, len(arr), size=(n, len(arr)))
+    sums = arr[picks].sum(axis=1)
+    tp, npred, ngold = sums[:, 2], sums[:, 1], sums[:, 0]
+    denom = npred + ngold
+    stats = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
+    return float(np.quantile(stats, 0.025)), float(np.quantile(stats, 0.975))
+
+
+_SEASON = r"(?i)spring|summer|autumn|fall|winter"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?s?$"
+
+
+def yearless(
+    rows: pd.DataFrame, texts: dict[str, str], pred: pd.DataFrame
+) -> dict[str, tuple[int, int]]:
+    """(right, all) year-less mentions whose predicted value has the reader's year, in all and by
+    kind (month, weekday, season); a mention the tagger misses counts as wrong, `unclear` rows are
+    left out."""
+    rows = rows[rows["year"] != "unclear"]
+    located = timeline.locate(rows, texts)
+    kind = pd.Series("month", index=located.index)
+    kind[located["expression"].str.contains(_SEASON)] = "season"
+    kind[located["expression"].str.split().str[-1].str.match(_WEEKDAY)] = "weekday"
+    out: dict[str, list[int]] = {k: [0, 0] for k in ("all", "month", "weekday", "season")}
+    for f, s, e, year, k in zip(
+        located["file"], located["start"], located["end"], located["year"], kind
+    ):
+        p = pred[(pred["file"] == f) & (pred["start"] < e) & (pred["end"] > s)]
+        ok = any(str(v).startswith(year) for v in p["value"])
+        for key in ("all", k):
+            out[key][0] += ok
+            out[key][1] += 1
+    return {k: (v[0], v[1]) for k, v in out.items()}
+
+
+def report(
+    name: str, gold: pd.DataFrame, pred: pd.DataFrame, yl: dict[str, tuple[int, int]] | None
+) -> None:
+    """Print the figures of one part."""
+    c = counts(gold, pred)
+    lo, hi = bootstrap(c, "value")
+    print(
+        f"{name}: {c['file'].nunique()} articles, {int(c['gold'].sum())} gold timexes, "
+        f"{int(c['pred'].sum())} predicted"
+    )
+    print(f"  strict span F1 {f1(c, 'strict'):.3f}   relaxed span F1 {f1(c, 'relaxed'):.3f}")
+    print(f"  value F1 (TempEval-3) {f1(c, 'value'):.3f}  [95% bootstrap {lo:.3f}-{hi:.3f}]")
+    for kind, (k, n) in (yl or {}).items():
+        if n:
+            wl, wh = wilson(k, n)
+            what = "months/weekdays/seasons" if kind == "all" else f"{kind}s (of them)"
+            print(
+                f"  year-less {what} in the reader's year: {k}/{n} = {k / n:.3f}  "
+                f"[95% Wilson {wl:.3f}-{wh:.3f}]"
+            )
+
+
+def seeds(corpus_pass: bool) -> None:
+    """The seeds part."""
+    meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str, keep_default_na=False)
+    texts = {f: (SEEDS / f).read_text(encoding="utf-8") for f in meta["file"]}
+    dates = {f: (p or None) for f, p in zip(meta["file"], meta["published"])}
+    gold = timeline.locate(
+        pd.read_csv(SEEDS_GOLD, dtype={"occurrence": int}, keep_default_na=False), texts
+    )
+    report("seeds", gold, predict(texts, dates, corpus_pass), None)
+
+
+def climate(corpus_pass: bool, errors: str) -> None:
+    """The climate parts, dev and held-out apart; the corpus pass sees all 275 articles."""
+    arts = pd.read_csv(CLIMATE_TSV, sep="\t", dtype=str, keep_default_na=False)
+    texts = dict(zip(arts["ID"], arts["text"]))
+    dates = {a: (d[:10] or None) for a, d in zip(arts["ID"], arts["date"])}
+    pred = predict(texts, dates, corpus_pass)
+    gold_all = pd.read_csv(CLIMATE / "timex_gold.csv", dtype=str, keep_default_na=False)
+    yl_all = pd.read_csv(CLIMATE / "yearless_months.csv", dtype=str, keep_default_na=False)
+    for split in ("dev", "heldout"):
+        g = gold_all[gold_all["split"] == split].astype({"occurrence": int})
+        sub = {f: texts[f] for f in g["file"].unique()}
+        gold = timeline.locate(g, sub)
+        p = pred[pred["file"].isin(set(sub))]
+        y = yl_all[yl_all["split"] == split].astype({"occurrence": int})
+        yl = yearless(y, texts, pred)
+        report(f"climate {split}", gold, p, yl)
+        if errors == split == "dev":
+            list_errors(gold, p, y, texts, pred)
+
+
+def list_errors(
+    gold: pd.DataFrame, p: pd.DataFrame, y: pd.DataFrame, texts: dict[str, str], pred: pd.DataFrame
+) -> None:
+    """The dev misses: gold timexes without an overlapping prediction of the same value,
+    predictions without gold, and year-less mentions given another year."""
+    for r in gold.itertuples():
+        q = p[(p["file"] == r.file) & (p["start"] < r.end) & (p["end"] > r.start)]
+        if not (q["value"] == r.value).any():
+            got = q[["text", "value"]].values.tolist()
+            print(f"  MISS {r.file} {r.expression!r} {r.type} {r.value} got {got}")
+    for r in p.itertuples():
+        q = gold[(gold["file"] == r.file) & (gold["start"] < r.end) & (gold["end"] > r.start)]
+        if q.empty:
+            print(f"  EXTRA {r.file} {r.text!r} {r.value}")
+    located = timeline.locate(y[y["year"] != "unclear"], texts)
+    for r in located.itertuples():
+        q = pred[(pred["file"] == r.file) & (pred["start"] < r.end) & (pred["end"] > r.start)]
+        if not any(str(v).startswith(r.year) for v in q["value"]):
+            got = q[["value", "basis"]].values.tolist()
+            print(
+                f"  YEAR {r.file} {r.date} {r.expression!r} gold {r.month_value} got {got}: "
+                f"{r.sentence[:140]}"
+            )
+
+
+def main() -> None:
+    """Print the figures of every part."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--no-corpus-pass", action="store_true", help="score the tagger alone")
+    ap.add_argument("--errors", choices=["dev"], default="", help="list the dev misses")
+    args = ap.parse_args()
+    seeds(not args.no_corpus_pass)
+    if (CLIMATE / "timex_gold.csv").exists() and CLIMATE_TSV.exists():
+        climate(not args.no_corpus_pass, args.errors)
+    else:
+        print("climate gold not found: eval/climate-timex/timex_gold.csv")
+
+
+if __name__ == "__main__":
+    main()
