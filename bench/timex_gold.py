@@ -13,9 +13,11 @@ weekdays and seasons given the reader's year (Wilson 95% interval; rows the read
 `unclear` left out). Each article is tagged against its publication date, then the corpus pass of
 stage 40 runs over all articles of the part (a month without a year takes the year other articles
 give the same event); ``--no-corpus-pass`` scores the tagger alone. ``--errors dev`` lists the dev
-misses (never held-out).
+misses (never held-out); ``--agreement`` compares the second annotator with the first
+(eval/climate-timex/timex_pass2.csv on 6 articles, yearless_pass2.csv on 11).
 
     .venv/bin/python bench/timex_gold.py
+    .venv/bin/python bench/timex_gold.py --agreement
     .venv/bin/python bench/timex_gold.py --errors dev
 """
 
@@ -30,13 +32,14 @@ import pandas as pd
 
 from presslens.extract import timeline
 from presslens.measure import events
+from presslens.pipeline import paths
 from presslens.validate.metrics import precision_recall_f1
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "eval" / "seeds-timex" / "timex_gold.csv"
 CLIMATE = ROOT / "eval" / "climate-timex"
-CLIMATE_TSV = Path("/work/shared/eval/narrative-frames/articles_metadata.dev.tsv")
+CLIMATE_TSV = paths.eval_dir() / "narrative-frames" / "articles_metadata.dev.tsv"
 N_BOOT = 2000
 
 
@@ -214,12 +217,50 @@ def list_errors(
             )
 
 
+def agreement() -> None:
+    """The second annotator against the first: on 6 articles, the first's timexes as gold and the
+    second's as predicted (span F1, value F1); on 11 articles' year-less mentions, the share both
+    give the same year (mentions both listed, matched by overlapping spans)."""
+    arts = pd.read_csv(CLIMATE_TSV, sep="\t", dtype=str, keep_default_na=False)
+    texts = dict(zip(arts["ID"], arts["text"]))
+    first = pd.read_csv(CLIMATE / "timex_gold.csv", dtype=str, keep_default_na=False)
+    second = pd.read_csv(CLIMATE / "timex_pass2.csv", dtype=str, keep_default_na=False)
+    files = sorted(set(second["file"]))
+    one = timeline.locate(first[first["file"].isin(files)].astype({"occurrence": int}), texts)
+    two = timeline.locate(second.astype({"occurrence": int}), texts)
+    c = counts(one, two.rename(columns={"expression": "text"}))
+    print(
+        f"agreement, {len(files)} articles, {int(c['gold'].sum())} and {int(c['pred'].sum())} "
+        f"timexes: relaxed span F1 {f1(c, 'relaxed'):.3f}, value F1 {f1(c, 'value'):.3f}"
+    )
+    y1 = pd.read_csv(CLIMATE / "yearless_months.csv", dtype=str, keep_default_na=False)
+    y2 = pd.read_csv(CLIMATE / "yearless_pass2.csv", dtype=str, keep_default_na=False)
+    a = timeline.locate(y1[y1["file"].isin(set(y2["file"]))].astype({"occurrence": int}), texts)
+    b = timeline.locate(y2.astype({"occurrence": int}), texts)
+    same = both = 0
+    for r in a.itertuples():
+        q = b[(b["file"] == r.file) & (b["start"] < r.end) & (b["end"] > r.start)]
+        if len(q):
+            both += 1
+            same += str(q["year"].iloc[0]) == str(r.year)
+    lo, hi = wilson(same, both)
+    print(
+        f"agreement, year-less mentions both listed: {same}/{both} the same year "
+        f"({lo:.2f}-{hi:.2f}); listed by the first only {len(a) - both}, by the second "
+        f"{len(b)}"
+    )
+
+
 def main() -> None:
     """Print the figures of every part."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-corpus-pass", action="store_true", help="score the tagger alone")
     ap.add_argument("--errors", choices=["dev"], default="", help="list the dev misses")
+    ap.add_argument("--agreement", action="store_true", help="the two annotators' agreement")
     args = ap.parse_args()
+    if args.agreement:
+        agreement()
+        return
     seeds(not args.no_corpus_pass)
     if (CLIMATE / "timex_gold.csv").exists() and CLIMATE_TSV.exists():
         climate(not args.no_corpus_pass, args.errors)
