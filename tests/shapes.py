@@ -54,8 +54,14 @@ def newsmtsc_sentences() -> list[str]:
 
 
 def _clean(n: int, *, first: int = 0) -> pd.DataFrame:
-    """n narrative-frames articles whose text has no site furniture (what a news API returns)."""
-    return frames_articles().iloc[first : first + n].reset_index(drop=True)
+    """n narrative-frames articles whose text has no site furniture (what a news API returns):
+    those presslens's cleaning leaves as they are (some of the real texts keep "(RELATED: ...)"
+    links or credits, which cleaning removes)."""
+    from presslens.ingest import clean
+
+    arts = frames_articles()
+    bare = [not clean.clean(t).removed for t in arts["text"]]
+    return arts[bare].iloc[first : first + n].reset_index(drop=True)
 
 
 def clean_csv(folder: Path) -> Path:

@@ -1,6 +1,7 @@
 """The generated bad-input corpus runs through the whole chain: every input accounted for, hostile
 text inert."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -67,7 +68,9 @@ def test_hostile_text_is_escaped_everywhere(bad_run: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert "<script>document.title" not in text, page.name
         assert "<img src=x onerror" not in text, page.name
-        assert 'href="javascript:' not in text.lower(), page.name
+        # a link to javascript: as markup (cleaning logs the stripped tag, which a page may show
+        # escaped as text: "&lt;a href=..." is no link)
+        assert not re.search(r'<a\b[^>]*href="javascript:', text, re.I), page.name
 
 
 @pytest.mark.browser

@@ -177,3 +177,21 @@ def test_metadata_fills_but_never_empties_export_fields(tmp_path: Path) -> None:
         "export-002": "The Morning Post",
         "other": "Other News",
     }
+
+
+def test_files_in_subfolders_are_read_with_their_path(tmp_path: Path) -> None:
+    """A corpus folder organised in subfolders (one per outlet, say) is read whole: nothing in a
+    subfolder is dropped silently; metadata joins on the path inside the folder."""
+    (tmp_path / "herald").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "top.txt").write_text("Top story\n\nThe council met on Monday.", encoding="utf-8")
+    (tmp_path / "herald" / "a.txt").write_text("Herald story\n\nVoters went out.", encoding="utf-8")
+    (tmp_path / ".hidden" / "x.txt").write_text("Not an article.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet\nherald/a.txt,Herald\ntop.txt,Top\n", encoding="utf-8"
+    )
+    articles, quarantine = corpus.read(tmp_path)
+    assert articles["file"].tolist() == ["herald/a.txt", "top.txt"]
+    assert articles["article_id"].tolist() == ["herald_a", "top"]
+    assert articles["outlet"].tolist() == ["Herald", "Top"]
+    assert quarantine.empty

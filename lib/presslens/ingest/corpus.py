@@ -1,7 +1,8 @@
 """Read a corpus into the raw `articles` table, quarantining what cannot be read.
 
-A corpus is a folder of ``.txt`` / ``.html`` files with an optional ``metadata.csv`` (joined on the
-file name), or one CSV, JSONL or Parquet file with a ``text`` column and optional ``id``,
+A corpus is a folder of ``.txt`` / ``.html`` files, its subfolders included, with an optional
+``metadata.csv`` (joined on the file's path inside the folder, ``sub/name.txt`` for a file in a
+subfolder), or one CSV, JSONL or Parquet file with a ``text`` column and optional ``id``,
 ``title``, ``outlet``, ``url``, ``published`` columns. A ``.txt`` file that is a news-database
 export (Nexis, ProQuest; see ``exports``), alone or in a folder, gives one article per document.
 Nothing is dropped silently: every input becomes a row of `articles` (status ``ok`` or
@@ -296,11 +297,16 @@ class Plan:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and not DOC_FILES.match(p.name) and not p.name.startswith(".")
-    )
+    """The corpus files of a folder and its subfolders (hidden ones and documentation left out),
+    sorted by their path inside the folder."""
+    found = []
+    for p in folder.rglob("*"):
+        rel = p.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or DOC_FILES.match(p.name):
+            continue
+        if p.is_file():
+            found.append(p)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
 
 def plan_folder(folder: Path, *, partition_size: int) -> Plan:
@@ -310,8 +316,8 @@ def plan_folder(folder: Path, *, partition_size: int) -> Plan:
     meta = pd.DataFrame(columns=["file"])
     if (folder / "metadata.csv").is_file():
         meta, problems = read_metadata(folder / "metadata.csv")
-    names = [p.name for p in files]
-    ids = unique_ids([p.stem for p in files])
+    names = [p.relative_to(folder).as_posix() for p in files]
+    ids = unique_ids([p.relative_to(folder).with_suffix("").as_posix() for p in files])
     known = set(names)
     for row, f in zip(meta.get("_row", []), meta["file"]):
         if f not in known:
@@ -459,7 +465,7 @@ def _file_row(folder: Path, name: str, aid: str, *, max_bytes: int) -> dict:
             "",
             f"unsupported file type {path.suffix or '(none)'!r}: expected .txt or .html",
         )
-    return read_file(path, aid, max_bytes=max_bytes)
+    return {**read_file(path, aid, max_bytes=max_bytes), "file": name}  # path inside the folder
 
 
 def _export_rows(row: dict) -> list[dict]:
