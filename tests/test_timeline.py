@@ -787,6 +787,9 @@ COUNTED = [
     ("a force of 2000 troops", []),
     ("more than 2000 people", []),
     ("In 2016 voters chose Trump.", ["2016"]),
+    # in a sentence about the 2016 vote, "2016 voters" are the voters of that vote
+    ("Many 2016 voters regret how they cast ballots in the 2016 vote.", ["2016", "2016"]),
+    ("The 2016 election left 2016 voters divided.", ["2016", "2016"]),
     ("The 2020 candidates met.", ["2020"]),
     ("the 2016 vote", ["2016"]),
     ("2016's election was bitter.", ["2016"]),

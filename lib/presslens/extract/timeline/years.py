@@ -59,12 +59,31 @@ def _counted(text: str, start: int, end: int, prev: list[str]) -> bool | None:
         return False
     nxt = _next_word(text, end)
     if _key(nxt) in _LEX.count_nouns:
-        return True
+        return not _year_nearby(text, start, end)
     if before in _DETERMINERS and (nxt[:1].islower() or _year_noun_follows(text, end)):
         return False  # "the 2020 candidates", "the 2015 Paris agreement": it modifies a noun
     if before not in _COUNTED_AFTER and before not in _LEX.year_preps and _counts_plural(text, end):
-        return True
+        # "2016 voters" in a sentence about the 2016 vote: the same number used as a year nearby
+        return not _year_nearby(text, start, end)
     return None
+
+
+def _year_nearby(text: str, start: int, end: int, *, window: int = 250) -> bool:
+    """Whether the same four-digit number is used as a year within `window` characters: after
+    a determiner or a year preposition ("the 2016 vote", "in 2016") or before a possessive or a
+    year noun ("2016's", "2016 election")."""
+    num = re.escape(text[start:end])
+    lo, hi = max(0, start - window), min(len(text), end + window)
+    for m in re.finditer(r"(?<![\w.,])" + num + r"(?![\w])", text[lo:hi]):
+        a, b = lo + m.start(), lo + m.end()
+        if a == start:
+            continue
+        prev = _prev_words(text, a, 1)
+        if prev and (prev[-1] in _DETERMINERS or prev[-1] in _LEX.year_preps):
+            return True
+        if text.startswith(("'s", "\u2019s"), b) or _year_noun_follows(text, b):
+            return True
+    return False
 
 
 # --- years ------------------------------------------------------------------------------------
