@@ -13,6 +13,8 @@ testing every outlet (Holm).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
@@ -52,11 +54,17 @@ _RATES = {  # measure -> (per-article value, words for the warning)
 }
 
 
-def quoted_passages(text: str) -> int:
-    """Passages between quotation marks of any house style in `text`."""
-    from presslens.extract import quote_marks
+_OPENERS = re.compile(r"[“„«‹]|``|(?:(?<=^)|(?<=[\s(\[—–-]))‘(?=\w)", re.M)
 
-    return len(quote_marks.quote_spans(text)) if text else 0
+
+def quoted_passages(text: str) -> int:
+    """Passages in quotation marks of any house style in `text`, counted by their marks (a quick
+    count for the data-quality panel: opening curly quotes, guillemets, low-high quotes, ``
+    and British single quotes opening a word, and pairs of straight double quotes; the quote
+    extraction of stage 30 pairs the marks properly)."""
+    if not text:
+        return 0
+    return len(_OPENERS.findall(text)) + text.count('"') // 2
 
 
 def per_article(
