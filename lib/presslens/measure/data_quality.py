@@ -7,8 +7,8 @@ analysed article (`per_article`). An outlet stands out on a measure when it has 
 `min_articles` analysed articles, it differs from the median of the other outlets (of that size)
 by enough to matter (`min_share_gap` for shares, a ratio of `min_ratio` for per-article rates),
 and the difference from the rest of the corpus is unlikely to be chance: Fisher's exact test for
-shares, the Mann-Whitney test for per-article values, the p-values of one measure corrected for
-testing every outlet (Holm).
+shares, the Mann-Whitney test for per-article values, the p-values corrected for testing every
+outlet on every measure (Holm).
 """
 
 from __future__ import annotations
@@ -172,13 +172,17 @@ def warnings(
     tested = sorted(o for o, n in sizes.items() if n >= min_articles)
     if len(tested) < 2:
         return {}
-    found: dict[str, list[str]] = {o: [] for o in tested}
+    cands: list[tuple[str, str, float]] = []
     for col, words in _SHARES.values():
-        for o, text in _flag(p, tested, col, words, share=True, gap=min_share_gap, alpha=alpha):
-            found[o].append(text)
+        cands += _flag(p, tested, col, words, share=True, gap=min_share_gap)
     for col, words in _RATES.values():
-        for o, text in _flag(p, tested, col, words, share=False, gap=min_ratio, alpha=alpha):
-            found[o].append(text)
+        cands += _flag(p, tested, col, words, share=False, gap=min_ratio)
+    found: dict[str, list[str]] = {o: [] for o in tested}
+    if cands:  # one family: every outlet on every measure (Holm)
+        reject = multipletests([c[2] for c in cands], alpha=alpha, method="holm")[0]
+        for (o, text, _), r in zip(cands, reject):
+            if r:
+                found[o].append(text)
     return {o: "; ".join(t) for o, t in found.items() if t}
 
 
@@ -190,13 +194,12 @@ def _flag(
     *,
     share: bool,
     gap: float,
-    alpha: float,
-) -> list[tuple[str, str]]:
-    """(outlet, warning) for the outlets that stand out on one measure: far from the median of the
-    other tested outlets, and different from the rest of the corpus by a test (Holm-corrected over
-    the outlets)."""
+) -> list[tuple[str, str, float]]:
+    """(outlet, warning, p-value) for the outlets far enough from the median of the other tested
+    outlets on one measure to matter; `warnings` corrects the p-values of every outlet and
+    measure tested together."""
     level = {o: _level(p[p["outlet"] == o], col) for o in tested}
-    cands, pvals = [], []
+    cands = []
     for o in tested:
         mine = p.loc[p["outlet"] == o, col].dropna()
         rest = p.loc[p["outlet"] != o, col].dropna()
@@ -214,12 +217,9 @@ def _flag(
             big = ratio >= gap or ratio <= 1 / gap
             pval = sps.mannwhitneyu(mine, rest).pvalue if big else 1.0
             text = f"{words} {a:.1f} (n={len(mine)}) against a median of {b:.1f}"
-        cands.append((o, text + f" over {len(others)} other outlets"))
-        pvals.append(float(pval))
-    if not pvals:
-        return []
-    reject = multipletests(pvals, alpha=alpha, method="holm")[0]
-    return [c for c, r in zip(cands, reject) if r]
+        if big:
+            cands.append((o, text + f" over {len(others)} other outlets", float(pval)))
+    return cands
 
 
 def _level(g: pd.DataFrame, col: str) -> float:

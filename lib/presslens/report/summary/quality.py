@@ -85,7 +85,8 @@ def quality_blocks(t: dict[str, Any], *, max_outlets: int = MAX_OUTLETS) -> list
             "it has at least 10 articles, differs from the median of the other outlets by enough "
             "to matter (15 points for shares, a factor of 1.5 for rates) and the difference is "
             "unlikely to be chance (Fisher or Mann-Whitney test against the rest of the corpus, "
-            "Holm-corrected over the outlets). Read the comparisons below with these in mind.",
+            "Holm-corrected over the outlets and measures). Read the comparisons below with these "
+            "in mind.",
         ),
         block(
             "table",
