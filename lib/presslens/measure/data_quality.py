@@ -17,9 +17,6 @@ import re
 
 import numpy as np
 import pandas as pd
-from scipy import stats as sps
-from statsmodels.stats.multitest import multipletests
-from statsmodels.stats.proportion import proportion_confint
 
 ALL = "(all outlets)"
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -109,6 +106,8 @@ def _prepared(per: pd.DataFrame) -> pd.DataFrame:
 
 def _summary(g: pd.DataFrame, rules: pd.DataFrame) -> dict[str, object]:
     """One outlet's (or all outlets') row, without warnings."""
+    from statsmodels.stats.proportion import proportion_confint  # imported when used
+
     n, wire = len(g), int(g["is_wire"].sum())
     lo, hi = proportion_confint(wire, n, method="wilson") if n else (np.nan, np.nan)
     top = rules.groupby("rule")["lines"].sum().sort_values(ascending=False, kind="mergesort")
@@ -179,6 +178,8 @@ def warnings(
         cands += _flag(p, tested, col, words, share=False, gap=min_ratio)
     found: dict[str, list[str]] = {o: [] for o in tested}
     if cands:  # one family: every outlet on every measure (Holm)
+        from statsmodels.stats.multitest import multipletests
+
         reject = multipletests([c[2] for c in cands], alpha=alpha, method="holm")[0]
         for (o, text, _), r in zip(cands, reject):
             if r:
@@ -198,6 +199,8 @@ def _flag(
     """(outlet, warning, p-value) for the outlets far enough from the median of the other tested
     outlets on one measure to matter; `warnings` corrects the p-values of every outlet and
     measure tested together."""
+    from scipy import stats as sps
+
     level = {o: _level(p[p["outlet"] == o], col) for o in tested}
     cands = []
     for o in tested:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.ingest import clean, corpus, dedupe, language, sentences, wire
+from presslens.ingest import clean, corpus, dedupe, language, outlets, sentences, wire
 from presslens.measure import data_quality
 from presslens.pipeline import engine, outlet_scope, packs, tables
 from presslens.pipeline.partitions import warm
@@ -200,9 +200,9 @@ def _mark_duplicates(
     found = dedupe.find_duplicates(all_sigs, texts, threshold=near_duplicate)
     dup_ids = set(found["article_id"])
     in_groups = sorted(dup_ids | set(found["duplicate_of"]))
-    shared = wire.shared_copies(
-        found, _read_work(work, n_parts, in_groups, ["article_id", "outlet", *wire.COLUMNS])
-    )
+    names = _outlet_names(work, n_parts)
+    members = _read_work(work, n_parts, in_groups, ["article_id", "outlet", *wire.COLUMNS])
+    shared = wire.shared_copies(found, _named(members, names))
     counts = {"inputs": 0, "ok": 0, "duplicate": 0, "quarantined": 0}
     with (
         tables.PartWriter("articles", out_dir) as articles_w,
@@ -210,7 +210,7 @@ def _mark_duplicates(
     ):
         for k in range(n_parts):
             arts = dedupe.apply(pd.read_parquet(work / f"articles-{k:06d}.parquet"), found)
-            arts = wire.apply_shared(arts, shared)
+            arts = wire.apply_shared(_named(arts, names, keep_given=True), shared)
             articles_w.write(arts, order=arts["article_id"].tolist())
             sents = pd.read_parquet(work / f"sentences-{k:06d}.parquet")
             sentences_w.write(
@@ -219,6 +219,30 @@ def _mark_duplicates(
             for status, n in reconcile(arts).items():
                 counts[status] += n
     return counts
+
+
+def _outlet_names(work: Path, n_parts: int) -> dict[str, str]:
+    """Outlet names as given -> the one name kept for their outlet (presslens.ingest.outlets),
+    from every partition's outlet counts."""
+    counts: dict[str, int] = {}
+    for k in range(n_parts):
+        got = pd.read_parquet(work / f"articles-{k:06d}.parquet", columns=["outlet"])["outlet"]
+        for name, n in got.dropna().astype(str).value_counts().items():
+            counts[name] = counts.get(name, 0) + int(n)
+    return outlets.canonical(counts)
+
+
+def _named(
+    articles: pd.DataFrame, names: dict[str, str], *, keep_given: bool = False
+) -> pd.DataFrame:
+    """`articles` with each outlet under the one name kept for it; with `keep_given`, the name as
+    given, where it changed, in `outlet_as_given` ('' elsewhere)."""
+    given = articles["outlet"]
+    renamed = given.map(lambda o: names.get(o, o) if isinstance(o, str) else o)
+    out = articles.assign(outlet=renamed)
+    if keep_given:
+        out["outlet_as_given"] = given.where(renamed != given, "").fillna("")
+    return out
 
 
 def _read_work(work: Path, n_parts: int, ids: list[str], columns: list[str]) -> pd.DataFrame:
