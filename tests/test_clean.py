@@ -461,3 +461,316 @@ def test_export_cleaning_idempotent(raw: str, _: str, __: list[str]) -> None:
     first = cleaned(raw)
     again = cleaned(first.text)
     assert again.text == first.text and again.removed == []
+
+
+# Classes of furniture found on a second, independently built set of exports and pages: "Full
+# text:" alone, Nexis "Highlight:", every Factiva field code, page footers, tweet embeds (markup
+# and the embedded tweet's own text), HTML left in text, advertisement and share prompts.
+EMBED_BEFORE, EMBED_AFTER = "Body paragraph one.\n\n", "\n\nBody paragraph two."
+FURNITURE_PAIRS = [
+    (
+        "Abstract: None available.\n\nFull text:\n\nThe Amazon is burning at an alarming rate.",
+        "The Amazon is burning at an alarming rate.",
+        ["export_header", "export_header"],
+    ),
+    (
+        "Byline: Naomi Marsh\n\nHighlight: Prince Harry defends use of private jets\n\nBody\n\n"
+        "The Duke of Sussex has defended his use of private jets.",
+        "The Duke of Sussex has defended his use of private jets.",
+        ["export_byline", "nexis_field", "export_header"],
+    ),
+    (
+        "CR Dow Jones\nSE Opinion\nCLM Letters\nHLP Der Klimawandel\nART Smoke rises from a plant."
+        "\nRF Reference 123\nVOL 12\nThe text of the story.\nIPD Science\nIPC climate\n"
+        "IPD US News\nCT Contact the desk\nAN Document DAICAL0020180814ee8e000mk",
+        "The text of the story.",
+        ["factiva_field"] * 12,
+    ),
+    (
+        "There is no debate.\n\nPage 2 of 24 © 2026 Factiva, Inc. All rights reserved.\n\n"
+        "The answer is most of it. Page 3 of 24 © 2026 Factiva, Inc. All rights reserved.",
+        "There is no debate.\n\nThe answer is most of it.",
+        ["document_separator", "page_footer"],
+    ),
+    (
+        EMBED_BEFORE + '<blockquote class="twitter-tweet" data-lang="en">\nAnother day, another '
+        "rollback. https://t.co/V2K5kKVdNX pic.twitter.com/ZN8Sd4tkuD\n— Rachel Doe (@rdoe) May "
+        "18, 2019" + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed"] * 3,
+    ),
+    (
+        EMBED_BEFORE + "Cannot make this up.\npic.twitter.com/Unaqw4xUSM\n— Ingrid Doe (@idoe) "
+        'November 4, 2019\n<script async src="https://platform.twitter.com/widgets.js" '
+        'charset="utf-8"></script>' + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed"] * 4,
+    ),
+    (
+        EMBED_BEFORE + 'class="twitter-tweet" data-lang="en" data-tweet-id="870271461753862346"\n'
+        "Proud to stand with the young people.\n— Sam Roe (@sroe) June 1, 2017" + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed"] * 3,
+    ),
+    (
+        EMBED_BEFORE + "If you think this is about the weather, think again. pic.twitter.com/SXo"
+        "\n— Colin Roe (@croe) May 1, 2018\ntweet-id: 991232756417143746" + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed"] * 3,
+    ),
+    (
+        EMBED_BEFORE + '<blockquote class="twitter-tweet" data-lang="en">\n<p lang="en" dir="ltr">'
+        "We must act now.</p>\n&mdash; Sam Roe (@sroe) June 1, 2017\n</blockquote>" + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed"] * 4,
+    ),
+    (
+        EMBED_BEFORE + '<blockquote class="twitter-tweet"><p lang="en" dir="ltr">We must act. <a '
+        'href="https://t.co/abc">pic.twitter.com/abc</a></p>&mdash; Sam Roe (@sroe) <a href="'
+        'https://twitter.com/sroe/status/123">June 1, 2017</a></blockquote>\n<script async src="'
+        'https://platform.twitter.com/widgets.js" charset="utf-8"></script>' + EMBED_AFTER,
+        EMBED_BEFORE.strip() + EMBED_AFTER,
+        ["tweet_embed_html", "html_markup"],
+    ),
+    (
+        'Body one.\n<div class="ad-slot"></div>\n</blockquote>\nBody <em>two</em> ends here.',
+        "Body one.\nBody two ends here.",
+        ["html_markup", "html_markup", "html_tags", "html_tags"],
+    ),
+    (
+        "Body one.\nStory continues below advertisement\nCopy link\nShare on Facebook Share on "
+        "Twitter Share via Email\nFacebook | Twitter | Email\nAdvertisement - Scroll to continue\n"
+        "Think your friends would be interested? Share this story!\nBody two.",
+        "Body one.\nBody two.",
+        ["ad_prompt", "share_buttons", "share_buttons", "share_buttons", "ad_prompt"]
+        + ["prompt_inline"],
+    ),
+    (  # a signature without a marked tweet above it: only the signature goes
+        "Smith wrote on Twitter that the vote was a disgrace.\nThe senator replied.\n— Jane Roe "
+        "(@jroe) June 1, 2017\nBody two.",
+        "Smith wrote on Twitter that the vote was a disgrace.\nThe senator replied.\nBody two.",
+        ["tweet_embed"],
+    ),
+    (  # a signature glued to a sentence: the sentence stays
+        "He said so, and she agreed. The vote was a disgrace — Jane Roe (@jroe) June 1, 2017",
+        "He said so, and she agreed. The vote was a disgrace",
+        ["tweet_markup"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "rules"), FURNITURE_PAIRS)
+def test_more_export_and_page_furniture(raw: str, text: str, rules: list[str]) -> None:
+    res = cleaned(raw)
+    assert res.text == text
+    assert [r[2] for r in res.removed] == rules
+    assert clean.clean(res.text, title="Given title").removed == []  # idempotent
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The company bought an advertisement on Facebook to reach young voters.",
+        "Advertisements for the plan ran on every page of the paper.",
+        "Share prices fell after the news broke on Twitter.",
+        "She shared the story on Facebook and Twitter, where it was copied widely.",
+        "Facebook and Twitter removed the posts within hours.",
+        "Copy link? No, he said, the link was already public.",
+        "The story continues below the surface of the ice, scientists say.",
+        "Page 2 of the 24-page report lists the emissions of every state.",
+        "Highlights of the report include faster sea-level rise.",
+        "A tweet by Smith read: “We must act now.”",
+        "CT scans showed the damage to the reactor.",
+        "IPC warns of famine in Yemen as the drought deepens.",
+        "SE Asia faces a haze crisis as fires spread.",
+        "Read the full text: the ministry published the abstract first.",
+        "Prices rose 5 < 7 percent, and x > y in every model.",
+        "The senator posted the full text of the bill on his page.",
+    ],
+)
+def test_mentions_of_platforms_ads_and_pages_stay(raw: str) -> None:
+    res = cleaned(raw)
+    assert res.text == raw
+    assert res.removed == []
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # an article's own short paragraphs around an embed, no blank lines between them
+        ["Short body line one.", "Short body line two.", "— Jane Roe (@jroe) June 1, 2017"],
+        ["Trump tweeted about the plan on Monday.", "Body paragraph follows."],
+    ],
+)
+def test_body_paragraphs_never_taken_for_a_tweet(paragraphs: list[str]) -> None:
+    res = cleaned("\n".join(paragraphs))
+    kept = [p for p in paragraphs if "(@" not in p]
+    assert res.text == "\n".join(kept)
+
+
+@pytest.mark.parametrize(
+    ("abstract", "dropped"),
+    [
+        ("A coal-fired power plant in central Poland.", True),  # the first sentence, 7 words
+        ("Emissions rose again in 2018, the agency said.", True),
+        ("A coal-fired plant in Poland.", False),  # not word for word: stays
+    ],
+)
+def test_abstract_of_the_first_sentence_kept_once(abstract: str, dropped: bool) -> None:
+    lead = "A coal-fired power plant in central Poland." if "Poland" in abstract else abstract
+    body = f"{lead} Global emissions rose in 2018 and are on track to rise again."
+    res = cleaned(f"Abstract: {abstract}\n\nFull text:\n\n{body}\n\nMore text.")
+    assert res.text == (
+        f"{body}\n\nMore text." if dropped else f"{abstract}\n\n{body}\n\nMore text."
+    )
+    assert ("repeated_lead" in [r[2] for r in res.removed]) is dropped
+
+
+# Classes found on a third independently built set: export fields still left (ProQuest Pages,
+# Links, "None available."; LexisNexis Academic fields in capitals; the Nexis Notes section),
+# and page furniture (author bios, comment counters, "Story continues below", share labels,
+# donation and tip prompts, Instagram embeds, related-story lists, time stamps, a tweet's text
+# one blank line above its signature).
+B, A = "Body paragraph one.\n\n", "\n\nBody paragraph two."
+THIRD_SET_PAIRS = [
+    (
+        "Body.\n\nPages: n/a\n\nPages: A.1\n\nLinks: Linking Service\n\nVolume: 12\n\nIssue: 3",
+        "Body.",
+        ["proquest_field"] * 5,
+    ),
+    (
+        "ABSTRACT\n\nNone available.\n\nFULL TEXT\n\nBody.",
+        "Body.",
+        ["export_header", "export_empty_value", "export_header"],
+    ),
+    (
+        "Body.\n\nJOURNAL-CODE: WEB\n\nDOCUMENT-TYPE: News\n\nGRAPHIC: PHOTO: A plant.\n\n"
+        "DISTRIBUTION: Metro\n\nSERIES: Climate\n\nURL: http://x.com/a\n\nCORRECTION-DATE: May 2,"
+        " 2019\n\nACC-NO: 12345\n\nSTATE: NEW YORK",
+        "Body.",
+        ["nexis_field"] * 4
+        + ["proquest_field"]
+        + ["nexis_field"] * 2
+        + ["lexisnexis_caps_field"] * 2,
+    ),
+    (
+        "Body.\n\nNotes\n\nThis article has been updated to include a response.\n\nClassification",
+        "Body.",
+        ["nexis_notes", "nexis_notes", "nexis_field"],
+    ),
+    (
+        B + "Jane Doe is a reporter covering national politics for Daily Kos. Follow him on "
+        "Twitter @jdoe.",
+        B.strip(),
+        ["author_bio"],
+    ),
+    (
+        B + "Leave a comment\n\n12 Comments\n\nSam Roe is the senior climate correspondent at The"
+        " Hill.\n\nComments\n\nShow comments (48)",
+        B.strip(),
+        ["share_and_subscribe", "comment_prompt", "author_bio", "share_and_subscribe"]
+        + ["comment_prompt"],
+    ),
+    (  # one-line page: the bio is its last sentence
+        "The plan failed. Allum Bokhari is the senior technology correspondent at Breitbart News.",
+        "The plan failed.",
+        ["author_bio"],
+    ),
+    (
+        B + "Join the conversation. Comments are moderated.\n\nStory continues below\n\nClick to "
+        "share on Facebook (Opens in new window)\nClick to email this to a friend (Opens in new "
+        "window)\n\nSupport independent journalism. Donate today.\n\nHave a tip? Send it to "
+        "tips@example.com" + A,
+        B.strip() + A,
+        ["comment_prompt", "ad_prompt", "share_link_label", "share_link_label", "donate_prompt"]
+        + ["tip_prompt"],
+    ),
+    (
+        "The effort followed an earlier one. Story continues below advertisement U.S. Judge Laporte"
+        " ruled.",
+        "The effort followed an earlier one. U.S. Judge Laporte ruled.",
+        ["story_continues"],
+    ),
+    (
+        B + "View this post on Instagram\n\nMarching for our future today #climatestrike\n\nA post"
+        " shared by Dana Doe (@danadoe) on Apr 2, 2017 at 9:14am PDT" + A,
+        B.strip() + A,
+        ["instagram_embed"] * 3,
+    ),
+    (
+        B + '<blockquote class="instagram-media" data-instgrm-captioned><div><a href="https://www'
+        '.instagram.com/p/yr4L/">View this post on Instagram</a><p>A post shared by Tom Roe '
+        "(@troe) on Oct 23, 2017</p></div></blockquote>\n"
+        '<script async src="//www.instagram.com/embed.js"></script>' + A,
+        B.strip() + A,
+        ["social_embed_html", "html_markup"],
+    ),
+    (
+        B + "Related:\n• Scientists warn Arctic summers could be ice-free by 2040\n• Democrats "
+        "unveil sweeping climate bill ahead of midterms" + A,
+        B.strip() + A,
+        ["related_list"] * 3,
+    ),
+    (
+        B + "RELATED ARTICLES\nWind power overtakes coal in Texas for the first time\nInside the "
+        "fight over the Keystone XL pipeline\nWildfire season is getting longer, study finds" + A,
+        B.strip() + A,
+        ["related_list"] * 4,
+    ),
+    (
+        "By Jane Doe\nUpdated 5:32 PM ET, Sun December 15, 2019\nPublished 3:04 p.m. ET Oct. 23, "
+        "2017\nPosted on March 3, 2019\n\nBody.",
+        "Body.",
+        ["byline", "timestamp_line", "timestamp_line", "timestamp_line"],
+    ),
+    (  # the tweet's text one blank line above its signature, marked by its links
+        B + "Another day, another rollback. https://t.co/z18G6voZPN pic.twitter.com/NPZov6G81z\n\n"
+        "— Climate Desk (@ClimateDesk) December 15, 2019" + A,
+        B.strip() + A,
+        ["tweet_embed"] * 2,
+    ),
+    ("Body.\n\n[Image via screenshot]\n\nMore.", "Body.\n\nMore.", ["bracket_credit"]),
+    (  # list items that end like sentences are the article's: only the header goes
+        "Body.\nRelated:\n• Cut emissions 45% by 2030.\n• Reach net zero by 2050.",
+        "Body.\n• Cut emissions 45% by 2030.\n• Reach net zero by 2050.",
+        ["related_links"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "text", "rules"), THIRD_SET_PAIRS)
+def test_third_set_furniture(raw: str, text: str, rules: list[str]) -> None:
+    res = cleaned(raw)
+    assert res.text == text
+    assert [r[2] for r in res.removed] == rules
+    assert clean.clean(res.text, title="Given title").removed == []  # idempotent
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a bio-like sentence inside the article, and one without an outlet after the role
+        "Smith is a reporter covering national politics for CNN. He broke the story.\n\nMore body.",
+        "Body one.\n\nSmith is a reporter who covered the hearings for years.",
+        "Body.\n\nJane Roe is a reporter for The Times. She said the plan failed.",
+        "After years of public comments, the EPA finalized the rule.",
+        "The comments section of the rule drew 12 comments from utilities.",
+        "Body.\n\nComments from the public are due by May 1.",
+        # a list that is part of the article: no related header, items end like sentences
+        "The plan has three points:\n• Cut emissions 45% by 2030\n• Reach net zero by 2050\n\n"
+        "Critics called it vague.",
+        "Related measures were passed.\n• Cut emissions 45% by 2030.\n• Reach net zero by 2050.",
+        "The story continues below the surface, scientists say.",
+        "Support for the bill grew. Donations rose, she said.",
+        "Body.\n\nUpdated figures show emissions rose 2 percent in 2019.",
+        "Body.\n\nPublished by Penguin in 2019, the book sold well.",
+        "Body.\n\nView this post as a warning, he said.",
+        "The State: New York case was dismissed.",
+        "Body.\n\nState: New York",
+        "Body.\n\nPages of the report were redacted.",
+    ],
+)
+def test_third_set_body_stays(raw: str) -> None:
+    res = cleaned(raw)
+    assert res.text == raw
+    assert res.removed == []

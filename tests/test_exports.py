@@ -360,3 +360,293 @@ def test_generated_exports_read_clean() -> None:
         assert [x for x in judged if x["leftovers"] or x["lead_twice"]] == []
         assert sum(x["lost"] for x in judged) == 0
         assert all(x["meta_ok"] and x["byline_ok"] and x["dateline_ok"] for x in judged)
+
+
+# What an export prints around its documents is not an article: the Nexis Uni cover page, the
+# ProQuest bibliography and contact block, the Factiva search summary and page footers.
+NEXIS_COVER = """User Name: =
+
+Date and Time: = 2026-12-05
+
+Job Number: = 287459173
+
+
+Documents (2)
+
+1. Harry Defends Private Jets
+Client/Matter: -None-
+Search Terms: "climate change" OR "global warming"
+Search Type: Terms and Connectors
+Narrowed by:
+Content Type\tNarrowed by
+News\tTimeline: Jan 01, 2017 to Dec 31, 2019
+
+2. Energy Companies Sued
+Client/Matter: -None-
+Search Terms: "climate change"
+
+
+
+Harry Defends Private Jets
+BBC News
+September 3, 2019 Tuesday 8:55 PM GMT
+
+
+Copyright 2019 British Broadcasting Corporation All Rights Reserved
+
+Section: POLITICS
+
+Byline: Naomi Marsh
+
+Highlight: Prince Harry defends use of private jets
+
+Body
+
+
+The Duke of Sussex has defended his use of private jets.
+
+Load-Date: September 4, 2019
+
+End of Document
+
+
+
+Energy Companies Sued
+National Review Online
+March 28, 2018 Wednesday 3:51 PM EDT
+
+Length: 767 words
+Section: ENVIRONMENT; Version:1
+Body
+
+Lawsuits are a poor way to make the tradeoff.
+
+Load-Date: March 29, 2018
+
+
+End of Document
+
+Printed by a library user on December 5, 2026
+"""
+
+
+def test_nexis_uni_cover_page_dropped_and_title_first() -> None:
+    docs = exports.documents(NEXIS_COVER)
+    assert [(d.title, d.outlet, d.published) for d in docs] == [
+        ("Harry Defends Private Jets", "BBC News", "2019-09-03"),
+        ("Energy Companies Sued", "National Review Online", "2018-03-28"),
+    ]
+    assert not any(w in d.raw for d in docs for w in ("Job Number", "Search Terms", "Printed"))
+    texts = [clean.clean(d.raw, title=d.title).text for d in docs]
+    assert texts == [
+        "The Duke of Sussex has defended his use of private jets.",
+        "Lawsuits are a poor way to make the tradeoff.",
+    ]
+
+
+PQ_TRAILER = """____________________________________________________________
+
+Report Information from ProQuest
+December 05 2026 07:31
+____________________________________________________________
+
+Table of contents
+
+1. Coal Plant Headline
+
+____________________________________________________________
+
+Document 1 of 1
+
+Coal Plant Headline
+
+Abstract: A coal-fired power plant in central Poland.
+
+Full text:
+
+A coal-fired power plant in central Poland. Global emissions rose in 2018.
+
+Publication title: NPR; Washington, D.C.
+
+Publication date: Sep 23, 2019
+
+ProQuest document ID: 1918064864
+
+Database: ProQuest Central
+____________________________________________________________
+
+Bibliography
+Citation style: APA 6th - American Psychological Association, 6th Edition
+
+Ruiz, C. (2019, Sep 23). Coal Plant Headline. NPR; Washington, D.C. Retrieved from https://x
+
+____________________________________________________________
+
+Contact ProQuest
+Copyright © 2026 ProQuest LLC. All rights reserved. - Terms and Conditions
+"""
+
+
+def test_proquest_trailer_dropped_and_short_abstract_kept_once() -> None:
+    (doc,) = exports.documents(PQ_TRAILER)
+    assert (doc.title, doc.outlet, doc.published) == ("Coal Plant Headline", "NPR", "2019-09-23")
+    assert "Bibliography" not in doc.raw and "Citation style" not in doc.raw
+    res = clean.clean(doc.raw, title=doc.title)
+    assert res.text == "A coal-fired power plant in central Poland. Global emissions rose in 2018."
+
+
+FV_MORE = """HD Dems want to help Trump cut taxes
+BY Tessa Saylor
+CR Dow Jones
+WC 132 words
+PD 1 September 2017
+SN CNBC.com
+SC CNBCW
+SE Politics
+CLM Opinion
+LA English
+CY Copyright 2017 CNBC LLC All Rights Reserved.
+
+LP
+Democrats say they can help cut taxes.
+
+TD
+Their plans would transfer money from polluters.
+
+Page 2 of 24 © 2026 Factiva, Inc. All rights reserved.
+
+The goal of a carbon tax is to reduce emissions.
+IPD Politics
+ART Smoke rises from a plant.
+PUB CNBC LLC
+AN Document CNBCW00020170901ed91000yp Page 3 of 24 © 2026 Factiva, Inc. All rights reserved.
+
+
+
+HD Second story
+PD 2 September 2017
+SN The Times
+TD Its only paragraph.
+IPC climate
+AN Document TIMES0020170902ed92000ab
+
+
+
+Page 5 of 24 © 2026 Factiva, Inc. All rights reserved.
+
+
+Search Summary
+Text\tclimate change or global warming
+Date\t01/01/2017 to 31/12/2019
+Source\tAll Sources
+Results Found\t4,812
+Timestamp\t5 December 2026 7:33
+"""
+
+
+def test_factiva_all_codes_footers_and_search_summary() -> None:
+    first, second = exports.documents(FV_MORE)
+    assert (first.title, first.outlet, first.byline) == (
+        "Dems want to help Trump cut taxes",
+        "CNBC.com",
+        "Tessa Saylor",
+    )
+    assert (second.title, second.outlet) == ("Second story", "The Times")
+    assert "Search Summary" not in second.raw and "Page 5" not in second.raw
+    texts = [clean.clean(d.raw, title=d.title) for d in (first, second)]
+    assert texts[0].text == (
+        "Democrats say they can help cut taxes.\n\nTheir plans would transfer money from "
+        "polluters.\n\nThe goal of a carbon tax is to reduce emissions."
+    )
+    assert texts[0].byline == "By Tessa Saylor"
+    assert texts[1].text == "Its only paragraph."
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # Nexis Uni: title, outlet, date
+        ("Seas Rise Faster\nThe Paper\nMay 2, 2019 Thursday", ("Seas Rise Faster", "The Paper")),
+        # LexisNexis: outlet, date, edition, title
+        ("The Paper\nMay 2, 2019 Thursday\nFinal Edition\n\nSeas Rise", ("Seas Rise", "The Paper")),
+        # a numbered title without a cover page is a title, not a cover's list
+        ("5. Things To Know\nThe Paper\nMay 2, 2019", ("5. Things To Know", "The Paper")),
+        # LexisNexis Academic: copyright above the outlet, an edition without the word "edition"
+        (
+            "Copyright 2019 The Paper\n  All Rights Reserved\n\n  The Paper\n\n"
+            "  May 2, 2019 Thursday 10:42 PM EST\n\nSeas Rise",
+            ("Seas Rise", "The Paper"),
+        ),
+        (
+            "  The Paper\n\n  May 2, 2019 Thursday\n\n  Final\n\nSeas Rise",
+            ("Seas Rise", "The Paper"),
+        ),
+        ("The Paper\nMay 2, 2019\nLate Edition - Final\nSeas Rise", ("Seas Rise", "The Paper")),
+        ("The Paper\nMay 2, 2019\nHOME FINAL\nSeas Rise", ("Seas Rise", "The Paper")),
+        ("The Paper\nMay 2, 2019\nCorrection Appended\nSeas Rise", ("Seas Rise", "The Paper")),
+        # a headline that starts like an edition word is still the headline
+        ("The Paper\nMay 2, 2019\nFinal Talks Collapse", ("Final Talks Collapse", "The Paper")),
+    ],
+)
+def test_nexis_head_orders(head: str, expected: tuple[str, str]) -> None:
+    text = f"{head}\n\nLength: 20 words\n\nBody\n\nThe text.\n\nLoad-Date: May 3, 2019\n\n"
+    (doc,) = exports.documents(text + "End of Document\n")
+    assert (doc.title, doc.outlet, doc.published) == (*expected, "2019-05-02")
+    assert clean.clean(doc.raw, title=doc.title).text == "The text."
+
+
+def test_nexis_uni_cover_with_tabs_turned_to_spaces() -> None:
+    docs = exports.documents(NEXIS_COVER.replace("\t", " "))
+    assert [d.title for d in docs] == ["Harry Defends Private Jets", "Energy Companies Sued"]
+
+
+LN_ACADEMIC = """                            1 of 1 DOCUMENTS
+
+
+                      Copyright 2017 Daily Mail
+                          All Rights Reserved
+
+
+                               Daily Mail
+
+
+                         April 23, 2017 Sunday
+
+                             Final
+
+
+Trump doesn't say 'climate change' in Earth Day message
+
+BYLINE: Hannah Brooks
+
+SECTION: WORLD
+
+LENGTH: 301 words
+
+
+The president's statement did not mention climate.
+
+GRAPHIC: PHOTO: Protesters march near the White House.
+
+LOAD-DATE: April 24, 2017
+
+LANGUAGE: ENGLISH
+
+PUBLICATION-TYPE: Newspaper
+
+JOURNAL-CODE: WEB
+
+DOCUMENT-TYPE: News
+"""
+
+
+def test_lexisnexis_academic_copyright_on_top_and_all_fields_cleaned() -> None:
+    (doc,) = exports.documents(LN_ACADEMIC)
+    assert (doc.title, doc.outlet, doc.published) == (
+        "Trump doesn't say 'climate change' in Earth Day message",
+        "Daily Mail",
+        "2017-04-23",
+    )
+    res = clean.clean(doc.raw, title=doc.title)
+    assert res.text == "The president's statement did not mention climate."
+    assert res.byline == "Hannah Brooks"

@@ -21,6 +21,8 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _END_PUNCT = re.compile(r"[.!?;:…]$")
 _CLOSERS = "\"'”’»)]"
 _BLANK_RUNS = re.compile(r"\n{3,}")
+_SENTENCE_START = re.compile(r"[.!?][\"”’)]? (?=[A-Z])")
+_BULLET = re.compile(r"^\s*[•·▪●◦‣]\s*")
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,9 @@ def load_rules(name: str = "cleaning.yaml") -> tuple[list[Rule], dict[str, Any]]
         opts = {k: v for k, v in r.items() if k not in {"name", "kind", "description", "pattern"}}
         if "requires" in opts:
             opts["requires"] = tuple(w.lower() for w in opts["requires"])
+        for key in ("part", "link"):  # extra patterns of an `embed` rule
+            if key in opts:
+                opts[key] = re.compile(opts[key], flags)
         rules.append(Rule(r["name"], r["kind"], r.get("description", ""), pat, opts))
     return rules, spec.get("headline_like", {})
 
@@ -225,15 +230,149 @@ def repeats(first: str, later: str, *, min_words: int, min_coverage: float) -> b
     return same / len(short) >= min_coverage
 
 
+def starts(first: str, later: str, *, min_words: int) -> bool:
+    """True when the words of `first` (at least `min_words`) begin `later` exactly."""
+    a, b = [w.lower() for w in words(first)], [w.lower() for w in words(later)]
+    return min_words <= len(a) < len(b) and b[: len(a)] == a
+
+
 def _apply_repeated_lead(rule: Rule, page: _Page) -> None:
-    """Drop an early paragraph that a later one among the first lines repeats (an abstract)."""
+    """Drop an early paragraph that a later one among the first lines repeats (an abstract), or
+    whose words begin a later one exactly (an abstract of the first sentence)."""
     opts = {k: rule.options.get(k, d) for k, d in (("min_words", 8), ("min_coverage", 0.9))}
+    prefix = rule.options.get("min_words_prefix", opts["min_words"])
     live = page.live()[: rule.options.get("within_lines", 3)]
     for k, i in enumerate(live):
+        later = [page.lines[j] for j in live[k + 1 :] if page.keep[j]]
         if page.keep[i] and any(
-            repeats(page.lines[i], page.lines[j], **opts) for j in live[k + 1 :] if page.keep[j]
+            repeats(page.lines[i], b, **opts) or starts(page.lines[i], b, min_words=prefix)
+            for b in later
         ):
             page.drop(i, rule.name)
+
+
+def _embed_part(rule: Rule, page: _Page, j: int) -> bool:
+    """True when line j is a kept, non-blank line of embed markup (tags, attributes, a tweet's
+    id, a line of links)."""
+    if j < 0 or j >= len(page.lines) or not page.keep[j]:
+        return False
+    s = page.lines[j].strip()
+    return bool(s) and bool(rule.options["part"].fullmatch(s))
+
+
+def _near(page: _Page, j: int, step: int, gap: int) -> int:
+    """The first kept, non-blank line from j on in direction `step` (+1 down, -1 up), past at
+    most `gap` blank or removed lines; -1 when there is none."""
+    passed = 0
+    while 0 <= j < len(page.lines):
+        if page.keep[j] and page.lines[j].strip():
+            return j
+        passed += 1
+        if passed > gap:
+            return -1
+        j += step
+    return -1
+
+
+def _tweet_text(rule: Rule, page: _Page, j: int, marked: bool) -> bool:
+    """True when line j is the text of the embedded post above its signature: kept, not blank,
+    at most `max_chars` without its links, and marked as the post's (it holds the post's link,
+    or a link line, label or embed markup stands next to it)."""
+    if j < 0 or not page.keep[j] or not (s := page.lines[j].strip()):
+        return False
+    link = rule.options["link"]
+    if len(link.sub("", s).strip()) > rule.options["max_chars"]:
+        return False
+    above = _near(page, j - 1, -1, rule.options.get("max_gap", 0))
+    return marked or bool(link.search(s)) or _embed_part(rule, page, above)
+
+
+def _embed_block(rule: Rule, page: _Page, i: int, text: str) -> list[int]:
+    """The lines of the embed whose signature is line i: markup and link lines above and below
+    it, and the post's text line above when marked as the post's."""
+    gap = rule.options.get("max_gap", 0)
+    block, j = [i], _near(page, i - 1, -1, gap)
+    while _embed_part(rule, page, j):
+        block.append(j)
+        j = _near(page, j - 1, -1, gap)
+    if not text and _tweet_text(rule, page, j, len(block) > 1):
+        block.append(j)
+        j = _near(page, j - 1, -1, gap)
+        while _embed_part(rule, page, j):
+            block.append(j)
+            j = _near(page, j - 1, -1, gap)
+    j = _near(page, i + 1, 1, gap)
+    while _embed_part(rule, page, j):
+        block.append(j)
+        j = _near(page, j + 1, 1, gap)
+    return block
+
+
+def _apply_embed(rule: Rule, page: _Page) -> None:
+    """Drop each embedded post: its signature line ("— Name (@handle) date", after the post's
+    text when that text holds the post's link), the markup and link lines touching it, and the
+    post's text line above (see `embed` in cleaning.yaml)."""
+    for i in page.live():
+        if not page.keep[i] or not _may_match(rule, page, i):
+            continue
+        if not (m := rule.pattern.fullmatch(page.lines[i].strip())):
+            continue
+        text, link = (m.group("text") or "").strip(), rule.options["link"]
+        if text and not (
+            link.search(text) and len(link.sub("", text)) <= rule.options["max_chars"]
+        ):
+            continue  # a sentence glued to a signature: the inline rules cut the signature only
+        for k in sorted(_embed_block(rule, page, i, text)):
+            page.drop(k, rule.name)
+
+
+def _related_run(rule: Rule, page: _Page, i: int) -> list[int]:
+    """The headline lines of a related-stories list below the header on line i: one blank line
+    may follow the header; then lines with no blank between, each headline-like (a bullet
+    allowed), at most `max_lines`. After a blank line a single unbulleted line is not taken (it
+    may be a subheading of the article)."""
+    first = _near(page, i + 1, 1, 1)
+    run: list[int] = []
+    j = first
+    max_words, max_lines = rule.options.get("max_words", 20), rule.options.get("max_lines", 8)
+    while 0 <= j < len(page.lines) and page.keep[j] and (s := page.lines[j].strip()):
+        if len(run) >= max_lines or not is_headline_like(s, max_words=max_words):
+            break
+        run.append(j)
+        j += 1
+    bulleted = all(_BULLET.match(page.lines[k]) for k in run)
+    if first > i + 1 and len(run) == 1 and not bulleted:
+        return []
+    return run
+
+
+def _apply_related_list(rule: Rule, page: _Page) -> None:
+    """Drop a related-stories header with the list of headlines directly below it."""
+    for i in page.live():
+        s = page.lines[i].strip()
+        if len(s) > 60 or not page.keep[i] or not rule.pattern.fullmatch(s):
+            continue
+        if run := _related_run(rule, page, i):
+            for k in [i, *run]:
+                page.drop(k, rule.name)
+
+
+def _apply_last_line(rule: Rule, page: _Page) -> None:
+    """Drop the last line of the page when it matches (an author's bio below the article), or
+    cut its last sentence when that matches (a page scraped as one line)."""
+    live = page.live()
+    if not live:
+        return
+    i, most = live[-1], rule.options.get("max_chars", 300)
+    s = page.lines[i].strip()
+    if len(live) > 1 and len(s) <= most and rule.pattern.fullmatch(s):
+        page.drop(i, rule.name)
+        return
+    start = len(page.lines[i].rstrip()) - most
+    for m in _SENTENCE_START.finditer(page.lines[i], max(start, 0)):
+        if rule.pattern.fullmatch(page.lines[i].rstrip(), m.end()):
+            page.cut(i, m.end(), len(page.lines[i]), rule.name)
+            return
 
 
 def _apply_inline_lead(rule: Rule, page: _Page) -> None:
@@ -280,6 +419,12 @@ def _apply(rule: Rule, page: _Page, columns: dict[str, list[str]], like: dict[st
         _apply_inline_lead(rule, page)
     elif rule.kind == "trailing_headlines":
         _apply_trailing(rule, page, like)
+    elif rule.kind == "embed":
+        _apply_embed(rule, page)
+    elif rule.kind == "related_list":
+        _apply_related_list(rule, page)
+    elif rule.kind == "last_line":
+        _apply_last_line(rule, page)
     elif rule.kind not in {"headline", "repeated_headline"}:
         raise ValueError(f"cleaning rule {rule.name!r} has unknown kind {rule.kind!r}")
 

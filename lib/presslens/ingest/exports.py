@@ -6,15 +6,22 @@ formats are read here, recognised from the file's content (never its name):
 - **Nexis Uni / LexisNexis** plain text (or an .rtf / .docx export saved as text): documents
   separated by "1 of 25 DOCUMENTS" lines or ended by "End of Document"; each starts with the
   publication's name, a date line ("January 22, 2019 Tuesday"), an optional edition line and the
-  headline, then fields (Byline:, Section:, Length:, Body, Load-Date:, Copyright ...).
+  headline (LexisNexis), or with the headline, the publication's name and the date line (Nexis
+  Uni), then fields (Byline:, Section:, Length:, Body, Load-Date:, Copyright ...).
 - **ProQuest** plain text: documents introduced by "Document 1 of 25" between lines of
   underscores, with the headline first, then the text (ABSTRACT / FULL TEXT headers, or
   "Abstract:" / "Full text:" labels) and fields (Title:, Publication title:, Publication date:,
   Document URL:, Author: ...).
 - **Factiva** text with field codes ("Full Article/Report plus Indexing"): each document a run of
-  two- or three-letter codes (HD headline, BY byline, WC words, PD date, SN source, SC, LA, CY
-  copyright, LP lead, TD text, CO, IN, NS, RE, PUB, AN "Document ..."), each with its value on the
-  same line or on the lines below it (an .rtf export saved as text).
+  two- or three-letter codes (HD headline, CR credit, BY byline, WC words, PD date, SN source, SC,
+  LA, CY copyright, LP lead, TD text, CO, IN, NS, RE, IPC, IPD, PUB, AN "Document ..." and the
+  others listed at `_FV_CODES`), each with its value on the same line or on the lines below it
+  (an .rtf export saved as text).
+
+What an export prints before its first and after its last document is not an article and is
+dropped by the reader: the Nexis Uni cover page (user name, job number, search terms, the
+numbered list of titles), the ProQuest report header, table of contents, bibliography and contact
+block, the Factiva page footers and search summary after a document's AN line.
 
 `documents(text)` returns the documents of an export (or None when the text is not one). Each
 keeps its raw text, minus the headline and the header lines read into metadata, so cleaning
@@ -47,13 +54,50 @@ _NEXIS_FIELD = re.compile(
     r"graphic|body|url|copyright|classification)\b\s*:?",
     re.IGNORECASE,
 )
-_EDITION = re.compile(r"^[\w ]*edition\b.{0,40}$|^version ?:?\s*\d+$", re.IGNORECASE)
+# An edition line below the date line: "Late Edition - Final", "FIRST EDITION", "Final", "Home
+# Final", "Correction Appended", "Version: 2".
+_EDITION = re.compile(
+    r"^[\w ]*edition\b.{0,40}$|^version ?:?\s*\d+$|^correction appended$"
+    r"|^((late|early|first|second|third|fourth|home|national|city|metro|met|main|sports|star|"
+    r"sunday|saturday|\d)\b[ ,;-]*){0,3}(final|extra)( edition)?$",
+    re.IGNORECASE,
+)
+# A copyright notice LexisNexis Academic prints at the top of some documents, above the outlet.
+_HEAD_COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\) ?\d{4}|all rights reserved\.?$)", re.I)
+# The cover page of a Nexis Uni export: its labels (at a line start or after a tab of the
+# "Narrowed by" table, or that table with its tabs turned to spaces: "Content Type Narrowed by",
+# "News Timeline: ...") and the numbered list of the documents' titles.
+_NEXIS_COVER = re.compile(
+    r"(^|\t)\s*(user name|date and time|job number|client/matter|search terms?|search type|"
+    r"narrowed by|content type|timeline|sources?|delivered by|download request)\s*(:|$|\t)"
+    r"|^\s*documents? \(\d+\)\s*$"
+    r"|^\s*content type\s+narrowed by\s*$|^\s*[\w ]{0,30}\btimeline\s*:",  # tabs flattened
+    re.IGNORECASE,
+)
+_NEXIS_LISTED = re.compile(r"^\s*\d{1,4}\.\s+\S")  # "3. Title" in the cover's list of documents
 _PQ_MARK = re.compile(r"^\s*Document (\d+) of \d+\s*$", re.MULTILINE)
 _PQ_FIELD = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z /-]{1,40}?)\s*:\s*(?P<value>.*)$")
 _PQ_TEXT = re.compile(r"^\s*(full text|abstract)\s*(:|$)", re.IGNORECASE | re.MULTILINE)
-_FV_CODES = "HD|BY|WC|PD|ET|SN|SC|ED|PG|LA|CY|LP|TD|CT|RF|CO|IN|NS|RE|IPC|IPD|PUB|AN"
+# What ProQuest prints after the last document: the bibliography and the contact / copyright block.
+_PQ_TRAILER = re.compile(
+    r"^\s*(bibliography|contact proquest|report information from proquest|table of contents)\s*$"
+    r"|^\s*(citation style\s*:|database copyright\b|copyright © \d{4} proquest)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Factiva's field codes: HD headline, HLP headline in the original language, CR credit, BY
+# byline, CLM column, SE section, WC words, PD date, ET time, SN source, SC source code, ED
+# edition, PG page, VOL volume, LA language, CY copyright, LP lead, TD text, CT contact, RF
+# reference, ART art (captions), CO company, IN industry, NS subject, RE region, IPC / IPD the
+# provider's codes and descriptors, PUB publisher, AN accession number ("Document ...").
+_FV_CODES = (
+    "HD|HLP|CR|BY|CLM|SE|WC|PD|ET|SN|SC|ED|PG|VOL|LA|CY|LP|TD|CT|RF|ART|CO|IN|NS|RE|IPC|IPD|PUB|AN"
+)
 _FV_LINE = re.compile(rf"^({_FV_CODES})(?:[ \t]+(.*))?$")
-_FV_LATE = re.compile(r"^(CO|IN|NS|RE|IPC|IPD)[ \t]+[a-z0-9]{2,12} : |^(AN)[ \t]+Document \S+$")
+_FV_LATE = re.compile(
+    r"^(CO|IN|NS|RE|IPC|IPD)[ \t]+[a-z0-9]{2,12} : |^(IPC|IPD)[ \t]+\S"
+    r"|^AN[ \t]+(Document[ \t]+)?[A-Za-z0-9]{15,}\b"
+)
+_FV_AN = re.compile(r"(Document[ \t]+)?[A-Za-z0-9]{15,}")
 _FV_TEXT = {"LP", "TD"}
 _RULE_LINE = re.compile(r"^\s*[_=-]{10,}\s*$", re.MULTILINE)
 
@@ -90,7 +134,7 @@ def iso_date(value: str) -> str | None:
 def detect(text: str) -> str:
     """The export format of a text ('nexis', 'proquest', 'factiva') or '' when it is not a known
     export."""
-    if re.search(r"^HD\b", text, re.M) and re.search(r"^(AN\s+)?Document \w{10,}\s*$", text, re.M):
+    if re.search(r"^HD\b", text, re.M) and re.search(r"^(AN\s+)?Document \w{10,}\b", text, re.M):
         return "factiva"
     if _PQ_MARK.search(text) and re.search(
         r"^\s*(ProQuest document ID|Publication title|Document URL)\s*:", text, re.M | re.I
@@ -107,15 +151,17 @@ def documents(text: str) -> list[Document] | None:
     """The documents of an export file's text, or None when the text is not an export."""
     fmt = detect(text)
     if fmt == "proquest":
-        return [_proquest(n, chunk) for n, chunk in _chunks(text, _PQ_MARK)]
+        return [_proquest(n, _before_trailer(chunk)) for n, chunk in _chunks(text, _PQ_MARK)]
     if fmt == "factiva":
         starts = [m.start() for m in re.finditer(r"^HD\b", text, re.M)] + [len(text)]
         return [_factiva(n, text[a:b]) for n, (a, b) in enumerate(zip(starts, starts[1:]), 1)]
     if fmt == "nexis":
         if _NEXIS_MARK.search(text):
             return [_nexis(n, chunk) for n, chunk in _chunks(text, _NEXIS_MARK)]
-        parts = [p for p in _NEXIS_END.split(text) if p.strip()]
-        return [_nexis(n, p) for n, p in enumerate(parts, start=1)]
+        parts = _NEXIS_END.split(text)
+        parts = [_after_cover(_lines(parts[0]))] + [_lines(p) for p in parts[1:]]
+        parts = [p for p in parts if _nexis_is_document(p)]
+        return [_nexis(n, "\n".join(p)) for n, p in enumerate(parts, start=1)]
     return None
 
 
@@ -126,33 +172,76 @@ def _chunks(text: str, mark: re.Pattern[str]) -> list[tuple[int, str]]:
     return [(int(m.group(1)), text[m.end() : end]) for m, end in zip(found, ends)]
 
 
+def _before_trailer(chunk: str) -> str:
+    """A ProQuest chunk without what the export prints after the last document (bibliography,
+    citation style, contact and database copyright): not an article, dropped."""
+    m = _PQ_TRAILER.search(chunk)
+    return chunk[: m.start()] if m else chunk
+
+
 def _lines(chunk: str) -> list[str]:
     """Lines of a chunk, right-stripped, without separator rules of underscores or dashes."""
     return [ln.rstrip() for ln in _RULE_LINE.sub("", chunk).split("\n")]
 
 
+def _after_cover(lines: list[str]) -> list[str]:
+    """The lines of the first part of a Nexis Uni export after its cover page (search terms, job
+    number, the numbered list of titles); the cover is not an article and is dropped."""
+    end = 0
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if _DATE_LINE.fullmatch(s) or (_NEXIS_FIELD.match(s) and not _NEXIS_COVER.search(ln)):
+            break
+        if _NEXIS_COVER.search(ln) or (end and _NEXIS_LISTED.match(ln)):
+            end = i + 1
+    return lines[end:]
+
+
+def _nexis_is_document(lines: list[str]) -> bool:
+    """True when a part of a Nexis export holds a document (a field or a date line), not only
+    what the export prints after the last one."""
+    return any(_NEXIS_FIELD.match(ln.strip()) or _DATE_LINE.fullmatch(ln.strip()) for ln in lines)
+
+
+def _head_lines(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Indexes of the text lines and of the edition lines above a Nexis document's first field."""
+    texts: list[int] = []
+    editions: list[int] = []
+    for i, ln in enumerate(lines):
+        s = ln.strip()
+        if not texts and _HEAD_COPYRIGHT.match(s):
+            continue  # a copyright notice above the outlet stays in the text for cleaning
+        if _NEXIS_FIELD.match(s) or _NEXIS_END.match(s):
+            break
+        if s:
+            (editions if _EDITION.match(s) else texts).append(i)
+    return texts, editions
+
+
+def _nexis_head(lines: list[str]) -> tuple[list[int], str | None, str | None, str | None]:
+    """(lines used, title, outlet, date) of a Nexis document head. Above the date line stand the
+    outlet alone (LexisNexis: outlet, date, edition, title) or the title then the outlet (Nexis
+    Uni: title, outlet, date); without a date line the first line is the outlet."""
+    texts, editions = _head_lines(lines)
+    when = next((i for i in texts if _DATE_LINE.fullmatch(lines[i].strip())), None)
+    if when is None:
+        outlet_at, title_lines, dated = texts[:1], texts[1:2], []
+    else:
+        before, after = [i for i in texts if i < when], [i for i in texts if i > when]
+        outlet_at, title_lines, dated = before[-1:], before[:-1] or after[:1], [when]
+    title = " ".join(lines[i].strip() for i in title_lines) or None
+    outlet = None
+    if outlet_at:
+        outlet = re.sub(r"\s+-\s+.*edition.*$", "", lines[outlet_at[0]].strip(), flags=re.I)
+    published = iso_date(lines[when]) if when is not None else None
+    return [*outlet_at, *title_lines, *dated, *editions], title, outlet, published
+
+
 def _nexis(number: int, chunk: str) -> Document:
     """One Nexis document: outlet, date line, edition and headline above the fields."""
     lines = _lines(chunk)
-    head = [i for i, ln in enumerate(lines) if ln.strip()]
-    outlet = published = title = None
-    used: list[int] = []
-    for i in head:
-        s = lines[i].strip()
-        if _NEXIS_FIELD.match(s) or _NEXIS_END.match(s):
-            break
-        if published is None and _DATE_LINE.fullmatch(s):
-            published = iso_date(s)
-        elif outlet is None and published is None:
-            outlet = re.sub(r"\s+-\s+.*edition.*$", "", s, flags=re.IGNORECASE)
-        elif _EDITION.match(s):
-            pass
-        elif title is None:
-            title = s
-        else:
-            break
-        used.append(i)
-    body = "\n".join(ln for i, ln in enumerate(lines) if i not in used).strip()
+    used, title, outlet, published = _nexis_head(lines)
+    body = "\n".join(ln for i, ln in enumerate(lines) if i not in set(used)).strip()
     url = next((m.group(1) for m in re.finditer(r"^\s*URL:\s*(\S+)", body, re.M | re.I)), None)
     problem = "" if _nexis_has_text(body) else f"export document {number} (Nexis) has no text"
     return Document(number, body, "nexis", title, outlet, published, url, problem=problem)
@@ -222,6 +311,10 @@ def _fv_fields(chunk: str) -> list[tuple[str, list[str]]]:
     fields: list[tuple[str, list[str]]] = []
     for line in chunk.split("\n"):
         s = line.strip()
+        if fields and fields[-1][0] == "AN" and fields[-1][1]:
+            break  # AN ends a document: page footers, the search summary follow it
+        if s.startswith("AN") and _FV_LATE.match(s) and (an := _FV_AN.search(s, 2)):
+            s = "AN " + an.group(0)  # without a page footer glued to it
         m = _FV_LINE.match(s)
         in_text = bool(fields) and fields[-1][0] in _FV_TEXT
         lead_to_text = in_text and bool(m) and m.group(1) == "TD" and fields[-1][0] == "LP"
