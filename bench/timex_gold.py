@@ -24,119 +24,19 @@ misses (never held-out); ``--agreement`` compares the second annotator with the 
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from presslens.extract import timeline
-from presslens.measure import events
 from presslens.pipeline import paths
-from presslens.validate.metrics import precision_recall_f1
+from presslens.validate.timex import bootstrap, counts, f1, predict, wilson, yearless
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SEEDS_GOLD = ROOT / "eval" / "seeds-timex" / "timex_gold.csv"
 CLIMATE = ROOT / "eval" / "climate-timex"
 CLIMATE_TSV = paths.eval_dir() / "narrative-frames" / "articles_metadata.dev.tsv"
-N_BOOT = 2000
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson 95% interval of k successes in n."""
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def predict(texts: dict[str, str], dates: dict[str, str | None], corpus_pass: bool) -> pd.DataFrame:
-    """The tagger's timexes of every text (key `file`), with the corpus pass of stage 40."""
-    tagged = [timeline.tag(t, dates.get(f)).assign(file=f) for f, t in texts.items()]
-    pred = pd.concat(tagged, ignore_index=True)
-    if not corpus_pass or pred.empty:
-        return pred
-    tx = pred.rename(columns={"file": "article_id"}).assign(sent_id=0)
-    sents = pd.DataFrame(
-        {"article_id": list(texts), "sent_id": 0, "start": 0, "text": list(texts.values())}
-    )
-    arts = pd.DataFrame(
-        {"article_id": list(texts), "outlet": "", "published": [dates.get(f) for f in texts]}
-    )
-    ev = events.event_table(tx, sents, None, arts)
-    moved = events.redate(ev, events.dated_evidence(ev))
-    moved = moved[moved["basis"] != ev["basis"]].set_index(["article_id", "start"])
-    for col in ("value", "begin", "finish", "basis"):
-        keyed = pd.Series(moved[col].to_dict())
-        idx = list(zip(pred["file"], pred["start"]))
-        pred[col] = [keyed.get(k, v) for k, v in zip(idx, pred[col])]
-    return pred
-
-
-def counts(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
-    """Per article: gold, predicted, strict and relaxed span matches, value matches."""
-    rows = []
-    for f in sorted(set(gold["file"]) | set(pred["file"])):
-        g, p = gold[gold["file"] == f], pred[pred["file"] == f]
-        s = timeline.score(g, p)
-        rows.append(
-            (
-                f,
-                s["n_gold"],
-                s["n_predicted"],
-                s["n_strict"],
-                s["n_relaxed"],
-                round(s["value_accuracy"] * s["n_relaxed"]),
-            )
-        )
-    return pd.DataFrame(rows, columns=["file", "gold", "pred", "strict", "relaxed", "value"])
-
-
-def f1(c: pd.DataFrame, col: str) -> float:
-    """F1 of the matches in column `col` over gold and predicted."""
-    return precision_recall_f1(int(c[col].sum()), int(c["pred"].sum()), int(c["gold"].sum()))[2]
-
-
-def bootstrap(c: pd.DataFrame, col: str, n: int = N_BOOT) -> tuple[float, float]:
-    """95% percentile interval of the F1 of `col`, articles resampled (fixed seed)."""
-    rng = np.random.default_rng(20)
-    arr = c[["gold", "pred", col]].to_numpy(dtype=np.int64)
-    picks = rng.integers(0, len(arr), size=(n, len(arr)))
-    sums = arr[picks].sum(axis=1)
-    tp, npred, ngold = sums[:, 2], sums[:, 1], sums[:, 0]
-    denom = npred + ngold
-    stats = np.where(denom > 0, 2 * tp / np.maximum(denom, 1), 0.0)
-    return float(np.quantile(stats, 0.025)), float(np.quantile(stats, 0.975))
-
-
-_SEASON = r"(?i)spring|summer|autumn|fall|winter"
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?s?$"
-
-
-def yearless(
-    rows: pd.DataFrame, texts: dict[str, str], pred: pd.DataFrame
-) -> dict[str, tuple[int, int]]:
-    """(right, all) year-less mentions whose predicted value has the reader's year, in all and by
-    kind (month, weekday, season); a mention the tagger misses counts as wrong, `unclear` rows are
-    left out."""
-    rows = rows[rows["year"] != "unclear"]
-    located = timeline.locate(rows, texts)
-    kind = pd.Series("month", index=located.index)
-    kind[located["expression"].str.contains(_SEASON)] = "season"
-    kind[located["expression"].str.split().str[-1].str.match(_WEEKDAY)] = "weekday"
-    out: dict[str, list[int]] = {k: [0, 0] for k in ("all", "month", "weekday", "season")}
-    for f, s, e, year, k in zip(
-        located["file"], located["start"], located["end"], located["year"], kind
-    ):
-        p = pred[(pred["file"] == f) & (pred["start"] < e) & (pred["end"] > s)]
-        ok = any(str(v).startswith(year) for v in p["value"])
-        for key in ("all", k):
-            out[key][0] += ok
-            out[key][1] += 1
-    return {k: (v[0], v[1]) for k, v in out.items()}
 
 
 def report(

@@ -87,6 +87,25 @@ def test_limitations_quote_the_validated_figures() -> None:
         assert want in text, want
 
 
+def test_limitations_quote_the_held_out_date_figures_first() -> None:
+    held = "climate TimeML gold, heldout half (real news 2017-2019)"
+    v = pd.DataFrame(
+        {
+            "task": "temporal tagging",
+            "dataset": held,
+            "method": "presslens.timeline",
+            "metric": ["value f1 (TempEval-3)", "year-less dates in the reader's year"],
+            "value": [0.8506, 0.918],
+            "low": [0.80, 0.877],
+            "high": [0.90, 0.947],
+            "n": [162, 245],
+        }
+    )
+    text = " ".join(summary.limitations(tables(validation=v), min_articles=30))
+    assert "value F1 is 0.85 (95% CI 0.80 to 0.90)" in text
+    assert "162 annotated expressions" in text and "92% of 245 months" in text
+
+
 def test_limitations_say_what_was_not_measured() -> None:
     text = " ".join(summary.limitations(tables()))
     assert (

@@ -35,6 +35,8 @@ CODE = (
     "presslens.validate.attribution",
     "presslens.validate.political",
     "presslens.validate.housestyles",
+    "presslens.validate.timex",
+    "presslens.measure.events",
 )  # the modules (or packages) whose code decides the validation results
 COLUMNS = ["task", "dataset", "method", "metric", "value", "low", "high", "n", "reference",
            "reference_source"]  # fmt: skip
@@ -72,6 +74,9 @@ def _files(eval_dir: Path | None) -> dict[str, Path | None]:
     found["actors"] = found["newsmtsc"] if both else None
     found["attribution"] = resources_io.path("gold/attribution.jsonl")
     found["political"] = resources_io.path("gold/political.jsonl")
+    timex_gold = eval_dir / "climate-timex" / "timex_gold.csv" if eval_dir is not None else None
+    has_timex = timex_gold is not None and timex_gold.is_file() and found["frames"] is not None
+    found["timex"] = timex_gold if has_timex else None
     return found
 
 
@@ -163,6 +168,31 @@ def _political(path: Path) -> tuple[list[dict], dict[str, Any]]:
     detail = {"quotes": quotes, "actors": actors, "agreement": agree, "types": types,
               "styles": styles}  # fmt: skip
     return rows, {"political": detail}
+
+
+def _timex(path: Path) -> tuple[list[dict], dict[str, Any]]:
+    """The temporal tagger on the climate TimeML gold (presslens.validate.timex), dev and
+    held-out halves apart."""
+    from presslens.validate import timex
+
+    got = timex.climate(path.parent.parent)
+    rows = []
+    for split in ("dev", "heldout"):
+        r, ds = got[split], f"climate TimeML gold, {split} half (real news 2017-2019)"
+        n = int(r["counts"]["gold"].sum())
+        rows += [
+            _row("temporal tagging", ds, "presslens.timeline", "value f1 (TempEval-3)",
+                 r["value_f1"], n, r["value_ci"]),
+            _row("temporal tagging", ds, "presslens.timeline", "span f1 (relaxed)",
+                 r["relaxed_f1"], n),
+        ]  # fmt: skip
+        k, m = r["yearless"]["all"]
+        if m:
+            rows.append(
+                _row("temporal tagging", ds, "presslens.timeline",
+                     "year-less dates in the reader's year", k / m, m, timex.wilson(k, m))
+            )  # fmt: skip
+    return rows, {}
 
 
 def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
@@ -339,6 +369,7 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
                     "actors": "NewsMTSC and narrative-frames (for actor discovery)",
                     "attribution": "the attribution gold set (presslens/resources/gold)",
                     "political": "the political-news gold set (presslens/resources/gold)",
+                    "timex": "the climate TimeML gold (eval/climate-timex)",
                 }[task]
             )
             continue
@@ -349,6 +380,7 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
             "actors": _actors,
             "attribution": _attribution,
             "political": _political,
+            "timex": _timex,
         }[task](path)
         rows += got
         out.update(detail)
