@@ -26,7 +26,6 @@ import argparse
 import hashlib
 import importlib.util
 import itertools
-import math
 import subprocess
 import sys
 import tempfile
@@ -41,6 +40,7 @@ import topic_corpora  # noqa: E402
 
 from presslens.ingest import clean, sentences  # noqa: E402
 from presslens.pipeline import resources_io  # noqa: E402
+from presslens.validate.metrics import wilson
 
 GOLD = resources_io.path("gold")
 MAX_PAIRS = 60
@@ -181,17 +181,6 @@ def timing(mod: ModuleType, repeat: int = 3) -> float:
         mod.divergence(mod.claim_table(arts, sents, name="claims_generic.yaml"), arts)
         times.append(time.perf_counter() - t0)
     return sorted(times)[len(times) // 2]
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson interval of the proportion k/n."""
-    if n == 0:
-        return (math.nan, math.nan)
-    p = k / n
-    d = 1 + z * z / n
-    mid = (p + z * z / (2 * n)) / d
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (mid - half, mid + half)
 
 
 LABELLED = ("claims_dev.csv", "claims_labelled.csv", "claims_before_labelled.csv")

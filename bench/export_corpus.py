@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import math
 import random
 import re
 from datetime import date
@@ -35,6 +34,7 @@ import pandas as pd
 
 from presslens.ingest import clean, corpus, sentences
 from presslens.pipeline import paths
+from presslens.validate.metrics import wilson
 
 # export files and their articles (per part)
 FILES = {"nexis_uni": 12, "lexisnexis": 12, "proquest": 24, "factiva": 16}
@@ -391,16 +391,6 @@ DEBRIS = {
         "\u2122]|&(amp|#39|quot|#\\d+);"
     ),
 }
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson 95% interval of the proportion k/n."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    mid = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, mid - half), min(1.0, mid + half)
 
 
 def _flat(text: str) -> str:

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (written by an independent tester: export field lists and page debris as data)
 """Build an independent held-out set of vendor exports and scraped pages.
 
 Writes /work/main/eval/exports-heldout2/ from 40 real articles of the
@@ -16,6 +17,7 @@ The formats are written from general knowledge of what these exports and
 pages look like; nothing here is derived from presslens's own cleaning rules.
 Run:  /work/main/.venv/bin/python bench/export_heldout2.py
 """
+
 from __future__ import annotations
 
 import csv
@@ -80,27 +82,117 @@ BODY_PREFIX_DROP = {98: "Reuters "}
 
 # per source: (nexis publication, proquest publication info, factiva SN, SC, publisher)
 PUBS = {
-    "bbc": ("BBC News", "BBC News; London", "BBC News", "BBCNEW", "British Broadcasting Corporation"),
-    "huffpost": ("The Huffington Post", "The Huffington Post; New York", "The Huffington Post", "HUFPOS", "Oath Inc."),
-    "dailycaller": ("The Daily Caller", "The Daily Caller; Washington", "The Daily Caller", "DAICAL", "The Daily Caller, Inc."),
-    "nationalreview": ("National Review Online", "National Review; New York", "National Review Online", "NATREV", "National Review, Inc."),
+    "bbc": (
+        "BBC News",
+        "BBC News; London",
+        "BBC News",
+        "BBCNEW",
+        "British Broadcasting Corporation",
+    ),
+    "huffpost": (
+        "The Huffington Post",
+        "The Huffington Post; New York",
+        "The Huffington Post",
+        "HUFPOS",
+        "Oath Inc.",
+    ),
+    "dailycaller": (
+        "The Daily Caller",
+        "The Daily Caller; Washington",
+        "The Daily Caller",
+        "DAICAL",
+        "The Daily Caller, Inc.",
+    ),
+    "nationalreview": (
+        "National Review Online",
+        "National Review; New York",
+        "National Review Online",
+        "NATREV",
+        "National Review, Inc.",
+    ),
     "npr": ("NPR", "NPR; Washington, D.C.", "NPR", "NPRNWS", "National Public Radio, Inc."),
-    "shareblue": ("Shareblue", "Shareblue Media; Washington", "Shareblue", "SHRBLU", "Shareblue Media"),
+    "shareblue": (
+        "Shareblue",
+        "Shareblue Media; Washington",
+        "Shareblue",
+        "SHRBLU",
+        "Shareblue Media",
+    ),
     "cbsnews": ("CBS News", "CBS News; New York", "CBS News", "CBSNWS", "CBS Interactive Inc."),
     "theblaze": ("TheBlaze.com", "TheBlaze; Irving", "TheBlaze", "BLAZE", "Blaze Media LLC"),
-    "guardian": ("The Guardian(London)", "The Guardian; London (UK)", "The Guardian", "GRDN", "Guardian Newspapers Limited"),
-    "foxnews": ("Fox News Network", "Fox News Network; New York", "FoxNews.com", "FNONL", "Fox News Network, LLC"),
-    "politicususa": ("PoliticusUSA", "PoliticusUSA; Washington", "PoliticusUSA", "POLUSA", "PoliticusUSA LLC"),
-    "slate": ("Slate Magazine", "Slate Magazine; New York", "Slate", "SLATEM", "The Slate Group LLC"),
+    "guardian": (
+        "The Guardian(London)",
+        "The Guardian; London (UK)",
+        "The Guardian",
+        "GRDN",
+        "Guardian Newspapers Limited",
+    ),
+    "foxnews": (
+        "Fox News Network",
+        "Fox News Network; New York",
+        "FoxNews.com",
+        "FNONL",
+        "Fox News Network, LLC",
+    ),
+    "politicususa": (
+        "PoliticusUSA",
+        "PoliticusUSA; Washington",
+        "PoliticusUSA",
+        "POLUSA",
+        "PoliticusUSA LLC",
+    ),
+    "slate": (
+        "Slate Magazine",
+        "Slate Magazine; New York",
+        "Slate",
+        "SLATEM",
+        "The Slate Group LLC",
+    ),
     "cnbc": ("CNBC.com", "CNBC; Englewood Cliffs", "CNBC.com", "CNBCW", "CNBC LLC"),
-    "breitbart": ("Breitbart", "Breitbart; Los Angeles", "Breitbart News", "BRTBRT", "Breitbart News Network, LLC"),
-    "drudgereport": ("Daily Mail (London)", "Daily Mail; London (UK)", "Daily Mail", "DAIM", "Associated Newspapers Ltd."),
-    "motherjones": ("Mother Jones", "Mother Jones; San Francisco", "Mother Jones", "MOJONS", "Foundation for National Progress"),
+    "breitbart": (
+        "Breitbart",
+        "Breitbart; Los Angeles",
+        "Breitbart News",
+        "BRTBRT",
+        "Breitbart News Network, LLC",
+    ),
+    "drudgereport": (
+        "Daily Mail (London)",
+        "Daily Mail; London (UK)",
+        "Daily Mail",
+        "DAIM",
+        "Associated Newspapers Ltd.",
+    ),
+    "motherjones": (
+        "Mother Jones",
+        "Mother Jones; San Francisco",
+        "Mother Jones",
+        "MOJONS",
+        "Foundation for National Progress",
+    ),
     "rt": ("RT (Russia Today)", "RT; Moscow", "RT", "RUSTOD", "ANO TV-Novosti"),
-    "pbs": ("PBS NewsHour", "PBS NewsHour; Arlington", "PBS NewsHour", "PBSNHR", "NewsHour Productions LLC"),
-    "cnn": ("CNN Wire", "CNN Wire Service; Atlanta", "CNN Wire", "CNNWR", "Cable News Network, Inc."),
+    "pbs": (
+        "PBS NewsHour",
+        "PBS NewsHour; Arlington",
+        "PBS NewsHour",
+        "PBSNHR",
+        "NewsHour Productions LLC",
+    ),
+    "cnn": (
+        "CNN Wire",
+        "CNN Wire Service; Atlanta",
+        "CNN Wire",
+        "CNNWR",
+        "Cable News Network, Inc.",
+    ),
     "vox": ("Vox", "Vox; Washington", "Vox", "VOXCOM", "Vox Media, LLC"),
-    "yahoonews": ("Yahoo! News", "Yahoo! News; Sunnyvale", "Yahoo! News", "YAHNWS", "Verizon Media"),
+    "yahoonews": (
+        "Yahoo! News",
+        "Yahoo! News; Sunnyvale",
+        "Yahoo! News",
+        "YAHNWS",
+        "Verizon Media",
+    ),
 }
 
 
@@ -111,22 +203,62 @@ def source_key(s: str) -> str:
     return k
 
 
-FIRST = ["Dana", "Marcus", "Elena", "Thomas", "Priya", "Jonah", "Claire", "Hector", "Naomi", "Gareth",
-         "Lucia", "Owen", "Rachel", "Samuel", "Ingrid", "Victor", "Maya", "Colin", "Tessa", "Adrian"]
-LAST = ["Whitfield", "Okafor", "Brandt", "Lindqvist", "Harrow", "Castellano", "Mercer", "Abernathy", "Ruiz",
-        "Kowalczyk", "Pemberton", "Saylor", "Devereux", "Tanaka", "Ellison", "Marsh", "Quintero", "Hale"]
+FIRST = [
+    "Dana",
+    "Marcus",
+    "Elena",
+    "Thomas",
+    "Priya",
+    "Jonah",
+    "Claire",
+    "Hector",
+    "Naomi",
+    "Gareth",
+    "Lucia",
+    "Owen",
+    "Rachel",
+    "Samuel",
+    "Ingrid",
+    "Victor",
+    "Maya",
+    "Colin",
+    "Tessa",
+    "Adrian",
+]
+LAST = [
+    "Whitfield",
+    "Okafor",
+    "Brandt",
+    "Lindqvist",
+    "Harrow",
+    "Castellano",
+    "Mercer",
+    "Abernathy",
+    "Ruiz",
+    "Kowalczyk",
+    "Pemberton",
+    "Saylor",
+    "Devereux",
+    "Tanaka",
+    "Ellison",
+    "Marsh",
+    "Quintero",
+    "Hale",
+]
 
-ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Inc|Co|Corp|No|vs|Jan|Feb|Aug|Sept|"
-                    r"Oct|Nov|Dec|Lt|Col|Prof|Ft|Mt)|\b[A-Z]|(?:\b[A-Z]\.)+[A-Z])$")
+ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Gen|St|Jr|Sr|Inc|Co|Corp|No|vs|Jan|Feb|Aug|Sept|"
+    r"Oct|Nov|Dec|Lt|Col|Prof|Ft|Mt)|\b[A-Z]|(?:\b[A-Z]\.)+[A-Z])$"
+)
 
 
 def split_sentences(text: str) -> list[str]:
     out, start = [], 0
     for m in re.finditer(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])", text):
-        before = text[start:m.start()]
+        before = text[start : m.start()]
         if ABBREV.search(before):
             continue
-        out.append(text[start:m.end()].strip())
+        out.append(text[start : m.end()].strip())
         start = m.end()
     tail = text[start:].strip()
     if tail:
@@ -138,7 +270,7 @@ def paragraphs(sents: list[str], rng: random.Random) -> list[list[str]]:
     paras, i = [], 0
     while i < len(sents):
         n = rng.choice([2, 3, 3, 3, 4])
-        paras.append(sents[i:i + n])
+        paras.append(sents[i : i + n])
         i += n
     if len(paras) > 1 and len(paras[-1]) == 1:
         paras[-2].extend(paras.pop())
@@ -146,7 +278,12 @@ def paragraphs(sents: list[str], rng: random.Random) -> list[list[str]]:
 
 
 def tweet_id(day: dt.date, rng: random.Random) -> int:
-    ms = int(dt.datetime(day.year, day.month, day.day, rng.randrange(8, 22), rng.randrange(60)).timestamp() * 1000)
+    ms = int(
+        dt.datetime(
+            day.year, day.month, day.day, rng.randrange(8, 22), rng.randrange(60)
+        ).timestamp()
+        * 1000
+    )
     return ((ms - 1288834974657) << 22) | rng.getrandbits(22)
 
 
@@ -208,43 +345,84 @@ def load_articles():
         text = re.sub(r"\s+", " ", str(r.text)).strip()
         head = HEADLINES[r.ID]
         assert text.startswith(head + " "), r.ID
-        body = text[len(head):].strip()
+        body = text[len(head) :].strip()
         if r.ID in BODY_PREFIX_DROP:
             assert body.startswith(BODY_PREFIX_DROP[r.ID])
-            body = body[len(BODY_PREFIX_DROP[r.ID]):]
+            body = body[len(BODY_PREFIX_DROP[r.ID]) :]
         rng = random.Random(int(r.ID) * 7919)
         sents = split_sentences(body)
         paras = paragraphs(sents, rng)
         d = dt.date.fromisoformat(str(r.date)[:10])
-        arts.append({
-            "id": int(r.ID), "rank": rank, "source": r.source, "skey": source_key(r.source), "date": d,
-            "headline": head, "paras": [" ".join(p) for p in paras], "sentences": sents, "rng": rng,
-            "author": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-        })
+        arts.append(
+            {
+                "id": int(r.ID),
+                "rank": rank,
+                "source": r.source,
+                "skey": source_key(r.source),
+                "date": d,
+                "headline": head,
+                "paras": [" ".join(p) for p in paras],
+                "sentences": sents,
+                "rng": rng,
+                "author": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            }
+        )
     return arts
 
 
 # ---------------------------------------------------------------- Nexis Uni
-SECTIONS = ["NEWS", "POLITICS", "ENVIRONMENT; Version:1", "US NEWS", "SCIENCE", "OPINION", "WORLD NEWS; Version:2",
-            "ENERGY & ENVIRONMENT", "BUSINESS", "POLITICS; Version:3"]
-SUBJECTS = ["CLIMATE CHANGE (94%)", "ENVIRONMENT & NATURAL RESOURCES (90%)", "GREENHOUSE GASES (89%)",
-            "EMISSIONS (88%)", "POLITICS (78%)", "LEGISLATIVE BODIES (76%)", "US PRESIDENTS (71%)",
-            "ENVIRONMENTAL LAW (70%)", "POLLUTION & ENVIRONMENTAL IMPACTS (68%)", "ELECTIONS (60%)"]
+SECTIONS = [
+    "NEWS",
+    "POLITICS",
+    "ENVIRONMENT; Version:1",
+    "US NEWS",
+    "SCIENCE",
+    "OPINION",
+    "WORLD NEWS; Version:2",
+    "ENERGY & ENVIRONMENT",
+    "BUSINESS",
+    "POLITICS; Version:3",
+]
+SUBJECTS = [
+    "CLIMATE CHANGE (94%)",
+    "ENVIRONMENT & NATURAL RESOURCES (90%)",
+    "GREENHOUSE GASES (89%)",
+    "EMISSIONS (88%)",
+    "POLITICS (78%)",
+    "LEGISLATIVE BODIES (76%)",
+    "US PRESIDENTS (71%)",
+    "ENVIRONMENTAL LAW (70%)",
+    "POLLUTION & ENVIRONMENTAL IMPACTS (68%)",
+    "ELECTIONS (60%)",
+]
 
 
 def nexis(arts, D: Debris):
     f = "nexis_uni.txt"
     rng = random.Random(11)
     L = []
-    L += [D.add(f, 0, "cover", "User Name: ="), "", D.add(f, 0, "cover", "Date and Time: = 2026-12-05"), "",
-          D.add(f, 0, "cover", "Job Number: = 287459173"), "", "",
-          D.add(f, 0, "cover", f"Documents ({len(arts)})"), ""]
+    L += [
+        D.add(f, 0, "cover", "User Name: ="),
+        "",
+        D.add(f, 0, "cover", "Date and Time: = 2026-12-05"),
+        "",
+        D.add(f, 0, "cover", "Job Number: = 287459173"),
+        "",
+        "",
+        D.add(f, 0, "cover", f"Documents ({len(arts)})"),
+        "",
+    ]
     for n, a in enumerate(arts, 1):
-        L += [f"{n}. {a['headline']}", D.add(f, 0, "cover", "Client/Matter: -None-"),
-              D.add(f, 0, "cover", 'Search Terms: "climate change" OR "global warming"'),
-              D.add(f, 0, "cover", "Search Type: Terms and Connectors"),
-              "Narrowed by: ", "Content Type\tNarrowed by",
-              D.add(f, 0, "cover", "News\tTimeline: Jan 01, 2017 to Dec 31, 2019"), ""]
+        L += [
+            f"{n}. {a['headline']}",
+            D.add(f, 0, "cover", "Client/Matter: -None-"),
+            D.add(f, 0, "cover", 'Search Terms: "climate change" OR "global warming"'),
+            D.add(f, 0, "cover", "Search Type: Terms and Connectors"),
+            "Narrowed by: ",
+            "Content Type\tNarrowed by",
+            D.add(f, 0, "cover", "News\tTimeline: Jan 01, 2017 to Dec 31, 2019"),
+            "",
+        ]
     L += ["", ""]
     for n, a in enumerate(arts, 1):
         body_text = " ".join(a["paras"])
@@ -257,7 +435,11 @@ def nexis(arts, D: Debris):
         blk = [a["headline"], D.add(f, n, "publication", pub), D.add(f, n, "dateline", dline), ""]
         copyright_line = f"Copyright {d.year} {PUBS[a['skey']][4]} All Rights Reserved"
         if n % 4 == 1:
-            blk += ["", meta_debris(D, f, n, "copyright", copyright_line, body_text, sep="\x00"), ""]
+            blk += [
+                "",
+                meta_debris(D, f, n, "copyright", copyright_line, body_text, sep="\x00"),
+                "",
+            ]
         sec = f"Section: {SECTIONS[n % len(SECTIONS)]}"
         fields = [sec, f"Length: {words} words", f"Byline: {a['author']}"]
         if n % 2 == 0:
@@ -282,16 +464,43 @@ def nexis(arts, D: Debris):
         if n % 2 == 0:
             blk += ["", D.add(f, n, "label", "Classification"), "", ""]
             blk += [D.add(f, n, "field", "Language: ENGLISH"), ""]
-            blk += [D.add(f, n, "field", f"Publication-Type: {rng.choice(['Web Publication', 'Newspaper', 'Transcript'])}"), ""]
+            blk += [
+                D.add(
+                    f,
+                    n,
+                    "field",
+                    f"Publication-Type: {rng.choice(['Web Publication', 'Newspaper', 'Transcript'])}",
+                ),
+                "",
+            ]
             subj = "; ".join(rng.sample(SUBJECTS, 5))
             blk += [meta_debris(D, f, n, "field", f"Subject: {subj}", body_text), ""]
             blk += [D.add(f, n, "field", f"Load-Date: {d.strftime('%B')} {d.day}, {d.year}"), ""]
         else:
-            blk += [D.add(f, n, "field", f"Load-Date: {d.strftime('%B')} {(d + dt.timedelta(days=1)).day if n % 3 else d.day}, {d.year}"), ""]
+            blk += [
+                D.add(
+                    f,
+                    n,
+                    "field",
+                    f"Load-Date: {d.strftime('%B')} {(d + dt.timedelta(days=1)).day if n % 3 else d.day}, {d.year}",
+                ),
+                "",
+            ]
             blk += [D.add(f, n, "field", "Language: ENGLISH"), ""]
-            blk += [D.add(f, n, "field", f"Publication-Type: {rng.choice(['Newspaper', 'Web Publication'])}"), ""]
+            blk += [
+                D.add(
+                    f,
+                    n,
+                    "field",
+                    f"Publication-Type: {rng.choice(['Newspaper', 'Web Publication'])}",
+                ),
+                "",
+            ]
             if n % 4 != 1:
-                blk += [meta_debris(D, f, n, "copyright", copyright_line, body_text, sep="\x00"), ""]
+                blk += [
+                    meta_debris(D, f, n, "copyright", copyright_line, body_text, sep="\x00"),
+                    "",
+                ]
         blk += ["", D.add(f, n, "separator", "End of Document"), "", "", ""]
         L += blk
     return f, "\n".join(L)
@@ -303,8 +512,17 @@ def proquest(arts, D: Debris):
     rng = random.Random(22)
     bar = "_" * 60
     M = len(arts)
-    L = [bar, "", D.add(f, 0, "cover", "Report Information from ProQuest"),
-         D.add(f, 0, "cover", "December 05 2026 07:31"), bar, "", "", D.add(f, 0, "cover", "Table of contents"), ""]
+    L = [
+        bar,
+        "",
+        D.add(f, 0, "cover", "Report Information from ProQuest"),
+        D.add(f, 0, "cover", "December 05 2026 07:31"),
+        bar,
+        "",
+        "",
+        D.add(f, 0, "cover", "Table of contents"),
+        "",
+    ]
     for n, a in enumerate(arts, 1):
         L.append(f"{n}. {a['headline']}")
     L += ["", bar, ""]
@@ -313,21 +531,31 @@ def proquest(arts, D: Debris):
         d = a["date"]
         pub = PUBS[a["skey"]]
         last, first = a["author"].split()[1], a["author"].split()[0]
-        pid = 1900000000 + rng.randrange(10 ** 8)
+        pid = 1900000000 + rng.randrange(10**8)
         blk = [D.add(f, n, "separator", f"Document {n} of {M}"), "", a["headline"], ""]
         if n % 4 != 3:
             blk += [meta_debris(D, f, n, "field", f"Author: {last}, {first}", body_text), ""]
-        blk += [meta_debris(D, f, n, "field", f"Publication info: {pub[1]} [{pub[1].split('; ')[-1]}]. {d.day:02d} {d.strftime('%b %Y')}.", body_text), ""]
+        blk += [
+            meta_debris(
+                D,
+                f,
+                n,
+                "field",
+                f"Publication info: {pub[1]} [{pub[1].split('; ')[-1]}]. {d.day:02d} {d.strftime('%b %Y')}.",
+                body_text,
+            ),
+            "",
+        ]
         blk += [D.add(f, n, "label", "ProQuest document link"), ""]
         first_para = a["paras"][0]
         mode = n % 5
-        if mode in (1, 3):      # abstract repeats the whole first paragraph
+        if mode in (1, 3):  # abstract repeats the whole first paragraph
             D.add(f, n, "duplicate", first_para)
             if n == 3:
                 blk += ["ABSTRACT", "", first_para, ""]
             else:
                 blk += ["Abstract: " + first_para, ""]
-        elif mode == 2:         # abstract repeats the lede sentence only
+        elif mode == 2:  # abstract repeats the lede sentence only
             D.add(f, n, "duplicate", a["sentences"][0])
             blk += ["Abstract: " + a["sentences"][0], ""]
         elif mode == 4:
@@ -344,7 +572,17 @@ def proquest(arts, D: Debris):
         if n % 3 == 0:
             blk += [meta_debris(D, f, n, "field", f"Credit: By {a['author']}", body_text), ""]
         if n % 4 == 2:
-            blk += [meta_debris(D, f, n, "field", f"Illustration: Photograph; Caption: {rng.choice(FIRST)} {rng.choice(LAST)} for {pub[2]}", body_text), ""]
+            blk += [
+                meta_debris(
+                    D,
+                    f,
+                    n,
+                    "field",
+                    f"Illustration: Photograph; Caption: {rng.choice(FIRST)} {rng.choice(LAST)} for {pub[2]}",
+                    body_text,
+                ),
+                "",
+            ]
         subj = "; ".join(s.split(" (")[0].title() for s in rng.sample(SUBJECTS, 4))
         fields = [
             f"Subject: {subj}",
@@ -368,9 +606,14 @@ def proquest(arts, D: Debris):
             f"Database: {rng.choice(['ProQuest Central', 'U.S. Newsstream', 'Global Newsstream'])}",
         ]
         if n % 3 == 1:
-            fields.insert(2, f"Company / organization: Name: Environmental Protection Agency--EPA; NAICS: 924110")
+            fields.insert(
+                2,
+                "Company / organization: Name: Environmental Protection Agency--EPA; NAICS: 924110",
+            )
         if n % 4 == 0:
-            fields.remove(f"Publication subject: General Interest Periodicals--{'Great Britain' if '(UK)' in pub[1] else 'United States'}")
+            fields.remove(
+                f"Publication subject: General Interest Periodicals--{'Great Britain' if '(UK)' in pub[1] else 'United States'}"
+            )
         for fl in fields:
             if fl.startswith("Title: "):
                 blk.append(D.add(f, n, "label", fl))
@@ -380,14 +623,35 @@ def proquest(arts, D: Debris):
                 blk.append("")
         blk += [bar, ""]
         L += blk
-    L += [D.add(f, 0, "cover", "Bibliography"),
-          D.add(f, 0, "cover", "Citation style: APA 6th - American Psychological Association, 6th Edition"), ""]
+    L += [
+        D.add(f, 0, "cover", "Bibliography"),
+        D.add(
+            f,
+            0,
+            "cover",
+            "Citation style: APA 6th - American Psychological Association, 6th Edition",
+        ),
+        "",
+    ]
     for a in arts:
         last, first = a["author"].split()[1], a["author"].split()[0]
         d = a["date"]
-        L += [f"{last}, {first[0]}. ({d.year}, {d.strftime('%b')} {d.day:02d}). {a['headline']}. {PUBS[a['skey']][1]} Retrieved from https://www.proquest.com/docview/{1900000000 + a['id']}?accountid=14496", ""]
-    L += [bar, "", D.add(f, 0, "cover", "Contact ProQuest"),
-          D.add(f, 0, "cover", "Copyright © 2026 ProQuest LLC. All rights reserved. - Terms and Conditions"), ""]
+        L += [
+            f"{last}, {first[0]}. ({d.year}, {d.strftime('%b')} {d.day:02d}). {a['headline']}. {PUBS[a['skey']][1]} Retrieved from https://www.proquest.com/docview/{1900000000 + a['id']}?accountid=14496",
+            "",
+        ]
+    L += [
+        bar,
+        "",
+        D.add(f, 0, "cover", "Contact ProQuest"),
+        D.add(
+            f,
+            0,
+            "cover",
+            "Copyright © 2026 ProQuest LLC. All rights reserved. - Terms and Conditions",
+        ),
+        "",
+    ]
     return f, "\n".join(L)
 
 
@@ -413,18 +677,34 @@ def factiva(arts, D: Debris):
         if n % 4 != 0:
             blk.append(meta_debris(D, f, n, "field", f"BY {a['author']}", body_text, sep=" "))
         if n % 3 == 1:
-            blk.append(D.add(f, n, "field", f"CR {rng.choice(['Reuters', 'Associated Press', 'Dow Jones'])}"))
+            blk.append(
+                D.add(
+                    f, n, "field", f"CR {rng.choice(['Reuters', 'Associated Press', 'Dow Jones'])}"
+                )
+            )
         blk.append(D.add(f, n, "field", f"WC {words:,} words"))
         blk.append(D.add(f, n, "field", f"PD {d.day} {d.strftime('%B %Y')}"))
         if n % 2 == 0:
-            blk.append(D.add(f, n, "field", f"ET {rng.randrange(0, 24):02d}:{rng.randrange(60):02d}"))
+            blk.append(
+                D.add(f, n, "field", f"ET {rng.randrange(0, 24):02d}:{rng.randrange(60):02d}")
+            )
         blk.append(meta_debris(D, f, n, "field", f"SN {pub[2]}", body_text, sep=" "))
         blk.append(D.add(f, n, "field", f"SC {sc}"))
         if n % 3 == 0:
             blk.append(D.add(f, n, "field", f"ED {rng.choice(['1', 'Online', 'Final'])}"))
             blk.append(D.add(f, n, "field", f"PG {rng.randrange(1, 30)}"))
         blk.append(D.add(f, n, "field", "LA English"))
-        blk.append(meta_debris(D, f, n, "copyright", f"CY Copyright {d.year} {pub[4]} All Rights Reserved.", body_text, sep=" "))
+        blk.append(
+            meta_debris(
+                D,
+                f,
+                n,
+                "copyright",
+                f"CY Copyright {d.year} {pub[4]} All Rights Reserved.",
+                body_text,
+                sep=" ",
+            )
+        )
         blk.append("")
         blk.append(D.add(f, n, "label", "LP"))
         for p in lp:
@@ -435,30 +715,114 @@ def factiva(arts, D: Debris):
                 blk += [p, ""]
                 if n in (2, 7) and k == len(td) // 2 - 1 and len(td) > 2:
                     page += 1
-                    blk += [D.add(f, n, "pagefooter", f"Page {page} of {total_pages} © 2026 Factiva, Inc. All rights reserved."), ""]
+                    blk += [
+                        D.add(
+                            f,
+                            n,
+                            "pagefooter",
+                            f"Page {page} of {total_pages} © 2026 Factiva, Inc. All rights reserved.",
+                        ),
+                        "",
+                    ]
         if n % 2 == 1:
-            blk.append(meta_debris(D, f, n, "field", "CO epa : United States Environmental Protection Agency", body_text, sep=" "))
-        blk.append(meta_debris(D, f, n, "field", f"IN {rng.choice(['ienv : Environment/Waste Management', 'i1 : Energy', 'iutil : Utilities | ienv : Environment/Waste Management', 'imed : Media/Entertainment'])}", body_text, sep=" "))
-        blk.append(meta_debris(D, f, n, "field", f"NS {rng.choice(['gclimt : Climate Change | genv : Environmental News | gcat : Political/General News', 'gpol : Domestic Politics | gclimt : Climate Change | gcat : Political/General News', 'genv : Environmental News | gwea : Weather | gcat : Political/General News'])} | ncat : Content Types | nfact : Factiva Filters | nfce : C&E Exclusion Filter", body_text, sep=" "))
-        blk.append(meta_debris(D, f, n, "field", f"RE {rng.choice(['usa : United States | namz : North America', 'uk : United Kingdom | eurz : Europe | weurz : Western Europe', 'brazil : Brazil | lamz : Latin America | samz : South America', 'usca : California | usa : United States | uswz : Western U.S.'])}", body_text, sep=" "))
+            blk.append(
+                meta_debris(
+                    D,
+                    f,
+                    n,
+                    "field",
+                    "CO epa : United States Environmental Protection Agency",
+                    body_text,
+                    sep=" ",
+                )
+            )
+        blk.append(
+            meta_debris(
+                D,
+                f,
+                n,
+                "field",
+                f"IN {rng.choice(['ienv : Environment/Waste Management', 'i1 : Energy', 'iutil : Utilities | ienv : Environment/Waste Management', 'imed : Media/Entertainment'])}",
+                body_text,
+                sep=" ",
+            )
+        )
+        blk.append(
+            meta_debris(
+                D,
+                f,
+                n,
+                "field",
+                f"NS {rng.choice(['gclimt : Climate Change | genv : Environmental News | gcat : Political/General News', 'gpol : Domestic Politics | gclimt : Climate Change | gcat : Political/General News', 'genv : Environmental News | gwea : Weather | gcat : Political/General News'])} | ncat : Content Types | nfact : Factiva Filters | nfce : C&E Exclusion Filter",
+                body_text,
+                sep=" ",
+            )
+        )
+        blk.append(
+            meta_debris(
+                D,
+                f,
+                n,
+                "field",
+                f"RE {rng.choice(['usa : United States | namz : North America', 'uk : United Kingdom | eurz : Europe | weurz : Western Europe', 'brazil : Brazil | lamz : Latin America | samz : South America', 'usca : California | usa : United States | uswz : Western U.S.'])}",
+                body_text,
+                sep=" ",
+            )
+        )
         if n % 2 == 0:
-            blk.append(meta_debris(D, f, n, "field", f"IPC {rng.choice(['climate', 'NEWS', 'Environment', 'Politics'])}", body_text, sep=" "))
-        blk.append(meta_debris(D, f, n, "field", f"IPD {rng.choice(['Politics', 'US News', 'Environment', 'Opinion', 'Science'])}", body_text, sep=" "))
+            blk.append(
+                meta_debris(
+                    D,
+                    f,
+                    n,
+                    "field",
+                    f"IPC {rng.choice(['climate', 'NEWS', 'Environment', 'Politics'])}",
+                    body_text,
+                    sep=" ",
+                )
+            )
+        blk.append(
+            meta_debris(
+                D,
+                f,
+                n,
+                "field",
+                f"IPD {rng.choice(['Politics', 'US News', 'Environment', 'Opinion', 'Science'])}",
+                body_text,
+                sep=" ",
+            )
+        )
         blk.append(meta_debris(D, f, n, "field", f"PUB {pub[4]}", body_text, sep=" "))
         blk.append(D.add(f, n, "field", f"AN {an}"))
         blk += ["", "", ""]
         if n in (4, 9):
             page += 1
-            blk += [D.add(f, n, "pagefooter", f"Page {page} of {total_pages} © 2026 Factiva, Inc. All rights reserved."), "", ""]
+            blk += [
+                D.add(
+                    f,
+                    n,
+                    "pagefooter",
+                    f"Page {page} of {total_pages} © 2026 Factiva, Inc. All rights reserved.",
+                ),
+                "",
+                "",
+            ]
         L += blk
-    L += [D.add(f, 0, "cover", "Search Summary"),
-          D.add(f, 0, "cover", "Text\tclimate change or global warming"),
-          D.add(f, 0, "cover", "Date\t01/01/2017 to 31/12/2019"),
-          D.add(f, 0, "cover", "Source\tAll Sources"), D.add(f, 0, "cover", "Author\tAll Authors"),
-          D.add(f, 0, "cover", "Company\tAll Companies"), D.add(f, 0, "cover", "Subject\tAll Subjects"),
-          D.add(f, 0, "cover", "Industry\tAll Industries"), D.add(f, 0, "cover", "Region\tAll Regions"),
-          D.add(f, 0, "cover", "Language\tEnglish"), D.add(f, 0, "cover", "Results Found\t4,812"),
-          D.add(f, 0, "cover", "Timestamp\t5 December 2026 7:33"), ""]
+    L += [
+        D.add(f, 0, "cover", "Search Summary"),
+        D.add(f, 0, "cover", "Text\tclimate change or global warming"),
+        D.add(f, 0, "cover", "Date\t01/01/2017 to 31/12/2019"),
+        D.add(f, 0, "cover", "Source\tAll Sources"),
+        D.add(f, 0, "cover", "Author\tAll Authors"),
+        D.add(f, 0, "cover", "Company\tAll Companies"),
+        D.add(f, 0, "cover", "Subject\tAll Subjects"),
+        D.add(f, 0, "cover", "Industry\tAll Industries"),
+        D.add(f, 0, "cover", "Region\tAll Regions"),
+        D.add(f, 0, "cover", "Language\tEnglish"),
+        D.add(f, 0, "cover", "Results Found\t4,812"),
+        D.add(f, 0, "cover", "Timestamp\t5 December 2026 7:33"),
+        "",
+    ]
     return f, "\n".join(L)
 
 
@@ -523,7 +887,9 @@ def credit_lines(a, rng):
 
 def tweet_block(a, rng, style):
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    handle = "@" + (name.split()[0][0] + name.split()[1]).lower() + rng.choice(["", "_news", "44", "DC"])
+    handle = (
+        "@" + (name.split()[0][0] + name.split()[1]).lower() + rng.choice(["", "_news", "44", "DC"])
+    )
     day = a["date"] - dt.timedelta(days=rng.randrange(0, 2))
     tid = tweet_id(day, rng)
     text = rng.choice(TWEETS)
@@ -531,12 +897,16 @@ def tweet_block(a, rng, style):
     pic = f"pic.twitter.com/{rand_token(rng, 10)}"
     attrib = f"— {name} ({handle}) {day.strftime('%B')} {day.day}, {day.year}"
     if style == 0:
-        return [f'<blockquote class="twitter-tweet" data-lang="en">', f"{text} {tco} {pic}", attrib]
+        return ['<blockquote class="twitter-tweet" data-lang="en">', f"{text} {tco} {pic}", attrib]
     if style == 1:
         return [f"{text} {pic}", attrib, f"tweet-id: {tid}"]
     if style == 2:
-        return [text, pic, attrib,
-                '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>']
+        return [
+            text,
+            pic,
+            attrib,
+            '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>',
+        ]
     return [f'class="twitter-tweet" data-lang="en" data-tweet-id="{tid}"', f"{text} {tco}", attrib]
 
 
@@ -575,7 +945,7 @@ def scraped(arts, D: Debris):
         blocks.append(("related", [rng.choice(RELATED)]))
         blocks.append(("prompt", [rng.choice(PROMPTS)]))
         rng.shuffle(blocks)
-        if k % 2 == 1:      # a credit right under the headline, as most sites do
+        if k % 2 == 1:  # a credit right under the headline, as most sites do
             blocks.insert(0, ("credit", styles[k % len(styles)]))
             slots = [0] + sorted(rng.randrange(1, len(paras)) for _ in blocks[1:])
         else:
@@ -590,8 +960,12 @@ def scraped(arts, D: Debris):
                 out.append("")
             if i < len(paras):
                 out += [paras[i], ""]
-        tail = [rng.choice(["Share this article", "Share this:", "Copy link"]),
-                rng.choice(["Follow us on Twitter", "Sign up for our newsletter", "Follow us on Facebook"])]
+        tail = [
+            rng.choice(["Share this article", "Share this:", "Copy link"]),
+            rng.choice(
+                ["Follow us on Twitter", "Sign up for our newsletter", "Follow us on Facebook"]
+            ),
+        ]
         for ln in tail:
             out.append(D.add(fname, 0, "prompt", ln))
         files[fname] = "\n".join(out) + "\n"
@@ -674,21 +1048,39 @@ def main():
     for old in (OUT / "scraped").glob("*.txt"):
         old.unlink()
     D = Debris()
-    groups = {"nexis": [a for a in arts if a["rank"] % 4 == 0], "proquest": [a for a in arts if a["rank"] % 4 == 1],
-              "factiva": [a for a in arts if a["rank"] % 4 == 2], "scraped": [a for a in arts if a["rank"] % 4 == 3]}
+    groups = {
+        "nexis": [a for a in arts if a["rank"] % 4 == 0],
+        "proquest": [a for a in arts if a["rank"] % 4 == 1],
+        "factiva": [a for a in arts if a["rank"] % 4 == 2],
+        "scraped": [a for a in arts if a["rank"] % 4 == 3],
+    }
     ref = {}
     for key, fn in (("nexis", nexis), ("proquest", proquest), ("factiva", factiva)):
         fname, txt = fn(groups[key], D)
         (OUT / fname).write_text(txt + "\n", encoding="utf-8")
         for n, a in enumerate(groups[key], 1):
-            ref.setdefault(fname, {})[n] = {"id": a["id"], "source": a["source"], "date": a["date"].isoformat(),
-                                            "headline": a["headline"], "paragraphs": a["paras"], "sentences": a["sentences"]}
+            ref.setdefault(fname, {})[n] = {
+                "id": a["id"],
+                "source": a["source"],
+                "date": a["date"].isoformat(),
+                "headline": a["headline"],
+                "paragraphs": a["paras"],
+                "sentences": a["sentences"],
+            }
     for fname, txt in scraped(groups["scraped"], D).items():
         (OUT / fname).write_text(txt, encoding="utf-8")
     for a in groups["scraped"]:
         fname = f"scraped/{a['skey']}-{a['id']}.txt"
-        ref[fname] = {0: {"id": a["id"], "source": a["source"], "date": a["date"].isoformat(),
-                          "headline": a["headline"], "paragraphs": a["paras"], "sentences": a["sentences"]}}
+        ref[fname] = {
+            0: {
+                "id": a["id"],
+                "source": a["source"],
+                "date": a["date"].isoformat(),
+                "headline": a["headline"],
+                "paragraphs": a["paras"],
+                "sentences": a["sentences"],
+            }
+        }
     # sanity: no non-duplicate debris text may occur inside its own document's body
     # (a publication name can legitimately occur in its own body: such rows are not scoreable)
     keep = []
@@ -704,7 +1096,9 @@ def main():
         w = csv.DictWriter(fh, fieldnames=["file", "doc", "kind", "text"])
         w.writeheader()
         w.writerows(D.rows)
-    (OUT / "bodies.json").write_text(json.dumps(ref, indent=1, ensure_ascii=False), encoding="utf-8")
+    (OUT / "bodies.json").write_text(
+        json.dumps(ref, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     (OUT / "README.md").write_text(README, encoding="utf-8")
     print(f"wrote {OUT}: {sum(len(v) for v in ref.values())} documents, {len(D.rows)} debris rows")
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (written by an independent tester: export field lists and page debris as data)
 """Build the third held-out export set: eval/exports-heldout3/.
 
 Real article bodies come from the narrative-frames dev split (articles whose ID's
@@ -14,6 +15,7 @@ Outputs (eval/exports-heldout3/):
 
 Run: .venv/bin/python bench/export_heldout3.py
 """
+
 from __future__ import annotations
 
 import csv
@@ -88,46 +90,155 @@ TITLES = {
 }
 
 OUTLETS = {
-    "thedailycaller": "The Daily Caller", "the daily caller": "The Daily Caller",
-    "thehuffingtonpost": "The Huffington Post", "the huffington post": "The Huffington Post",
-    "breitbart": "Breitbart", "drudgereport": "Drudge Report", "drudge report": "Drudge Report",
-    "bbc": "BBC News", "theguardian": "The Guardian", "vox": "Vox",
-    "politicususa": "PoliticusUSA", "politicus usa": "PoliticusUSA", "foxnews": "Fox News",
-    "rt": "RT", "cnn": "CNN", "cbsnews": "CBS News", "usatoday": "USA Today",
-    "usa today": "USA Today", "theblaze": "TheBlaze", "npr": "NPR",
-    "daily kos": "Daily Kos", "dailykos": "Daily Kos", "shareblue": "Shareblue",
-    "daily mail": "Daily Mail", "dailymail": "Daily Mail", "therightscoop": "The Right Scoop",
-    "redstate": "RedState", "yahoo news": "Yahoo News", "cnbc": "CNBC", "thehill": "The Hill",
-    "bipartisan report": "Bipartisan Report", "fusion": "Fusion",
+    "thedailycaller": "The Daily Caller",
+    "the daily caller": "The Daily Caller",
+    "thehuffingtonpost": "The Huffington Post",
+    "the huffington post": "The Huffington Post",
+    "breitbart": "Breitbart",
+    "drudgereport": "Drudge Report",
+    "drudge report": "Drudge Report",
+    "bbc": "BBC News",
+    "theguardian": "The Guardian",
+    "vox": "Vox",
+    "politicususa": "PoliticusUSA",
+    "politicus usa": "PoliticusUSA",
+    "foxnews": "Fox News",
+    "rt": "RT",
+    "cnn": "CNN",
+    "cbsnews": "CBS News",
+    "usatoday": "USA Today",
+    "usa today": "USA Today",
+    "theblaze": "TheBlaze",
+    "npr": "NPR",
+    "daily kos": "Daily Kos",
+    "dailykos": "Daily Kos",
+    "shareblue": "Shareblue",
+    "daily mail": "Daily Mail",
+    "dailymail": "Daily Mail",
+    "therightscoop": "The Right Scoop",
+    "redstate": "RedState",
+    "yahoo news": "Yahoo News",
+    "cnbc": "CNBC",
+    "thehill": "The Hill",
+    "bipartisan report": "Bipartisan Report",
+    "fusion": "Fusion",
 }
 
 DOMAINS = {
-    "The Daily Caller": "dailycaller.com", "The Huffington Post": "www.huffpost.com",
-    "Breitbart": "www.breitbart.com", "Drudge Report": "www.drudgereport.com",
-    "BBC News": "www.bbc.com", "The Guardian": "www.theguardian.com", "Vox": "www.vox.com",
-    "PoliticusUSA": "www.politicususa.com", "Fox News": "www.foxnews.com", "RT": "www.rt.com",
-    "CNN": "www.cnn.com", "CBS News": "www.cbsnews.com", "USA Today": "www.usatoday.com",
-    "TheBlaze": "www.theblaze.com", "NPR": "www.npr.org", "Daily Kos": "www.dailykos.com",
-    "Shareblue": "shareblue.com", "Daily Mail": "www.dailymail.co.uk",
-    "The Right Scoop": "therightscoop.com", "RedState": "www.redstate.com",
-    "Yahoo News": "news.yahoo.com", "CNBC": "www.cnbc.com", "The Hill": "thehill.com",
-    "Bipartisan Report": "bipartisanreport.com", "Fusion": "fusion.tv",
+    "The Daily Caller": "dailycaller.com",
+    "The Huffington Post": "www.huffpost.com",
+    "Breitbart": "www.breitbart.com",
+    "Drudge Report": "www.drudgereport.com",
+    "BBC News": "www.bbc.com",
+    "The Guardian": "www.theguardian.com",
+    "Vox": "www.vox.com",
+    "PoliticusUSA": "www.politicususa.com",
+    "Fox News": "www.foxnews.com",
+    "RT": "www.rt.com",
+    "CNN": "www.cnn.com",
+    "CBS News": "www.cbsnews.com",
+    "USA Today": "www.usatoday.com",
+    "TheBlaze": "www.theblaze.com",
+    "NPR": "www.npr.org",
+    "Daily Kos": "www.dailykos.com",
+    "Shareblue": "shareblue.com",
+    "Daily Mail": "www.dailymail.co.uk",
+    "The Right Scoop": "therightscoop.com",
+    "RedState": "www.redstate.com",
+    "Yahoo News": "news.yahoo.com",
+    "CNBC": "www.cnbc.com",
+    "The Hill": "thehill.com",
+    "Bipartisan Report": "bipartisanreport.com",
+    "Fusion": "fusion.tv",
 }
 
 BYLINES = [
-    "Michael Bastasch", "Sarah Kimball", "Daniel Ortega-Reyes", "Emily Hartwell", "James Okafor",
-    "Laura Chen", "Timothy Gardner", "Rachel Whitfield", "Andrew Follett", "Nina Petrakis",
-    "Carlos Mendez", "Hannah Brooks", "David Lindqvist", "Priya Raman", "Thomas Becker",
-    "Megan O'Connell", "Robert Yates", "Aisha Karim", "Jonathan Pierce", "Sofia Alvarez",
-    "Kevin Marsh", "Olivia Grant", "Samuel Adeyemi", "Claire Donovan",
+    "Michael Bastasch",
+    "Sarah Kimball",
+    "Daniel Ortega-Reyes",
+    "Emily Hartwell",
+    "James Okafor",
+    "Laura Chen",
+    "Timothy Gardner",
+    "Rachel Whitfield",
+    "Andrew Follett",
+    "Nina Petrakis",
+    "Carlos Mendez",
+    "Hannah Brooks",
+    "David Lindqvist",
+    "Priya Raman",
+    "Thomas Becker",
+    "Megan O'Connell",
+    "Robert Yates",
+    "Aisha Karim",
+    "Jonathan Pierce",
+    "Sofia Alvarez",
+    "Kevin Marsh",
+    "Olivia Grant",
+    "Samuel Adeyemi",
+    "Claire Donovan",
 ]
 
 ABBREV = {
-    "mr", "mrs", "ms", "dr", "sen", "rep", "reps", "gov", "gen", "lt", "col", "st", "jr", "sr",
-    "u.s", "u.n", "u.k", "inc", "corp", "co", "no", "jan", "feb", "mar", "apr", "aug", "sept",
-    "sep", "oct", "nov", "dec", "prof", "vs", "e.g", "i.e", "d.c", "calif", "wash", "mass", "pa",
-    "va", "fla", "ariz", "ore", "a.m", "p.m", "ltd", "mt", "ft", "sgt", "capt", "adm", "atty",
-    "rev", "dept", "est", "approx", "fig", "pres",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "reps",
+    "gov",
+    "gen",
+    "lt",
+    "col",
+    "st",
+    "jr",
+    "sr",
+    "u.s",
+    "u.n",
+    "u.k",
+    "inc",
+    "corp",
+    "co",
+    "no",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "prof",
+    "vs",
+    "e.g",
+    "i.e",
+    "d.c",
+    "calif",
+    "wash",
+    "mass",
+    "pa",
+    "va",
+    "fla",
+    "ariz",
+    "ore",
+    "a.m",
+    "p.m",
+    "ltd",
+    "mt",
+    "ft",
+    "sgt",
+    "capt",
+    "adm",
+    "atty",
+    "rev",
+    "dept",
+    "est",
+    "approx",
+    "fig",
+    "pres",
 }
 
 
@@ -135,11 +246,15 @@ def sentences(text: str) -> list[str]:
     """Split one-line text into sentences (abbreviation- and initial-aware)."""
     out, start = [], 0
     for m in re.finditer(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])", text):
-        before = text[start:m.start()]
+        before = text[start : m.start()]
         word = re.split(r"[\s(\"“]", before)[-1].lower() if before else ""
-        if word in ABBREV or re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+        if (
+            word in ABBREV
+            or re.fullmatch(r"[a-z]", word)
+            or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word)
+        ):
             continue
-        seg = text[start:m.end()].strip()
+        seg = text[start : m.end()].strip()
         if seg:
             out.append(seg)
         start = m.end()
@@ -150,8 +265,7 @@ def sentences(text: str) -> list[str]:
 
 
 def norm_q(s: str) -> str:
-    return (s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-            .lower())
+    return s.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').lower()
 
 
 def select() -> list[dict]:
@@ -169,25 +283,45 @@ def select() -> list[dict]:
         title = TITLES[aid]
         if not norm_q(text).startswith(norm_q(title)):
             raise SystemExit(f"title mismatch for {aid}: {text[:120]!r}")
-        title = text[:len(title)]
-        body = text[len(title):].strip()
+        title = text[: len(title)]
+        body = text[len(title) :].strip()
         if norm_q(body).startswith(norm_q(title)):  # headline repeated, fused into body
-            body = body[len(title):].strip()
+            body = body[len(title) :].strip()
         sents = sentences(body)
-        paras = [" ".join(sents[i:i + 3]) for i in range(0, len(sents), 3)]
+        paras = [" ".join(sents[i : i + 3]) for i in range(0, len(sents), 3)]
         if len(paras) > 1 and len(sentences(paras[-1])) == 1:
             paras[-2] = paras[-2] + " " + paras[-1]
             paras.pop()
         outlet = OUTLETS.get(str(r["source"]).strip().lower(), str(r["source"]).strip())
-        arts.append({"id": aid, "digest": hx, "title": title, "paragraphs": paras,
-                     "outlet": outlet, "date": str(r["date"])[:10]})
+        arts.append(
+            {
+                "id": aid,
+                "digest": hx,
+                "title": title,
+                "paragraphs": paras,
+                "outlet": outlet,
+                "date": str(r["date"])[:10],
+            }
+        )
     return arts
 
 
 # ---------------------------------------------------------------- helpers
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def d_of(iso: str) -> date:
@@ -242,13 +376,28 @@ class Debris:
 
 # ---------------------------------------------------------------- Nexis Uni
 SUBJECTS = [
-    "CLIMATE CHANGE (94%)", "GLOBAL WARMING (91%)", "ENVIRONMENT & NATURAL RESOURCES (90%)",
-    "EMISSIONS (89%)", "US FEDERAL GOVERNMENT (78%)", "POLITICS (77%)",
-    "ENVIRONMENTAL REGULATION (76%)", "AIR POLLUTION (74%)", "TALKS & MEETINGS (71%)",
-    "SCIENCE & TECHNOLOGY (68%)", "ENERGY & UTILITY LAW (65%)", "INTERNATIONAL RELATIONS (60%)",
+    "CLIMATE CHANGE (94%)",
+    "GLOBAL WARMING (91%)",
+    "ENVIRONMENT & NATURAL RESOURCES (90%)",
+    "EMISSIONS (89%)",
+    "US FEDERAL GOVERNMENT (78%)",
+    "POLITICS (77%)",
+    "ENVIRONMENTAL REGULATION (76%)",
+    "AIR POLLUTION (74%)",
+    "TALKS & MEETINGS (71%)",
+    "SCIENCE & TECHNOLOGY (68%)",
+    "ENERGY & UTILITY LAW (65%)",
+    "INTERNATIONAL RELATIONS (60%)",
 ]
-GEOS = ["UNITED STATES (93%)", "WASHINGTON, DC, USA (79%)", "NEW YORK, USA (72%)",
-        "TEXAS, USA (70%)", "CALIFORNIA, USA (66%)", "EUROPE (58%)", "NORTH AMERICA (79%)"]
+GEOS = [
+    "UNITED STATES (93%)",
+    "WASHINGTON, DC, USA (79%)",
+    "NEW YORK, USA (72%)",
+    "TEXAS, USA (70%)",
+    "CALIFORNIA, USA (66%)",
+    "EUROPE (58%)",
+    "NORTH AMERICA (79%)",
+]
 
 
 def nexis_uni(arts, deb: Debris, rnd: random.Random, fname: str):
@@ -263,11 +412,16 @@ def nexis_uni(arts, deb: Debris, rnd: random.Random, fname: str):
         "",
     ]
     for i, a in enumerate(arts, 1):
-        cover += [f"{i}. {a['title']}", "Client/Matter: -None-",
-                  'Search Terms: "climate change" OR "global warming"',
-                  "Search Type: Terms and Connectors",
-                  "Narrowed by: ", "Content Type Narrowed by",
-                  "News Timeline: Jan 01, 2017 to Dec 31, 2019; Language: English", ""]
+        cover += [
+            f"{i}. {a['title']}",
+            "Client/Matter: -None-",
+            'Search Terms: "climate change" OR "global warming"',
+            "Search Type: Terms and Connectors",
+            "Narrowed by: ",
+            "Content Type Narrowed by",
+            "News Timeline: Jan 01, 2017 to Dec 31, 2019; Language: English",
+            "",
+        ]
     cover_txt = "\n".join(cover)
     deb.add(fname, 0, "cover_page", cover_txt)
     L.append(cover_txt)
@@ -277,13 +431,27 @@ def nexis_uni(arts, deb: Debris, rnd: random.Random, fname: str):
         by = BYLINES[(a["id"] * 7) % len(BYLINES)] if i != 5 else ""
         d = d_of(a["date"])
         hh = 6 + (a["id"] % 14)
-        dline = long_date(a["date"]) + (f" {hh % 12 or 12}:{a['id'] % 60:02d} {'AM' if hh < 12 else 'PM'} EST" if i % 3 else "")
+        dline = long_date(a["date"]) + (
+            f" {hh % 12 or 12}:{a['id'] % 60:02d} {'AM' if hh < 12 else 'PM'} EST" if i % 3 else ""
+        )
         pub = a["outlet"] + (" (Online)" if i == 3 else "")
-        blk = [a["title"], "", pub, "", dline, "", "",
-               f"Copyright {d.year} {a['outlet']} All Rights Reserved", "", ""]
+        blk = [
+            a["title"],
+            "",
+            pub,
+            "",
+            dline,
+            "",
+            "",
+            f"Copyright {d.year} {a['outlet']} All Rights Reserved",
+            "",
+            "",
+        ]
         sec = ["NEWS", "POLITICS", "ENERGY; Environment", "US NEWS", "OPINION"][i % 5]
-        blk += [f"Section: {sec}" + ("; Pg. A4" if i in (2, 6) else ""),
-                f"Length: {words(a['paragraphs'])} words"]
+        blk += [
+            f"Section: {sec}" + ("; Pg. A4" if i in (2, 6) else ""),
+            f"Length: {words(a['paragraphs'])} words",
+        ]
         if by:
             blk.append(f"Byline: {by}")
         if i in (1, 4, 7):
@@ -298,22 +466,54 @@ def nexis_uni(arts, deb: Debris, rnd: random.Random, fname: str):
         blk.append("\n\n".join(paras))
         blk.append("")
         if i in (2, 7):
-            g = deb.add(fname, i, "graphic", "Graphic\n\n \nPHOTO: Smoke rises from a coal-fired power plant. (AP Photo/Matt Brown, File)")
+            g = deb.add(
+                fname,
+                i,
+                "graphic",
+                "Graphic\n\n \nPHOTO: Smoke rises from a coal-fired power plant. (AP Photo/Matt Brown, File)",
+            )
             blk += ["", g, ""]
         if i == 4:
-            n = deb.add(fname, i, "notes", "Notes\n\nThis article has been updated to include a response from the agency.")
+            n = deb.add(
+                fname,
+                i,
+                "notes",
+                "Notes\n\nThis article has been updated to include a response from the agency.",
+            )
             blk += ["", n, ""]
         subj = "; ".join(rnd.sample(SUBJECTS, 6))
         geo = "; ".join(rnd.sample(GEOS, 2))
         load = date.fromordinal(d.toordinal() + 1 + (i % 3))
-        tail = ["", "Classification", "", "", "", "Language: ENGLISH", "",
-                "Publication-Type: " + ("Newspaper" if i == 3 else "Web Publication"), "",
-                f"Subject: {subj}", ""]
+        tail = [
+            "",
+            "Classification",
+            "",
+            "",
+            "",
+            "Language: ENGLISH",
+            "",
+            "Publication-Type: " + ("Newspaper" if i == 3 else "Web Publication"),
+            "",
+            f"Subject: {subj}",
+            "",
+        ]
         if i % 2:
             tail += ["Industry: ENERGY & UTILITIES (88%); OIL & GAS INDUSTRY (71%)", ""]
-        tail += [f"Geographic: {geo}", "",
-                 f"Load-Date: {MONTHS[load.month - 1]} {load.day}, {load.year}", "", "", "End of Document", "", ""]
-        for t in (f"Subject: {subj}", f"Geographic: {geo}", f"Copyright {d.year} {a['outlet']} All Rights Reserved"):
+        tail += [
+            f"Geographic: {geo}",
+            "",
+            f"Load-Date: {MONTHS[load.month - 1]} {load.day}, {load.year}",
+            "",
+            "",
+            "End of Document",
+            "",
+            "",
+        ]
+        for t in (
+            f"Subject: {subj}",
+            f"Geographic: {geo}",
+            f"Copyright {d.year} {a['outlet']} All Rights Reserved",
+        ):
             deb.add(fname, i, "field", t)
         L.append("\n".join(blk + tail))
         meta.append({"title": a["title"], "outlet": a["outlet"], "date": a["date"], "byline": by})
@@ -347,7 +547,16 @@ def ln_academic(arts, deb: Debris, rnd: random.Random, fname: str):
         blk += ["", a["title"], ""]
         if by:
             blk += [f"BYLINE: {by}" + (f", {a['outlet']}" if i == 7 else ""), ""]
-        sec = ["NEWS", "ENERGY", "POLITICS; Pg. 12", "WORLD", "ENVIRONMENT", "US", "OPINION", "NEWS"][i - 1]
+        sec = [
+            "NEWS",
+            "ENERGY",
+            "POLITICS; Pg. 12",
+            "WORLD",
+            "ENVIRONMENT",
+            "US",
+            "OPINION",
+            "NEWS",
+        ][i - 1]
         blk += [f"SECTION: {sec}", "", f"LENGTH: {words(a['paragraphs'])} words", ""]
         if i == 2:
             blk += ["DATELINE: WASHINGTON", ""]
@@ -370,8 +579,12 @@ def ln_academic(arts, deb: Debris, rnd: random.Random, fname: str):
             blk += [g, ""]
             deb.add(fname, i, "graphic", g)
         load = date.fromordinal(d.toordinal() + 1)
-        blk += [f"LOAD-DATE: {MONTHS[load.month - 1]} {load.day}, {load.year}", "",
-                "LANGUAGE: ENGLISH", ""]
+        blk += [
+            f"LOAD-DATE: {MONTHS[load.month - 1]} {load.day}, {load.year}",
+            "",
+            "LANGUAGE: ENGLISH",
+            "",
+        ]
         if i % 3 == 0:
             blk += ["DOCUMENT-TYPE: News", ""]
         blk += ["PUBLICATION-TYPE: " + ("Newspaper" if i == 4 else "Web Publication"), ""]
@@ -387,8 +600,12 @@ def ln_academic(arts, deb: Debris, rnd: random.Random, fname: str):
 
 # ---------------------------------------------------------------- ProQuest
 PQ = {
-    "publisher": {"USA Today": "Gannett Company, Incorporated", "CNN": "CNN Digital",
-                  "The Guardian": "Guardian News & Media Limited", "Daily Mail": "DMG Media Limited"},
+    "publisher": {
+        "USA Today": "Gannett Company, Incorporated",
+        "CNN": "CNN Digital",
+        "The Guardian": "Guardian News & Media Limited",
+        "Daily Mail": "DMG Media Limited",
+    },
 }
 
 
@@ -399,28 +616,49 @@ def proquest(arts, deb: Debris, rnd: random.Random, fname: str):
     for i, a in enumerate(arts, 1):
         L.append(f"{i}. {a['title']}")
     L += ["", SEP, ""]
-    deb.add(fname, 0, "contents", "\n".join(L[2:4 + n]))
+    deb.add(fname, 0, "contents", "\n".join(L[2 : 4 + n]))
     meta, biblio = [], []
     for i, a in enumerate(arts, 1):
         d = d_of(a["date"])
         by = BYLINES[(a["id"] * 3 + 1) % len(BYLINES)]
         last, first = by.split(" ", 1)[1], by.split(" ", 1)[0]
         pubt = a["outlet"] + (" (Online)" if i % 2 else "")
-        place = {"USA Today": "McLean, Va.", "The Guardian": "London", "Daily Mail": "London",
-                 "BBC News": "London"}.get(a["outlet"], "New York")
+        place = {
+            "USA Today": "McLean, Va.",
+            "The Guardian": "London",
+            "Daily Mail": "London",
+            "BBC News": "London",
+        }.get(a["outlet"], "New York")
         paras = list(a["paragraphs"])
-        mon = ["Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sep", "Oct", "Nov", "Dec"][d.month - 1]
+        mon = [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "June",
+            "July",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ][d.month - 1]
         blk = [f"Document {i} of {n}", "", a["title"], ""]
         if i != 6:
             blk += [f"Author: {last}, {first}", ""]
-        blk += [f"Publication info: {pubt} ; {place} [{place}]. {d.day:02d} {MONTHS[d.month-1]} {d.year}.", "",
-                "ProQuest document link", ""]
+        blk += [
+            f"Publication info: {pubt} ; {place} [{place}]. {d.day:02d} {MONTHS[d.month - 1]} {d.year}.",
+            "",
+            "ProQuest document link",
+            "",
+        ]
         old = i in (3, 7)  # older export style: upper-case headings on their own lines
         if i in (1, 4, 6):
-            ab = paras[0]                      # abstract repeats the first paragraph
+            ab = paras[0]  # abstract repeats the first paragraph
             deb.add(fname, i, "abstract_dup", ab)
         elif i in (2, 5, 8):
-            ab = sentences(paras[0])[0]        # abstract repeats the lead sentence
+            ab = sentences(paras[0])[0]  # abstract repeats the lead sentence
             deb.add(fname, i, "abstract_dup", ab)
         else:
             ab = "None available."
@@ -430,8 +668,15 @@ def proquest(arts, deb: Debris, rnd: random.Random, fname: str):
         elif i in (2, 6):
             blk += [f"Abstract: {ab}", "", "Full text:", "", "\n\n".join(paras), ""]
         else:
-            blk += [f"Abstract: {ab}", "", "Links: Linking Service", "",
-                    f"Full text: {paras[0]}", "\n".join(paras[1:]) if i == 4 else "\n\n".join(paras[1:]), ""]
+            blk += [
+                f"Abstract: {ab}",
+                "",
+                "Links: Linking Service",
+                "",
+                f"Full text: {paras[0]}",
+                "\n".join(paras[1:]) if i == 4 else "\n\n".join(paras[1:]),
+                "",
+            ]
             deb.add(fname, i, "field", "Links: Linking Service")
         if i in (4, 8):
             cr = f"Credit: By {by}, {a['outlet'].upper()}"
@@ -441,40 +686,68 @@ def proquest(arts, deb: Debris, rnd: random.Random, fname: str):
             cap = "Illustration: Photograph; Smoke billows from a refinery near Houston. (Reuters)"
             blk += [cap, ""]
             deb.add(fname, i, "graphic", cap)
-        subj = "; ".join(["Climate change", "Greenhouse gases", "Environmental policy", "Emissions",
-                          "Global warming", "Politics"][: 3 + i % 3])
+        subj = "; ".join(
+            [
+                "Climate change",
+                "Greenhouse gases",
+                "Environmental policy",
+                "Emissions",
+                "Global warming",
+                "Politics",
+            ][: 3 + i % 3]
+        )
         docid = 1900000000 + a["id"] * 1789 + i
-        fields = [f"Subject: {subj}", "Location: United States--US",
-                  "People: Trump, Donald J", ]
+        fields = [
+            f"Subject: {subj}",
+            "Location: United States--US",
+            "People: Trump, Donald J",
+        ]
         if i % 2 == 0:
-            fields.append("Company / organization: Name: Environmental Protection Agency--EPA; NAICS: 924110")
+            fields.append(
+                "Company / organization: Name: Environmental Protection Agency--EPA; NAICS: 924110"
+            )
         if old:
             fields.append(f"Title: {a['title']}")
-        fields += [f"Publication title: {pubt}; {place}", "Pages: " + ("A.1" if i == 3 else "n/a"),
-                   f"Publication year: {d.year}", f"Publication date: {mon} {d.day}, {d.year}",
-                   "Section: " + ["News", "Politics", "World", "Opinion"][i % 4],
-                   f"Publisher: {PQ['publisher'].get(a['outlet'], a['outlet'] + ' LLC')}",
-                   f"Place of publication: {place}",
-                   f"Country of publication: {'United Kingdom' if place == 'London' else 'United States'}, {place}",
-                   "Publication subject: General Interest Periodicals--United States",
-                   f"ISSN: {(a['id'] * 7919) % 90000000 + 10000000:08d}"[:14],
-                   "Source type: " + ("Newspapers" if i == 3 else "Blogs, Podcasts, & Websites"),
-                   "Language of publication: English", "Document type: News",
-                   f"ProQuest document ID: {docid}",
-                   f"Document URL: https://www.proquest.com/blogs-podcasts-websites/{slug(a['title'])}/docview/{docid}/se-2?accountid=14512",
-                   f"Copyright: Copyright {a['outlet']} {d.year}",
-                   f"Last updated: {d.year}-{d.month:02d}-{min(d.day + 1, 28):02d}",
-                   "Database: " + ("ProQuest Central" if i % 2 else "U.S. Newsstream")]
+        fields += [
+            f"Publication title: {pubt}; {place}",
+            "Pages: " + ("A.1" if i == 3 else "n/a"),
+            f"Publication year: {d.year}",
+            f"Publication date: {mon} {d.day}, {d.year}",
+            "Section: " + ["News", "Politics", "World", "Opinion"][i % 4],
+            f"Publisher: {PQ['publisher'].get(a['outlet'], a['outlet'] + ' LLC')}",
+            f"Place of publication: {place}",
+            f"Country of publication: {'United Kingdom' if place == 'London' else 'United States'}, {place}",
+            "Publication subject: General Interest Periodicals--United States",
+            f"ISSN: {(a['id'] * 7919) % 90000000 + 10000000:08d}"[:14],
+            "Source type: " + ("Newspapers" if i == 3 else "Blogs, Podcasts, & Websites"),
+            "Language of publication: English",
+            "Document type: News",
+            f"ProQuest document ID: {docid}",
+            f"Document URL: https://www.proquest.com/blogs-podcasts-websites/{slug(a['title'])}/docview/{docid}/se-2?accountid=14512",
+            f"Copyright: Copyright {a['outlet']} {d.year}",
+            f"Last updated: {d.year}-{d.month:02d}-{min(d.day + 1, 28):02d}",
+            "Database: " + ("ProQuest Central" if i % 2 else "U.S. Newsstream"),
+        ]
         for f in fields:
             deb.add(fname, i, "field", f)
         blk += ["\n\n".join(fields), "", SEP, ""]
         L.append("\n".join(blk))
         meta.append({"title": a["title"], "outlet": a["outlet"], "date": a["date"], "byline": by})
-        biblio.append(f"{last}, {first[0]}. ({d.year}, {mon} {d.day:02d}). {a['title']}. {pubt} "
-                      f"Retrieved from https://www.proquest.com/docview/{docid}?accountid=14512")
-    tr = ["Bibliography", "Citation style: APA 6th - American Psychological Association, 6th Edition", ""]
+        biblio.append(
+            f"{last}, {first[0]}. ({d.year}, {mon} {d.day:02d}). {a['title']}. {pubt} "
+            f"Retrieved from https://www.proquest.com/docview/{docid}?accountid=14512"
+        )
+    tr = [
+        "Bibliography",
+        "Citation style: APA 6th - American Psychological Association, 6th Edition",
+        "",
+    ]
     tr += [b + "\n" for b in biblio]
-    tr += [SEP, "Contact ProQuest", "Copyright © 2026 ProQuest LLC. All rights reserved. - Terms and Conditions"]
+    tr += [
+        SEP,
+        "Contact ProQuest",
+        "Copyright © 2026 ProQuest LLC. All rights reserved. - Terms and Conditions",
+    ]
     tr_txt = "\n".join(tr)
     deb.add(fname, 0, "trailer", tr_txt)
     L.append(tr_txt)
@@ -500,11 +773,17 @@ def factiva(arts, deb: Debris, rnd: random.Random, fname: str):
         paras = list(a["paragraphs"])
         own = i % 2 == 1  # field codes on their own lines in odd documents
         sc = "".join(ch for ch in a["outlet"].upper() if ch.isalpha())[:4] + "WC"
-        an = f"Document {sc}{d.year}{d.month:02d}{d.day:02d}0000{a['id']:04d}"[:40] + "ef" + "abcdefghijk"[i] + "00" + str(i)
+        an = (
+            f"Document {sc}{d.year}{d.month:02d}{d.day:02d}0000{a['id']:04d}"[:40]
+            + "ef"
+            + "abcdefghijk"[i]
+            + "00"
+            + str(i)
+        )
         pdt = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
         lp = paras[:1] if len(paras) < 4 else paras[:2]
-        td = paras[len(lp):]
-        if i in (3, 6) and len(td) >= 2:   # page break falls inside the body
+        td = paras[len(lp) :]
+        if i in (3, 6) and len(td) >= 2:  # page break falls inside the body
             k = len(td) // 2
             td = td[:k] + [footer(i)] + td[k:]
         fields = [("HD", a["title"])]
@@ -513,23 +792,38 @@ def factiva(arts, deb: Debris, rnd: random.Random, fname: str):
             deb.add(fname, i, "field", "Dow Jones Newswires")
         if by:
             fields.append(("BY", f"By {by}"))
-        fields += [("WC", f"{words(paras)} words"), ("PD", pdt), ("ET", f"{(a['id'] % 12) + 8:02d}:{a['id'] % 60:02d}"),
-                   ("SN", a["outlet"]), ("SC", sc)]
+        fields += [
+            ("WC", f"{words(paras)} words"),
+            ("PD", pdt),
+            ("ET", f"{(a['id'] % 12) + 8:02d}:{a['id'] % 60:02d}"),
+            ("SN", a["outlet"]),
+            ("SC", sc),
+        ]
         if i in (1, 5):
             fields.append(("ED", "Online"))
         if i == 3:
             fields.append(("PG", "A6"))
-        fields += [("LA", "English"), ("CY", f"Copyright {d.year} {a['outlet']}. All Rights Reserved.")]
+        fields += [
+            ("LA", "English"),
+            ("CY", f"Copyright {d.year} {a['outlet']}. All Rights Reserved."),
+        ]
         deb.add(fname, i, "field", f"Copyright {d.year} {a['outlet']}. All Rights Reserved.")
         fields += [("LP", "\n\n".join(lp)), ("TD", "\n\n".join(td))]
         tailf = []
         if i % 2 == 0:
             tailf.append(("CO", "usepa : U.S. Environmental Protection Agency"))
-        tailf += [("IN", "ienv : Environmental Services | i1 : Energy"),
-                  ("NS", "gclimt : Climate Change | genv : Natural Environment | gpol : Domestic Politics | gcat : Political/General News"),
-                  ("RE", "usa : United States | namz : North America"),
-                  ("IPD", "Climate Change"), ("IPC", "ENV"),
-                  ("PUB", f"{a['outlet']} " + ("Inc." if i % 2 else "LLC")), ("AN", an)]
+        tailf += [
+            ("IN", "ienv : Environmental Services | i1 : Energy"),
+            (
+                "NS",
+                "gclimt : Climate Change | genv : Natural Environment | gpol : Domestic Politics | gcat : Political/General News",
+            ),
+            ("RE", "usa : United States | namz : North America"),
+            ("IPD", "Climate Change"),
+            ("IPC", "ENV"),
+            ("PUB", f"{a['outlet']} " + ("Inc." if i % 2 else "LLC")),
+            ("AN", an),
+        ]
         for c, v in tailf:
             if len(v) >= 20:  # short codes ("ENV", "Climate Change") are caught by the label check
                 deb.add(fname, i, "field", v)
@@ -544,13 +838,22 @@ def factiva(arts, deb: Debris, rnd: random.Random, fname: str):
             blk += [footer(i), "", ""]
         L.append("\n".join(blk))
         meta.append({"title": a["title"], "outlet": a["outlet"], "date": a["date"], "byline": by})
-    ss = ["Search Summary",
-          "Text\tclimate change or global warming",
-          "Date\t01/01/2017 to 31/12/2019",
-          "Source\tAll Sources", "Author\tAll Authors", "Company\tAll Companies",
-          "Subject\tAll Subjects", "Industry\tAll Industries", "Region\tAll Regions",
-          "Language\tEnglish", "Results Found\t2,318", "Timestamp\t5 December 2026 07:31",
-          "", footer(0)]
+    ss = [
+        "Search Summary",
+        "Text\tclimate change or global warming",
+        "Date\t01/01/2017 to 31/12/2019",
+        "Source\tAll Sources",
+        "Author\tAll Authors",
+        "Company\tAll Companies",
+        "Subject\tAll Subjects",
+        "Industry\tAll Industries",
+        "Region\tAll Regions",
+        "Language\tEnglish",
+        "Results Found\t2,318",
+        "Timestamp\t5 December 2026 07:31",
+        "",
+        footer(0),
+    ]
     L.append("\n".join(ss))
     deb.add(fname, 0, "search_summary", "\n".join(ss[:-2]))
     return "\n".join(L) + "\n", meta
@@ -571,9 +874,16 @@ RELATED = [
     "Wildfire season is getting longer, study finds",
     "Republicans push back on carbon tax proposal",
 ]
-HANDLES = [("Sen. Mark Alvey", "SenAlvey"), ("Climate Desk", "ClimateDesk"), ("Jordan Reyes", "jreyes_news"),
-           ("Sierra Club", "SierraClub"), ("Dana Whitcomb", "danawhit"), ("Energy Watch", "EnergyWatchUS"),
-           ("Marisol Peña", "marisolpena"), ("Tom Hägglund", "tomhagglund")]
+HANDLES = [
+    ("Sen. Mark Alvey", "SenAlvey"),
+    ("Climate Desk", "ClimateDesk"),
+    ("Jordan Reyes", "jreyes_news"),
+    ("Sierra Club", "SierraClub"),
+    ("Dana Whitcomb", "danawhit"),
+    ("Energy Watch", "EnergyWatchUS"),
+    ("Marisol Peña", "marisolpena"),
+    ("Tom Hägglund", "tomhagglund"),
+]
 TWEETS = [
     "This is the most important climate story of the year and almost nobody is talking about it.",
     "Read the full report here. The numbers are staggering.",
@@ -605,15 +915,23 @@ PROMPTS = [
     "Join the conversation. Comments are moderated.",
     "Subscribe to our Climate newsletter: the week's biggest environment stories, every Friday.",
 ]
-BEATS = ["energy and the environment", "climate policy", "national politics", "the White House",
-         "science and the environment", "Congress"]
+BEATS = [
+    "energy and the environment",
+    "climate policy",
+    "national politics",
+    "the White House",
+    "science and the environment",
+    "Congress",
+]
 
 
 def tweet_html(text, name, handle, when, sid, link):
-    return (f'<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">{text} '
-            f'<a href="https://t.co/{link}">https://t.co/{link}</a> pic.twitter.com/{link[::-1]}</p>'
-            f'&mdash; {name} (@{handle}) <a href="https://twitter.com/{handle}/status/{sid}?ref_src=twsrc%5Etfw">{when}</a></blockquote>\n'
-            f'<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    return (
+        f'<blockquote class="twitter-tweet" data-lang="en"><p lang="en" dir="ltr">{text} '
+        f'<a href="https://t.co/{link}">https://t.co/{link}</a> pic.twitter.com/{link[::-1]}</p>'
+        f'&mdash; {name} (@{handle}) <a href="https://twitter.com/{handle}/status/{sid}?ref_src=twsrc%5Etfw">{when}</a></blockquote>\n'
+        f'<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>'
+    )
 
 
 def tweet_text(text, name, handle, when, link):
@@ -623,17 +941,21 @@ def tweet_text(text, name, handle, when, link):
 def insta_html(text, name, handle, iso, code):
     d = d_of(iso)
     when = f"{MONTHS[d.month - 1][:3]} {d.day}, {d.year} at 9:14am PDT"
-    return (f'<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink="https://www.instagram.com/p/{code}/?utm_source=ig_embed&amp;utm_campaign=loading" data-instgrm-version="12" style=" background:#FFF; border:0; margin: 1px; max-width:540px;">'
-            f'<div style="padding:16px;"><a href="https://www.instagram.com/p/{code}/?utm_source=ig_embed" target="_blank">View this post on Instagram</a>'
-            f'<p style=" margin:8px 0 0 0; padding:0 4px;">{text}</p>'
-            f'<p style=" color:#c9c8cd; font-family:Arial,sans-serif; font-size:14px;">A post shared by <a href="https://www.instagram.com/{handle}/?utm_source=ig_embed" target="_blank">{name}</a> (@{handle}) on <time style=" font-family:Arial,sans-serif;" datetime="{iso}T16:14:00+00:00">{when}</time></p></div></blockquote>\n'
-            f'<script async src="//www.instagram.com/embed.js"></script>')
+    return (
+        f'<blockquote class="instagram-media" data-instgrm-captioned data-instgrm-permalink="https://www.instagram.com/p/{code}/?utm_source=ig_embed&amp;utm_campaign=loading" data-instgrm-version="12" style=" background:#FFF; border:0; margin: 1px; max-width:540px;">'
+        f'<div style="padding:16px;"><a href="https://www.instagram.com/p/{code}/?utm_source=ig_embed" target="_blank">View this post on Instagram</a>'
+        f'<p style=" margin:8px 0 0 0; padding:0 4px;">{text}</p>'
+        f'<p style=" color:#c9c8cd; font-family:Arial,sans-serif; font-size:14px;">A post shared by <a href="https://www.instagram.com/{handle}/?utm_source=ig_embed" target="_blank">{name}</a> (@{handle}) on <time style=" font-family:Arial,sans-serif;" datetime="{iso}T16:14:00+00:00">{when}</time></p></div></blockquote>\n'
+        f'<script async src="//www.instagram.com/embed.js"></script>'
+    )
 
 
 def insta_text(text, name, handle, iso):
     d = d_of(iso)
-    return (f"View this post on Instagram\n\n{text}\n\nA post shared by {name} (@{handle}) on "
-            f"{MONTHS[d.month - 1][:3]} {d.day}, {d.year} at 9:14am PDT")
+    return (
+        f"View this post on Instagram\n\n{text}\n\nA post shared by {name} (@{handle}) on "
+        f"{MONTHS[d.month - 1][:3]} {d.day}, {d.year} at 9:14am PDT"
+    )
 
 
 def scraped(a, k: int, deb: Debris, rnd: random.Random):
@@ -653,12 +975,22 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
         out += [deb.add(fname, 1, "byline_line", f"By {by}"), ""]
     if k % 4 == 1:
         w = WEEKDAYS[d.weekday()][:3]
-        out += [deb.add(fname, 1, "dateline", f"By {by}, {a['outlet']}\nUpdated 5:32 PM ET, {w} {MONTHS[d.month-1]} {d.day}, {d.year}"), ""]
+        out += [
+            deb.add(
+                fname,
+                1,
+                "dateline",
+                f"By {by}, {a['outlet']}\nUpdated 5:32 PM ET, {w} {MONTHS[d.month - 1]} {d.day}, {d.year}",
+            ),
+            "",
+        ]
     if k % 5 == 2:
         out += [deb.add(fname, 1, "caption", CAPTIONS[k % len(CAPTIONS)]), ""]
     handle = HANDLES[k % len(HANDLES)]
     when = f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
-    link = "".join(rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789") for _ in range(10))
+    link = "".join(
+        rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz0123456789") for _ in range(10)
+    )
     n = len(shown)
     slots = {}
 
@@ -668,8 +1000,11 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
     # between-paragraph debris; which kinds go in which file varies
     if k % 3 == 0:
         tw = TWEETS[k % len(TWEETS)]
-        t = tweet_html(tw, handle[0], handle[1], when, 1100000000000000000 + a["id"] * 7919, link) if k % 2 == 0 else \
-            tweet_text(tw, handle[0], handle[1], when, link)
+        t = (
+            tweet_html(tw, handle[0], handle[1], when, 1100000000000000000 + a["id"] * 7919, link)
+            if k % 2 == 0
+            else tweet_text(tw, handle[0], handle[1], when, link)
+        )
         if moj:
             t = mojibake(t)
         put(2, deb.add(fname, 1, "tweet_embed" if "<" in t else "tweet", t))
@@ -682,7 +1017,11 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
     if k in (4, 9, 13):
         ig = HANDLES[(k + 3) % len(HANDLES)]
         cap = "Marching for our future today #climatestrike #actnow"
-        t = insta_html(cap, ig[0], ig[1], a["date"], link[:8]) if k != 9 else insta_text(cap, ig[0], ig[1], a["date"])
+        t = (
+            insta_html(cap, ig[0], ig[1], a["date"], link[:8])
+            if k != 9
+            else insta_text(cap, ig[0], ig[1], a["date"])
+        )
         put(n // 2, deb.add(fname, 1, "instagram_embed" if "<" in t else "instagram", t))
     if k % 2 == 0:
         put(n // 2 + 1, deb.add(fname, 1, "advertisement", "Advertisement"))
@@ -694,7 +1033,11 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
         put(1, deb.add(fname, 1, "related", t))
     if k in (1, 5, 8, 12, 14):
         items = [RELATED[(k + j) % len(RELATED)] for j in range(3)]
-        t = "RELATED ARTICLES\n" + "\n".join(items) if k % 2 == 0 else "Related:\n" + "\n".join("• " + x for x in items)
+        t = (
+            "RELATED ARTICLES\n" + "\n".join(items)
+            if k % 2 == 0
+            else "Related:\n" + "\n".join("• " + x for x in items)
+        )
         put(n - 1, deb.add(fname, 1, "related_list", t))
     if k % 3 == 0 or k in (7, 10):
         c = CAPTIONS[(k * 3) % len(CAPTIONS)]
@@ -707,11 +1050,24 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
         j = min(1, n - 1)
         ss = sentences(shown[j])
         if len(ss) >= 2:
-            piece = {1: "Advertisement", 3: "Story continues below advertisement", 7: "(Getty Images)",
-                     12: "Sign up for our newsletter", 15: "ADVERTISEMENT"}[k]
-            inside[j] = " ".join(ss[:1]) + f"\n{piece}\n" + " ".join(ss[1:]) if k in (1, 15, 12) else \
-                " ".join(ss[:1]) + f" {piece} " + " ".join(ss[1:])
-            deb.add(fname, 1, "inline_" + ("ad" if "dvert" in piece.lower() or "continues" in piece else "other"), piece)
+            piece = {
+                1: "Advertisement",
+                3: "Story continues below advertisement",
+                7: "(Getty Images)",
+                12: "Sign up for our newsletter",
+                15: "ADVERTISEMENT",
+            }[k]
+            inside[j] = (
+                " ".join(ss[:1]) + f"\n{piece}\n" + " ".join(ss[1:])
+                if k in (1, 15, 12)
+                else " ".join(ss[:1]) + f" {piece} " + " ".join(ss[1:])
+            )
+            deb.add(
+                fname,
+                1,
+                "inline_" + ("ad" if "dvert" in piece.lower() or "continues" in piece else "other"),
+                piece,
+            )
     if k in (5, 9):
         j = min(2, n - 1)
         ss = sentences(shown[j])
@@ -732,7 +1088,9 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
         pronoun = "her" if k % 2 else "him"
         bio = f"{by} is a reporter covering {BEATS[k % len(BEATS)]} for {a['outlet']}."
         if k % 4 == 0:
-            bio += f" Follow {pronoun} on Twitter @{by.split()[0][0].lower()}{by.split()[-1].lower()}."
+            bio += (
+                f" Follow {pronoun} on Twitter @{by.split()[0][0].lower()}{by.split()[-1].lower()}."
+            )
         if k == 6:
             bio = mojibake(curl(f"{by} is {a['outlet']}'s environment correspondent."))
         tail.append(deb.add(fname, 1, "author_bio", bio))
@@ -741,8 +1099,13 @@ def scraped(a, k: int, deb: Debris, rnd: random.Random):
     if k in (3, 11):
         tail.append(deb.add(fname, 1, "comments", "Comments\n\nShow comments (48)"))
     out += [t + "\n" for t in tail]
-    meta = {"title": a["title"], "outlet": a["outlet"], "date": a["date"], "byline": by,
-            "mojibake": moj}
+    meta = {
+        "title": a["title"],
+        "outlet": a["outlet"],
+        "date": a["date"],
+        "byline": by,
+        "mojibake": moj,
+    }
     return fname, "\n".join(out).rstrip("\n") + "\n", meta
 
 
@@ -810,14 +1173,20 @@ def main():
         p.unlink()
     deb = Debris()
     bodies = {}
-    builders = [("nexis_uni_climate_2017-2019.txt", nexis_uni), ("lexisnexis_academic_climate.txt", ln_academic),
-                ("proquest_climate_export.txt", proquest), ("factiva_climate_export.txt", factiva)]
+    builders = [
+        ("nexis_uni_climate_2017-2019.txt", nexis_uni),
+        ("lexisnexis_academic_climate.txt", ln_academic),
+        ("proquest_climate_export.txt", proquest),
+        ("factiva_climate_export.txt", factiva),
+    ]
     for j, (fname, fn) in enumerate(builders):
-        group = arts[j * 8:(j + 1) * 8]
+        group = arts[j * 8 : (j + 1) * 8]
         text, meta = fn(group, deb, rnd, fname)
         (OUT / fname).write_text(text, encoding="utf-8")
-        bodies[fname] = {str(i): {"id": a["id"], **m, "paragraphs": a["paragraphs"]}
-                         for i, (a, m) in enumerate(zip(group, meta), 1)}
+        bodies[fname] = {
+            str(i): {"id": a["id"], **m, "paragraphs": a["paragraphs"]}
+            for i, (a, m) in enumerate(zip(group, meta), 1)
+        }
     for k, a in enumerate(arts[32:48], 1):
         fname, text, meta = scraped(a, k, deb, rnd)
         (OUT / fname).write_text(text, encoding="utf-8")
@@ -826,10 +1195,14 @@ def main():
         w = csv.DictWriter(f, fieldnames=["file", "doc", "kind", "text"])
         w.writeheader()
         w.writerows(deb.rows)
-    (OUT / "bodies.json").write_text(json.dumps(bodies, indent=1, ensure_ascii=False), encoding="utf-8")
+    (OUT / "bodies.json").write_text(
+        json.dumps(bodies, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
     (OUT / "README.md").write_text(README, encoding="utf-8")
-    print(f"wrote {len(bodies)} files, {sum(len(v) for v in bodies.values())} documents, "
-          f"{len(deb.rows)} debris rows to {OUT}")
+    print(
+        f"wrote {len(bodies)} files, {sum(len(v) for v in bodies.values())} documents, "
+        f"{len(deb.rows)} debris rows to {OUT}"
+    )
 
 
 if __name__ == "__main__":

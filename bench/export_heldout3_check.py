@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (written by an independent tester: export field lists and page debris as data)
 """Score presslens's reading + cleaning on eval/exports-heldout3/.
 
     .venv/bin/python bench/export_heldout3_check.py            # run presslens
@@ -10,6 +11,7 @@ lost; title / outlet / date matches — each with a Wilson 95% interval — and 
 every leftover verbatim.  Cleaned articles are matched to the documents made by
 body-sentence overlap (restricted to the same file when presslens reports one).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +22,6 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -44,9 +45,26 @@ def fmt_of(f: str) -> str:
 
 
 # ---------------------------------------------------------------- normalisation
-QMAP = str.maketrans({"’": "'", "‘": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
-                      "–": "-", "—": "-", "‒": "-", "―": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-                      "…": "..."})
+QMAP = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "‚": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "″": '"',
+        "–": "-",
+        "—": "-",
+        "‒": "-",
+        "―": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "…": "...",
+    }
+)
 
 
 def norm(s: str) -> str:
@@ -65,7 +83,8 @@ def nospace(s: str) -> str:
 SOURCE_DEBRIS = re.compile(
     r"\(RELATED:[^)]*\)?|CLICK HERE TO GET THE FOX NEWS APP"
     r"|^(?:Content created by The Daily Caller News Foundation|For licensing opportunities|Featured image"
-    r"|Watch the interview below|Analysis: |Read more: |Sign up for|Follow .* on Twitter).*$")
+    r"|Watch the interview below|Analysis: |Read more: |Sign up for|Follow .* on Twitter).*$"
+)
 
 
 def source_debris_only(s: str, ns: str) -> bool:
@@ -93,30 +112,128 @@ MOJI = ["Ã", "â€", "Â"]
 
 LABELS_COLON = [
     # Nexis Uni
-    "Byline", "Section", "Length", "Highlight", "Load-Date", "Language", "Publication-Type", "Subject",
-    "Geographic", "Industry", "Dateline", "Document-Type", "Person", "Organization", "Ticker", "Client/Matter",
-    "Search Terms", "Search Type", "Narrowed by", "Job Number", "Date and Time", "User Name", "Graphic", "Notes",
+    "Byline",
+    "Section",
+    "Length",
+    "Highlight",
+    "Load-Date",
+    "Language",
+    "Publication-Type",
+    "Subject",
+    "Geographic",
+    "Industry",
+    "Dateline",
+    "Document-Type",
+    "Person",
+    "Organization",
+    "Ticker",
+    "Client/Matter",
+    "Search Terms",
+    "Search Type",
+    "Narrowed by",
+    "Job Number",
+    "Date and Time",
+    "User Name",
+    "Graphic",
+    "Notes",
     # LexisNexis Academic
-    "BYLINE", "SECTION", "LENGTH", "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "DATELINE", "HIGHLIGHT", "GRAPHIC",
-    "URL", "BODY", "JOURNAL-CODE", "DOCUMENT-TYPE",
+    "BYLINE",
+    "SECTION",
+    "LENGTH",
+    "LOAD-DATE",
+    "LANGUAGE",
+    "PUBLICATION-TYPE",
+    "DATELINE",
+    "HIGHLIGHT",
+    "GRAPHIC",
+    "URL",
+    "BODY",
+    "JOURNAL-CODE",
+    "DOCUMENT-TYPE",
     # ProQuest
-    "Abstract", "ABSTRACT", "Full text", "Full Text", "FULL TEXT", "Location", "People", "Company / organization",
-    "Company", "Publication title", "Pages", "Publication year", "Publication date", "Publisher",
-    "Place of publication", "Country of publication", "Publication subject", "ISSN", "Source type",
-    "Language of publication", "Document type", "ProQuest document ID", "Document URL", "Copyright",
-    "Last updated", "Database", "Author", "Publication info", "Title", "Credit", "Caption", "Illustration",
-    "Links", "Citation style",
+    "Abstract",
+    "ABSTRACT",
+    "Full text",
+    "Full Text",
+    "FULL TEXT",
+    "Location",
+    "People",
+    "Company / organization",
+    "Company",
+    "Publication title",
+    "Pages",
+    "Publication year",
+    "Publication date",
+    "Publisher",
+    "Place of publication",
+    "Country of publication",
+    "Publication subject",
+    "ISSN",
+    "Source type",
+    "Language of publication",
+    "Document type",
+    "ProQuest document ID",
+    "Document URL",
+    "Copyright",
+    "Last updated",
+    "Database",
+    "Author",
+    "Publication info",
+    "Title",
+    "Credit",
+    "Caption",
+    "Illustration",
+    "Links",
+    "Citation style",
 ]
-LABELS_ALONE = ["Body", "Classification", "End of Document", "ABSTRACT", "FULL TEXT", "Full text", "Graphic",
-                "Notes", "Bibliography", "Contents", "ProQuest document link", "Search Summary", "BODY:",
-                "Contact ProQuest"]
-FACTIVA = ["HD", "BY", "CR", "WC", "PD", "ET", "SN", "SC", "ED", "PG", "LA", "CY", "LP", "TD", "CO", "IN", "NS",
-           "RE", "IPD", "IPC", "PUB", "AN"]
+LABELS_ALONE = [
+    "Body",
+    "Classification",
+    "End of Document",
+    "ABSTRACT",
+    "FULL TEXT",
+    "Full text",
+    "Graphic",
+    "Notes",
+    "Bibliography",
+    "Contents",
+    "ProQuest document link",
+    "Search Summary",
+    "BODY:",
+    "Contact ProQuest",
+]
+FACTIVA = [
+    "HD",
+    "BY",
+    "CR",
+    "WC",
+    "PD",
+    "ET",
+    "SN",
+    "SC",
+    "ED",
+    "PG",
+    "LA",
+    "CY",
+    "LP",
+    "TD",
+    "CO",
+    "IN",
+    "NS",
+    "RE",
+    "IPD",
+    "IPC",
+    "PUB",
+    "AN",
+]
 LABEL_RE = re.compile(
-    r"^\s*(?:(?:" + "|".join(re.escape(x) for x in sorted(LABELS_COLON, key=len, reverse=True)) + r")\s*:"
+    r"^\s*(?:(?:"
+    + "|".join(re.escape(x) for x in sorted(LABELS_COLON, key=len, reverse=True))
+    + r")\s*:"
     r"|(?:" + "|".join(re.escape(x) for x in LABELS_ALONE) + r")\s*$"
     r"|(?:" + "|".join(FACTIVA) + r")(?:\s*$|[ \t]{2,}\S|\t)"
-    r"|\d+ of \d+ DOCUMENTS\b|Document \d+ of \d+\b|Documents \(\d+\))")
+    r"|\d+ of \d+ DOCUMENTS\b|Document \d+ of \d+\b|Documents \(\d+\))"
+)
 
 
 def probes(text: str) -> list[str]:
@@ -188,6 +305,7 @@ def to_iso(v) -> str | None:
         pass
     try:
         import dateutil.parser
+
         return dateutil.parser.parse(str(v), fuzzy=True).date().isoformat()
     except Exception:
         return None
@@ -201,16 +319,22 @@ def loose(s) -> str:
 
 
 # ---------------------------------------------------------------- evaluation
-def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, removed=None, out=print):
+def evaluate(
+    cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, removed=None, out=print
+):
     files = sorted({d["file"] for d in docs})
     file_c = file_column(cleaned, files)
     rest = cleaned.drop(columns=[file_c]) if file_c else cleaned
     text_c = pick(cleaned, ["text", "body", "clean_text"])
     title_c = pick(cleaned, ["title", "headline"])
     outlet_c = pick(rest, ["outlet", "source", "publication", "publisher", "source_name"])
-    date_c = pick(cleaned, ["published", "date", "published_at", "pub_date", "publication_date", "datetime"])
+    date_c = pick(
+        cleaned, ["published", "date", "published_at", "pub_date", "publication_date", "datetime"]
+    )
 
-    out(f"columns used: text={text_c} title={title_c} outlet={outlet_c} date={date_c} file={file_c}")
+    out(
+        f"columns used: text={text_c} title={title_c} outlet={outlet_c} date={date_c} file={file_c}"
+    )
     arts = []
     for idx, r in cleaned.reset_index(drop=True).iterrows():
         t = "" if text_c is None or pd.isna(r[text_c]) else str(r[text_c])
@@ -276,7 +400,11 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
         docno = d["doc"] if d else -1
         hit = {"debris": False, "label": False, "html": False, "mojibake": False}
         # debris of this doc, plus the file's front/end matter (doc 0), plus (when unmatched) all of the file's
-        cand = deb_by[(f, docno)] + deb_by[(f, 0)] if d else [r for (ff, _), rs in deb_by.items() if ff == f for r in rs]
+        cand = (
+            deb_by[(f, docno)] + deb_by[(f, 0)]
+            if d
+            else [r for (ff, _), rs in deb_by.items() if ff == f for r in rs]
+        )
         for r in cand:
             if r["kind"].endswith("_dup"):
                 pn = nospace(r["text"])
@@ -312,7 +440,15 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
             if mj in a["text"] and mj not in body_n:
                 hit["mojibake"] = True
                 k = a["text"].index(mj)
-                leftovers.append((fm, f, docno, "mojibake", a["text"][max(0, k - 40):k + 40].replace("\n", " ")))
+                leftovers.append(
+                    (
+                        fm,
+                        f,
+                        docno,
+                        "mojibake",
+                        a["text"][max(0, k - 40) : k + 40].replace("\n", " "),
+                    )
+                )
         for k_, v in hit.items():
             st[k_] += int(v)
         st["any_leftover"] += int(any(hit.values()))
@@ -342,10 +478,14 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
                 st["sent_lost"] += 1
                 leftovers.append((fm, d["file"], d["doc"], "sentence_lost", s))
         st["docs"] += 1
-        st["doc_with_loss"] += int(any(nospace(s) not in (a["ns"] if a else "")
-                                       and not source_debris_only(s, a["ns"] if a else "")
-                                       and not (a is not None and nospace(mojibake(curl(s))) in a["ns"])
-                                       for s in d["sents"]))
+        st["doc_with_loss"] += int(
+            any(
+                nospace(s) not in (a["ns"] if a else "")
+                and not source_debris_only(s, a["ns"] if a else "")
+                and not (a is not None and nospace(mojibake(curl(s))) in a["ns"])
+                for s in d["sents"]
+            )
+        )
         if a is None:
             st["doc_missing"] += 1
             leftovers.append((fm, d["file"], d["doc"], "document_missing", d["title"]))
@@ -354,7 +494,12 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
         got_t = r[title_c] if title_c else None
         got_o = r[outlet_c] if outlet_c else None
         got_d = r[date_c] if date_c else None
-        ok_t = norm("" if got_t is None or (isinstance(got_t, float) and math.isnan(got_t)) else got_t).lower() == norm(d["title"]).lower()
+        ok_t = (
+            norm(
+                "" if got_t is None or (isinstance(got_t, float) and math.isnan(got_t)) else got_t
+            ).lower()
+            == norm(d["title"]).lower()
+        )
         lo, lg = loose(d["outlet"]), loose(got_o)
         ok_o = bool(lg) and (lo == lg or lo in lg or lg in lo)
         ok_d = to_iso(got_d) == d["date"]
@@ -362,25 +507,41 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
         st["outlet_ok"] += ok_o
         st["date_ok"] += ok_d
         if not ok_t:
-            leftovers.append((fm, d["file"], d["doc"], "title_mismatch", f"made {d['title']!r} got {got_t!r}"))
+            leftovers.append(
+                (fm, d["file"], d["doc"], "title_mismatch", f"made {d['title']!r} got {got_t!r}")
+            )
         if not ok_o:
-            leftovers.append((fm, d["file"], d["doc"], "outlet_mismatch", f"made {d['outlet']!r} got {got_o!r}"))
+            leftovers.append(
+                (fm, d["file"], d["doc"], "outlet_mismatch", f"made {d['outlet']!r} got {got_o!r}")
+            )
         if not ok_d:
-            leftovers.append((fm, d["file"], d["doc"], "date_mismatch", f"made {d['date']!r} got {got_d!r}"))
+            leftovers.append(
+                (fm, d["file"], d["doc"], "date_mismatch", f"made {d['date']!r} got {got_d!r}")
+            )
 
-    order = list(FORMATS) + (["(unmatched)"] if fmt_stats.get("(unmatched)", {}).get("found") else [])
+    order = list(FORMATS) + (
+        ["(unmatched)"] if fmt_stats.get("(unmatched)", {}).get("found") else []
+    )
     tot = defaultdict(int)
     for fm in order:
         st = fmt_stats[fm]
         for k, v in st.items():
             tot[k] += v
     if raw_n is not None:
-        out(f"raw articles read: {raw_n}; quarantined: {0 if quarantine is None else len(quarantine)}; "
-            f"removed by cleaning: {0 if removed is None else len(removed)}")
+        out(
+            f"raw articles read: {raw_n}; quarantined: {0 if quarantine is None else len(quarantine)}; "
+            f"removed by cleaning: {0 if removed is None else len(removed)}"
+        )
     for fm, st in [(fm, fmt_stats[fm]) for fm in order] + [("ALL", tot)]:
         out(f"\n== {fm}")
-        out(f"  documents found / made          : {st['found']} / {st['made']}"
-            + (f"   (cleaned articles not matched to any made document: {st['unmatched_articles']})" if st['unmatched_articles'] else ""))
+        out(
+            f"  documents found / made          : {st['found']} / {st['made']}"
+            + (
+                f"   (cleaned articles not matched to any made document: {st['unmatched_articles']})"
+                if st["unmatched_articles"]
+                else ""
+            )
+        )
         if fm == "(unmatched)":
             continue
         n = st["articles"]
@@ -391,20 +552,36 @@ def evaluate(cleaned: pd.DataFrame, docs, debris, raw_n=None, quarantine=None, r
         out(f"    with mojibake                 : {wilson(st['mojibake'], n)}")
         out(f"  body sentences lost             : {wilson(st['sent_lost'], st['sentences'])}")
         out(f"  body sentences kept but garbled : {wilson(st['sent_garbled'], st['sentences'])}")
-        out(f"  sentences missing only by the source's own site debris, e.g. '(RELATED: ...)' (not counted as lost): {st['sent_source_debris']}")
-        out(f"  documents with any sentence lost: {wilson(st['doc_with_loss'], st['docs'])}  (missing entirely: {st['doc_missing']})")
+        out(
+            f"  sentences missing only by the source's own site debris, e.g. '(RELATED: ...)' (not counted as lost): {st['sent_source_debris']}"
+        )
+        out(
+            f"  documents with any sentence lost: {wilson(st['doc_with_loss'], st['docs'])}  (missing entirely: {st['doc_missing']})"
+        )
         out(f"  title matches                   : {wilson(st['title_ok'], st['docs'])}")
         out(f"  outlet matches                  : {wilson(st['outlet_ok'], st['docs'])}")
         out(f"  published date matches          : {wilson(st['date_ok'], st['docs'])}")
     out(f"\n== every leftover / loss / mismatch, verbatim ({len(leftovers)})")
-    for fm, f, dn, kind, detail in sorted(leftovers, key=lambda t: (order.index(t[0]) if t[0] in order else 9, t[1], t[2], t[3])):
+    for fm, f, dn, kind, detail in sorted(
+        leftovers, key=lambda t: (order.index(t[0]) if t[0] in order else 9, t[1], t[2], t[3])
+    ):
         out(f"[{fm}] {f} doc {dn} {kind}: {detail!r}")
     return tot, leftovers
 
 
 def bodies_frame(docs) -> pd.DataFrame:
-    return pd.DataFrame([{"text": "\n\n".join(d["paragraphs"]), "title": d["title"], "outlet": d["outlet"],
-                          "published": d["date"], "path": str(DIR / d["file"])} for d in docs])
+    return pd.DataFrame(
+        [
+            {
+                "text": "\n\n".join(d["paragraphs"]),
+                "title": d["title"],
+                "outlet": d["outlet"],
+                "published": d["date"],
+                "path": str(DIR / d["file"]),
+            }
+            for d in docs
+        ]
+    )
 
 
 def dirty_frame(docs, debris) -> pd.DataFrame:
@@ -414,18 +591,33 @@ def dirty_frame(docs, debris) -> pd.DataFrame:
         if d["format"] == "scraped":
             t = (DIR / d["file"]).read_text(encoding="utf-8").split("\n", 1)[1]
         else:
-            extra = [r["text"] for r in debris if r["file"] == d["file"] and int(r["doc"]) == d["doc"]]
-            t = "\n\n".join(extra[:1] + d["paragraphs"] + extra[1:] + ["Load-Date: May 1, 2019", "HD", "<p>"])
-        rows.append({"text": t, "title": d["title"] + " x", "outlet": "", "published": None,
-                     "path": str(DIR / d["file"])})
+            extra = [
+                r["text"] for r in debris if r["file"] == d["file"] and int(r["doc"]) == d["doc"]
+            ]
+            t = "\n\n".join(
+                extra[:1] + d["paragraphs"] + extra[1:] + ["Load-Date: May 1, 2019", "HD", "<p>"]
+            )
+        rows.append(
+            {
+                "text": t,
+                "title": d["title"] + " x",
+                "outlet": "",
+                "published": None,
+                "path": str(DIR / d["file"]),
+            }
+        )
     return pd.DataFrame(rows)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bodies", action="store_true", help="self-check: score the original bodies")
-    ap.add_argument("--dirty", action="store_true", help="negative control: bodies with debris left in")
-    ap.add_argument("--no-file", action="store_true", help="with --bodies/--dirty: hide the file column")
+    ap.add_argument(
+        "--dirty", action="store_true", help="negative control: bodies with debris left in"
+    )
+    ap.add_argument(
+        "--no-file", action="store_true", help="with --bodies/--dirty: hide the file column"
+    )
     ap.add_argument("--out", help="also write the report to this file")
     args = ap.parse_args()
     docs, debris = load()
@@ -439,7 +631,9 @@ def main():
         fr = dirty_frame(docs, debris)
         if args.no_file:
             fr = fr.drop(columns=["path"])
-        out("NEGATIVE CONTROL: bodies with debris left in (expect every article flagged, no losses)")
+        out(
+            "NEGATIVE CONTROL: bodies with debris left in (expect every article flagged, no losses)"
+        )
         tot, left = evaluate(fr, docs, debris, out=out)
         code = 0 if tot["any_leftover"] == tot["articles"] and tot["sent_lost"] == 0 else 1
         out(f"\nNEGATIVE CONTROL {'PASSED' if code == 0 else 'FAILED'}")
@@ -447,18 +641,27 @@ def main():
         fr = bodies_frame(docs)
         if args.no_file:
             fr = fr.drop(columns=["path"])
-        out("SELF-CHECK: scoring the original bodies (expect 0 leftovers, 0 losses, all metadata matching)")
+        out(
+            "SELF-CHECK: scoring the original bodies (expect 0 leftovers, 0 losses, all metadata matching)"
+        )
         tot, left = evaluate(fr, docs, debris, out=out)
         bad = tot["any_leftover"] + tot["sent_lost"] + tot["sent_garbled"] + tot["doc_missing"]
-        bad += (tot["docs"] - tot["title_ok"]) + (tot["docs"] - tot["outlet_ok"]) + (tot["docs"] - tot["date_ok"])
+        bad += (
+            (tot["docs"] - tot["title_ok"])
+            + (tot["docs"] - tot["outlet_ok"])
+            + (tot["docs"] - tot["date_ok"])
+        )
         out(f"\nSELF-CHECK {'PASSED' if bad == 0 and not left else 'FAILED'}")
         code = 0 if bad == 0 and not left else 1
     else:
         from presslens.ingest import corpus, clean
+
         raw, quarantine = corpus.read(DIR)
         cleaned, removed = clean.clean_articles(raw)
         out(f"presslens on {DIR.relative_to(ROOT)}")
-        evaluate(cleaned, docs, debris, raw_n=len(raw), quarantine=quarantine, removed=removed, out=out)
+        evaluate(
+            cleaned, docs, debris, raw_n=len(raw), quarantine=quarantine, removed=removed, out=out
+        )
         code = 0
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,9 @@ import pandas as pd
 
 from presslens.extract import timeline
 from presslens.pipeline import paths
-from presslens.validate.timex import bootstrap, counts, f1, predict, wilson, yearless
+from presslens.validate.metrics import wilson
+from presslens.validate.timex import bootstrap, counts, f1, predict
+from presslens.validate.timex import climate as score_climate
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -74,22 +76,12 @@ def seeds(corpus_pass: bool) -> None:
 
 def climate(corpus_pass: bool, errors: str) -> None:
     """The climate parts, dev and held-out apart; the corpus pass sees all 275 articles."""
-    arts = pd.read_csv(CLIMATE_TSV, sep="\t", dtype=str, keep_default_na=False)
-    texts = dict(zip(arts["ID"], arts["text"]))
-    dates = {a: (d[:10] or None) for a, d in zip(arts["ID"], arts["date"])}
-    pred = predict(texts, dates, corpus_pass)
-    gold_all = pd.read_csv(CLIMATE / "timex_gold.csv", dtype=str, keep_default_na=False)
-    yl_all = pd.read_csv(CLIMATE / "yearless_months.csv", dtype=str, keep_default_na=False)
+    got = score_climate(paths.eval_dir(), corpus_pass=corpus_pass)
     for split in ("dev", "heldout"):
-        g = gold_all[gold_all["split"] == split].astype({"occurrence": int})
-        sub = {f: texts[f] for f in g["file"].unique()}
-        gold = timeline.locate(g, sub)
-        p = pred[pred["file"].isin(set(sub))]
-        y = yl_all[yl_all["split"] == split].astype({"occurrence": int})
-        yl = yearless(y, texts, pred)
-        report(f"climate {split}", gold, p, yl)
+        r = got[split]
+        report(f"climate {split}", r["gold"], r["pred"], r["yearless"])
         if errors == split == "dev":
-            list_errors(gold, p, y, texts, pred)
+            list_errors(r["gold"], r["pred"], r["yearless_rows"], got["texts"], got["pred"])
 
 
 def list_errors(

@@ -16,25 +16,16 @@ rows (the guide's strict set), and the articles the detector got wrong.
 from __future__ import annotations
 
 import argparse
-import math
 from pathlib import Path
 
 import pandas as pd
 
 from presslens.ingest import clean, wire
+from presslens.validate.metrics import wilson
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "eval" / "narrative-frames" / "articles_metadata.dev.tsv"
 GOLD = ROOT / "lib" / "presslens" / "resources" / "gold" / "wire.csv"
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson score interval of the proportion k/n ((0, 1) when n is 0)."""
-    if n == 0:
-        return 0.0, 1.0
-    centre = (k + z * z / 2) / (n + z * z)
-    half = z * math.sqrt(k * (n - k) / n + z * z / 4) / (n + z * z)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def detect(texts: pd.Series) -> pd.DataFrame:

@@ -48,3 +48,14 @@ def by_class(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str
     return pd.concat(
         [table, pd.DataFrame([macro, weighted], columns=table.columns)], ignore_index=True
     )
+
+
+def wilson(k: int, n: int) -> tuple[float, float]:
+    """The 95% Wilson interval of k successes in n (statsmodels' proportion_confint); (0, 0)
+    when n is 0."""
+    from statsmodels.stats.proportion import proportion_confint
+
+    if n == 0:
+        return 0.0, 0.0
+    lo, hi = proportion_confint(k, n, alpha=0.05, method="wilson")
+    return float(lo), float(hi)

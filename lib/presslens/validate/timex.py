@@ -12,7 +12,6 @@ the share of year-less mentions given the reader's year (Wilson interval). Used 
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +23,6 @@ from presslens.measure import events
 from presslens.validate.metrics import precision_recall_f1
 
 N_BOOT = 2000
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """Wilson 95% interval of k successes in n."""
-    if n == 0:
-        return 0.0, 0.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def predict(texts: dict[str, str], dates: dict[str, str | None], corpus_pass: bool) -> pd.DataFrame:

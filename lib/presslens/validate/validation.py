@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.pipeline import paths, resources_io
+from presslens.validate.metrics import wilson
 
 NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
 NEWSMTSC = ("newsmtsc", "devtest_rw.jsonl")
@@ -190,7 +191,7 @@ def _timex(path: Path) -> tuple[list[dict], dict[str, Any]]:
         if m:
             rows.append(
                 _row("temporal tagging", ds, "presslens.timeline",
-                     "year-less dates in the reader's year", k / m, m, timex.wilson(k, m))
+                     "year-less dates in the reader's year", k / m, m, wilson(k, m))
             )  # fmt: skip
     return rows, {}
 
