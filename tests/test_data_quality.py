@@ -157,3 +157,8 @@ def test_an_unknown_mode_is_a_clear_error() -> None:
 @pytest.mark.parametrize(("mode", "words"), [("own", "own reporting"), ("all", "wire-agency")])
 def test_the_report_says_which_comparison_it_shows(mode: str, words: str) -> None:
     assert words in outlet_scope.describe(mode, n_wire=3)
+
+
+def test_without_wire_copy_the_report_says_none_was_found() -> None:
+    said = outlet_scope.describe("own", n_wire=0)
+    assert "no article was found to be wire-agency copy" in said and "(wire copy)" not in said

@@ -216,6 +216,7 @@ def test_a_folder_pack_beside_the_corpus_is_used_by_every_stage(tmp_path: Path) 
     assert dict(zip(settings["key"], settings["value"])) == {
         "pack": "climate",
         "pack_source": "folder",
+        "outlet_comparisons": "own",
     }
     assert "/" not in "".join(settings["value"])  # no path in a table
     counts = tables.read("term_counts", out)

@@ -89,6 +89,11 @@ def describe(mode: str, *, n_wire: int | None = None) -> str:
             "Outlet comparisons count everything each outlet published, wire-agency copy "
             "included (run with -p outlet_comparisons own to compare outlets' own reporting)."
         )
+    if n_wire == 0:
+        return (
+            "Outlet comparisons count each outlet's own reporting; no article was found to be "
+            "wire-agency copy, so every article counts for the outlet that published it."
+        )
     wire = "" if n_wire is None else f" ({n_wire:,} articles)"
     return (
         "Outlet comparisons count each outlet's own reporting: wire-agency copy"
