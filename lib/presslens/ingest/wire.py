@@ -35,6 +35,7 @@ class Cue:
     pattern: re.Pattern[str]
     agency: str
     unless: re.Pattern[str] | None
+    names_agency: bool = False  # the pattern holds {agency}: it can match only where one is named
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Rules:
 
     cues: tuple[Cue, ...]
     by_form: dict[str, str]
+    any_agency: re.Pattern[str]
     by_source: dict[str, str]
     in_parens: re.Pattern[str]
     photo: re.Pattern[str]
@@ -81,6 +83,7 @@ def rules(name: str = "wire.yaml") -> Rules:
             pattern=re.compile(c["pattern"].replace("{agency}", group), re.MULTILINE),
             agency=c.get("agency", ""),
             unless=re.compile(c["unless"], re.MULTILINE) if c.get("unless") else None,
+            names_agency="{agency}" in c["pattern"],
         )
         for c in spec["cues"]
     )
@@ -90,6 +93,7 @@ def rules(name: str = "wire.yaml") -> Rules:
     return Rules(
         cues=cues,
         by_form=forms,
+        any_agency=re.compile(group),
         by_source=by_source,
         in_parens=re.compile(r"[(/]\s*" + group + r"\s*[)/]"),
         photo=re.compile(spec["photo_credit"]),
@@ -128,8 +132,9 @@ def _snippet(text: str) -> str:
 def search(window: str, *, where: str, rules_: Rules, label: str = "") -> tuple[str, str]:
     """The first cue of `where` (head or tail) matching in `window`: (agency, evidence), or
     ("", "")."""
+    named = rules_.any_agency.search(window) is not None
     for cue in rules_.cues:
-        if cue.where not in (where, "both"):
+        if cue.where not in (where, "both") or (cue.names_agency and not named):
             continue
         if cue.unless is not None and cue.unless.search(window):
             continue

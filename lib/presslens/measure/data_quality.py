@@ -106,10 +106,10 @@ def _prepared(per: pd.DataFrame) -> pd.DataFrame:
 
 def _summary(g: pd.DataFrame, rules: pd.DataFrame) -> dict[str, object]:
     """One outlet's (or all outlets') row, without warnings."""
-    from statsmodels.stats.proportion import proportion_confint  # imported when used
+    from presslens.validate.metrics import wilson
 
     n, wire = len(g), int(g["is_wire"].sum())
-    lo, hi = proportion_confint(wire, n, method="wilson") if n else (np.nan, np.nan)
+    lo, hi = wilson(wire, n) if n else (np.nan, np.nan)
     top = rules.groupby("rule")["lines"].sum().sort_values(ascending=False, kind="mergesort")
     sentences = int(g["sentences"].sum())
     return {
@@ -148,10 +148,12 @@ def quality_table(
     rules = removed_rules.assign(outlet=removed_rules["article_id"].map(outlet_of)).dropna(
         subset=["outlet"]
     )
-    order = p.groupby("outlet").size().sort_values(ascending=False, kind="mergesort").index
+    groups = dict(tuple(p.groupby("outlet", sort=False)))
+    by_rule = dict(tuple(rules.groupby("outlet", sort=False)))
+    empty = rules.iloc[0:0]
     rows = [
-        {"outlet": o, **_summary(p[p["outlet"] == o], rules[rules["outlet"] == o])}
-        for o in sorted(order, key=lambda o: (-int((p["outlet"] == o).sum()), o))
+        {"outlet": o, **_summary(groups[o], by_rule.get(o, empty))}
+        for o in sorted(groups, key=lambda o: (-len(groups[o]), o))
     ]
     rows.append({"outlet": ALL, **_summary(p, rules)})
     table = pd.DataFrame(rows, columns=COLUMNS[:-1])
@@ -201,27 +203,29 @@ def _flag(
     measure tested together."""
     from scipy import stats as sps
 
-    level = {o: _level(p[p["outlet"] == o], col) for o in tested}
+    groups = dict(tuple(p.groupby("outlet", sort=False)))
+    level = {o: _level(groups[o], col) for o in tested}
     cands = []
     for o in tested:
-        mine = p.loc[p["outlet"] == o, col].dropna()
-        rest = p.loc[p["outlet"] != o, col].dropna()
         others = [level[x] for x in tested if x != o and not np.isnan(level[x])]
-        if not len(mine) or not len(rest) or not others:
+        if np.isnan(level[o]) or not others:
             continue
         a, b = level[o], float(np.median(others))
+        ratio = a / b if b else np.inf if a else 1.0
+        if (abs(a - b) < gap) if share else (1 / gap < ratio < gap):
+            continue  # too close to the other outlets to matter: not tested
+        mine = groups[o][col].dropna()
+        rest = p.loc[p["outlet"] != o, col].dropna()
+        if not len(mine) or not len(rest):
+            continue
         if share:
-            big = abs(a - b) >= gap
             table = [[mine.sum(), len(mine) - mine.sum()], [rest.sum(), len(rest) - rest.sum()]]
-            pval = sps.fisher_exact(np.asarray(table, dtype=int))[1] if big else 1.0
+            pval = sps.fisher_exact(np.asarray(table, dtype=int))[1]
             text = f"{words} {a:.0%} (n={len(mine)}) against a median of {b:.0%}"
         else:
-            ratio = a / b if b else np.inf if a else 1.0
-            big = ratio >= gap or ratio <= 1 / gap
-            pval = sps.mannwhitneyu(mine, rest).pvalue if big else 1.0
+            pval = sps.mannwhitneyu(mine, rest).pvalue
             text = f"{words} {a:.1f} (n={len(mine)}) against a median of {b:.1f}"
-        if big:
-            cands.append((o, text + f" over {len(others)} other outlets", float(pval)))
+        cands.append((o, text + f" over {len(others)} other outlets", float(pval)))
     return cands
 
 

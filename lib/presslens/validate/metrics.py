@@ -51,11 +51,10 @@ def by_class(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str
 
 
 def wilson(k: int, n: int) -> tuple[float, float]:
-    """The 95% Wilson interval of k successes in n (statsmodels' proportion_confint); (0, 0)
-    when n is 0."""
-    from statsmodels.stats.proportion import proportion_confint
+    """The 95% Wilson interval of k successes in n (scipy's binomtest); (0, 0) when n is 0."""
+    from scipy.stats import binomtest
 
     if n == 0:
         return 0.0, 0.0
-    lo, hi = proportion_confint(k, n, alpha=0.05, method="wilson")
-    return float(lo), float(hi)
+    ci = binomtest(int(k), int(n)).proportion_ci(confidence_level=0.95, method="wilson")
+    return float(ci.low), float(ci.high)
