@@ -308,6 +308,10 @@ HAPPENED = [
     # nothing happened: a bare year, a statement's date
     ("In 2016 there was more snow.", "2016", "", "", ""),
     ("Obama said Tuesday that he would veto it.", "Tuesday", "", "", ""),
+    # a point of comparison dates no event
+    ("Emissions must fall 45 percent below 2010 levels.", "2010", "", "", ""),
+    ("The planet has warmed 1C compared to 1850.", "1850", "", "", ""),
+    ("Output rose 3% relative to 2005.", "2005", "", "", ""),
 ]
 
 

@@ -29,6 +29,8 @@ class _Words:
     not_heads: frozenset[str]
     not_verbs: frozenset[str]
     lemmas: dict[str, str]
+    baseline_after: frozenset[str] = frozenset()
+    baseline_before: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=None)
@@ -41,7 +43,19 @@ def words(name: str = "timex.yaml") -> _Words:
         not_heads=frozenset(str(w).lower() for w in spec["not_heads"]) | c.present | c.past,
         not_verbs=frozenset(str(w).lower() for w in spec["not_verbs"]),
         lemmas={str(k).lower(): str(v).lower() for k, v in spec["lemmas"].items()},
+        baseline_after=frozenset(str(x).lower() for x in spec.get("baseline_after", [])),
+        baseline_before=tuple(str(x).lower() for x in spec.get("baseline_before", [])),
     )
+
+
+def _baseline(text: str, start: int, end: int, w: _Words) -> bool:
+    """Whether the date at text[start:end] is a point of comparison ("below 2005 levels",
+    "compared to 1990"), which dates no event."""
+    nxt = _tokens(text, end, min(len(text), end + 20))
+    if nxt and nxt[0][0].lower() in w.baseline_after:
+        return True
+    before = " ".join(text[max(0, start - 25) : start].lower().split())
+    return before.endswith(w.baseline_before)
 
 
 def stem(word: str, *, name: str = "timex.yaml") -> str:
@@ -194,6 +208,8 @@ def what_happened(text: str, start: int, end: int, *, name: str = "timex.yaml") 
     nearest main verb of its clause with its object; who is that verb's subject; key the lemma
     events are grouped by. ('', '', '') when the date dates nothing ("in 2016" alone)."""
     w = words(name)
+    if _baseline(text, start, end, w):
+        return "", "", ""
     around = (
         _tokens(text, max(0, start - _WINDOW), start),
         _tokens(text, end, min(len(text), end + _WINDOW)),
