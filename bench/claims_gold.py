@@ -217,6 +217,34 @@ def score() -> None:
                             int(same[~cmp].sum()), int((~cmp).sum())))  # fmt: skip
 
 
+def rescore() -> None:
+    """The current method's pairs scored with the labels of every labelled pair file (a pair is
+    the same two claims of the same two articles), without writing a pair file: reported
+    disagreements real, compared pairs about the same thing, set-aside pairs that were (missed);
+    pairs no file labels are counted apart."""
+    from presslens.extract import claims
+
+    key = ["article_a", "article_b", "claim_a", "claim_b"]
+    labels = pd.concat(
+        [pd.read_csv(GOLD / n, dtype=str, keep_default_na=False)[key + ["label"]] for n in LABELLED]
+    ).drop_duplicates(key)
+    now = run(claims, "after").drop(columns=["label", "note"], errors="ignore")
+    now = now.astype({k: str for k in key}).merge(labels, on=key, how="left")
+    label = now["label"].fillna("").str.strip().str.lower()
+    same = label.isin({"real", "same", "changed"})
+    for part, g in now.groupby("part", sort=True):
+        known = label[g.index] != ""
+        rep, cmp = (g["reported"] == "yes") & known, (g["kind"] != "unrelated") & known
+        print(_line(f"current method {part} reported disagreements real",
+                    int((label[g.index][rep] == "real").sum()), int(rep.sum())))  # fmt: skip
+        print(_line(f"current method {part} compared pairs about the same thing",
+                    int(same[g.index][cmp].sum()), int(cmp.sum())))  # fmt: skip
+        aside = (g["kind"] == "unrelated") & known
+        print(_line(f"current method {part} set-aside pairs about the same thing (missed)",
+                    int(same[g.index][aside].sum()), int(aside.sum())))  # fmt: skip
+        print(f"current method {part}: {int((~known).sum())} pairs no file labels")
+
+
 def main() -> None:
     """Write the pair files, or time the methods, or print the labelled precision."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -224,9 +252,13 @@ def main() -> None:
     ap.add_argument("--rev", default="HEAD", help="git revision of the method before")
     ap.add_argument("--score", action="store_true", help="print the labelled precision only")
     ap.add_argument("--time", action="store_true", help="time stage 50's claims part")
+    ap.add_argument("--rescore", action="store_true", help="the current method on the labels")
     args = ap.parse_args()
     if args.score:
         score()
+        return
+    if args.rescore:
+        rescore()
         return
     from presslens.extract import claims
 

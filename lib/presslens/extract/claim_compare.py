@@ -127,15 +127,19 @@ def _kind(a: dict, b: dict, tolerance: float, one_outlet: bool) -> str:
     year or date, or undated), or differ within an outlet."""
     if a["quantity"] != "year" and not _related(a, b):
         return "unrelated"
-    if _consistent(a, b, tolerance):
+    consistent = _consistent(a, b, tolerance)
+    dated = a["refers_basis"] == b["refers_basis"] == "publication date"
+    other_time = (a["time"] and b["time"] and a["time"] != b["time"]) or (
+        dated and a["published"] != b["published"]
+    )
+    if other_time:
+        # different years or dates: a change when the values differ; values that fit each other
+        # at different times say nothing (and are often two different events of one kind)
+        return "unrelated" if consistent else "change over time"
+    if consistent:
         return "agree"
     if a["outlet"] == b["outlet"] and not one_outlet:
         return "differ within an outlet"
-    if a["time"] and b["time"] and a["time"] != b["time"]:
-        return "change over time"  # they refer to different years
-    dated = a["refers_basis"] == b["refers_basis"] == "publication date"
-    if dated and a["published"] != b["published"]:
-        return "change over time"
     return "disagree"
 
 

@@ -400,8 +400,8 @@ def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
             "quantity of the same thing: the same unit, counted noun, qualifiers (NATO troops are "
             "not US troops) and place, in sentences about the same thing. ‘Disagree’: the values "
             "differ for the same time in at least two outlets; ‘change over time’: they differ "
-            "and refer to different years or publication dates; ‘agree’: the values fit each "
-            "other (approximate claims within 10%)."
+            "and refer to different years or publication dates; ‘agree’: for the same time, the "
+            "values fit each other (approximate claims within 10%)."
         ),
         p(_disagreement_note(t["divergence"])),
         block(
