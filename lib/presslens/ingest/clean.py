@@ -403,28 +403,24 @@ def _apply_trailing(rule: Rule, page: _Page, like: dict[str, Any]) -> None:
             page.drop(i, rule.name)
 
 
+_KINDS: dict[str, Any] = {  # kind -> how it is applied (rule, page, columns, like)
+    "line": lambda r, p, c, k: _apply_line(r, p, c),
+    "line_and_next": lambda r, p, c, k: _apply_line_and_next(r, p),
+    "inline": lambda r, p, c, k: _apply_inline(r, p, c),
+    "lead_span": lambda r, p, c, k: _apply_lead_span(r, p, c),
+    "repeated_lead": lambda r, p, c, k: _apply_repeated_lead(r, p),
+    "inline_lead": lambda r, p, c, k: _apply_inline_lead(r, p),
+    "trailing_headlines": lambda r, p, c, k: _apply_trailing(r, p, k),
+    "embed": lambda r, p, c, k: _apply_embed(r, p),
+    "related_list": lambda r, p, c, k: _apply_related_list(r, p),
+    "last_line": lambda r, p, c, k: _apply_last_line(r, p),
+}
+
+
 def _apply(rule: Rule, page: _Page, columns: dict[str, list[str]], like: dict[str, Any]) -> None:
     """Apply one furniture rule (see the kinds in cleaning.yaml) to a page."""
-    if rule.kind == "line":
-        _apply_line(rule, page, columns)
-    elif rule.kind == "line_and_next":
-        _apply_line_and_next(rule, page)
-    elif rule.kind == "inline":
-        _apply_inline(rule, page, columns)
-    elif rule.kind == "lead_span":
-        _apply_lead_span(rule, page, columns)
-    elif rule.kind == "repeated_lead":
-        _apply_repeated_lead(rule, page)
-    elif rule.kind == "inline_lead":
-        _apply_inline_lead(rule, page)
-    elif rule.kind == "trailing_headlines":
-        _apply_trailing(rule, page, like)
-    elif rule.kind == "embed":
-        _apply_embed(rule, page)
-    elif rule.kind == "related_list":
-        _apply_related_list(rule, page)
-    elif rule.kind == "last_line":
-        _apply_last_line(rule, page)
+    if rule.kind in _KINDS:
+        _KINDS[rule.kind](rule, page, columns, like)
     elif rule.kind not in {"headline", "repeated_headline"}:
         raise ValueError(f"cleaning rule {rule.name!r} has unknown kind {rule.kind!r}")
 
