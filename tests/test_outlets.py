@@ -26,6 +26,8 @@ from presslens.stages import clean_corpus
             {"le-monde": "Le Monde", "LE MONDE": "Le Monde"},
         ),
         ({"Zeit Online": 1, "zeít online": 1}, {"zeít online": "Zeit Online"}),
+        ({"Новая газета": 3, "новая газета": 5}, {"новая газета": "Новая газета"}),
+        ({"Η Καθημερινή": 2, "η καθημερινη": 1}, {"η καθημερινη": "Η Καθημερινή"}),
     ],
 )
 def test_spellings_of_one_outlet_become_one(counts: dict, expected: dict) -> None:

@@ -2,6 +2,7 @@
 whatever the corpus size."""
 
 import pandas as pd
+import pytest
 
 from presslens.report import summary
 
@@ -172,3 +173,32 @@ def test_nothing_analysed_gives_a_warning_and_no_findings_but_the_counts() -> No
     t = tables(0)
     assert any("No article could be analysed" in w for w in summary.warnings(t))
     assert len(summary.findings(t)) == 1
+
+
+@pytest.mark.parametrize(
+    ("outlets", "published", "said"),
+    [
+        (["A", "B"], ["2024-01-01", "2024-01-01"], "Outlets state different numbers for the same "
+         "thing at the same time: deaths (2 articles of 2 outlets"),
+        (["A", "A"], [None, None], "Articles of one outlet state different numbers for the same "
+         "thing at the same time (or undated): deaths (2 articles of 1 outlet,"),
+    ],
+)  # fmt: skip
+def test_the_claim_finding_says_who_disagrees(outlets, published, said) -> None:
+    from presslens.report.summary.findings import claim_findings
+
+    div = pd.DataFrame(
+        {
+            "quantity": "deaths",
+            "verdict": "disagree",
+            "rank": 1,
+            "article_id": ["a", "b"],
+            "outlet": outlets,
+            "published": published,
+            "claim": ["10 dead", "40 dead"],
+            "value": [10.0, 40.0],
+            "sent_id": 1,
+        }
+    )
+    text = "".join(p.text for p in claim_findings({"divergence": div})[0])
+    assert said in text

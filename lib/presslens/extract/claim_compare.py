@@ -46,6 +46,7 @@ COLUMNS = [
 MIN_SHARED = 3  # content words two sentences share besides the claim, to be about the same thing
 MIN_SHARE = 0.4  # ... and the share of the shorter sentence's content words they make
 MIN_STORY = 5  # of the 15 most frequent content words of two articles about the same story
+MAX_ARTICLES_PER_KEY = 300  # articles compared per quantity: at most 44,850 pairs of each
 ORDER = {"disagree": 0, "change over time": 1, "differ within an outlet": 2, "agree": 3}
 
 
@@ -182,6 +183,9 @@ def pairs(
     one_outlet = articles["outlet"].nunique(dropna=False) <= 1
     rows = []
     for key, g in c.groupby("key", sort=True):
+        if len(g) > MAX_ARTICLES_PER_KEY:  # pairs grow with the square: a fixed sample
+            rank = pd.util.hash_pandas_object(g["article_id"], index=False)
+            g = g.loc[rank.sort_values(kind="mergesort").index[:MAX_ARTICLES_PER_KEY]]
         for a, b in itertools.combinations(g.to_dict("records"), 2):
             kind = _kind(a, b, tolerance, one_outlet)
             if kind != "unrelated" or unrelated:

@@ -16,12 +16,14 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def key(name: str) -> str:
-    """The comparison key of an outlet name: lower case, no accents, letters and digits only."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    """The comparison key of an outlet name: case folded, accents dropped, letters and digits only
+    (of any script: "Новая газета" and "новая газета" share a key)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     return _NOT_ALNUM.sub("", plain)
 
 

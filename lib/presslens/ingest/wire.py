@@ -6,8 +6,11 @@ sign-off or copyright line at its end ("-- Reuters", "(Reporting by ...; Editing
 "Copyright 2019 The Associated Press"), or the `byline`, `dateline` and `source` columns. An agency
 named inside the body as a source ("Reuters reported", "told The Associated Press", "an AP-NORC
 poll") is not, and neither is an agency photo credit. The agencies, their name forms and the cues
-are data in ``resources/wire.yaml``. Copies of one story found by `dedupe` in two or more outlets
-are shared copy too (`shared_copies`): the agency any copy names, else "shared copy".
+are data in ``resources/wire.yaml``. An agency's cue in an article of the agency's own outlet
+("Reuters", "apnews.com") is the outlet's own reporting, not wire copy. Copies of one story found
+by `dedupe` are shared copy too (`shared_copies`): the agency any copy names when the copies span
+two or more outlets; when none names one, "shared copy" only when they span three or more outlets
+(two outlets may be an original and its republication, so both are left as they are).
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from presslens.ingest.outlets import key
 from presslens.pipeline import resources_io
 
 COLUMNS = ["wire", "wire_evidence"]
 SHARED = "shared copy"
+OWN = "the agency's own reporting"
 _SPACE = re.compile(r"\s+")
 _EVIDENCE_CHARS = 80
 
@@ -52,6 +57,7 @@ class Rules:
     tail_chars: int
     tail_lines: int
     tail_max_chars: int
+    outlet_keys: dict[str, frozenset[str]]
 
 
 def _forms(spec: dict) -> dict[str, str]:
@@ -61,6 +67,16 @@ def _forms(spec: dict) -> dict[str, str]:
         for form in entry.get("forms", []):
             out.setdefault(form, name)
             out.setdefault(form.upper(), name)
+    return out
+
+
+def _outlet_keys(spec: dict) -> dict[str, frozenset[str]]:
+    """Agency -> the outlet keys that name it: those of its name, forms and domains."""
+    out = {}
+    for name, entry in spec["agencies"].items():
+        domains = entry.get("domains", [])
+        names = [name, *entry.get("forms", []), *domains]
+        out[name] = frozenset(k for k in map(key, names) if k)
     return out
 
 
@@ -101,7 +117,15 @@ def rules(name: str = "wire.yaml") -> Rules:
         tail_chars=int(spec.get("tail_chars", 300)),
         tail_lines=int(spec.get("tail_lines", 3)),
         tail_max_chars=int(spec.get("tail_max_chars", 600)),
+        outlet_keys=_outlet_keys(spec),
     )
+
+
+def is_own_outlet(agency_: str, outlet: str, *, rules_: Rules) -> bool:
+    """Whether `outlet` is the agency itself ("Reuters", "AP News", "apnews.com")."""
+    k = key(outlet) if outlet else ""
+    keys = rules_.outlet_keys.get(agency_, frozenset())
+    return bool(k) and (k in keys or (k.endswith("news") and k[: -len("news")] in keys))
 
 
 def head(text: str, *, chars: int) -> str:
@@ -195,12 +219,12 @@ def _str(value: object) -> str:
 
 def mark(articles: pd.DataFrame, *, rules_name: str = "wire.yaml") -> pd.DataFrame:
     """Add `wire` and `wire_evidence` to an articles table (from raw, text, byline, dateline and
-    source, whichever it has)."""
+    source, whichever it has); an agency's cue in its own outlet's article is own reporting."""
     out = articles.copy()
     empty = pd.Series([""] * len(out), index=out.index, dtype="object")
-    cols = {
-        c: out[c] if c in out else empty for c in ("raw", "text", "byline", "dateline", "source")
-    }
+    names = ("raw", "text", "byline", "dateline", "source", "outlet")
+    cols = {c: out[c] if c in out else empty for c in names}
+    r = rules(rules_name)
     found = [
         agency(
             _str(raw),
@@ -210,7 +234,11 @@ def mark(articles: pd.DataFrame, *, rules_name: str = "wire.yaml") -> pd.DataFra
             source=_str(source),
             rules_name=rules_name,
         )
-        for raw, text, byline, dateline, source in zip(*cols.values())
+        for raw, text, byline, dateline, source, _ in zip(*cols.values())
+    ]
+    found = [
+        ("", f"{OWN}: {why}") if a and is_own_outlet(a, _str(o), rules_=r) else (a, why)
+        for (a, why), o in zip(found, cols["outlet"])
     ]
     out["wire"] = pd.Series([a for a, _ in found], index=out.index, dtype="object")
     out["wire_evidence"] = pd.Series([e for _, e in found], index=out.index, dtype="object")
@@ -239,21 +267,28 @@ def _groups(found: pd.DataFrame) -> list[list[str]]:
     return list(groups.values())
 
 
-def shared_copies(found: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
-    """`wire` and `wire_evidence` for the members of copy groups that span two or more outlets and
-    have no agency cue of their own: the agency another member names, else "shared copy".
-    `members` has article_id, outlet, wire and wire_evidence of the groups' articles."""
+def shared_copies(
+    found: pd.DataFrame, members: pd.DataFrame, *, rules_name: str = "wire.yaml"
+) -> pd.DataFrame:
+    """`wire` and `wire_evidence` for the members of copy groups that have no agency cue of their
+    own: the agency another member names when the group spans two or more outlets (the agency's
+    own outlet left alone), else "shared copy" when it spans three or more outlets (two may be an
+    original and one republication). `members` has article_id, outlet, wire and wire_evidence of
+    the groups' articles."""
     info = members.drop_duplicates("article_id").set_index("article_id")
     outlet = {a: _str(o).strip() for a, o in info["outlet"].items()}
     own = {a: _str(w) for a, w in info["wire"].items()}
+    r = rules(rules_name)
     rows = []
     for ids in _groups(found):
-        if len({outlet.get(i, "") for i in ids} - {""}) < 2:
-            continue
         named = [i for i in ids if own.get(i, "") not in ("", SHARED)]
+        if len({outlet.get(i, "") for i in ids} - {""}) < (2 if named else 3):
+            continue
         wire = own[named[0]] if named else SHARED
         for i in ids:
-            if own.get(i, "") not in ("", SHARED):
+            if own.get(i, "") not in ("", SHARED) or is_own_outlet(
+                wire, outlet.get(i, ""), rules_=r
+            ):
                 continue
             others = [j for j in named + ids if j != i and outlet.get(j, "") != outlet.get(i, "")]
             other = others[0] if others else next(j for j in ids if j != i)

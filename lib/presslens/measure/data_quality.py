@@ -164,20 +164,25 @@ def quality_table(
     return table[COLUMNS]
 
 
+MAX_REST = 20_000  # a per-article test compares an outlet with at most this many other articles
+
+
 def warnings(
     p: pd.DataFrame, *, min_articles: int, min_share_gap: float, min_ratio: float, alpha: float
 ) -> dict[str, str]:
     """outlet -> the measures on which it stands out, in words (outlets below `min_articles`
     are never flagged)."""
-    sizes = p.groupby("outlet").size()
-    tested = sorted(o for o, n in sizes.items() if n >= min_articles)
+    groups = dict(tuple(p.groupby("outlet", sort=False)))
+    tested = sorted(o for o, g in groups.items() if len(g) >= min_articles)
     if len(tested) < 2:
         return {}
+    # the rest of the corpus a per-article test compares with: every article, or a fixed sample
+    pool = p if len(p) <= MAX_REST else p.sample(MAX_REST, random_state=0).sort_index()
     cands: list[tuple[str, str, float]] = []
     for col, words in _SHARES.values():
-        cands += _flag(p, tested, col, words, share=True, gap=min_share_gap)
+        cands += _flag(p, groups, pool, tested, col, words, share=True, gap=min_share_gap)
     for col, words in _RATES.values():
-        cands += _flag(p, tested, col, words, share=False, gap=min_ratio)
+        cands += _flag(p, groups, pool, tested, col, words, share=False, gap=min_ratio)
     found: dict[str, list[str]] = {o: [] for o in tested}
     if cands:  # one family: every outlet on every measure (Holm)
         from statsmodels.stats.multitest import multipletests
@@ -189,8 +194,17 @@ def warnings(
     return {o: "; ".join(t) for o, t in found.items() if t}
 
 
+def _median_without(values: np.ndarray, i: int) -> float:
+    """The median of sorted `values` without its i-th element."""
+    rest = len(values) - 1
+    pick = [rest // 2] if rest % 2 else [rest // 2 - 1, rest // 2]
+    return float(np.mean([values[j] if j < i else values[j + 1] for j in pick]))
+
+
 def _flag(
     p: pd.DataFrame,
+    groups: dict[str, pd.DataFrame],
+    pool: pd.DataFrame,
     tested: list[str],
     col: str,
     words: str,
@@ -203,29 +217,29 @@ def _flag(
     measure tested together."""
     from scipy import stats as sps
 
-    groups = dict(tuple(p.groupby("outlet", sort=False)))
     level = {o: _level(groups[o], col) for o in tested}
+    known = sorted((v, o) for o, v in level.items() if not np.isnan(v))
+    values, where = np.array([v for v, _ in known]), {o: i for i, (_, o) in enumerate(known)}
+    total = p[col].dropna()
     cands = []
-    for o in tested:
-        others = [level[x] for x in tested if x != o and not np.isnan(level[x])]
-        if np.isnan(level[o]) or not others:
-            continue
-        a, b = level[o], float(np.median(others))
+    for o in where if len(known) > 1 else []:
+        a, b = level[o], _median_without(values, where[o])
         ratio = a / b if b else np.inf if a else 1.0
         if (abs(a - b) < gap) if share else (1 / gap < ratio < gap):
             continue  # too close to the other outlets to matter: not tested
         mine = groups[o][col].dropna()
-        rest = p.loc[p["outlet"] != o, col].dropna()
-        if not len(mine) or not len(rest):
-            continue
-        if share:
-            table = [[mine.sum(), len(mine) - mine.sum()], [rest.sum(), len(rest) - rest.sum()]]
-            pval = sps.fisher_exact(np.asarray(table, dtype=int))[1]
-            text = f"{words} {a:.0%} (n={len(mine)}) against a median of {b:.0%}"
+        if share:  # Fisher's exact test, the rest of the corpus by subtraction
+            k, n = int(mine.sum()), len(mine)
+            rest_k, rest_n = int(total.sum()) - k, len(total) - n
+            pval = sps.fisher_exact(np.array([[k, n - k], [rest_k, rest_n - rest_k]]))[1]
+            text = f"{words} {a:.0%} (n={n}) against a median of {b:.0%}"
         else:
+            rest = pool.loc[pool["outlet"] != o, col].dropna()
+            if not len(mine) or not len(rest):
+                continue
             pval = sps.mannwhitneyu(mine, rest).pvalue
             text = f"{words} {a:.1f} (n={len(mine)}) against a median of {b:.1f}"
-        cands.append((o, text + f" over {len(others)} other outlets", float(pval)))
+        cands.append((o, text + f" over {len(known) - 1} other outlets", float(pval)))
     return cands
 
 

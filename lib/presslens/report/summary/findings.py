@@ -486,7 +486,7 @@ def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
             [
                 Part(
                     f"{q} ({plural(len(g), 'article')}"
-                    + (f" of {g['outlet'].nunique()} outlets" if "outlet" in g else "")
+                    + (f" of {plural(g['outlet'].nunique(), 'outlet')}" if "outlet" in g else "")
                     + f", values {fmt(vals.min())} to {fmt(vals.max())}, e.g. "
                 ),
                 link(ex.article_id, int(ex.sent_id), snippet(str(ex.claim), 60)),
@@ -494,8 +494,12 @@ def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
             ]
         )
     more = f"; {len(sizes) - 3:,} more in data/divergence.csv" if len(sizes) > 3 else ""
+    one_outlet = "outlet" in differ and differ["outlet"].nunique() <= 1
+    undated = "published" in differ and differ["published"].isna().any()
+    who = "Articles of one outlet state" if one_outlet else "Outlets state"
+    when = "at the same time (or undated)" if undated else "at the same time"
     return [
-        [Part("Outlets state different numbers for the same thing at the same time: ")]
+        [Part(f"{who} different numbers for the same thing {when}: ")]
         + joined(items, sep="; ", last="; ")
         + [Part(f"{more}.")]
     ]
