@@ -92,6 +92,15 @@ WIRE = [
     (body(6) + "\n\nTo contact the reporter on this story: Jane Doe in London", "Bloomberg", ""),
     (HEAD + "SYDNEY (AAP) - " + body(7), "AAP", ""),
     (HEAD + "Jane Doe\nThe Canadian Press\n\nOTTAWA — " + body(), "Canadian Press", "credit line"),
+    # datelines after a place in capitals, a Title Case place, a date, or a headline on one line
+    (HEAD + "KABUL, Afghanistan (AP) — " + body(1), "Associated Press", "KABUL, Afghanistan"),
+    (HEAD + "Madrid (EFE) - " + body(2), "EFE", 'dateline "Madrid (EFE) -"'),
+    (HEAD + "LONDON, March 3, 2019 (Reuters) - " + body(3), "Reuters", "March 3, 2019"),
+    ("UN climate talks unraveling... Madrid (AFP) - " + body(4), "AFP", "Madrid (AFP) -"),
+    ("O'Rourke lays out climate plan (Reuters) – " + body(5), "Reuters", "plan (Reuters) –"),
+    # bylines with a byline suffix after the agency
+    (HEAD + "By Jane Doe, AP Staff Writer\n" + body(6), "Associated Press", "byline"),
+    (HEAD + "By Jane Doe, Reuters\nLONDON - " + body(7), "Reuters", "byline"),
 ]
 
 
@@ -124,6 +133,17 @@ NOT_WIRE = [
     "The Thomson Reuters Foundation reported on the campaign. " + body(1),
     "Details of the letter were first published by Bloomberg\n\n" + body(2),
     HEAD + body(3) + "\n\nThe plan was originally reported by Reuters.",
+    # a name and its abbreviation near the start is no dateline
+    "NEW DELHI: The Aam Aadmi Party (AAP) - led by Arvind Kejriwal - won the polls. " + body(4),
+    "Students who took Advanced Placement (AP) - exams on climate scored higher. " + body(5),
+    "The Communist Party (CP) — which has ruled since 1949 — set targets. " + body(6),
+    HEAD + "The Communist Party (CP) — The party set new targets. " + body(7),
+    HEAD + "Voters backed the Aam Aadmi Party (AAP) - Led by Kejriwal, it won. " + body(),
+    # publications whose names hold an agency's name
+    HEAD + "By Jane Doe, Bloomberg Businessweek\n\n" + body(1),
+    HEAD + "By Jane Doe | Bloomberg Opinion\n\n" + body(2),
+    HEAD + "By Jane Doe, Reuters Breakingviews\n\n" + body(3),
+    HEAD + "By Jane Doe, AP Stylebook editor\n\n" + body(4),
     "",
 ]
 
@@ -179,6 +199,27 @@ def test_mark_adds_the_columns_and_keeps_rows() -> None:
     assert out.drop(columns=wire.COLUMNS).equals(articles)
 
 
+@pytest.mark.parametrize(
+    ("outlet", "raw", "wire_"),
+    [
+        ("Reuters", HEAD + "LONDON (Reuters) - " + body(), ""),
+        ("AP News", HEAD + "WASHINGTON (AP) — " + body(1), ""),
+        ("apnews.com", HEAD + "WASHINGTON (AP) — " + body(2), ""),
+        ("Bloomberg", HEAD + "(Bloomberg) -- " + body(3), ""),
+        ("AFP", HEAD + "PARIS (AFP) - " + body(4), ""),
+        ("The Canadian Press", HEAD + "OTTAWA (CP) — " + body(5), ""),
+        ("Reuters", HEAD + "WASHINGTON (AP) — " + body(6), "Associated Press"),
+        ("The Daily Planet", HEAD + "LONDON (Reuters) - " + body(7), "Reuters"),
+        ("APnews-fan blog", HEAD + "WASHINGTON (AP) — " + body(), "Associated Press"),
+        ("Bloomberg Philanthropies", HEAD + "(Bloomberg) -- " + body(1), "Bloomberg"),
+    ],
+)
+def test_an_agency_outlet_reports_for_itself(outlet: str, raw: str, wire_: str) -> None:
+    out = wire.mark(pd.DataFrame({"article_id": ["a"], "raw": [raw], "outlet": [outlet]}))
+    assert out.at[0, "wire"] == wire_
+    assert out.at[0, "wire_evidence"].startswith(wire.OWN) == (wire_ == "")
+
+
 HEADERS = {
     "dailyplanet": "Democrats mobilize on climate\nWASHINGTON (AP) — ",
     "gazette": "Climate push gains support in Congress\nBy Staff | March 3, 2019\n\n",
@@ -226,6 +267,34 @@ def test_copies_without_an_agency_are_shared_copy() -> None:
     out = copies(arts)
     assert out["wire"].tolist() == [wire.SHARED] * 3
     assert out["wire_evidence"].tolist()[0] == "shared copy with p2 (gazette)"
+
+
+def test_an_original_and_one_republication_are_left_alone() -> None:
+    arts = three_outlets(body(0, 8)).iloc[:2]
+    arts["raw"] = arts["text"] = [body(0, 8), "By Staff\n\n" + body(0, 8)]
+    arts["outlet"] = ["The Guardian", "Yahoo News"]
+    out = copies(arts)
+    assert out["wire"].tolist() == ["", ""]
+
+
+def test_two_outlets_sharing_an_agency_story_are_its_copy() -> None:
+    arts = three_outlets(body(0, 8)).iloc[:2]
+    out = copies(arts)
+    assert out["wire"].tolist() == ["Associated Press"] * 2
+
+
+def test_the_agency_outlet_keeps_its_own_story_in_a_copy_group() -> None:
+    found = pd.DataFrame({"article_id": ["b", "c"], "duplicate_of": ["a", "a"]})
+    members = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "outlet": ["Reuters", "gazette", "ledger"],
+            "wire": ["", "Reuters", ""],
+            "wire_evidence": ["", 'closing credit "-- Reuters"', ""],
+        }
+    )
+    shared = wire.shared_copies(found, members)
+    assert shared.values.tolist() == [["c", "Reuters", "shared copy with b (gazette)"]]
 
 
 def test_copies_within_one_outlet_are_not_shared_copy() -> None:
