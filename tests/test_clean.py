@@ -761,3 +761,77 @@ def test_third_set_body_stays(raw: str) -> None:
     res = cleaned(raw)
     assert res.text == raw
     assert res.removed == []
+
+
+# Sentences that begin with a prompt's, a field label's or a credit's words, or with a short
+# acronym and a dash: real article text, never furniture (each rule needs its own wording).
+SENTENCES_LIKE_FURNITURE = [
+    "Subscribe to that theory and you will be disappointed, he said.",
+    "Subscribe to that theory, he said.",
+    "Sign up for the vaccine opened on Monday to all adults over 50.",
+    "Follow the money on Twitter and you will find the bots.",
+    "Location: the meeting will be held in the town hall, organisers said.",
+    "People: more than 2,000 were evacuated from the coast on Sunday.",
+    "Subject: the plan was approved on Monday.",
+    "Language: the words matter, she said.",
+    "Highlight: the best moment came late.",
+    "Watch: the minister refused to answer questions about the budget.",
+    "Watch: The minister refused to answer questions about the budget.",
+    "Photo by the numbers: 40 percent of voters stayed home.",
+    "Notes\nThe central bank raised rates by half a point on Thursday.",
+    "Image source: the satellite pictures were taken by Maxar.",
+    "EU - UK talks ended without a deal on Friday, officials said.",
+    "NATO — the alliance founded in 1949 — will meet in Vilnius.",
+    "NATO - UK talks ended without a deal on Friday, officials said.",
+]
+
+
+@pytest.mark.parametrize("raw", SENTENCES_LIKE_FURNITURE)
+def test_sentences_like_furniture_stay(raw: str) -> None:
+    res = clean.clean(raw, title="T")
+    assert res.text == raw
+    assert res.removed == []
+    assert res.dateline == ""
+
+
+@pytest.mark.parametrize(
+    ("raw", "rules"),
+    [
+        ("Body.\nSubscribe to our newsletter\nMore.", ["share_and_subscribe"]),
+        ("Body.\nSign up to receive our daily briefing by email.\nMore.", ["prompt_line"]),
+        ("Body.\nSubscribe now for unlimited access.\nMore.", ["prompt_line"]),
+        ("Body.\nFollow @jdoe\nMore.", ["prompt_line"]),
+        ("Body.\nFollow Jane Doe on Twitter and Instagram\nMore.", ["prompt_line"]),
+        ("Body.\nLocation: United States--US\nMore.", ["proquest_field"]),
+        ("Body.\nSubject: Climate change; Emissions\nMore.", ["proquest_field"]),
+        ("Body.\nPublisher: Oath Inc.\nMore.", ["proquest_field"]),
+        ("Body.\nPublication title: thehill; New York, N.Y.\nMore.", ["proquest_field"]),
+        ("Body.\nLanguage: English\nMore.", ["nexis_field"]),
+        ("Body.\nHighlight: The plan failed.\nMore.", ["nexis_field"]),
+        ("Body.\nWatch: Is this the end of coal?\nMore.", ["related_line"]),
+        ("Body.\nWatch: Trump mocks climate science\nMore.", ["related_line"]),
+        ("Body.\nPhoto by Jane Roe\nMore.", ["image_credit_line"]),
+        ("Body.\nImage source: Getty Images\nMore.", ["image_credit_line"]),
+        ("Body.\nNotes\nThis article has been updated.\nMore.", ["nexis_notes"] * 2),
+    ],
+)
+def test_furniture_with_its_wording_still_goes(raw: str, rules: list[str]) -> None:
+    res = clean.clean(raw, title="T")
+    assert res.text == "Body.\nMore."
+    assert [r[2] for r in res.removed] == rules
+
+
+@pytest.mark.parametrize(
+    ("raw", "dateline", "text"),
+    [
+        ("WASHINGTON — The EPA said.", "WASHINGTON", "The EPA said."),
+        ("NEW YORK — A storm hit.", "NEW YORK", "A storm hit."),
+        ("KABUL, Afghanistan — Officials said.", "KABUL, Afghanistan", "Officials said."),
+        ("LONDON (Reuters) - Britain said.", "LONDON (Reuters)", "Britain said."),
+        ("WASHINGTON, Jan. 5 — The plan passed.", "WASHINGTON, Jan. 5", "The plan passed."),
+        ("UN (AP) — Diplomats met.", "UN (AP)", "Diplomats met."),
+    ],
+)
+def test_dateline_forms(raw: str, dateline: str, text: str) -> None:
+    res = clean.clean(raw, title="T")
+    assert (res.dateline, res.text) == (dateline, text)

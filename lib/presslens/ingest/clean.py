@@ -60,7 +60,7 @@ def load_rules(name: str = "cleaning.yaml") -> tuple[list[Rule], dict[str, Any]]
         opts = {k: v for k, v in r.items() if k not in {"name", "kind", "description", "pattern"}}
         if "requires" in opts:
             opts["requires"] = tuple(w.lower() for w in opts["requires"])
-        for key in ("part", "link"):  # extra patterns of an `embed` rule
+        for key in ("part", "link", "next_pattern"):  # extra patterns (embed, line_and_next)
             if key in opts:
                 opts[key] = re.compile(opts[key], flags)
         rules.append(Rule(r["name"], r["kind"], r.get("description", ""), pat, opts))
@@ -183,12 +183,18 @@ def _apply_line(rule: Rule, page: _Page, columns: dict[str, list[str]]) -> None:
 
 
 def _apply_line_and_next(rule: Rule, page: _Page) -> None:
+    """Drop a matching line and the next line; with `next_pattern`, only when the next line
+    matches it (else both stay)."""
+    wanted = rule.options.get("next_pattern")
     for i in [i for i in page.live() if rule.pattern.fullmatch(page.lines[i].strip())]:
-        if page.keep[i]:
-            page.drop(i, rule.name)
-            nxt = [j for j in page.live() if j > i]
-            if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
-                page.drop(nxt[0], rule.name)
+        if not page.keep[i]:
+            continue
+        nxt = [j for j in page.live() if j > i]
+        if wanted is not None and not (nxt and wanted.fullmatch(page.lines[nxt[0]].strip())):
+            continue
+        page.drop(i, rule.name)
+        if nxt and not rule.pattern.fullmatch(page.lines[nxt[0]].strip()):
+            page.drop(nxt[0], rule.name)
 
 
 def _may_match(rule: Rule, page: _Page, i: int) -> bool:
