@@ -406,6 +406,16 @@ def _evidence_link(evidence: str) -> Part | None:
     return link(aid, int(sid) if sid.isdigit() else None, "e.g.")
 
 
+def _span(begin: object, finish: object) -> str:
+    """A dated span in words: a day, a year, or the years it covers ("1900-1999")."""
+    b, f = str(begin), str(finish)
+    if b == f or not f or f == "nan":
+        return b
+    if b[:4] == f[:4]:
+        return b[:7] if b[:7] == f[:7] else b[:4]
+    return f"{b[:4]}-{f[:4]}"
+
+
 def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
     """What the articles reach back to and the events most articles refer to."""
     g = t["event_groups"]
@@ -420,13 +430,13 @@ def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
             [
                 Part(
                     f"The articles refer to {plural(len(g), 'dated event')} "
-                    f"({int(g['n_mentions'].sum()):,} mentions); they reach back to "
-                    f"{first.label}, {first.begin}"
+                    f"({int(g['n_mentions'].sum()):,} mentions); the earliest is ‘{first.label}’ "
+                    f"({_span(first.begin, first.finish)}"
                 ),
-                *([Part(" ("), a, Part(")")] if a else []),
-                Part(f", and forward to {last.label}, {last.begin}"),
-                *([Part(" ("), b, Part(")")] if b else []),
-                Part("."),
+                *([Part(", "), a] if a else []),
+                Part(f"), the latest ‘{last.label}’ ({_span(last.begin, last.finish)}"),
+                *([Part(", "), b] if b else []),
+                Part(")."),
             ]
         )
         shared = g[g["n_articles"] > 1].sort_values(
