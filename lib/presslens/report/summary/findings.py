@@ -450,7 +450,10 @@ def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
                 e = _evidence_link(r.evidence)
                 items.append(
                     [
-                        Part(f"{r.label} ({r.begin}, {plural(int(r.n_articles), 'article')}"),
+                        Part(
+                            f"‘{r.label}’ ({_span(r.begin, r.finish)}, "
+                            f"{plural(int(r.n_articles), 'article')}"
+                        ),
                         *([Part(", "), e] if e else []),
                         Part(")"),
                     ]
