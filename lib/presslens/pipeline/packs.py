@@ -185,28 +185,27 @@ def settings_table(pack: str, extra: dict[str, str] | None = None) -> Any:
     return pd.DataFrame(rows, columns=["key", "value"])
 
 
-def setting(out_dir: str | os.PathLike, key: str, *, default: str = "") -> str:
-    """One value of the run's `run_settings` table, `default` when the run has none."""
+def settings(out_dir: str | os.PathLike) -> dict[str, str]:
+    """The run's `run_settings` table as key -> value ({} for a run folder without it)."""
     from presslens.pipeline import tables
 
     got = tables.read_if("run_settings", out_dir)
     if got is None or not len(got):
-        return default
-    settings = dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
-    return settings.get(key, default) or default
+        return {}
+    return dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
+
+
+def setting(out_dir: str | os.PathLike, key: str, *, default: str = "") -> str:
+    """One value of the run's `run_settings` table, `default` when the run has none."""
+    return settings(out_dir).get(key, default) or default
 
 
 def of_run(out_dir: str | os.PathLike, *, given: str = "") -> str:
     """The pack a run uses, as `resolve` returns it, from the run's `run_settings` table (written
     by stage 10). `given`, the pack parameter of stage 10, names a folder pack the table only
     names; a run folder without the table has no pack."""
-    from presslens.pipeline import tables
-
-    got = tables.read_if("run_settings", out_dir)
-    if got is None or not len(got):
-        return ""
-    settings = dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
-    pack_name, source = settings.get("pack", ""), settings.get("pack_source", "")
+    run = settings(out_dir)
+    pack_name, source = run.get("pack", ""), run.get("pack_source", "")
     if not pack_name:
         return ""
     if source == "shipped":

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 import pandas as pd
-from presslens.pipeline import outlet_scope, tables
+from presslens.pipeline import outlet_scope, packs, tables
 from presslens.report.pages import Part, block, sentence_href
 
 
@@ -89,11 +89,7 @@ def load(out_dir: str | Path) -> dict[str, Any]:
 
 def run_pack(out_dir: str | Path) -> str:
     """The name of the run's topic pack ('' for none), from stage 10's `run_settings`."""
-    got = tables.read_if("run_settings", out_dir)
-    if got is None:
-        return ""
-    settings = dict(zip(got["key"].astype(str), got["value"].fillna("").astype(str)))
-    return settings.get("pack", "")
+    return packs.setting(out_dir, "pack")
 
 
 def manifest(out_dir: str | Path) -> dict:
