@@ -49,6 +49,19 @@ CONTRACT: dict[str, list[str]] = {
         "finish",
         "anchor",
     ],
+    "outlet_actor": [
+        "outlet",
+        "actor",
+        "name",
+        "mentions",
+        "mention_share",
+        "quotes",
+        "quote_share",
+        "tone",
+        "tone_lo",
+        "tone_hi",
+        "n",
+    ],
 }
 KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],

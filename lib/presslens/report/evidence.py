@@ -349,29 +349,24 @@ def naming_cells(
     )
 
 
-def actor_tone(
-    out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT
+def _strongest_tone(
+    out_dir: str | Path, point: Callable[[pd.DataFrame], pd.Series], *, per_point: int
 ) -> pd.DataFrame:
-    """Actor-tone points (key: actor): the mentions with the strongest tone toward the actor
-    first."""
-    wanted = set(actors)
+    """Tone-toward points (key from `point`, "" for none): the strongest-scored mentions first."""
 
     def keep(part: pd.DataFrame) -> pd.DataFrame:
-        t = part[part["actor"].isin(wanted) & part["score"].notna()]
-        t = t.assign(point=t["actor"], strength=t["score"].abs())
+        t = part[part["score"].notna()]
+        t = t.assign(point=point(t), strength=t["score"].abs())
+        t = t[t["point"] != ""]
         return t.sort_values(
             ["point", "strength", "article_id", "sent_id"],
             ascending=[True, False, True, True],
             kind="mergesort",
         )
 
+    columns = ["article_id", "sent_id", "actor", "surface", "label", "score"]
     best = _best(
-        _scan(
-            "actor_tone",
-            out_dir,
-            ["article_id", "sent_id", "actor", "surface", "label", "score"],
-            keep,
-        ),
+        _scan("actor_tone", out_dir, columns, keep),
         order=["strength", "article_id", "sent_id"],
         ascending=[False, True, True],
         per_point=per_point,
@@ -387,6 +382,32 @@ def actor_tone(
             ],
         )
     )
+
+
+def actor_tone(
+    out_dir: str | Path, actors: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Actor-tone points (key: actor): the mentions with the strongest tone toward the actor
+    first."""
+    wanted = set(actors)
+    return _strongest_tone(
+        out_dir, lambda t: t["actor"].where(t["actor"].isin(wanted), ""), per_point=per_point
+    )
+
+
+def outlet_actor_cells(
+    out_dir: str | Path, keys: list[str], *, per_point: int = PER_POINT
+) -> pd.DataFrame:
+    """Outlet x actor cells (key: 'actor|outlet'): the outlet's mentions of the actor with the
+    strongest tone first."""
+    wanted = set(keys)
+    outlet = _outlet_map(out_dir)
+
+    def point(t: pd.DataFrame) -> pd.Series:
+        key = t["actor"].astype(str) + "|" + t["article_id"].map(outlet).fillna("").astype(str)
+        return key.where(key.isin(wanted), "")
+
+    return _strongest_tone(out_dir, point, per_point=per_point)
 
 
 # ---- 40: time ------------------------------------------------------------------------------

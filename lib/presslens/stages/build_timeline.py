@@ -52,7 +52,8 @@ def build_timeline(
     """Stage 40: `timex` and `events` (partitioned; a month without a year that other articles date
     with a year takes that year in a corpus pass, `redate_corpus`), then `event_groups` (events
     grouped by what happened and when) and `coverage` (articles and mean tone per publication
-    period; `period` says which: D, W, M, Q or Y). Dates are also tied to the events of the run's
+    period; `period` says which: D, W, M, Q or Y) and `actor_periods` (the leading actors per
+    period). Dates are also tied to the events of the run's
     topic pack (stage 10's `run_settings`), none without a pack."""
     from presslens.measure import events
     from presslens.pipeline import packs
@@ -72,6 +73,7 @@ def build_timeline(
     tone = tone[tone["method"] == tone_method] if tone is not None else None
     cov, _, period = events.coverage(articles, tone, freq=coverage_period)
     tables.write(cov.assign(period_kind=period), "coverage", out_dir)
+    write_actor_periods(out_dir, articles, period)
     draw(out_dir, tone_method=tone_method)
     gold, gold_corpus = gold_paths(gold, gold_corpus)
     scores = score_timex_gold(out_dir, gold, gold_corpus)
@@ -81,6 +83,24 @@ def build_timeline(
         "gold_corpus": str(gold_corpus),
         "gold_scored": scores is not None,
     }
+
+
+def write_actor_periods(out_dir: str | Path, articles: pd.DataFrame, period: str) -> None:
+    """`actor_periods`: mentions of the leading actors and the tone toward them per publication
+    period (the period of `coverage`)."""
+    from presslens.measure import outlet_actor, outlet_differences
+
+    tone = tables.read("actor_tone", out_dir, columns=["article_id", "actor", "score"])
+    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    dated = articles[(articles["status"] == "ok") & articles["published"].notna()]
+    when = pd.Series(dtype=str)
+    if period and len(dated):
+        stamps = pd.to_datetime(dated["published"]).dt.to_period(period).astype(str)
+        when = pd.Series(stamps.to_numpy(), index=dated["article_id"].to_numpy())
+    leading = outlet_differences.leading_actors(actors)
+    names = dict(zip(actors["actor"].astype(str), actors["name"].astype(str)))
+    table = outlet_actor.actor_periods(tone, when, leading, names)
+    tables.write(table, "actor_periods", out_dir)
 
 
 def tag_corpus(
@@ -218,7 +238,7 @@ def gold_paths(gold: str | Path = "", gold_corpus: str | Path = "") -> tuple[Pat
 
 def draw(out_dir: str | Path, *, tone_method: str = "vader") -> None:
     """fig40 the timeline of referenced events (binned by period past a limit), fig41 coverage over
-    time."""
+    time, fig42 the leading actors over time."""
     from presslens.measure import events
     from presslens.report import charts, evidence, figures
 
@@ -241,3 +261,5 @@ def draw(out_dir: str | Path, *, tone_method: str = "vader") -> None:
         cov.drop(columns=["period_kind"]), period, left_out=left_out, tone_method=tone_method
     )
     figures.save(chart, out_dir, evidence=evidence.coverage_periods(out_dir, chart.keys, period))
+    periods = tables.read("actor_periods", out_dir)
+    figures.save(charts.actors_over_time(periods, period), out_dir)

@@ -7,6 +7,8 @@ import functools
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from presslens.pipeline import outlet_scope, tables
 from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
 
@@ -37,6 +39,7 @@ def compare_outlets(
     contrast_prior_scale: float = 1.0,
     contrast_keep: int = 100,
     contrast_top: int = 8,
+    tone_method: str = "vader",
     engine_name: str = "auto",
     scheduler: str = "",
     progress: bool = True,
@@ -85,12 +88,58 @@ def compare_outlets(
         groups, vocab, matrix, prior_scale=contrast_prior_scale, keep=contrast_keep
     )
     tables.write(top.assign(scheme="word"), "contrasts", out_dir)
+    write_outlet_actor(out_dir, tone_method=tone_method)
     draw(out_dir, top=contrast_top)
     return counts
 
 
+def _outlets(out_dir: str | Path) -> pd.Series:
+    """article_id -> comparison outlet of the analysed articles (the run's outlet scope)."""
+    arts = outlet_scope.articles(out_dir, ["article_id", "outlet", "status"])
+    ok = arts[arts["status"] == "ok"]
+    return pd.Series(
+        ok["outlet"].fillna(outlet_scope.UNKNOWN_OUTLET).astype(str).to_numpy(),
+        index=ok["article_id"].to_numpy(),
+    )
+
+
+def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> None:
+    """`outlet_actor` (each outlet's mentions, quotes and tone toward each actor) and
+    `outlet_differences` (each outlet against the others on the leading actors, frames, who
+    speaks and article tone, Benjamini-Hochberg corrected; presslens.measure.outlet_actor)."""
+    from presslens.measure import outlet_actor as oa
+    from presslens.measure import outlet_differences as od
+
+    outlet = _outlets(out_dir)
+    tone = tables.read("actor_tone", out_dir, columns=["article_id", "sent_id", "actor", "score"])
+    quotes = tables.read(
+        "quotes",
+        out_dir,
+        columns=["article_id", "sent_id", "speaker_actor", "speaker_type", "speaker_gender"],
+    )
+    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    names = dict(zip(actors["actor"].astype(str), actors["name"].astype(str)))
+    tables.write(oa.outlet_actor(outlet, tone, quotes, names), "outlet_actor", out_dir)
+    frames = tables.read(
+        "article_frames", out_dir, columns=["article_id", "scheme", "frame", "present"]
+    )
+    art_tone = tables.read("article_sentiment", out_dir, columns=["article_id", "method", "tone"])
+    diffs = oa.differences(
+        outlet,
+        tone=tone,
+        quotes=quotes,
+        article_frames=frames,
+        article_tone=art_tone[art_tone["method"] == tone_method],
+        leading=od.leading_actors(actors),
+    )
+    diffs.insert(2, "name", [names.get(str(x), str(x)) for x in diffs["subject"]])
+    diffs["evidence"] = oa.evidence(diffs, outlet, tone, quotes)
+    tables.write(diffs, "outlet_differences", out_dir)
+
+
 def draw(out_dir: str | Path, *, top: int = 8) -> None:
-    """fig50: the words that set each outlet apart (the `top` per outlet)."""
+    """fig50: the words that set each outlet apart (the `top` per outlet); fig51: the leading
+    actors by outlet."""
     from presslens.measure import contrast
     from presslens.pipeline.partitions import UNKNOWN_OUTLET
     from presslens.report import charts, evidence, figures
@@ -100,3 +149,17 @@ def draw(out_dir: str | Path, *, top: int = 8) -> None:
     sizes = arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET).value_counts()
     chart = charts.word_contrasts(best, sizes)
     figures.save(chart, out_dir, evidence=evidence.word_contrasts(out_dir, chart.keys))
+    from presslens.measure import outlet_differences as od
+
+    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    compared = od.compared_outlets(
+        arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET)
+    )
+    outlets = [o for o in sizes.index if o in compared]
+    chart = charts.outlet_actor(
+        tables.read("outlet_actor", out_dir),
+        tables.read("outlet_differences", out_dir),
+        od.leading_actors(actors),
+        outlets,
+    )
+    figures.save(chart, out_dir, evidence=evidence.outlet_actor_cells(out_dir, chart.keys))

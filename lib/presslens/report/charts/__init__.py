@@ -11,6 +11,7 @@ points a chart lists in `Chart.keys`."""
 
 from __future__ import annotations
 
+from .actors import actors_over_time, outlet_actor
 from .common import MAX_BARS, MAX_COLUMNS, MAX_EVENTS, MAX_PANELS, MAX_ROWS, PERIOD_NAMES
 from .framing import actor_tone, frames_by_outlet, naming_by_outlet, quoted_vs_mentioned
 from .outlets import word_contrasts
@@ -25,11 +26,13 @@ __all__ = [
     "MAX_ROWS",
     "PERIOD_NAMES",
     "actor_tone",
+    "actors_over_time",
     "cleaning",
     "coverage",
     "event_timeline",
     "frames_by_outlet",
     "naming_by_outlet",
+    "outlet_actor",
     "quoted_vs_mentioned",
     "sentence_tone",
     "tone_by_article",

@@ -490,6 +490,16 @@ def _divergence_table(div: pd.DataFrame) -> pd.DataFrame:
     return by
 
 
+def _few_articles(sizes: pd.Series) -> str:
+    """' With few articles per outlet ...' when the median outlet has under 20 articles."""
+    if sizes.empty or sizes.median() >= 20:
+        return ""
+    return (
+        f" The median outlet has {plural(int(sizes.median()), 'article')}: with so few, these "
+        "words describe those articles, not an editorial line."
+    )
+
+
 def contrasts_blocks(t: dict[str, Any], *, k: int = 8) -> list[dict[str, Any]]:
     c = t["contrasts"]
     if c.empty:
@@ -521,8 +531,8 @@ def contrasts_blocks(t: dict[str, Any], *, k: int = 8) -> list[dict[str, Any]]:
             "Words each outlet uses more than the others: log-odds ratios with an informative "
             "Dirichlet prior (Monroe, Colaresi & Quinn 2008), the prior being the whole corpus's "
             "word counts; "
-            "|z| > 1.96 is the conventional threshold. With one or two articles per outlet these "
-            "describe articles, not editorial lines."
+            "|z| > 1.96 is the conventional threshold, uncorrected for the many words tested."
+            + _few_articles(sizes)
         ),
         block(
             "table",

@@ -8,11 +8,16 @@ import pandas as pd
 
 from presslens.extract.actors import display_name
 from presslens.report.pages import Part, fmt
+from . import differences
 from .quality import quality_warnings, scope_sentence
+from presslens.measure import outlet_differences as od
 from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, link, plural, snippet
 
 
 # ---- warnings and findings -----------------------------------------------------------------
+
+NEUTRAL_BAND = 0.05  # a mean tone within this of 0 is "about neutral", not a lean
+MIN_SENTENCES = 10  # articles shorter than this are not named as the most negative or positive
 
 
 def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
@@ -65,7 +70,7 @@ def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
         return [
             [
                 Part(
-                    f"{f['inputs']:,} input article(s): none could be analysed "
+                    f"{plural(f['inputs'], 'input article')}: none could be analysed "
                     f"({f['duplicate']:,} duplicate, {f['quarantined']:,} quarantined); "
                 ),
                 Part("the reasons", "#quarantine"),
@@ -74,22 +79,30 @@ def corpus_finding(t: dict[str, Any]) -> list[list[Part]]:
         ]
     ok = t["articles"][t["articles"]["status"] == "ok"]
     sizes = ok["outlet"].fillna(UNKNOWN_OUTLET).value_counts()
-    top = ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
     span = f"published {f['first']} to {f['last']}" if f["first"] else "with no publication dates"
     undated = f" ({f['undated']:,} undated)" if f["undated"] and f["first"] else ""
-    outlets = f"{plural(len(sizes), 'outlet')}" + (
-        f", the largest {top}" if len(sizes) > 1 else f" ({top})" if len(sizes) else ""
-    )
+    outlets = plural(len(sizes), "outlet") + _sizes(sizes)
     return [
         [
             Part(
-                f"{f['inputs']:,} input article(s): {f['ok']:,} analysed, {f['duplicate']:,} "
+                f"{plural(f['inputs'], 'input article')}: {f['ok']:,} analysed, {f['duplicate']:,} "
                 f"duplicate, {f['quarantined']:,} quarantined. "
                 f"The analysed articles come from {outlets}, {span}{undated}, and hold "
                 f"{t['n_sentences']:,} sentences. {scope_sentence(t)}"
             )
         ]
     ]
+
+
+def _sizes(sizes: pd.Series) -> str:
+    """How the outlets' sizes compare: ' (12 articles)', ' of 142 to 144 articles each', or ', the
+    largest A (300), B (120) and C (80)' when they differ."""
+    if len(sizes) == 1:
+        return f" ({plural(int(sizes.iloc[0]), 'article')})"
+    if len(sizes) and sizes.iloc[0] <= 1.1 * sizes.iloc[-1]:
+        lo, hi = int(sizes.iloc[-1]), int(sizes.iloc[0])
+        return f" of {hi:,} articles each" if lo == hi else f" of {lo:,} to {hi:,} articles each"
+    return ", the largest " + ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
 
 
 def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list[Part]]:
@@ -102,7 +115,7 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
     return [
         *_lean_findings(stats, n, method=method),
         *_article_range_findings(t["article_sentiment"], method=method),
-        *_outlet_findings(t["outlet_sentiment"], method=method),
+        *_outlet_findings(t, method=method),
         *_extreme_findings(t["extremes"]),
         *_agreement_findings(stats, t["disagreements"]),
     ]
@@ -117,10 +130,15 @@ def _lean_findings(stats: pd.DataFrame, n: float, *, method: str) -> list[list[P
         _stat(stats, method, "share_negative"),
     )
     if mean is not None:
+        lean = (
+            "are about neutral on balance"
+            if abs(mean) < NEUTRAL_BAND
+            else f"lean {'positive' if mean > 0 else 'negative'}"
+        )
         out.append(
             [
                 Part(
-                    f"Sentences lean {'positive' if pos > neg else 'negative'} by "
+                    f"Sentences {lean} by "
                     f"{method.upper() if method == 'vader' else method}: {pos:.0%} of {int(n):,} "
                     f"sentences score positive and {neg:.0%} negative (the rest neutral), a mean "
                     f"of {mean:+.2f} on a -1 to +1 scale."
@@ -133,7 +151,8 @@ def _lean_findings(stats: pd.DataFrame, n: float, *, method: str) -> list[list[P
 def _article_range_findings(art: pd.DataFrame, *, method: str) -> list[list[Part]]:
     """The most negative and most positive articles, with their intervals."""
     out: list[list[Part]] = []
-    a = art[art["method"] == method].sort_values(["tone", "article_id"], kind="mergesort")
+    a = art[(art["method"] == method) & (art["n_sentences"] >= MIN_SENTENCES)]
+    a = a.sort_values(["tone", "article_id"], kind="mergesort")
     if len(a) >= 2:
         lo, hi = a.iloc[0], a.iloc[-1]
         overlap = pd.notna(lo.ci_high) and pd.notna(hi.ci_low) and lo.ci_high >= hi.ci_low
@@ -144,7 +163,8 @@ def _article_range_findings(art: pd.DataFrame, *, method: str) -> list[list[Part
                 Part(f" to {fmt_ci(hi.tone, hi.ci_low, hi.ci_high)} in "),
                 link(hi.article_id),
                 Part(
-                    f" ({len(a):,} articles)."
+                    f" (of {len(a):,} articles with {MIN_SENTENCES}+ sentences; shorter ones "
+                    "are left out of this range)."
                     + (
                         " Their intervals overlap, so even these two are not clearly different."
                         if overlap
@@ -156,32 +176,28 @@ def _article_range_findings(art: pd.DataFrame, *, method: str) -> list[list[Part
     return out
 
 
-def _outlet_findings(outlets: pd.DataFrame, *, method: str) -> list[list[Part]]:
-    """The most negative and most positive outlets with enough articles."""
+def _outlet_findings(t: dict[str, Any], *, method: str) -> list[list[Part]]:
+    """The range of outlet tone over outlets with enough articles; whether any outlet differs from
+    the others is a tested finding of its own (outlet differences)."""
     out: list[list[Part]] = []
-    o = outlets
-    o = (
-        o[(o["method"] == method) & o["ci_low"].notna() & (o["warning"].fillna("") == "")]
-        if len(o)
-        else o
-    )
+    o = t["outlet_sentiment"]
+    if len(o):
+        o = o[(o["method"] == method) & o["ci_low"].notna()]
+        o = o[o["n_articles"] >= od.MIN_OUTLET_ARTICLES]
     if len(o) >= 2:
         o = o.sort_values(["tone", "outlet"], kind="mergesort")
         lo, hi = o.iloc[0], o.iloc[-1]
-        apart = lo.ci_high < hi.ci_low
         out.append(
             [
                 Part(
-                    f"Of {plural(len(o), 'outlet')} with enough articles to compare, {lo.outlet} "
-                    f"is the most negative ({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, "
-                    f"n={int(lo.n_articles):,}) and "
-                    f"{hi.outlet} the most positive ({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, "
-                    f"n={int(hi.n_articles):,}); "
-                    + (
-                        "their intervals do not overlap."
-                        if apart
-                        else "their intervals overlap, so the outlets do not clearly differ."
-                    )
+                    f"Mean article tone of the {plural(len(o), 'outlet')} with "
+                    f"{od.MIN_OUTLET_ARTICLES}+ articles runs from "
+                    f"{fmt_ci(lo.tone, lo.ci_low, lo.ci_high)} ({lo.outlet}, "
+                    f"{plural(int(lo.n_articles), 'article')}) to "
+                    f"{fmt_ci(hi.tone, hi.ci_low, hi.ci_high)} ({hi.outlet}, "
+                    f"{plural(int(hi.n_articles), 'article')}), a spread of "
+                    f"{hi.tone - lo.tone:.2f} on a -1 to +1 scale."
+                    + differences.verdict(t, "article tone", "article tone")
                 )
             ]
         )
@@ -230,7 +246,9 @@ def _agreement_findings(stats: pd.DataFrame, dis: pd.DataFrame) -> list[list[Par
     return out
 
 
-def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[Part]]:
+def framing_findings(
+    t: dict[str, Any], *, min_mentions: int = od.MIN_ACTOR_MENTIONS
+) -> list[list[Part]]:
     """Who speaks and who is only talked about, naming choices, frames, portrayal."""
     from .voices import actor_findings, variant_findings, voice_findings
 
@@ -238,11 +256,11 @@ def framing_findings(t: dict[str, Any], *, min_mentions: int = 5) -> list[list[P
         *actor_findings(t),
         *_speaker_findings(t["quotes"], _names(t)),
         *voice_findings(t),
-        *_silent_findings(t["quoted_mentioned"], _names(t)),
+        *_silent_findings(t["quoted_mentioned"], _names(t), _types(t)),
         *variant_findings(t),
         *_naming_findings(t["term_counts"]),
-        *_frame_findings(t["frame_shares"]),
-        *_portrayal_findings(t["portrayal"], _names(t), min_mentions=min_mentions),
+        *_frame_findings(t),
+        *_portrayal_findings(t["portrayal"], _names(t), _types(t), min_mentions=min_mentions),
     ]
 
 
@@ -252,6 +270,14 @@ def _names(t: dict[str, Any]) -> dict[str, str]:
     if actors is None or actors.empty:
         return {}
     return dict(zip(actors["actor"], actors["name"]))
+
+
+def _types(t: dict[str, Any]) -> dict[str, str]:
+    """Actor id -> type (person, organisation, place, group, other), from the `actors` table."""
+    actors = t.get("actors")
+    if actors is None or actors.empty:
+        return {}
+    return dict(zip(actors["actor"].astype(str), actors["type"].astype(str)))
 
 
 def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:
@@ -293,13 +319,16 @@ def _speaker_findings(quotes: pd.DataFrame, names: dict[str, str]) -> list[list[
     return out
 
 
-def _silent_findings(qm: pd.DataFrame, names: dict[str, str]) -> list[list[Part]]:
-    """Actors often talked about but never quoted."""
+def _silent_findings(
+    qm: pd.DataFrame, names: dict[str, str], types: dict[str, str]
+) -> list[list[Part]]:
+    """People often talked about but never quoted (places and things are never quoted)."""
     out: list[list[Part]] = []
     if len(qm):
         talked = qm.groupby("actor")[["mentions", "quotes"]].sum()
+        people = talked.index.map(lambda a: types.get(str(a), "") == "person")
         silent = (
-            talked[(talked["quotes"] == 0)]
+            talked[people & (talked["quotes"] == 0) & (talked["mentions"] >= od.MIN_ACTOR_MENTIONS)]
             .sort_values("mentions", ascending=False, kind="mergesort")
             .head(TOP)
         )
@@ -307,7 +336,8 @@ def _silent_findings(qm: pd.DataFrame, names: dict[str, str]) -> list[list[Part]
             out.append(
                 [
                     Part(
-                        "Often talked about but never quoted: "
+                        f"People often talked about ({od.MIN_ACTOR_MENTIONS}+ mentions) but never "
+                        "quoted: "
                         + ", ".join(
                             f"{display_name(a, names)} ({plural(int(r.mentions), 'mention')})"
                             for a, r in silent.iterrows()
@@ -354,9 +384,10 @@ def _naming_findings(tc: pd.DataFrame) -> list[list[Part]]:
     return out
 
 
-def _frame_findings(fs: pd.DataFrame) -> list[list[Part]]:
-    """The share of articles using each generic frame."""
+def _frame_findings(t: dict[str, Any]) -> list[list[Part]]:
+    """The share of articles using each generic frame, and whether outlets differ in them."""
     out: list[list[Part]] = []
+    fs = t["frame_shares"]
     if len(fs) and fs["articles"].sum():
         gen = fs[fs["scheme"] == "generic"].groupby("frame")[["present", "articles"]].sum()
         share = (gen["present"] / gen["articles"]).sort_values(ascending=False, kind="mergesort")
@@ -366,7 +397,7 @@ def _frame_findings(fs: pd.DataFrame) -> list[list[Part]]:
                     "Generic frames, share of articles using them: "
                     + ", ".join(f"{f} {s:.0%}" for f, s in share.items())
                     + " (frame coding agrees only moderately with human coders; see the "
-                    "validation section)."
+                    "validation section)." + differences.verdict(t, "frame", "the frames it uses")
                 )
             ]
         )
@@ -374,28 +405,41 @@ def _frame_findings(fs: pd.DataFrame) -> list[list[Part]]:
 
 
 def _portrayal_findings(
-    port: pd.DataFrame, names: dict[str, str], *, min_mentions: int
+    port: pd.DataFrame, names: dict[str, str], types: dict[str, str], *, min_mentions: int
 ) -> list[list[Part]]:
-    """The most negatively and most positively framed actors."""
-    out: list[list[Part]] = []
-    if len(port):
-        allp = port[
-            (port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)
-        ].sort_values(["tone", "actor"], kind="mergesort")
-        if len(allp) >= 2:
-            lo, hi = allp.iloc[0], allp.iloc[-1]
-            out.append(
-                [
-                    Part(
-                        f"Portrayal: of {plural(len(allp), 'actor')} with {min_mentions}+ "
-                        f"mentions, the most negatively framed is {display_name(lo.actor, names)} "
-                        f"({fmt_ci(lo.tone, lo.ci_low, lo.ci_high)}, n={int(lo.n_mentions):,}), "
-                        f"the most positively framed {display_name(hi.actor, names)} "
-                        f"({fmt_ci(hi.tone, hi.ci_low, hi.ci_high)}, n={int(hi.n_mentions):,})."
-                    )
-                ]
+    """The people, organisations and groups written about most negatively and most positively,
+    over actors with `min_mentions` or more, each only when its interval excludes 0 (neutral)."""
+    if port.empty:
+        return []
+    allp = port[(port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)]
+    allp = allp[allp["actor"].map(lambda a: types.get(str(a), "") in od.ACTOR_TYPES)]
+    allp = allp.sort_values(["tone", "actor"], kind="mergesort")
+    if len(allp) < 2:
+        return []
+    lo, hi = allp.iloc[0], allp.iloc[-1]
+
+    def said(r: pd.Series) -> str:
+        return (
+            f"{display_name(r.actor, names)} ({fmt_ci(r.tone, r.ci_low, r.ci_high)}, "
+            f"{plural(int(r.n_mentions), 'mention')})"
+        )
+
+    ends = ([f"the most negatively written about is {said(lo)}"] if lo.ci_high < 0 else []) + (
+        [f"the most positively {said(hi)}"] if hi.ci_low > 0 else []
+    )
+    if not ends:
+        return []
+    return [
+        [
+            Part(
+                f"Tone toward actors: of {plural(len(allp), 'actor')} (people, organisations, "
+                f"groups) "
+                f"with {min_mentions}+ mentions (those with fewer are left out), "
+                + "; ".join(ends)
+                + "."
             )
-    return out
+        ]
+    ]
 
 
 def _evidence_link(evidence: str) -> Part | None:
@@ -519,12 +563,14 @@ def claim_findings(t: dict[str, Any]) -> list[list[Part]]:
 
 
 def findings(
-    t: dict[str, Any], *, method: str = "vader", min_mentions: int = 5
+    t: dict[str, Any], *, method: str = "vader", min_mentions: int = od.MIN_ACTOR_MENTIONS
 ) -> list[list[Part]]:
-    """The findings list: a few statements, each naming its top items and counts, linked to
+    """The findings list: the corpus, then the outlet differences that hold (the central contrast),
+    then a few statements per analysis, each naming its top items and counts, linked to
     sentences."""
     return (
         corpus_finding(t)
+        + differences.findings(t)
         + sentiment_findings(t, method=method)
         + framing_findings(t, min_mentions=min_mentions)
         + timeline_findings(t)

@@ -72,6 +72,7 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "term_counts": opt("term_counts"),
         "frame_shares": opt("frame_shares"),
         "portrayal": opt("actor_portrayal"),
+        "outlet_differences": opt("outlet_differences"),
         "event_groups": opt("event_groups"),
         "coverage": opt("coverage"),
         "timex_types": opt("timex", ["type"]),

@@ -17,6 +17,7 @@ from .analysis_sections import (
     sentiment_blocks,
     timeline_blocks,
 )
+from . import differences
 from .findings import findings
 from .quality import quality_blocks
 from .reading import corpus_facts, p, plural
@@ -222,7 +223,8 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         else {}
     )
     return [
-        f"Sample size: {facts['ok']:,} analysed article(s) from {facts['outlets']:,} outlet(s). "
+        f"Sample size: {plural(facts['ok'], 'analysed article')} from "
+        f"{plural(facts['outlets'], 'outlet')}. "
         f"Below {min_articles} articles, and for any outlet with a handful, differences describe "
         "these texts, not the outlets; intervals are wide and a single article per outlet has "
         "none.",
@@ -373,6 +375,7 @@ def sections(
             else [p("No findings: nothing was analysed.")],
         ),
         pages.Section("quality", "What the comparisons rest on", quality_blocks(t)),
+        pages.Section("outlets", "Where outlets differ", differences.blocks(t)),
         pages.Section("corpus", "Corpus", corpus_blocks(t)),
         pages.Section("figures", "Figures", pages.figure_blocks(out_dir) or [p("No figures.")]),
         pages.Section("sentiment", "Tone", sentiment_blocks(t, method=method)),

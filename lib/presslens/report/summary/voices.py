@@ -10,6 +10,7 @@ import pandas as pd
 
 from presslens.measure.voices import ALL
 from presslens.report.pages import Part, block, table
+from .differences import verdict
 
 from .reading import TOP, joined, link, p, plural
 
@@ -59,7 +60,14 @@ def voice_findings(t: dict[str, Any]) -> list[list[Part]]:
     if "speaker type" in pooled.index.get_level_values(0):
         kinds = pooled.loc["speaker type"].sort_values("quotes", ascending=False, kind="mergesort")
         said = "; ".join(f"{k} {_share(r)}" for k, r in kinds.iterrows())
-        out.append([Part(f"Who speaks, of {int(kinds['of'].iloc[0]):,} quotes: {said}.")])
+        out.append(
+            [
+                Part(
+                    f"Who speaks, of {int(kinds['of'].iloc[0]):,} quotes: {said}."
+                    + verdict(t, "speaker share", "who it quotes")
+                )
+            ]
+        )
     if "gender (people)" in pooled.index.get_level_values(0):
         g = pooled.loc["gender (people)"]
         said = "; ".join(f"{k} {_share(r)}" for k, r in g.iterrows())
@@ -69,27 +77,8 @@ def voice_findings(t: dict[str, Any]) -> list[list[Part]]:
                 " (“unknown”: the text gives no he/she, honorific or census first name for the "
                 "speaker)"
             )
-        out.append([Part(line + _women_extremes(v) + ".")])
+        out.append([Part(line + "." + verdict(t, "women's share", "how often it quotes women"))])
     return out
-
-
-def _women_extremes(v: pd.DataFrame) -> str:
-    """'; women are quoted most by X (..) and least by Y (..)' over outlets with at least
-    MIN_PEOPLE_QUOTES quotes by people."""
-    w = v[
-        (v["dimension"] == "gender (people)")
-        & (v["category"] == "female")
-        & (v["outlet"] != ALL)
-        & (v["of"] >= MIN_PEOPLE_QUOTES)
-    ].sort_values(["share", "outlet"], kind="mergesort")
-    if len(w) < 2:
-        return ""
-    lo, hi = w.iloc[0], w.iloc[-1]
-    return (
-        f"; of {len(w)} outlets with {MIN_PEOPLE_QUOTES}+ quotes by people, women are quoted most "
-        f"by {hi['outlet']} "
-        f"({_share(hi)}) and least by {lo['outlet']} ({_share(lo)})"
-    )
 
 
 def variant_findings(t: dict[str, Any]) -> list[list[Part]]:
