@@ -83,7 +83,7 @@ def test_limitations_quote_the_validated_figures() -> None:
         "human interest (F1 0.30)",
         "29 expressions",
         "value accuracy 0.97",
-        "2 analysed article(s) from 2 outlet(s)",
+        "2 analysed articles from 2 outlets",
     ):
         assert want in text, want
 

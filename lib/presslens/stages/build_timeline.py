@@ -90,8 +90,11 @@ def write_actor_periods(out_dir: str | Path, articles: pd.DataFrame, period: str
     period (the period of `coverage`)."""
     from presslens.measure import outlet_actor, outlet_differences
 
-    tone = tables.read("actor_tone", out_dir, columns=["article_id", "actor", "score"])
-    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    tone = tables.read_if("actor_tone", out_dir, columns=["article_id", "actor", "score"])
+    actors = tables.read_if("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    if tone is None or actors is None:  # 30-code-framing has not run: no actors to follow
+        tables.write(pd.DataFrame(columns=outlet_actor.PERIODS), "actor_periods", out_dir)
+        return
     dated = articles[(articles["status"] == "ok") & articles["published"].notna()]
     when = pd.Series(dtype=str)
     if period and len(dated):

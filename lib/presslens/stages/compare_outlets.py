@@ -103,6 +103,13 @@ def _outlets(out_dir: str | Path) -> pd.Series:
     )
 
 
+def _read(out_dir: str | Path, name: str, columns: list[str]) -> pd.DataFrame:
+    """A table of an earlier stage, or an empty one with these columns when that stage has not
+    run (the comparisons then have nothing to compare)."""
+    got = tables.read_if(name, out_dir, columns=columns)
+    return got if got is not None else pd.DataFrame(columns=columns)
+
+
 def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> None:
     """`outlet_actor` (each outlet's mentions, quotes and tone toward each actor) and
     `outlet_differences` (each outlet against the others on the leading actors, frames, who
@@ -111,19 +118,17 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
     from presslens.measure import outlet_differences as od
 
     outlet = _outlets(out_dir)
-    tone = tables.read("actor_tone", out_dir, columns=["article_id", "sent_id", "actor", "score"])
-    quotes = tables.read(
-        "quotes",
+    tone = _read(out_dir, "actor_tone", ["article_id", "sent_id", "actor", "score"])
+    quotes = _read(
         out_dir,
-        columns=["article_id", "sent_id", "speaker_actor", "speaker_type", "speaker_gender"],
+        "quotes",
+        ["article_id", "sent_id", "speaker_actor", "speaker_type", "speaker_gender"],
     )
-    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    actors = _read(out_dir, "actors", ["actor", "name", "type", "mentions"])
     names = dict(zip(actors["actor"].astype(str), actors["name"].astype(str)))
     tables.write(oa.outlet_actor(outlet, tone, quotes, names), "outlet_actor", out_dir)
-    frames = tables.read(
-        "article_frames", out_dir, columns=["article_id", "scheme", "frame", "present"]
-    )
-    art_tone = tables.read("article_sentiment", out_dir, columns=["article_id", "method", "tone"])
+    frames = _read(out_dir, "article_frames", ["article_id", "scheme", "frame", "present"])
+    art_tone = _read(out_dir, "article_sentiment", ["article_id", "method", "tone"])
     diffs = oa.differences(
         outlet,
         tone=tone,
@@ -151,7 +156,7 @@ def draw(out_dir: str | Path, *, top: int = 8) -> None:
     figures.save(chart, out_dir, evidence=evidence.word_contrasts(out_dir, chart.keys))
     from presslens.measure import outlet_differences as od
 
-    actors = tables.read("actors", out_dir, columns=["actor", "name", "type", "mentions"])
+    actors = _read(out_dir, "actors", ["actor", "name", "type", "mentions"])
     compared = od.compared_outlets(
         arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET)
     )

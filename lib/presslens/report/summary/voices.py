@@ -31,17 +31,29 @@ def actor_findings(t: dict[str, Any]) -> list[list[Part]]:
         return []
     seen = actors[actors["mentions"] > 0]
     kinds = seen["type"].value_counts()
-    parts = ", ".join(f"{plural(int(n), str(k))}" for k, n in kinds.items())
+    parts = ", ".join(
+        plural(int(n), str(k), "people" if k == "person" else None) for k, n in kinds.items()
+    )
     curated = int((seen["source"] == "curated").sum())
     source = (
         f"{len(seen) - curated:,} discovered in the articles and {curated:,} from the topic pack"
         if curated
         else "all discovered in the articles (no list was given)"
     )
+    qm = t.get("quoted_mentioned")
+    ids = set(qm["actor"].astype(str)) if qm is not None and len(qm) else set()
+    unresolved = len({a for a in ids if a.startswith("ambiguous:")} - set(seen["actor"]))
+    total = (
+        f"{len(seen) + unresolved:,} actors: {len(seen):,} identified ({parts}) and "
+        f"{plural(unresolved, 'name')} left unresolved (a first name or surname alone that could "
+        "be several people)"
+        if unresolved
+        else f"{plural(len(seen), 'actor')} ({parts})"
+    )
     return [
         [
             Part(
-                f"The articles mention {plural(len(seen), 'actor')} ({parts}), {source}; the "
+                f"The articles mention {total}, {source}; the "
                 "list, with each actor's written forms, type and gender evidence, is actors.yaml "
                 "in this folder, to correct and give back to a rerun (data/actors.csv)."
             )
