@@ -212,3 +212,30 @@ def test_a_difference_that_holds_reads_as_a_sentence_with_n_and_intervals():
     text = differences.sentence(next(held.itertuples()))
     assert text.startswith("Ledger is more negative toward Donald Trump than the other outlets: ")
     assert "95% CI" in text and "40 articles naming Donald Trump" in text and "q < 0.001" in text
+
+
+def _page(diffs: pd.DataFrame, outlets: list[str]) -> dict:
+    arts = pd.DataFrame(
+        {"article_id": [f"a{i}" for i in range(len(outlets))], "outlet": outlets, "status": "ok"}
+    )
+    return {"outlet_differences": diffs, "articles": arts}
+
+
+def test_findings_say_when_no_outlet_differs_and_why_outlets_were_not_compared():
+    d = _tone_rows(planted=False).assign(name="Donald Trump", evidence="")
+    out = differences.findings(_page(d, ["A", "B"]))
+    assert len(out) == 1 and out[0][0].text.startswith("No outlet differs from the others")
+    small = differences.findings(_page(d.iloc[0:0], ["A"] * 19 + ["B"] * 3))
+    assert small[0][0].text.startswith("Outlets are not compared: 0 outlets of 2 have 20 or more")
+    assert differences.findings(_page(d.iloc[0:0], ["A"] * 30)) == []  # one outlet: nothing to say
+
+
+@pytest.mark.skipif(paths.eval_dir() is None, reason="needs ../shared/eval")
+def test_findings_state_one_difference_in_the_singular_with_its_example():
+    d = _tone_rows(planted=True).assign(name="Donald Trump", evidence="")
+    d.loc[d["holds"], "evidence"] = "Ledger-3#s0"
+    out = differences.findings(_page(d, ["Ledger", "Courier"]))
+    assert out[0][0].text.startswith("1 outlet difference holds (each outlet with 20+ articles")
+    assert out[1][0].text.startswith("Ledger is more negative toward Donald Trump")
+    assert "a large gap of" in out[1][0].text or "a clear gap of" in out[1][0].text
+    assert [x.href for x in out[1] if x.href] == ["articles/Ledger-3.html#s0"]

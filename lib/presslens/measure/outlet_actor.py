@@ -186,6 +186,25 @@ def differences(
     )
 
 
+def subject_names(diffs: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """What each difference is about, for a reader: an actor's display name, "economic frame
+    (generic)", "organisation speakers", "women", "articles"."""
+    out = []
+    for measure, subject in zip(diffs["measure"], diffs["subject"].astype(str)):
+        if measure == "frame":
+            scheme, _, frame = subject.partition(": ")
+            out.append(f"{frame.replace('_', ' ')} frame ({scheme})")
+        elif measure == "speaker share":
+            out.append(f"{subject} speakers")
+        elif measure == "women's share":
+            out.append("women")
+        elif measure == "article tone":
+            out.append("articles")
+        else:
+            out.append(names.get(subject, subject))
+    return out
+
+
 def evidence(
     diffs: pd.DataFrame, outlet: pd.Series, tone: pd.DataFrame, quotes: pd.DataFrame
 ) -> pd.Series:
@@ -220,7 +239,8 @@ def actor_periods(
     tone: pd.DataFrame, period: pd.Series, leading: list[str], names: dict[str, str]
 ) -> pd.DataFrame:
     """Mentions of each leading actor per publication period, and the tone toward it (the mean of
-    its articles' mean tone) with a 95% interval over the n articles. `period`: article_id -> period label of the dated articles."""
+    its articles' mean tone) with a 95% interval over the n articles. `period`: article_id ->
+    period label of the dated articles."""
     t = tone[tone["actor"].isin(set(leading))]
     t = t.assign(period=t["article_id"].map(period)).dropna(subset=["period"])
     if t.empty:

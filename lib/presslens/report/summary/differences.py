@@ -38,6 +38,14 @@ def times(ratio: float) -> str:
     return "about half as often" if 0.45 <= ratio <= 0.55 else f"{1 - ratio:.0%} less often"
 
 
+def gap(diff: float) -> str:
+    """A tone gap in words: 'a modest gap of 0.12', 'a clear gap of 0.25', 'a large gap of 0.50'
+    (on the -1 to +1 scale)."""
+    size = abs(diff)
+    word = "modest" if size < 0.2 else "clear" if size < 0.4 else "large"
+    return f"a {word} gap of {size:.2f}"
+
+
 def _q(q: float) -> str:
     return "q < 0.001" if q < 0.001 else f"q = {q:.3f}"
 
@@ -53,13 +61,13 @@ def sentence(r: Any) -> str:
     if r.measure == "tone toward":
         return (
             f"{r.outlet} is {way} toward {r.name} than the other outlets: {ours} against "
-            f"{rest} on a -1 to +1 scale (each article's mean), a gap of {abs(r.diff):.2f} "
+            f"{rest} on a -1 to +1 scale (each article's mean), {gap(r.diff)} "
             f"({plural(a, 'article')} naming {r.name}, against {b:,}; {_q(r.q)})"
         )
     if r.measure == "article tone":
         return (
             f"{r.outlet}'s articles are {way} than the other outlets': mean tone {ours} against "
-            f"{rest}, a gap of {abs(r.diff):.2f} ({plural(a, 'article')} against {b:,}; "
+            f"{rest}, {gap(r.diff)} ({plural(a, 'article')} against {b:,}; "
             f"{_q(r.q)})"
         )
     often = times(r.ratio)
@@ -70,14 +78,13 @@ def sentence(r: Any) -> str:
         what = f"{r.outlet} mentions {r.name} {often}: {ours} of its mentions of actors"
         unit = "mention"
     elif r.measure == "frame":
-        frame = str(r.subject).split(": ", 1)[-1].replace("_", " ")
-        what = f"{r.outlet} uses the {frame} frame {often}: in {ours} of its articles"
+        what = f"{r.outlet} uses the {r.name} {often}: in {ours} of its articles"
         unit = "article"
     elif r.measure == "women's share":
         what = f"{r.outlet} quotes women {often}: {ours} of its quotes by people of known gender"
         unit = "quote"
     else:
-        what = f"{r.outlet} quotes {r.subject}s {often}: {ours} of its quotes"
+        what = f"{r.outlet} quotes {r.name} {often}: {ours} of its quotes"
         unit = "quote"
     return (
         f"{what}, against {rest} in the other outlets ({plural(n, unit)} in "
@@ -163,12 +170,12 @@ def blocks(t: dict[str, Any], *, limit: int = MAX_ROWS) -> list[dict[str, Any]]:
             _ci(r.rest, r.rest_lo, r.rest_hi, tone=r.measure in od.TONE_MEASURES)
             for r in d.head(limit).itertuples()
         ],
-        q=d.head(limit)["q"].map(lambda q: f"{q:.3f}"),
+        q=d.head(limit)["q"].map(lambda q: "< 0.001" if q < 0.001 else f"{q:.3f}"),
         holds=d.head(limit)["holds"].map({True: "yes", False: "no"}),
     )[["measure", "subject", "outlet", "value", "others", "n", "n_rest", "q", "holds"]]
     return [
         p(
-            f"Each outlet against the others ({_scope(d)}). The differences that hold come first, "
+            f"Tested: {_scope(d)}. The differences that hold come first, "
             "largest first; the rest follow by size. n counts the outlet's units (mentions, "
             "quotes or articles), n_rest the other outlets'."
         ),
