@@ -7,11 +7,14 @@ Two schemes, both from editable resources:
   (``resources/generic_frames.yaml``); a question is answered YES for an article when one of its
   sentences holds a cue of that question, and those sentences are the evidence. The frame's score is
   the number of the article's sentences holding any of its cues divided by the square root of the
-  article's length in sentences (so long articles need more cue sentences, but not proportionally
-  more). The frame is present when the article has cue sentences of it and a logistic regression
-  over the article's words and that score (``resources/generic_frames_model.json.gz``, trained on
-  human-coded articles by bench/train_frames.py) reaches the frame's threshold; with no model, when
-  the score reaches the frame's `threshold` in the YAML file. Cross-validated figures: ``validate``.
+  article's length in sentences. A logistic regression per frame (``resources/
+  generic_frames_model.json.gz``, trained on human-coded articles by bench/train_frames.py) reads
+  the article's words, its cue evidence for the frame and a few style markers, and gives a
+  calibrated probability that people would code the frame. The frame is present when that
+  probability reaches the frame's threshold and the evidence is more than one cue sentence, or,
+  on a single cue sentence, when the probability is confident (``decide``). Without a model, it is
+  present with more than one cue sentence and the score at the frame's `threshold` in the YAML
+  file. Cross-validated and held-out figures: ``presslens.measure.frame_model.validate``.
 - ``issue``: issue frames of a topic pack, coded per sentence from cue words (the seeds' pack
   ``kosovo`` has security and defence, diplomacy and negotiation, sovereignty and law, history and
   identity, economy, EU integration, NATO membership, great-power rivalry, humanitarian, in
@@ -29,7 +32,6 @@ import gzip
 import json
 import math
 from collections.abc import Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -55,10 +57,8 @@ ISSUE_FILE = "packs/kosovo/issue_frames.yaml"  # the seeds' issue frames; stages
 MODEL_FILE = (
     "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
 )
-MODEL_C = 1.0  # inverse regularisation strength of the frame model's logistic regressions
-MODEL_MIN_DF = (
-    3  # a word enters the model's vocabulary when at least this many training articles hold it
-)
+MIN_CUE_SENTENCES = 2  # "more than one cue": a frame needs two cue sentences unless the model is
+# confident (each frame's `confident` probability in the model file)
 CODES = {
     "CO": "conflict",
     "RE": "responsibility",
@@ -142,6 +142,7 @@ def schemes(generic: str = "generic_frames.yaml", issue: str = ISSUE_FILE) -> di
             q: spec["text"] for fs in g["frames"].values() for q, spec in fs["questions"].items()
         },
         "issue_min": int(i.get("min_sentences", 1)),
+        "style": [(name, re.compile(p)) for name, p in (g.get("style") or {}).items()],
     }
 
 
@@ -196,23 +197,77 @@ def article_texts(sentences: pd.DataFrame) -> pd.Series:
 
 @functools.lru_cache(maxsize=4)
 def frame_model(name: str = MODEL_FILE) -> dict | None:
-    """The generic-frame model (vocabulary, idf, and per frame coefficients, intercept, threshold);
-    None for name ''."""
+    """The generic-frame model (vocabulary, idf, dense feature names, and per frame calibrated
+    coefficients, intercept, threshold and confident level); None for name ''."""
     if not name:
         return None
     with gzip.open(resources_io.path(name), "rt", encoding="utf-8") as fh:
-        return _loaded(json.load(fh))
+        return loaded(json.load(fh))
 
 
-def frame_probabilities(text: str, density: Mapping[str, float], model: dict) -> dict[str, float]:
-    """P(frame present) for one article: logistic regression over its words (TF-IDF) and the frame's
-    cue density."""
+def loaded(model_json: dict) -> dict:
+    """A fitted model (the JSON form) in the form `frame_probabilities` reads."""
+    frames = {
+        f: {
+            "coef": np.array(v["coef"], dtype=float),
+            "intercept": float(v["intercept"]),
+            "threshold": float(v["threshold"]),
+            "confident": float(v["confident"]),
+        }
+        for f, v in model_json["frames"].items()
+    }
+    return {
+        "vocabulary": model_json["vocabulary"],
+        "idf": np.array(model_json["idf"], dtype=float),
+        "features": list(model_json["features"]),
+        "frames": frames,
+    }
+
+
+def style_features(text: str, *, generic: str = "generic_frames.yaml") -> dict[str, float]:
+    """How often an article uses the style markers of generic_frames.yaml (first and second
+    person, questions, ages, ...): log(1 + hits per 100 words), by marker."""
+    n = max(len(words(text)), 1)
+    return {
+        f"style:{name}": math.log1p(100.0 * len(pat.findall(text)) / n)
+        for name, pat in schemes(generic)["style"]
+    }
+
+
+def cue_features(sent_ids: list, cues: list[str], n_sentences: int) -> dict[str, float]:
+    """An article's cue evidence for one frame: density (cue sentences / sqrt(sentences)) and the
+    log(1 + x) of its cue sentences and of its distinct cue words."""
+    k = len(set(sent_ids))
+    return {
+        "density": k / math.sqrt(n_sentences) if n_sentences else 0.0,
+        "cue_sentences": math.log1p(k),
+        "cue_words": math.log1p(len({c.lower() for c in cues})),
+    }
+
+
+def frame_probabilities(
+    text: str, dense: Mapping[str, Mapping[str, float]], model: dict
+) -> dict[str, float]:
+    """Calibrated P(people code the frame) for one article: logistic regression over its words
+    (TF-IDF) and the dense features of each frame (`dense`: frame -> feature name -> value)."""
     cols, w = tfidf(words(text), model["vocabulary"], model["idf"])
-    out = {}
-    for frame, (coef, intercept, _) in model["frames"].items():
-        z = intercept + float(coef[cols] @ w) + float(coef[-1]) * float(density.get(frame, 0.0))
-        out[frame] = 1.0 / (1.0 + math.exp(-z))
+    nv, out = len(model["vocabulary"]), {}
+    for frame, fm in model["frames"].items():
+        d = dense.get(frame, {})
+        x = np.array([float(d.get(name, 0.0)) for name in model["features"]])
+        z = fm["intercept"] + float(fm["coef"][cols] @ w) + float(fm["coef"][nv:] @ x)
+        out[frame] = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
     return out
+
+
+def decide(probability: float, cue_sentences: int, threshold: float, confident: float) -> bool:
+    """The presence rule of a generic frame with a model: evidence (a cue sentence), a probability
+    at the threshold, and either more than one cue sentence or a confident probability."""
+    return bool(
+        cue_sentences >= 1
+        and probability >= threshold
+        and (cue_sentences >= MIN_CUE_SENTENCES or probability >= confident)
+    )
 
 
 def _present(
@@ -225,13 +280,31 @@ def _present(
     thresholds: dict[str, float],
 ) -> bool:
     """Whether an article uses a frame: issue frames by their number of cue sentences; generic
-    frames by the model's probability (with a model) or the cue density (without)."""
+    frames by `decide` (with a model) or by the cue density and more than one cue sentence
+    (without)."""
     scheme, frame = key
     if scheme == "issue":
         return bool(len(ids) >= sc["issue_min"])
     if model is not None and frame in model["frames"]:
-        return bool(bool(ids) and probability >= model["frames"][frame][2])
-    return bool(bool(ids) and score >= thresholds[frame])
+        fm = model["frames"][frame]
+        return decide(probability, len(ids), fm["threshold"], fm["confident"])
+    return bool(len(ids) >= MIN_CUE_SENTENCES and score >= thresholds[frame])
+
+
+def _generic_dense(found: dict, ids: dict, n: int, text: str, frames: list[str]) -> dict:
+    """Dense model features of one article: frame -> feature name -> value."""
+    style = style_features(text)
+    return {
+        f: {
+            **cue_features(
+                ids[("generic", f)],
+                [] if found[("generic", f)] is None else list(found[("generic", f)]["cue"]),
+                n,
+            ),
+            **style,
+        }
+        for f in frames
+    }
 
 
 def article_frame_table(
@@ -243,33 +316,31 @@ def article_frame_table(
     model: str | dict | None = MODEL_FILE,
     issue: str = ISSUE_FILE,
 ) -> pd.DataFrame:
-    """The `article_frames` table: every article x frame with presence, score, evidence sentence ids
-    and yes-answers.
+    """The `article_frames` table: every article x frame with presence, score, probability,
+    evidence sentence ids and yes-answers.
 
-    `score` is the cue density (cue sentences / sqrt(sentences)). A generic frame is present when
-    the article has at least one cue sentence of it and, with the article `texts` and a `model`
-    (the shipped one by default), the model's `probability` reaches the frame's threshold; without
-    texts, or with model '' or None, when the density reaches the frame's `threshold` of
-    generic_frames.yaml (the dictionary-only rule). Issue frames (of the `issue` file, '' for none)
-    need `min_sentences` cue sentences.
+    `score` is the cue density (cue sentences / sqrt(sentences)); `probability` the model's
+    calibrated probability (3 decimals; NaN for issue frames and without a model). A generic frame
+    is present, with the article `texts` and a `model` (the shipped one by default), by `decide`;
+    without texts, or with model '' or None, when it has more than one cue sentence and the density
+    reaches the frame's `threshold` of generic_frames.yaml. Issue frames (of the `issue` file, ''
+    for none) need `min_sentences` cue sentences.
     """
     sc = schemes(issue=issue)
     thresholds = thresholds or sc["thresholds"]
     m = frame_model(model) if isinstance(model, str) else model
     use_model = m is not None and texts is not None
-    all_frames = [("generic", f) for f in sc["thresholds"]] + [
-        ("issue", f) for f, *_ in sc["issue"]
-    ]
+    generic = list(sc["thresholds"])
+    all_frames = [("generic", f) for f in generic] + [("issue", f) for f, *_ in sc["issue"]]
     by = {k: g for k, g in frames.groupby(["article_id", "scheme", "frame"])} if len(frames) else {}
     rows = []
     for aid, n in n_sentences.items():
         found = {(scheme, frame): by.get((aid, scheme, frame)) for scheme, frame in all_frames}
         ids = {k: (sorted(set(g["sent_id"])) if g is not None else []) for k, g in found.items()}
         score = {k: (len(v) / math.sqrt(n) if n else 0.0) for k, v in ids.items()}
+        text = texts.get(aid, "") if use_model else ""
         probs = (
-            frame_probabilities(
-                texts.get(aid, ""), {f: score[("generic", f)] for f in sc["thresholds"]}, m
-            )
+            frame_probabilities(text, _generic_dense(found, ids, int(n), text, generic), m)
             if use_model
             else {}
         )
@@ -282,14 +353,14 @@ def article_frame_table(
             )
             p = probs.get(frame, float("nan")) if scheme == "generic" else float("nan")
             present = _present(k, ids[k], score[k], p, sc, m if use_model else None, thresholds)
-            row = (aid, scheme, frame, present, round(score[k], 6), round(p, 6))
+            row = (aid, scheme, frame, present, round(score[k], 6), round(p, 3))
             rows.append((*row, " ".join(map(str, ids[k])), answers, int(n)))
     return pd.DataFrame(rows, columns=ARTICLE_COLUMNS).astype(
         {"present": bool, "score": float, "probability": float, "n_sentences": "int64"}
     )
 
 
-def _sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:
+def sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:
     """A sentences table of the texts (article_id = position) and each text's number of
     sentences."""
     rows, counts = [], {}
@@ -317,232 +388,12 @@ def _sentences_of(texts: list[str]) -> tuple[pd.DataFrame, pd.Series]:
 def code_articles(texts: list[str], *, model: str | dict | None = MODEL_FILE) -> pd.DataFrame:
     """`article_frames` for any list of texts; article_id is the text's position in the list (0, 1,
     ...)."""
-    sents, counts = _sentences_of(texts)
+    sents, counts = sentences_of(texts)
     return article_frame_table(frame_table(sents), counts, texts=article_texts(sents), model=model)
 
 
-# ---- validation on human-coded articles ---------------------------------------------------
-
-
-def load_narrative_frames(folder: str | Path) -> pd.DataFrame:
-    """The narrative-frames development articles: ID, text and the five gold frames as booleans."""
-    t = pd.read_csv(
-        Path(folder) / "articles_metadata.dev.tsv", sep="\t", dtype=str, keep_default_na=False
-    )
-    for code in CODES:
-        t[code] = t[code].str.strip(" )").str.lower() == "true"
-    return t
-
-
 def _prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
+    """Precision, recall and F1 of boolean predictions (validate/metrics' convention)."""
     from presslens.validate import metrics
 
     return metrics.binary(gold, pred)
-
-
-def _best_threshold(scores: np.ndarray, gold: np.ndarray) -> float:
-    cands = np.unique(np.round(scores, 4))
-    best = max(cands, key=lambda t: (_prf(gold, scores >= t)[2], -t)) if len(cands) else 0.0
-    return float(max(best, 1e-9))
-
-
-def fit_frame_model(
-    texts: list[str],
-    density: pd.DataFrame,
-    gold: pd.DataFrame,
-    *,
-    C: float = MODEL_C,
-    seed: int = 0,
-) -> dict:
-    """Fit the generic-frame model on human-coded articles; returns the JSON-able model.
-
-    Per frame, an L2 logistic regression (balanced class weights) over the article's words
-    (sublinear TF-IDF, English stop words out, words in at least MODEL_MIN_DF articles) and the
-    frame's cue density. Its threshold maximises F1 on out-of-fold probabilities of a 4-fold split
-    of the training articles, counting an article without cue sentences as absent, as
-    `article_frame_table` does.
-    """
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-
-    vec = TfidfVectorizer(sublinear_tf=True, min_df=MODEL_MIN_DF, stop_words="english")
-    X = vec.fit_transform(texts)
-    out = {}
-    for frame in gold.columns:
-        d, y = density[frame].to_numpy(dtype=float), gold[frame].to_numpy(dtype=bool)
-        Xf = hstack([X, csr_matrix(d[:, None])]).tocsr()
-        lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
-        inner = cross_val_predict(
-            lr,
-            Xf,
-            y,
-            cv=StratifiedKFold(4, shuffle=True, random_state=seed),
-            method="predict_proba",
-        )[:, 1]
-        threshold = _best_threshold(np.where(d > 0, inner, 0.0), y)
-        lr.fit(Xf, y)
-        out[frame] = {
-            "coef": [round(float(c), 8) for c in lr.coef_[0]],
-            "intercept": round(float(lr.intercept_[0]), 8),
-            "threshold": threshold,
-        }
-    vocab = {w: int(i) for w, i in sorted(vec.vocabulary_.items())}
-    return {
-        "vocabulary": vocab,
-        "idf": [round(float(x), 8) for x in vec.idf_],
-        "frames": out,
-        "C": C,
-        "min_df": MODEL_MIN_DF,
-    }
-
-
-def _loaded(model_json: dict) -> dict:
-    """A fitted model in the form `frame_probabilities` reads."""
-    frames = {
-        f: (np.array(v["coef"]), float(v["intercept"]), float(v["threshold"]))
-        for f, v in model_json["frames"].items()
-    }
-    return {
-        "vocabulary": model_json["vocabulary"],
-        "idf": np.array(model_json["idf"]),
-        "frames": frames,
-    }
-
-
-def coded_eval_articles(
-    folder: str | Path,
-) -> tuple[pd.DataFrame, list[str], pd.DataFrame, pd.DataFrame]:
-    """The narrative-frames articles with what the model learns from: (data, article texts, cue
-    densities, gold frames)."""
-    data = load_narrative_frames(folder)
-    sents, counts = _sentences_of(data["text"].tolist())
-    dict_only = article_frame_table(frame_table(sents), counts, model=None)
-    density = (
-        dict_only[dict_only["scheme"] == "generic"]
-        .pivot_table(index="article_id", columns="frame", values="score")
-        .sort_index()
-    )
-    texts = article_texts(sents).reindex(range(len(data)), fill_value="").tolist()
-    gold = pd.DataFrame({frame: data[code].to_numpy() for code, frame in CODES.items()})
-    return data, texts, density[list(gold.columns)], gold
-
-
-def _cv_predict(
-    texts: list[str], density: pd.DataFrame, gold: pd.DataFrame, *, folds: int, seed: int
-) -> pd.DataFrame:
-    """Out-of-fold presence: each article judged by a model (words, threshold) fitted on the other
-    folds."""
-    fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
-    pred = pd.DataFrame(False, index=gold.index, columns=gold.columns)
-    for k in range(folds):
-        train, test = np.where(fold_of != k)[0], np.where(fold_of == k)[0]
-        m = _loaded(
-            fit_frame_model(
-                [texts[i] for i in train], density.iloc[train], gold.iloc[train], seed=seed
-            )
-        )
-        for i in test:
-            d = density.iloc[i]
-            probs = frame_probabilities(texts[i], d.to_dict(), m)
-            for frame in gold.columns:
-                pred.iat[i, pred.columns.get_loc(frame)] = (
-                    bool(d[frame] > 0) and probs[frame] >= m["frames"][frame][2]
-                )
-    return pred
-
-
-def validate(
-    folder: str | Path = "eval/narrative-frames",
-    *,
-    folds: int = 5,
-    seed: int = 0,
-    repeats: int = 20,
-) -> dict[str, object]:
-    """Per-frame P/R/F1 of the generic frames on the human-coded articles, by k-fold
-    cross-validation.
-
-    Everything fitted (the model's vocabulary, coefficients and thresholds) is fitted on the other
-    folds only. The table is the split drawn with `seed`; `split_spread` gives the macro-F1 over
-    `repeats` other random splits (mean, min, max), which shows how much the figure depends on the
-    split alone. `dictionary_only` is the same table for the cue-density rule with thresholds fitted
-    on the other folds (what the frames are without the model).
-    """
-    data, texts, density, gold = coded_eval_articles(folder)
-    pred = _cv_predict(texts, density, gold, folds=folds, seed=seed)
-    fold_of = np.random.default_rng(seed).permutation(np.arange(len(gold)) % folds)
-    rows = [
-        _frame_scores(gold[frame].to_numpy(), pred[frame].to_numpy(), frame, code)
-        for code, frame in CODES.items()
-    ]
-    dict_rows = [
-        dict(
-            frame=frame,
-            code=code,
-            f1=_density_f1(gold[frame].to_numpy(), density[frame].to_numpy(), fold_of, folds),
-        )
-        for code, frame in CODES.items()
-    ]
-    table = pd.DataFrame(rows)
-    macros = [
-        _macro_f1(gold, _cv_predict(texts, density, gold, folds=folds, seed=seed + 1 + i))
-        for i in range(repeats)
-    ]
-    spread = (
-        {
-            "repeats": repeats,
-            "mean": float(np.mean(macros)),
-            "min": float(np.min(macros)),
-            "max": float(np.max(macros)),
-        }
-        if repeats
-        else {}
-    )
-    coded = code_articles(data["text"].tolist())  # the shipped model, as a run codes them
-    evidence_ok = bool((coded.loc[coded["present"], "evidence"] != "").all())
-    shipped = frame_model()
-    return {
-        "table": table,
-        "macro_f1": float(table["f1"].mean()),
-        "majority_macro_f1": float(table["majority_f1"].mean()),
-        "dictionary_only": pd.DataFrame(dict_rows),
-        "thresholds_shipped": {f: v[2] for f, v in shipped["frames"].items()} if shipped else {},
-        "every_positive_has_evidence": evidence_ok,
-        "folds": folds,
-        "split_spread": spread,
-    }
-
-
-def _frame_scores(y: np.ndarray, predicted: np.ndarray, frame: str, code: str) -> dict[str, object]:
-    """One frame's row of the validation table: P/R/F1 and the majority baseline's F1."""
-    p, r, f = _prf(y, predicted)
-    majority = y.mean() >= 0.5
-    _, _, bf = _prf(y, np.full(len(y), majority))
-    return dict(
-        frame=frame,
-        code=code,
-        n=len(y),
-        positives=int(y.sum()),
-        precision=p,
-        recall=r,
-        f1=f,
-        majority_f1=bf,
-        majority_predicts="present" if majority else "absent",
-    )
-
-
-def _density_f1(y: np.ndarray, s: np.ndarray, fold_of: np.ndarray, folds: int) -> float:
-    """F1 of the cue-density rule alone, its threshold fitted on the other folds."""
-    dpred = np.zeros(len(y), dtype=bool)
-    for k in range(folds):
-        tr, te = fold_of != k, fold_of == k
-        dpred[te] = (s[te] > 0) & (s[te] >= _best_threshold(s[tr], y[tr]))
-    return _prf(y, dpred)[2]
-
-
-def _macro_f1(gold: pd.DataFrame, predicted: pd.DataFrame) -> float:
-    """The F1 of every frame, averaged."""
-    return float(
-        np.mean([_prf(gold[f].to_numpy(), predicted[f].to_numpy())[2] for f in gold.columns])
-    )

@@ -231,18 +231,27 @@ def frame_cells(
             + p["article_id"].map(outlet).fillna(UNKNOWN_OUTLET)
         )
         p = p[p["point"].isin(wanted)]
+        prob = p["probability"] if "probability" in p else pd.Series(float("nan"), index=p.index)
         rows = [
-            (pt, a, int(sid), f)
-            for pt, a, ev, f in zip(p["point"], p["article_id"], p["evidence"], p["frame"])
+            (pt, a, int(sid), f, pr)
+            for pt, a, ev, f, pr in zip(
+                p["point"], p["article_id"], p["evidence"], p["frame"], prob
+            )
             for sid in str(ev).split()
         ]
-        return pd.DataFrame(rows, columns=["point", "article_id", "sent_id", "frame"])
+        return pd.DataFrame(rows, columns=["point", "article_id", "sent_id", "frame", "p"])
 
     best = _best(
         _scan(
             "article_frames",
             out_dir,
-            ["article_id", "scheme", "frame", "present", "evidence"],
+            ["article_id", "scheme", "frame", "present", "evidence"]
+            + (
+                ["probability"]
+                if tables.exists("article_frames", out_dir)
+                and "probability" in tables.columns("article_frames", out_dir)
+                else []
+            ),
             keep,
         ),
         order=["article_id", "sent_id"],
@@ -257,8 +266,10 @@ def frame_cells(
         best.assign(
             label=parts[0] + " frame '" + parts[1] + "' in " + parts[2],
             note=[
-                "cue: " + cues.get((a, int(s), f), "")
-                for a, s, f in zip(best["article_id"], best["sent_id"], best["frame"])
+                "cue: " + cues.get((a, int(s), f), "") + ("" if pd.isna(pr) else f"; p = {pr:.2f}")
+                for a, s, f, pr in zip(
+                    best["article_id"], best["sent_id"], best["frame"], best["p"]
+                )
             ],
         )
     )

@@ -28,6 +28,7 @@ FRAMES = ("narrative-frames", "articles_metadata.dev.tsv")
 CODE = (
     "presslens.measure.sentiment",
     "presslens.measure.framing",
+    "presslens.measure.frame_model",
     "presslens.measure.textvec",
     "presslens.ingest.sentences",
     "presslens.extract",
@@ -297,61 +298,54 @@ def _attribution(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
 
 def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
-    from presslens.measure import framing
+    """Generic frames against people: the development part by cross-validation and the held-out
+    part, per frame and macro, with 95% bootstrap intervals and the baselines."""
+    from presslens.measure import frame_model
 
-    fr = framing.validate(path.parent, repeats=repeats)
-    ds, n = (
-        "narrative-frames dev (climate news)",
-        int(fr["table"]["n"].iloc[0]) if len(fr["table"]) else 0,
-    )
+    fr = frame_model.validate(path.parent, repeats=repeats)
     rows = []
-    for r in fr["table"].to_dict("records"):
-        for m in ("precision", "recall", "f1", "majority_f1"):
-            rows.append(
-                _row(
-                    "generic frames",
-                    ds,
-                    "presslens.framing" if m != "majority_f1" else "majority baseline",
-                    f"{m.replace('majority_', '')} ({r['frame']})",
-                    r[m],
-                    r["n"],
-                )
-            )
+    for table, part, suffix in (
+        (fr["table"], f"narrative-frames dev, {fr['folds']}-fold CV (climate news)", ""),
+        (fr["heldout"], "narrative-frames held-out part (climate news)", " (held out)"),
+    ):
+        rows += _frame_rows(table, part, suffix)
+    sp, n = fr["split_spread"], int(fr["n_dev"])
+    ds = f"narrative-frames dev, {fr['folds']}-fold CV (climate news)"
     rows += [
-        _row("generic frames", ds, "cue density only", f"f1 ({r['frame']})", r["f1"], n)
-        for r in fr["dictionary_only"].to_dict("records")
-    ]
-    rows.append(_row("generic frames", ds, "presslens.framing", "f1 (macro)", fr["macro_f1"], n))
-    sp = fr["split_spread"]
-    rows += (
-        [
-            _row(
-                "generic frames",
-                ds,
-                "presslens.framing",
-                f"f1 (macro, {k} over {sp['repeats']} other splits)",
-                sp[k],
-                n,
-            )
-            for k in ("mean", "min", "max")
-        ]
-        if sp
-        else []
-    )
-    rows.append(
         _row(
             "generic frames",
             ds,
-            "cue density only",
-            "f1 (macro)",
-            fr["dictionary_only"]["f1"].mean(),
+            "presslens.framing",
+            f"f1 (macro, {k} over {sp['repeats']} splits)",
+            sp[k],
             n,
         )
-    )
-    rows.append(
-        _row("generic frames", ds, "majority baseline", "f1 (macro)", fr["majority_macro_f1"], n)
-    )
+        for k in ("mean", "min", "max")
+    ]
     return rows, {"frames": fr}
+
+
+def _frame_rows(table: Any, ds: str, suffix: str) -> list[dict]:
+    """Validation rows of one part: P/R/F1 per frame and macro (F1 with its bootstrap interval),
+    and the F1 of the baselines (majority answer, always present, cue density only)."""
+    rows = []
+    for r in table.to_dict("records"):
+        name, n, method = r["frame"], r["n"], "presslens.framing" + suffix
+        if name != "macro":
+            rows += [
+                _row("generic frames", ds, method, f"{m} ({name})", r[m], n)
+                for m in ("precision", "recall")
+            ]
+        rows.append(
+            _row("generic frames", ds, method, f"f1 ({name})", r["f1"], n, (r["f1_lo"], r["f1_hi"]))
+        )
+        for base, key in (
+            ("majority baseline", "majority_f1"),
+            ("always present", "always_present_f1"),
+            ("cue density only", "density_f1"),
+        ):
+            rows.append(_row("generic frames", ds, base + suffix, f"f1 ({name})", r[key], n))
+    return rows
 
 
 def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dict[str, Any]:
