@@ -244,7 +244,7 @@ def limitations(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
             f"{_num(_metric(v, 'presslens.framing', 'f1 (macro)'))} by cross-validation on 219 "
             "development climate-news articles, "
             f"{_num(_metric(v, 'presslens.framing (held out)', 'f1 (macro)'))} on 56 held-out ones "
-            "(two people coding the same article agree at 0.69; majority baseline "
+            "(two people coding the same article agree at 0.68; majority baseline "
             f"{_num(_metric(v, 'majority baseline', 'f1 (macro)'))}); weakest is "
             f"{weakest.replace('_', ' ')} (F1 {frame_f1[weakest]:.2f}). Check the evidence "
             "sentences before citing a frame."
