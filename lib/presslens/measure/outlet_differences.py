@@ -206,6 +206,26 @@ def matters(measure: str, diff: float, ratio: float) -> bool:
     return bool(np.isnan(ratio) or ratio >= MIN_SHARE_RATIO or ratio <= 1 / MIN_SHARE_RATIO)
 
 
+def empty() -> pd.DataFrame:
+    """The table with no test, its columns typed (text, numbers, a boolean `holds`)."""
+    text = ("measure", "subject", "outlet")
+    counts = ("others_differ", "others")
+    return pd.DataFrame(
+        {
+            c: pd.Series(
+                dtype=object
+                if c in text
+                else "int64"
+                if c in counts
+                else bool
+                if c == "holds"
+                else float
+            )
+            for c in COLUMNS
+        }
+    )
+
+
 def _bh(p: pd.Series) -> np.ndarray:
     """Benjamini-Hochberg q values (NaN stays NaN)."""
     from statsmodels.stats.multitest import multipletests
@@ -246,7 +266,7 @@ def corrected(
     extreme outlet does not make the others look different from "the rest". Largest first (in
     multiples of the smallest difference worth reporting)."""
     if rows.empty:
-        return pd.DataFrame(columns=COLUMNS)
+        return empty()
     rows = rows.reset_index(drop=True)
     rows = rows.assign(q=_bh(rows["p"]))
     pair_rows = pair_rows if pair_rows is not None else pd.DataFrame()

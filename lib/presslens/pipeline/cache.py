@@ -129,6 +129,9 @@ def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
             {k: v for k, v in given.items() if k != "out_dir"}, sort_keys=True, default=str
         ).encode()
     )
+    codes = given.get("codes")  # a coding sheet is filled between runs: its bytes, not its path
+    if isinstance(codes, str) and codes and Path(codes).is_file():
+        h.update(sha256_file(Path(codes)).encode())
     return h.hexdigest()
 
 

@@ -1,6 +1,6 @@
 """Command line: ``presslens run [--corpus PATH] [--out DIR] [-p NAME VALUE ...] [--params FILE]``,
-and
-``presslens stages`` (the stages, what each reads and writes)."""
+``presslens stages`` (the stages, what each reads and writes), and ``presslens sample --out RUN``
+(a coding sheet to check presslens on your own corpus)."""
 
 from __future__ import annotations
 
@@ -85,7 +85,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the stages of the chain: the function of each notebook, what it reads and "
         "writes",
     )
+    add_sample_parser(sub)
     return parser
+
+
+def add_sample_parser(sub: Any) -> None:
+    """`presslens sample`: draw a coding sheet from a finished run."""
+    sample = sub.add_parser(
+        "sample",
+        help="draw a stratified sample of a run's units and write a coding sheet (codes.csv, its "
+        "guide and a page showing each unit) for checking presslens on your own corpus",
+    )
+    sample.add_argument("--out", default=None, help="the run folder (default: as presslens run)")
+    sample.add_argument("--n", type=int, default=300, help="rows of the sheet at most (300)")
+    sample.add_argument(
+        "--per-stratum",
+        type=int,
+        default=3,
+        help="units of one outlet and answer before others fill the sheet (3, more when few)",
+    )
+    sample.add_argument("--seed", type=int, default=21, help="seed of the draw (21)")
+    sample.add_argument("--to", default=None, help="folder for the sheet (default: RUN.sample)")
+
+
+def sample_command(args: argparse.Namespace) -> int:
+    """Draw the sample of `presslens sample` and write its sheet, guide and page."""
+    from presslens.pipeline import tables
+    from presslens.validate import own_sample
+
+    out = paths.run_folder(args.out)
+    if not tables.exists("articles", out):
+        print(f"presslens: {out} has no tables (data/articles.parquet); run presslens run "
+              f"--out {out} first", file=sys.stderr)  # fmt: skip
+        return 2
+    drawn = own_sample.draw(out, n_per_stratum=args.per_stratum, seed=args.seed, max_rows=args.n)
+    folder = Path(args.to).expanduser().resolve() if args.to else own_sample.sheet_folder(out)
+    written = own_sample.write_sheet(drawn, out, folder)
+    print(
+        f"presslens: wrote {written['sheet']} ({len(drawn)} rows to fill), its guide "
+        f"{written['guide']} and the units in context {written['page']}. Fill `value` and "
+        f"`coder`, then: presslens run --out {out} -p codes {written['sheet']}"
+    )
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
 
         print(registry.describe())
         return 0
+    if args.command == "sample":
+        return sample_command(args)
     try:
         params = parse_params(args.parameter, args.params)
         if args.corpus is not None or "corpus" not in params:

@@ -20,6 +20,7 @@ PATH_PARAMS = (
     "gold_corpus",
     "actors_file",
     "terms_file",
+    "codes",
 )  # made absolute before a notebook sees them
 
 
@@ -91,6 +92,21 @@ def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
     corpus = params.get("corpus")
     if corpus and not Path(corpus).expanduser().exists():
         raise ParameterError(f"corpus {corpus} does not exist")
+    _check_codes(params.get("codes"))
+
+
+def _check_codes(codes: Any) -> None:
+    """Refuse a coding sheet that is missing or malformed before anything runs."""
+    if not codes:
+        return
+    if not Path(str(codes)).expanduser().is_file():
+        raise ParameterError(f"coding sheet {codes} does not exist")
+    from presslens.validate import own_codes
+
+    try:
+        own_codes.read_codes(Path(str(codes)).expanduser())
+    except ValueError as exc:
+        raise ParameterError(str(exc)) from exc
 
 
 def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:

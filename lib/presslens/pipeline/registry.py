@@ -140,8 +140,17 @@ STAGES: tuple[Stage, ...] = (
     Stage(
         "90-validate-methods",
         "presslens.stages.validate_methods:validate_methods",
-        reads=(EVAL_DATA,),
-        writes=("validation",),
+        # the run's tables: what presslens says now of the units of a filled coding sheet
+        reads=(
+            EVAL_DATA,
+            "articles",
+            "article_frames",
+            "actor_tone",
+            "quotes",
+            "mentions",
+            "actors",
+        ),
+        writes=("validation", "own_agreement"),
     ),
     Stage(
         "99-summarize-findings",
@@ -189,6 +198,7 @@ STAGES: tuple[Stage, ...] = (
             "action_divergence",
             "contrasts",
             "validation",
+            "own_agreement",
             "figures",
         ),
         writes=(),

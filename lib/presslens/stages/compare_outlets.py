@@ -137,8 +137,8 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
         article_tone=art_tone[art_tone["method"] == tone_method],
         leading=od.leading_actors(actors),
     )
-    diffs.insert(2, "name", oa.subject_names(diffs, names))
-    diffs["evidence"] = oa.evidence(diffs, outlet, tone, quotes)
+    diffs.insert(2, "name", pd.Series(oa.subject_names(diffs, names), dtype=object))
+    diffs["evidence"] = oa.evidence(diffs, outlet, tone, quotes).astype(object)
     tables.write(diffs, "outlet_differences", out_dir)
 
 

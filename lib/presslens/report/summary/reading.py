@@ -81,6 +81,7 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "action_divergence": opt("action_divergence"),
         "contrasts": opt("contrasts"),
         "validation": opt("validation"),
+        "own_agreement": opt("own_agreement"),
         "timex_gold": opt("timex_gold_scores"),
         "manifest": manifest(out_dir),
         "pack": run_pack(out_dir),

@@ -19,6 +19,7 @@ from .analysis_sections import (
 )
 from . import differences
 from .findings import findings
+from .own_sample import own_sample_blocks
 from .quality import quality_blocks
 from .reading import corpus_facts, p, plural
 
@@ -390,6 +391,11 @@ def sections(
         pages.Section("cleaning", "What cleaning removed", cleaning_blocks(t, rules)),
         pages.Section("quarantine", "Quarantine", quarantine_blocks(t)),
         pages.Section("validation", "How far the methods can be trusted", validation_blocks(t)),
+        *(
+            [pages.Section("own-sample", "Checked on your own sample", own)]
+            if (own := own_sample_blocks(t["own_agreement"]))
+            else []
+        ),
         pages.Section(
             "methods", "Methods and limitations", methods_blocks(t, min_articles=min_articles)
         ),
