@@ -12,13 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presslens.measure import sentiment
+from presslens.measure.sentiment import toward_features
+from presslens.measure.sentiment.validation import macro_f1_interval
 from presslens.pipeline import resources_io
 
 ROOT = Path(__file__).resolve().parents[1]
 NYT = ROOT / "eval" / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
 DEVTEST = ROOT / "eval" / "newsmtsc" / "devtest_rw.jsonl"
 TOWARD_MACRO_F1 = (
-    0.663  # achieved on devtest_rw by the shipped model (cross-validated on train: 0.660)
+    0.674  # achieved on devtest_rw by the shipped model (cross-validated on train: 0.674)
 )
 
 
@@ -359,6 +361,122 @@ def test_toward_model_is_plain_json_and_consistent() -> None:
     assert m["cv"]["grouped_by"] == "sentence" and m["cv"]["macro_f1"] >= 0.6
 
 
+def test_toward_model_is_small_and_names_its_analysers() -> None:
+    assert resources_io.path(sentiment.MODEL_FILE).stat().st_size < 5_000_000
+    with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
+        m = json.load(fh)
+    assert [v["name"] for v in m["views"]] == list(toward_features.VIEWS)
+    assert {v.get("analyser", "ngrams") for v in m["views"]} <= set(toward_features.ANALYSERS)
+    assert m["cv"]["ci95"][0] <= m["cv"]["macro_f1"] <= m["cv"]["ci95"][1]
+
+
+def _view(text: str, name: str, view: str) -> list[str]:
+    return sentiment.target_features(text, *_span(text, name))[0][view]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "view", "expected"),
+    [
+        # role: the words framing the mention, the possessive, the first position
+        ("Critics condemned Smith.", "Smith", "role", ["P=condemned", "N=."]),
+        ("Smith's critics left.", "Smith", "role", ["POSS=critics", "START"]),
+        ("Smith said no.", "Smith", "role", ["N=said", "START", "P=^"]),
+        # other capitalised names are masked; the first word of the sentence is not
+        ("Critics praised Smith and Jones.", "Smith", "chars", ["critics", "ENT"]),
+        ("Critics praised Smith and Jones.", "Smith", "neg", ["critics", "TGT", "ENT"]),
+        # negation scope: three tokens after a negator, cut at a comma
+        ("Smith did not win the vote, sadly.", "Smith", "neg", ["NEG_win", "NEG_the", "NEG_vote"]),
+        # quotes: words inside quotation marks are marked Q_, outside O_
+        ("“He is a disgrace,” Smith said.", "Smith", "quote", ["Q_disgrace", "O_TGT", "O_said"]),
+        ('"A fine man," said Smith.', "Smith", "quote", ["Q_fine", "O_said", "O_TGT"]),
+        # lexicon words as classes: negated praise flips to Nx, the clause is marked C/O
+        (
+            "Critics did not praise Smith, a corrupt and dishonest man.",
+            "Smith",
+            "lex",
+            ["L1_Nx", "CL_Nx", "L3_N", "R5_N", "OR_N", "A_N"],
+        ),
+        ("Smith won a great victory.", "Smith", "lex", ["R1_P", "R3_P", "CR_P", "A_P"]),
+        # distance classes of the positional view
+        (
+            "Voters in the city backed Smith.",
+            "Smith",
+            "pos",
+            ["L1_backed", "L2_city", "L3_the", "L5_voters", "R1_."],
+        ),
+    ],
+)
+def test_target_views_mark_what_they_should(
+    text: str, name: str, view: str, expected: list[str]
+) -> None:
+    tokens = _view(text, name, view)
+    assert all(t in tokens for t in expected), tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "view", "absent"),
+    [
+        ("Smith won the vote, not the argument.", "Smith", "neg", ["NEG_won", "NEG_vote"]),
+        ("Critics praised Smith.", "Smith", "neg", ["NEG_critics", "NEG_praised", "NEG_."]),
+        ("Critics praised Smith.", "Smith", "quote", ["Q_critics", "Q_praised", "Q_TGT"]),
+        ("Critics praised Smith.", "Smith", "role", ["START"]),
+        ("Critics praised Smith.", "Smith", "chars", ["ENT"]),
+        ("Smith praised critics.", "Smith", "role", ["POSS=praised"]),
+        ("Smith won a great victory.", "Smith", "lex", ["R3_Px", "R3_N", "A_N"]),
+    ],
+)
+def test_target_views_leave_alone_what_they_should(
+    text: str, name: str, view: str, absent: list[str]
+) -> None:
+    tokens = _view(text, name, view)
+    assert not any(t in tokens for t in absent), tokens
+
+
+@pytest.mark.parametrize(
+    "text", ["Smith met the delegation in Brussels on Monday.", "Talks with Smith resume today."]
+)
+def test_lexicon_view_is_empty_without_sentiment_words(text: str) -> None:
+    assert _view(text, "Smith", "lex") == []
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (["ab"], [" a", "ab", "b ", " ab", "ab ", " ab "]),
+        (["a"], [" a", "a ", " a "]),
+        (["AB"], [" a", "ab", "b ", " ab", "ab ", " ab "]),
+        ([], []),
+    ],
+)
+def test_char_ngrams(tokens: list[str], expected: list[str]) -> None:
+    assert toward_features.char_ngrams(tokens) == expected
+
+
+def test_dense_features_match_their_names_and_decay_with_distance() -> None:
+    names = sentiment.DENSE_FEATURES
+    near = dict(zip(names, sentiment.target_features("Smith is a great leader.", 0, 5)[1]))
+    far = dict(
+        zip(names, sentiment.target_features("Smith is a man who became a great leader.", 0, 5)[1])
+    )
+    assert len(near) == len(names) and near["pos_right_decay3"] > far["pos_right_decay3"] > 0
+    assert near["neg_right_decay3"] == far["neg_right_decay3"] == 0
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        (["negative", "neutral", "positive"] * 4, ["negative", "neutral", "positive"] * 4, 1.0),
+        (["negative", "neutral", "positive"] * 4, ["neutral"] * 12, 1 / 6),
+    ],
+)
+def test_macro_f1_interval(gold: list[str], pred: list[str], expected: float) -> None:
+    groups = [f"s{i // 2}" for i in range(len(gold))]
+    point, low, high = macro_f1_interval(gold, pred, groups, n_boot=500)
+    assert point == pytest.approx(expected) and low <= point + 1e-12 and point <= high + 1e-12
+    assert macro_f1_interval(gold, pred, groups, n_boot=500) == (point, low, high)
+    assert (low, high) == (1.0, 1.0) if expected == 1.0 else low < high
+
+
 def test_toward_table_from_sentences_or_article_texts() -> None:
     texts = {
         "a": "Peace talks failed. Critics condemned Smith, while praising Jones.",
@@ -433,6 +551,8 @@ def test_toward_macro_f1_on_newsmtsc_devtest() -> None:
     result = sentiment.validate_toward(DEVTEST)
     assert result["n"] == 1146 and int(result["confusion"].to_numpy().sum()) == 1146
     assert result["macro_f1"] >= TOWARD_MACRO_F1 - 0.01
+    low, high = result["macro_f1_ci"]
+    assert low < result["macro_f1"] < high and high - low < 0.1
     assert result["macro_f1"] > result["baseline_vader_macro_f1"] + 0.1
     table = result["table"].set_index("class")
     assert (

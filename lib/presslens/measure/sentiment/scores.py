@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +30,9 @@ NLTK_SENTITEXT = (
     _nltk_vader.SentiText
 )  # NLTK's own tokeniser class, kept for comparisons and the benchmark
 _PUNCTUATION = frozenset(__import__("string").punctuation)
+# NLTK's own pattern for stripping punctuation, compiled with the standard library: NLTK routes it
+# through its time-out wrapper (nltk.redos), about 18 us a call against 0.5 us (same result)
+_REMOVE_PUNCTUATION = re.compile(f"[{re.escape(__import__('string').punctuation)}]")
 
 
 class _SentiText(NLTK_SENTITEXT):
@@ -43,7 +47,10 @@ class _SentiText(NLTK_SENTITEXT):
     """
 
     def _words_and_emoticons(self) -> list[str]:
-        words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+        rx = self.REGEX_REMOVE_PUNCTUATION
+        if rx.pattern == _REMOVE_PUNCTUATION.pattern:
+            rx = _REMOVE_PUNCTUATION
+        words = {w for w in rx.sub("", self.text).split() if len(w) > 1}
         marks = set(self.PUNC_LIST)
         out = []
         for token in self.text.split():

@@ -8,154 +8,41 @@ import gzip
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from presslens.pipeline import resources_io
-from presslens.measure.textvec import tfidf as _tfidf
-from .scores import LABELS, MODEL_FILE, vader
+from .scores import LABELS, MODEL_FILE
+from .toward_features import ANALYSERS, DENSE_FEATURES, VIEWS, ngrams, target_features
 
-
-# ---- tone toward a target ------------------------------------------------------------------
-
-_TOKEN = re.compile(r"[\w'’]+|[^\w\s]")
-_QUOTES = frozenset({'"', "“", "”"})
-_HARD_BREAKS = frozenset({";", ":", "—", "–", "(", ")", *_QUOTES})
-_CLAUSE_BREAKS = _HARD_BREAKS | {
-    ",",
-    "while",
-    "but",
-    "although",
-    "whereas",
-    "though",
-    "however",
-    "yet",
-    "because",
-    "after",
-    "as",
-    "and",
-    "who",
-    "which",
-    "that",
-}
-_SPEECH = frozenset(resources_io.load("attribution.yaml")["toward_speech"])
-WINDOW = 4
-DENSE_FEATURES = [
-    "vader_without_target",
-    "vader_clause",
-    "vader_clause_left",
-    "vader_clause_right",
-    "vader_segment",
-    "vader_left",
-    "vader_right",
-    "pos_left3",
-    "neg_left3",
-    "pos_right3",
-    "neg_right3",
-    "pos_left6",
-    "neg_left6",
-    "pos_right6",
-    "neg_right6",
-    "relative_position",
-    "starts_sentence",
-    "speaker_next",
-    "speaker_near",
-    "inside_quote",
-    "log_length",
+__all__ = [
+    "DENSE_FEATURES",
+    "VIEWS",
+    "ngrams",
+    "target_features",
+    "toward",
+    "toward_model",
+    "toward_proba",
+    "toward_table",
 ]
 
 
-def _split_at(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Lower-cased word and punctuation tokens left and right of the mention."""
-    return [t.lower() for t in _TOKEN.findall(text[:start])], [
-        t.lower() for t in _TOKEN.findall(text[end:])
-    ]
-
-
-def _clause(
-    left: list[str], right: list[str], breaks: frozenset[str] | set[str]
-) -> tuple[list[str], list[str]]:
-    """The tokens of the mention's own clause: back and forward to the nearest break token."""
-    i = len(left)
-    while i > 0 and left[i - 1] not in breaks:
-        i -= 1
-    j = 0
-    while j < len(right) and right[j] not in breaks:
-        j += 1
-    return left[i:], right[:j]
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _compound_of(joined: str) -> float:
-    """VADER compound of a string, memoised: a mention's views often coincide (a clause that is the
-    whole sentence), and wire copies repeat sentences."""
-    return float(vader().polarity_scores(joined)["compound"])
-
-
-def _compound(words: list[str]) -> float:
-    """VADER compound of a token list (0 when empty)."""
-    return _compound_of(" ".join(words)) if words else 0.0
-
-
-def _near(valences: list[float], k: int) -> tuple[float, float]:
-    """Sum of positive and of negative lexicon valences among the first k values, scaled by VADER's
-    maximum (4)."""
-    v = valences[:k]
-    return sum(x for x in v if x > 0) / 4, sum(x for x in v if x < 0) / 4
-
-
-def target_features(text: str, start: int, end: int) -> tuple[dict[str, list[str]], list[float]]:
-    """The model's view of one mention: token lists (masked sentence, window, clause) and the
-    numeric features."""
-    left, right = _split_at(text, start, end)
-    cl, cr = _clause(left, right, _CLAUSE_BREAKS)
-    hl, hr = _clause(left, right, _HARD_BREAKS)
-    views = {
-        "sentence": [*left, "TGT", *right],
-        "window": [*("L_" + w for w in left[-WINDOW:]), *("R_" + w for w in right[:WINDOW])],
-        "clause": [*("CL_" + w for w in cl), *("CR_" + w for w in cr)],
-    }
-    lex = vader().lexicon
-    vl, vr = [lex.get(w, 0.0) for w in reversed(left)], [lex.get(w, 0.0) for w in right]
-    n = len(left) + len(right) + 1
-    dense = [
-        _compound(left + right),
-        _compound(cl + cr),
-        _compound(cl),
-        _compound(cr),
-        _compound(hl + hr),
-        _compound(left),
-        _compound(right),
-        *_near(vl, 3),
-        *_near(vr, 3),
-        *_near(vl, 6),
-        *_near(vr, 6),
-        len(left) / n,
-        float(not left),
-        float(bool(right) and right[0] in _SPEECH),
-        float(any(w in _SPEECH for w in right[:3])),
-        float(sum(w in _QUOTES for w in left) % 2 == 1),
-        math.log1p(n) / 4,
-    ]
-    return views, dense
-
-
-def ngrams(tokens: list[str]) -> list[str]:
-    """Unigrams and adjacent bigrams of a token list (the model's term analyser)."""
-    return [*tokens, *(f"{a} {b}" for a, b in zip(tokens, tokens[1:]))]
+# ---- tone toward a target ------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _Model:
     views: tuple[
-        tuple[str, dict[str, int], np.ndarray, float, int], ...
-    ]  # name, vocabulary, idf, weight, column offset
+        tuple[str, Callable[[list[str]], list[str]], dict[str, int], float], ...
+    ]  # name, analyser, vocabulary (term -> column of the whole model), weight
+    idf: list[float]  # by column
     dense_mean: np.ndarray
     dense_scale: np.ndarray
     dense_weight: float
     dense_offset: int
-    coef: np.ndarray
+    coef_t: np.ndarray  # (columns, classes)
     intercept: np.ndarray
 
 
@@ -164,32 +51,53 @@ def toward_model() -> _Model:
     """The shipped target-sentiment model (loaded once per process)."""
     with gzip.open(resources_io.path(MODEL_FILE), "rt", encoding="utf-8") as fh:
         m = json.load(fh)
-    views = tuple(
-        (v["name"], v["vocabulary"], np.array(v["idf"]), float(v["weight"]), int(v["offset"]))
-        for v in m["views"]
-    )
     d = m["dense"]
+    idf = [0.0] * int(d["offset"])
+    views = []
+    for v in m["views"]:
+        offset = int(v["offset"])
+        idf[offset : offset + len(v["idf"])] = [float(x) for x in v["idf"]]
+        vocab = {t: offset + int(i) for t, i in v["vocabulary"].items()}
+        views.append((v["name"], ANALYSERS[v.get("analyser", "ngrams")], vocab, float(v["weight"])))
     return _Model(
-        views,
+        tuple(views),
+        idf,
         np.array(d["mean"]),
         np.array(d["scale"]),
         float(d["weight"]),
         int(d["offset"]),
-        np.array(m["coef"]),
+        np.ascontiguousarray(np.array(m["coef"]).T),
         np.array(m["intercept"]),
     )
+
+
+def _add_view(
+    grams: list[str], vocab: dict[str, int], idf: list[float], weight: float, row: dict[int, float]
+) -> None:
+    """Add one view's sublinear TF-IDF weights, L2-normalised as scikit-learn does and scaled by
+    the view's weight, to the sparse feature row (column -> value)."""
+    w = {}
+    for g, c in Counter(grams).items():
+        j = vocab.get(g)
+        if j is not None:
+            w[j] = (1.0 + math.log(c)) * idf[j] if c > 1 else idf[j]
+    norm = math.sqrt(sum(x * x for x in w.values()))
+    for j, x in w.items():
+        row[j] = x / norm * weight
 
 
 def toward_proba(text: str, start: int, end: int) -> np.ndarray:
     """Probabilities of negative, neutral, positive toward the mention text[start:end]."""
     m = toward_model()
     views, dense = target_features(text, start, end)
-    z = m.intercept.copy()
-    for name, vocab, idf, weight, offset in m.views:
-        cols, w = _tfidf(ngrams(views[name]), vocab, idf)
-        z += m.coef[:, offset + cols] @ (w * weight)
+    row: dict[int, float] = {}
+    for name, analyser, vocab, weight in m.views:
+        _add_view(analyser(views[name]), vocab, m.idf, weight, row)
     x = (np.array(dense) - m.dense_mean) / m.dense_scale * m.dense_weight
-    z += m.coef[:, m.dense_offset : m.dense_offset + len(x)] @ x
+    z = m.intercept + x @ m.coef_t[m.dense_offset : m.dense_offset + len(x)]
+    if row:
+        cols = np.fromiter(row.keys(), dtype=np.intp, count=len(row))
+        z = z + np.fromiter(row.values(), dtype=float, count=len(row)) @ m.coef_t[cols]
     e = np.exp(z - z.max())
     return e / e.sum()
 

@@ -47,6 +47,40 @@ def load_newsmtsc(path: str | Path) -> list[Example]:
     return out
 
 
+def _macro_f1(confusion: np.ndarray) -> np.ndarray:
+    """Macro-F1 of stacked 3x3 confusion matrices (..., gold, predicted); an empty class is 0."""
+    tp = np.diagonal(confusion, axis1=-2, axis2=-1)
+    denom = confusion.sum(axis=-1) + confusion.sum(axis=-2)
+    f1 = np.divide(2 * tp, denom, out=np.zeros(tp.shape), where=denom > 0)
+    return f1.mean(axis=-1)
+
+
+def macro_f1_interval(
+    gold: Sequence[str],
+    pred: Sequence[str],
+    groups: Sequence[object],
+    *,
+    n_boot: int = 2000,
+    seed: int = 0,
+) -> tuple[float, float, float]:
+    """Macro-F1 and its 95% percentile bootstrap interval, resampling groups (sentences) with
+    replacement, so that the mentions of one sentence are drawn together."""
+    if not len(gold):
+        return float("nan"), float("nan"), float("nan")
+    g = np.array([LABELS.index(x) for x in gold])
+    p = np.array([LABELS.index(x) for x in pred])
+    ids = np.unique(np.array([str(x) for x in groups]), return_inverse=True)[1]
+    per_group = np.zeros((ids.max() + 1, 9))
+    np.add.at(per_group, (ids, g * 3 + p), 1)
+    weights = np.random.default_rng(seed).multinomial(
+        len(per_group), np.full(len(per_group), 1 / len(per_group)), size=n_boot
+    )
+    boots = _macro_f1((weights @ per_group).reshape(n_boot, 3, 3))
+    point = float(_macro_f1(per_group.sum(axis=0).reshape(3, 3)))
+    low, high = np.percentile(boots, [2.5, 97.5])
+    return point, float(low), float(high)
+
+
 def prf(gold: Sequence[str], pred: Sequence[str]) -> pd.DataFrame:
     """Per-class precision, recall, F1 and support over the three labels, plus macro and
     support-weighted average rows (`presslens.validate.metrics`)."""
@@ -101,8 +135,8 @@ def validate_nyt(
 
 
 def validate_toward(path: str | Path) -> dict[str, object]:
-    """`toward` against NewsMTSC labels: n, macro-F1, per-class P/R/F1 table, confusion matrix, and
-    sentence-level VADER as a baseline."""
+    """`toward` against NewsMTSC labels: n, macro-F1 with its 95% interval (bootstrap over
+    sentences), per-class P/R/F1 table, confusion matrix, and sentence-level VADER as a baseline."""
     ex = load_newsmtsc(path)
     gold = [e.label for e in ex]
     pred = [toward(e.text, e.start, e.end)[0] for e in ex]
@@ -114,6 +148,7 @@ def validate_toward(path: str | Path) -> dict[str, object]:
     return {
         "n": len(ex),
         "macro_f1": float(table.set_index("class").at["macro", "f1"]),
+        "macro_f1_ci": macro_f1_interval(gold, pred, [e.text for e in ex])[1:],
         "table": table,
         "confusion": confusion,
         "baseline_vader_macro_f1": float(prf(gold, base).set_index("class").at["macro", "f1"]),
