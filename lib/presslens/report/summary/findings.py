@@ -4,6 +4,8 @@ counts behind them with links to their sentences; and the warnings a reader must
 from __future__ import annotations
 
 from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from presslens.extract.actors import display_name
@@ -101,7 +103,8 @@ def _sizes(sizes: pd.Series) -> str:
         return f" ({plural(int(sizes.iloc[0]), 'article')})"
     if len(sizes) and sizes.iloc[0] <= 1.1 * sizes.iloc[-1]:
         lo, hi = int(sizes.iloc[-1]), int(sizes.iloc[0])
-        return f" of {hi:,} articles each" if lo == hi else f" of {lo:,} to {hi:,} articles each"
+        each = "article each" if hi == 1 else "articles each"
+        return f" of {hi:,} {each}" if lo == hi else f" of {lo:,} to {hi:,} {each}"
     return ", the largest " + ", ".join(f"{o} ({n:,})" for o, n in sizes.head(3).items())
 
 
@@ -326,7 +329,7 @@ def _silent_findings(
     out: list[list[Part]] = []
     if len(qm):
         talked = qm.groupby("actor")[["mentions", "quotes"]].sum()
-        people = talked.index.map(lambda a: types.get(str(a), "") == "person")
+        people = np.array([types.get(str(a), "") == "person" for a in talked.index], dtype=bool)
         silent = (
             talked[people & (talked["quotes"] == 0) & (talked["mentions"] >= od.MIN_ACTOR_MENTIONS)]
             .sort_values("mentions", ascending=False, kind="mergesort")
@@ -412,7 +415,8 @@ def _portrayal_findings(
     if port.empty:
         return []
     allp = port[(port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)]
-    allp = allp[allp["actor"].map(lambda a: types.get(str(a), "") in od.ACTOR_TYPES)]
+    kinds = [types.get(str(a), "") in od.ACTOR_TYPES for a in allp["actor"]]
+    allp = allp[np.array(kinds, dtype=bool)]
     allp = allp.sort_values(["tone", "actor"], kind="mergesort")
     if len(allp) < 2:
         return []
