@@ -234,8 +234,12 @@ def test_findings_say_when_no_outlet_differs_and_why_outlets_were_not_compared()
 def test_findings_state_one_difference_in_the_singular_with_its_example():
     d = _tone_rows(planted=True).assign(name="Donald Trump", evidence="")
     d.loc[d["holds"], "evidence"] = "Ledger-3#s0"
-    out = differences.findings(_page(d, ["Ledger", "Courier"]))
-    assert out[0][0].text.startswith("1 outlet difference holds (each outlet with 20+ articles")
+    out = differences.findings(_page(d, [o for o in OUTLETS for _ in range(40)]))
+    assert out[0][0].text.startswith(
+        "1 outlet difference holds, below. Tested: the 6 outlets of 6 with 20+ articles, 240 of "
+        "the 240 articles, each against all the others;"
+    )
+    assert "most of the other compared outlets one by one" in out[0][0].text
     assert out[1][0].text.startswith("Ledger is more negative toward Donald Trump")
     assert "a large gap of" in out[1][0].text or "a clear gap of" in out[1][0].text
     assert [x.href for x in out[1] if x.href] == ["articles/Ledger-3.html#s0"]

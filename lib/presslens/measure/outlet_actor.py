@@ -22,6 +22,7 @@ OUTLET_ACTOR = [
     "tone_hi",
     "n",
 ]
+ALL = "(all outlets)"  # the outlet of outlet_actor's rows over every outlet
 SPEAKER_TYPES = ("person", "organisation", "group", "place", "other")
 
 
@@ -51,7 +52,7 @@ def _cells(per: pd.DataFrame, keys: list[str], *, tone: bool) -> pd.DataFrame:
         sn=("sn", "sum"),
         nn=("nn", "sum"),
     )
-    value, se = od._ratio(m.to_numpy(dtype=float))
+    value, se = od._ratio(m.to_numpy(dtype=float), share=not tone)
     lo, hi = od._interval(value, se, m["g"].to_numpy() - 1, -1.0 if tone else 0.0, 1.0)
     return pd.DataFrame({"value": value, "lo": lo, "hi": hi, "n": m["n"]}, index=m.index)
 
@@ -111,7 +112,7 @@ def _test(
     args = (o[keep].to_numpy(), per.loc[keep, "s"].to_numpy(), per.loc[keep, "n"].to_numpy())
     return (
         od.contrast(*args, compared=compared, tone=tone).assign(measure=measure, subject=subject),
-        od.pairs(*args, compared=compared).assign(measure=measure, subject=subject),
+        od.pairs(*args, compared=compared, tone=tone).assign(measure=measure, subject=subject),
     )
 
 

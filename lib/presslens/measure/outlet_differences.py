@@ -73,13 +73,18 @@ def _moments(codes: np.ndarray, s: np.ndarray, n: np.ndarray, k: int) -> np.ndar
     )
 
 
-def _ratio(m: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Value and cluster-robust standard error of sum(s)/sum(n) from the moments (per row)."""
+def _ratio(m: np.ndarray, *, share: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Value and cluster-robust standard error of sum(s)/sum(n) from the moments (per row). A
+    `share` (s counts some of the n units) never gets a smaller error than a binomial share
+    shrunk toward one half (Agresti-Coull: (s + 2) / (n + 4)), so 0 of 40 is not certain."""
     g, s, n, ss, sn, nn = m.T
     with np.errstate(divide="ignore", invalid="ignore"):
         value = s / n
         resid = ss - 2 * value * sn + value**2 * nn
         se = np.sqrt(np.clip(resid, 0, None) * g / (g - 1)) / n
+        if share:
+            shrunk = (s + 2) / (n + 4)
+            se = np.maximum(se, np.sqrt(shrunk * (1 - shrunk) / (n + 4)))
     se = np.where(g >= 2, se, np.nan)
     return value, se
 
@@ -95,7 +100,7 @@ def ratio_table(outlet: np.ndarray, s: np.ndarray, n: np.ndarray, *, tone: bool)
     """Per outlet: value, interval (95%), units n and articles of sum(s)/sum(n) over articles."""
     names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
     m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
-    value, se = _ratio(m)
+    value, se = _ratio(m, share=not tone)
     lo, hi = _interval(value, se, m[:, 0] - 1, -1.0 if tone else 0.0, 1.0)
     return pd.DataFrame(
         {
@@ -124,8 +129,8 @@ def contrast(
     names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
     m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
     rest = m.sum(axis=0) - m
-    v_in, se_in = _ratio(m)
-    v_out, se_out = _ratio(rest)
+    v_in, se_in = _ratio(m, share=not tone)
+    v_out, se_out = _ratio(rest, share=not tone)
     lo_range = -1.0 if tone else 0.0
     in_lo, in_hi = _interval(v_in, se_in, m[:, 0] - 1, lo_range, 1.0)
     out_lo, out_hi = _interval(v_out, se_out, rest[:, 0] - 1, lo_range, 1.0)
@@ -173,6 +178,7 @@ def pairs(
     n: np.ndarray,
     *,
     compared: set[str],
+    tone: bool = False,
     min_units: int = MIN_CELL_UNITS,
     min_articles: int = MIN_CELL_ARTICLES,
 ) -> pd.DataFrame:
@@ -180,7 +186,7 @@ def pairs(
     ratio and p (cluster-robust t test), both orders."""
     names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
     m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
-    v, se = _ratio(m)
+    v, se = _ratio(m, share=not tone)
     ok = np.isin(names, sorted(compared)) & (m[:, 2] >= min_units) & (m[:, 0] >= min_articles)
     idx = np.flatnonzero(ok)
     if len(idx) < 2:

@@ -111,7 +111,8 @@ def _read(out_dir: str | Path, name: str, columns: list[str]) -> pd.DataFrame:
 
 
 def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> None:
-    """`outlet_actor` (each outlet's mentions, quotes and tone toward each actor) and
+    """`outlet_actor` (each outlet's mentions, quotes and tone toward each actor, and the same over
+    all outlets, outlet "(all outlets)") and
     `outlet_differences` (each outlet against the others on the leading actors, frames, who
     speaks and article tone, Benjamini-Hochberg corrected; presslens.measure.outlet_actor)."""
     from presslens.measure import outlet_actor as oa
@@ -126,7 +127,9 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
     )
     actors = _read(out_dir, "actors", ["actor", "name", "type", "mentions"])
     names = dict(zip(actors["actor"].astype(str), actors["name"].astype(str)))
-    tables.write(oa.outlet_actor(outlet, tone, quotes, names), "outlet_actor", out_dir)
+    pooled = oa.outlet_actor(pd.Series(oa.ALL, index=outlet.index), tone, quotes, names)
+    table = pd.concat([oa.outlet_actor(outlet, tone, quotes, names), pooled], ignore_index=True)
+    tables.write(table, "outlet_actor", out_dir)
     frames = _read(out_dir, "article_frames", ["article_id", "scheme", "frame", "present"])
     art_tone = _read(out_dir, "article_sentiment", ["article_id", "method", "tone"])
     diffs = oa.differences(

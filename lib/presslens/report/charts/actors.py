@@ -14,6 +14,16 @@ from .common import MAX_COLUMNS, PERIOD_NAMES, _label, _more
 MAX_ACTORS = 12  # rows of the outlet x actor figure
 MAX_LINES = 6  # actors drawn over time
 MIN_TONE_ARTICLES = 5  # a cell's or period's tone is drawn from this many articles
+FIRM_TONE_ARTICLES = 10  # ... and in full colour from this many (faded below)
+
+
+def _cell_text(x: float, col: str, n: float) -> str:
+    """A cell's label: '12%', '<1%' for a share; '+0.21' over 'n=14' (articles) for a tone."""
+    if np.isnan(x):
+        return ""
+    if col == "quote_share":
+        return "<1%" if 0 < x < 0.005 else f"{x:.0%}"
+    return f"{x:+.2f}\nn={int(n)}"
 
 
 def _grid(oa: pd.DataFrame, actors: list[str], outlets: list[str], col: str) -> np.ndarray:
@@ -49,31 +59,44 @@ def outlet_actor(
         ("quote_share", "quote share", "share of the outlet's quotes", "Blues", 0, None),
         ("tone", "tone toward", "tone toward the actor", "RdBu", -0.5, 0.5),
     ]
+    n = _grid(oa, actors, cols, "n")
     for ax, (col, measure, title, cmap, vmin, vmax) in zip(axes, panels):
         v = _grid(oa, actors, cols, col)
-        if col == "tone":  # a tone resting on few articles is not shown
-            v = np.where(_grid(oa, actors, cols, "n") >= MIN_TONE_ARTICLES, v, np.nan)
+        if col == "tone":  # a tone resting on few articles is not shown, on few is faded
+            v = np.where(n >= MIN_TONE_ARTICLES, v, np.nan)
         top = (
             vmax
             if vmax is not None
             else max(float(np.nanmax(v)) if np.isfinite(v).any() else 0, 0.05)
         )
-        ax.imshow(np.ma.masked_invalid(v), cmap=cmap, vmin=vmin, vmax=top, aspect="auto")
+        firm = v if col != "tone" else np.where(n >= FIRM_TONE_ARTICLES, v, np.nan)
+        image = ax.imshow(np.ma.masked_invalid(firm), cmap=cmap, vmin=vmin, vmax=top, aspect="auto")
+        if col == "tone":
+            faded = np.where(n < FIRM_TONE_ARTICLES, v, np.nan)
+            ax.imshow(
+                np.ma.masked_invalid(faded),
+                cmap=cmap,
+                vmin=vmin,
+                vmax=top,
+                aspect="auto",
+                alpha=0.35,
+            )
+        fig.colorbar(image, ax=ax, shrink=0.6, pad=0.02)
         ax.set_xticks(range(len(cols)), [_label(c, 20) for c in cols], rotation=35, ha="right")
         ax.set_yticks(range(len(actors)), labels if ax is axes[0] else [""] * len(actors))
         ax.set_title(title, fontsize=10)
         for (i, j), x in np.ndenumerate(v):
-            text = "" if np.isnan(x) else (f"{x:.0%}" if col == "quote_share" else f"{x:+.2f}")
             mark = "*" if (measure, actors[i], cols[j]) in star else ""
             dark = not np.isnan(x) and abs(x) > 0.6 * max(abs(vmin or 0), top)
+            dark = dark and (col != "tone" or n[i, j] >= FIRM_TONE_ARTICLES)
             ax.text(
                 j,
                 i,
-                text + mark,
+                _cell_text(x, col, n[i, j]) + mark,
                 color="white" if dark else "black",
                 ha="center",
                 va="center",
-                fontsize=7.5,
+                fontsize=7,
                 fontweight="bold" if mark else "normal",
             )
         link_cells(ax, name, [[f"{a}|{o}" for o in cols] for a in actors])
@@ -83,8 +106,9 @@ def outlet_actor(
     caption = (
         f"The {len(actors)} most-mentioned people, organisations and groups (30+ mentions) in the "
         f"{len(cols)} outlets with 20+ articles: the share of each outlet's quotes they speak, and "
-        "the mean tone toward them (each article's mean, -1 to +1; blank where fewer than "
-        f"{MIN_TONE_ARTICLES} articles name the actor). A star marks an outlet that "
+        "the mean tone toward them (each article's mean, -1 to +1, over n articles; faded "
+        f"below {FIRM_TONE_ARTICLES} articles, blank below {MIN_TONE_ARTICLES}). A blank share: "
+        "the outlet never quotes the actor or never names it. A star marks an outlet that "
         "differs from the other outlets beyond chance (Benjamini-Hochberg corrected) and by enough "
         "to matter; data/outlet_differences.csv has every test with intervals."
         + _more(n_outlets - len(cols), "outlets", "data/outlet_actor.csv")
@@ -114,8 +138,12 @@ def actors_over_time(periods: pd.DataFrame, period: str) -> Chart:
         periods.groupby("actor")["mentions"].sum().sort_values(ascending=False, kind="mergesort")
     )
     shown = totals.index[:MAX_LINES].tolist()
-    order = sorted(periods["period"].unique())
-    fig, (top, bottom) = plt.subplots(2, 1, figsize=(9, 6.4), sharex=True)
+    seen = sorted(periods["period"].unique())
+    try:  # every period from the first to the last, the empty ones too, so time is to scale
+        order = [str(x) for x in pd.period_range(seen[0], seen[-1], freq=period)]
+    except (ValueError, TypeError):
+        order = seen
+    fig, (top, bottom) = plt.subplots(2, 1, figsize=(10.5, 6.4), sharex=True)
     x = np.arange(len(order))
     for k, actor in enumerate(shown):
         g = periods[periods["actor"] == actor].set_index("period").reindex(order)
@@ -137,7 +165,7 @@ def actors_over_time(periods: pd.DataFrame, period: str) -> Chart:
             capsize=2,
         )
     top.set_ylabel("mentions")
-    top.legend(fontsize=8, ncol=2, loc="upper left")
+    top.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     bottom.axhline(0, color="#999", lw=0.8)
     bottom.set_ylabel("tone toward (95% interval)")
     step = max(1, len(order) // 12)

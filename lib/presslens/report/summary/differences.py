@@ -92,14 +92,23 @@ def sentence(r: Any) -> str:
     )
 
 
-def _scope(d: pd.DataFrame) -> str:
+def _scope(d: pd.DataFrame, t: dict[str, Any]) -> str:
+    """How the differences were tested, and on how much of the corpus."""
+    ok = t["articles"][t["articles"]["status"] == "ok"]
+    sizes = ok["outlet"].fillna("(unknown outlet)").value_counts()
+    tested = sorted(set(d["outlet"]))
+    covered = int(sizes.reindex(tested).fillna(0).sum())
     return (
-        f"each outlet with {od.MIN_OUTLET_ARTICLES}+ articles against all the others, "
-        f"{plural(len(d), 'test')} of tone toward and shares of the leading actors "
-        f"({od.MIN_ACTOR_MENTIONS}+ mentions), frames, who speaks and article tone, "
-        "Benjamini-Hochberg corrected at 5%, and only gaps of at least "
-        f"{od.MIN_TONE_GAP:.2f} in tone or {od.MIN_SHARE_GAP:.0%} points and "
-        f"{od.MIN_SHARE_RATIO:g} times in shares"
+        f"the {plural(len(tested), 'outlet')} of {len(sizes):,} with {od.MIN_OUTLET_ARTICLES}+ "
+        f"articles, {covered:,} of the {len(ok):,} articles, each against all the others; "
+        f"{plural(len(d), 'test')} of tone toward and shares of the "
+        f"{od.LEADING_ACTORS} most-mentioned people, organisations and groups with "
+        f"{od.MIN_ACTOR_MENTIONS}+ mentions, of frames, who speaks and article tone, "
+        "Benjamini-Hochberg corrected at 5%. A difference holds when it is large enough to matter "
+        f"(at least {od.MIN_TONE_GAP:.2f} in tone, or {od.MIN_SHARE_GAP:.0%} points and "
+        f"{od.MIN_SHARE_RATIO:g} times in a share) and the outlet also differs the same way from "
+        "most of the other compared outlets one by one, so that one extreme outlet does not make "
+        "the others look different from the rest"
     )
 
 
@@ -116,16 +125,16 @@ def findings(t: dict[str, Any], *, limit: int = MAX_FINDINGS) -> list[list[Part]
         return [
             [
                 Part(
-                    "No outlet differs from the others beyond chance by enough to matter "
-                    f"({_scope(d)})."
+                    "No outlet differs from the others beyond chance by enough to matter. "
+                    f"Tested: {_scope(d, t)}."
                 )
             ]
         ]
     head = [
         Part(
-            f"{plural(len(held), 'outlet difference')} {'holds' if len(held) == 1 else 'hold'} "
-            f"({_scope(d)})"
-            + (f"; the {min(limit, len(held))} largest:" if len(held) > limit else ":")
+            f"{plural(len(held), 'outlet difference')} {'holds' if len(held) == 1 else 'hold'}"
+            + (f", the {min(limit, len(held))} largest below" if len(held) > limit else ", below")
+            + f". Tested: {_scope(d, t)}."
         )
     ]
     out = [head]
@@ -175,7 +184,7 @@ def blocks(t: dict[str, Any], *, limit: int = MAX_ROWS) -> list[dict[str, Any]]:
     )[["measure", "subject", "outlet", "value", "others", "n", "n_rest", "q", "holds"]]
     return [
         p(
-            f"Tested: {_scope(d)}. The differences that hold come first, "
+            f"Tested: {_scope(d, t)}. The differences that hold come first, "
             "largest first; the rest follow by size. n counts the outlet's units (mentions, "
             "quotes or articles), n_rest the other outlets'."
         ),

@@ -20,6 +20,8 @@ from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, l
 
 NEUTRAL_BAND = 0.05  # a mean tone within this of 0 is "about neutral", not a lean
 MIN_SENTENCES = 10  # articles shorter than this are not named as the most negative or positive
+MIN_ACTOR_ARTICLES = 10  # an actor is named as the most negatively or positively written about
+# only when its mentions come from this many articles
 
 
 def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
@@ -263,7 +265,7 @@ def framing_findings(
         *variant_findings(t),
         *_naming_findings(t["term_counts"]),
         *_frame_findings(t),
-        *_portrayal_findings(t["portrayal"], _names(t), _types(t), min_mentions=min_mentions),
+        *_portrayal_findings(t["actor_tone_all"], _names(t), _types(t), min_mentions=min_mentions),
     ]
 
 
@@ -408,39 +410,43 @@ def _frame_findings(t: dict[str, Any]) -> list[list[Part]]:
 
 
 def _portrayal_findings(
-    port: pd.DataFrame, names: dict[str, str], types: dict[str, str], *, min_mentions: int
+    pooled: pd.DataFrame, names: dict[str, str], types: dict[str, str], *, min_mentions: int
 ) -> list[list[Part]]:
-    """The people, organisations and groups written about most negatively and most positively,
-    over actors with `min_mentions` or more, each only when its interval excludes 0 (neutral)."""
-    if port.empty:
+    """The people, organisations and groups written about most negatively and most positively
+    (tone toward them: each article's mean, averaged over articles, `outlet_actor` over all
+    outlets), over actors with `min_mentions` or more mentions in MIN_ACTOR_ARTICLES or more
+    articles, each only when its interval excludes 0 (neutral)."""
+    if pooled.empty:
         return []
-    allp = port[(port["outlet"] == "(all outlets)") & (port["n_mentions"] >= min_mentions)]
-    kinds = [types.get(str(a), "") in od.ACTOR_TYPES for a in allp["actor"]]
-    allp = allp[np.array(kinds, dtype=bool)]
-    allp = allp.sort_values(["tone", "actor"], kind="mergesort")
+    kinds = [types.get(str(a), "") in od.ACTOR_TYPES for a in pooled["actor"]]
+    allp = pooled[
+        np.array(kinds, dtype=bool)
+        & (pooled["mentions"] >= min_mentions)
+        & (pooled["n"] >= MIN_ACTOR_ARTICLES)
+        & pooled["tone"].notna()
+    ].sort_values(["tone", "actor"], kind="mergesort")
     if len(allp) < 2:
         return []
     lo, hi = allp.iloc[0], allp.iloc[-1]
 
     def said(r: pd.Series) -> str:
         return (
-            f"{display_name(r.actor, names)} ({fmt_ci(r.tone, r.ci_low, r.ci_high)}, "
-            f"{plural(int(r.n_mentions), 'mention')})"
+            f"{display_name(r.actor, names)} ({fmt_ci(r.tone, r.tone_lo, r.tone_hi)}, "
+            f"{plural(int(r.mentions), 'mention')} in {plural(int(r.n), 'article')})"
         )
 
-    ends = ([f"the most negatively written about is {said(lo)}"] if lo.ci_high < 0 else []) + (
-        [f"the most positively {said(hi)}"] if hi.ci_low > 0 else []
+    ends = ([f"the most negatively written about is {said(lo)}"] if lo.tone_hi < 0 else []) + (
+        [f"the most positively {said(hi)}"] if hi.tone_lo > 0 else []
     )
     if not ends:
         return []
     return [
         [
             Part(
-                f"Tone toward actors: of {plural(len(allp), 'actor')} (people, organisations, "
-                f"groups) "
-                f"with {min_mentions}+ mentions (those with fewer are left out), "
-                + "; ".join(ends)
-                + "."
+                f"Tone toward actors (each article's mean, averaged over articles): of "
+                f"{plural(len(allp), 'actor')} (people, organisations, groups) with "
+                f"{min_mentions}+ mentions in {MIN_ACTOR_ARTICLES}+ articles (the others are left "
+                "out), " + "; ".join(ends) + "."
             )
         ]
     ]

@@ -73,6 +73,7 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "frame_shares": opt("frame_shares"),
         "portrayal": opt("actor_portrayal"),
         "outlet_differences": opt("outlet_differences"),
+        "actor_tone_all": _pooled_actors(out_dir),
         "event_groups": opt("event_groups"),
         "coverage": opt("coverage"),
         "timex_types": opt("timex", ["type"]),
@@ -87,6 +88,15 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "pack": run_pack(out_dir),
     }
     return t
+
+
+def _pooled_actors(out_dir: str | Path) -> pd.DataFrame:
+    """The rows of `outlet_actor` over all outlets (tone toward each actor, articles as units)."""
+    cols = ["outlet", "actor", "name", "mentions", "tone", "tone_lo", "tone_hi", "n"]
+    if not tables.exists("outlet_actor", out_dir):
+        return pd.DataFrame(columns=cols)
+    oa = tables.read("outlet_actor", out_dir, columns=cols)
+    return oa[oa["outlet"] == "(all outlets)"].reset_index(drop=True)
 
 
 def run_pack(out_dir: str | Path) -> str:
