@@ -55,7 +55,7 @@ def test_ids_are_safe_file_names(bad_run: Path, bad_tables: dict[str, pd.DataFra
 
 def test_report_shows_the_counts(bad_run: Path) -> None:
     index = (bad_run / "index.html").read_text()
-    assert "18 input article(s): 8 analysed, 2 duplicate, 8 quarantined" in index
+    assert "18 input articles: 8 analysed, 2 duplicate, 8 quarantined" in index
     assert "over the limit" in index and "not English" in index
 
 

@@ -4,7 +4,6 @@ leading actors, frames, who speaks, article tone; see presslens.measure.outlet_d
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from . import outlet_differences as od
@@ -80,7 +79,8 @@ def outlet_actor(
     out = out.reset_index()
     out["mention_share"] = out["mentions"] / out.groupby("outlet")["mentions"].transform("sum")
     all_quotes = q.groupby("outlet").size()
-    out["quote_share"] = out["quotes"] / out["outlet"].map(all_quotes).fillna(0).replace(0, np.nan)
+    per_outlet = pd.to_numeric(out["outlet"].map(all_quotes), errors="coerce")
+    out["quote_share"] = out["quotes"] / per_outlet.where(per_outlet > 0)
     out["tone"], out["tone_lo"], out["tone_hi"] = (
         cells[c].to_numpy() for c in ("value", "lo", "hi")
     )

@@ -120,6 +120,7 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
 
     outlet = _outlets(out_dir)
     tone = _read(out_dir, "actor_tone", ["article_id", "sent_id", "actor", "score"])
+    tone["score"] = pd.to_numeric(tone["score"], errors="coerce")  # typed even when empty
     quotes = _read(
         out_dir,
         "quotes",
@@ -132,6 +133,7 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
     tables.write(table, "outlet_actor", out_dir)
     frames = _read(out_dir, "article_frames", ["article_id", "scheme", "frame", "present"])
     art_tone = _read(out_dir, "article_sentiment", ["article_id", "method", "tone"])
+    art_tone["tone"] = pd.to_numeric(art_tone["tone"], errors="coerce")
     diffs = oa.differences(
         outlet,
         tone=tone,

@@ -32,6 +32,55 @@ def _grid(oa: pd.DataFrame, actors: list[str], outlets: list[str], col: str) -> 
     return wide.reindex(index=actors, columns=outlets).to_numpy(dtype=float)
 
 
+def _panel(
+    fig: plt.Figure,
+    ax: plt.Axes,
+    panel: tuple,
+    v: np.ndarray,
+    n: np.ndarray,
+    star: set,
+    actors: list[str],
+    cols: list[str],
+) -> None:
+    """One heatmap of figure 51: a column of outlet_actor (share of quotes or tone) by actor and
+    outlet, each cell labelled, a star where a difference holds."""
+    col, measure, title, cmap, vmin, vmax = panel
+    if col == "tone":  # a tone resting on few articles is not shown, on few is faded
+        v = np.where(n >= MIN_TONE_ARTICLES, v, np.nan)
+    top = (
+        vmax if vmax is not None else max(float(np.nanmax(v)) if np.isfinite(v).any() else 0, 0.05)
+    )
+    firm = v if col != "tone" else np.where(n >= FIRM_TONE_ARTICLES, v, np.nan)
+    image = ax.imshow(np.ma.masked_invalid(firm), cmap=cmap, vmin=vmin, vmax=top, aspect="auto")
+    if col == "tone":
+        faded = np.where(n < FIRM_TONE_ARTICLES, v, np.nan)
+        ax.imshow(
+            np.ma.masked_invalid(faded),
+            cmap=cmap,
+            vmin=vmin,
+            vmax=top,
+            aspect="auto",
+            alpha=0.35,
+        )
+    fig.colorbar(image, ax=ax, shrink=0.6, pad=0.02)
+    ax.set_xticks(range(len(cols)), [_label(c, 20) for c in cols], rotation=35, ha="right")
+    ax.set_title(title, fontsize=10)
+    for (i, j), x in np.ndenumerate(v):
+        mark = "*" if (measure, actors[i], cols[j]) in star else ""
+        dark = not np.isnan(x) and abs(x) > 0.6 * max(abs(vmin or 0), top)
+        dark = dark and (col != "tone" or n[i, j] >= FIRM_TONE_ARTICLES)
+        ax.text(
+            j,
+            i,
+            _cell_text(x, col, n[i, j]) + mark,
+            color="white" if dark else "black",
+            ha="center",
+            va="center",
+            fontsize=7,
+            fontweight="bold" if mark else "normal",
+        )
+
+
 def outlet_actor(
     oa: pd.DataFrame, diffs: pd.DataFrame, leading: list[str], outlets: list[str]
 ) -> Chart:
@@ -60,45 +109,9 @@ def outlet_actor(
         ("tone", "tone toward", "tone toward the actor", "RdBu", -0.5, 0.5),
     ]
     n = _grid(oa, actors, cols, "n")
-    for ax, (col, measure, title, cmap, vmin, vmax) in zip(axes, panels):
-        v = _grid(oa, actors, cols, col)
-        if col == "tone":  # a tone resting on few articles is not shown, on few is faded
-            v = np.where(n >= MIN_TONE_ARTICLES, v, np.nan)
-        top = (
-            vmax
-            if vmax is not None
-            else max(float(np.nanmax(v)) if np.isfinite(v).any() else 0, 0.05)
-        )
-        firm = v if col != "tone" else np.where(n >= FIRM_TONE_ARTICLES, v, np.nan)
-        image = ax.imshow(np.ma.masked_invalid(firm), cmap=cmap, vmin=vmin, vmax=top, aspect="auto")
-        if col == "tone":
-            faded = np.where(n < FIRM_TONE_ARTICLES, v, np.nan)
-            ax.imshow(
-                np.ma.masked_invalid(faded),
-                cmap=cmap,
-                vmin=vmin,
-                vmax=top,
-                aspect="auto",
-                alpha=0.35,
-            )
-        fig.colorbar(image, ax=ax, shrink=0.6, pad=0.02)
-        ax.set_xticks(range(len(cols)), [_label(c, 20) for c in cols], rotation=35, ha="right")
+    for ax, panel in zip(axes, panels):
+        _panel(fig, ax, panel, _grid(oa, actors, cols, panel[0]), n, star, actors, cols)
         ax.set_yticks(range(len(actors)), labels if ax is axes[0] else [""] * len(actors))
-        ax.set_title(title, fontsize=10)
-        for (i, j), x in np.ndenumerate(v):
-            mark = "*" if (measure, actors[i], cols[j]) in star else ""
-            dark = not np.isnan(x) and abs(x) > 0.6 * max(abs(vmin or 0), top)
-            dark = dark and (col != "tone" or n[i, j] >= FIRM_TONE_ARTICLES)
-            ax.text(
-                j,
-                i,
-                _cell_text(x, col, n[i, j]) + mark,
-                color="white" if dark else "black",
-                ha="center",
-                va="center",
-                fontsize=7,
-                fontweight="bold" if mark else "normal",
-            )
         link_cells(ax, name, [[f"{a}|{o}" for o in cols] for a in actors])
     fig.suptitle("The leading actors by outlet", fontsize=11)
     fig.tight_layout()

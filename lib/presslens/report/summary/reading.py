@@ -25,6 +25,18 @@ def _pairs(action_divergence: pd.DataFrame) -> int:
     return int(action_divergence[["subject", "action"]].drop_duplicates().shape[0])
 
 
+ARTICLE_COLUMNS = [
+    "article_id",
+    "file",
+    "outlet",
+    "published",
+    "title",
+    "status",
+    "reason",
+    "duplicate_of",
+]
+
+
 def load(out_dir: str | Path) -> dict[str, Any]:
     """The tables and facts the start page needs (summaries, and small columns of the large
     tables)."""
@@ -34,23 +46,8 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         return got if got is not None else pd.DataFrame(columns=columns or [])
 
     t: dict[str, Any] = {
-        "articles": tables.read(
-            "articles",
-            out_dir,
-            columns=[
-                "article_id",
-                "file",
-                "outlet",
-                "published",
-                "title",
-                "status",
-                "reason",
-                "duplicate_of",
-            ],
-        ),
-        "n_sentences": tables.n_rows("sentences", out_dir)
-        if tables.exists("sentences", out_dir)
-        else 0,
+        "articles": tables.read("articles", out_dir, columns=ARTICLE_COLUMNS),
+        "n_sentences": _n_rows("sentences", out_dir),
         "removed": opt("removed", ["article_id", "rule"]),
         "data_quality": opt("data_quality"),
         "outlet_comparisons": outlet_scope.mode_of(out_dir),
@@ -88,6 +85,11 @@ def load(out_dir: str | Path) -> dict[str, Any]:
         "pack": run_pack(out_dir),
     }
     return t
+
+
+def _n_rows(name: str, out_dir: str | Path) -> int:
+    """Rows of a table of the run (0 when it was not written)."""
+    return tables.n_rows(name, out_dir) if tables.exists(name, out_dir) else 0
 
 
 def _pooled_actors(out_dir: str | Path) -> pd.DataFrame:
