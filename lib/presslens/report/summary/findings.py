@@ -265,7 +265,9 @@ def framing_findings(
         *variant_findings(t),
         *_naming_findings(t["term_counts"]),
         *_frame_findings(t),
-        *_portrayal_findings(t["actor_tone_all"], _names(t), _types(t), min_mentions=min_mentions),
+        *_portrayal_findings(
+            t.get("actor_tone_all", pd.DataFrame()), _names(t), _types(t), min_mentions=min_mentions
+        ),
     ]
 
 
