@@ -106,6 +106,9 @@ def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
     return h.hexdigest()
 
 
+nan = float("nan")
+
+
 def _row(
     task: str,
     dataset: str,
@@ -209,16 +212,50 @@ def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
     return rows, {"nyt": nyt}
 
 
+def _toward_cv() -> dict[str, Any]:
+    """The tone-toward model's development figures (cross-validation on NewsMTSC train), stored in
+    the model file by bench/train_toward.py; {} for a model without them."""
+    import gzip
+    import json
+
+    from presslens.measure import sentiment
+    from presslens.pipeline import resources_io
+
+    with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
+        return json.load(fh).get("cv") or {}
+
+
 def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
     from presslens.measure import sentiment
 
     tw = sentiment.validate_toward(path)
     ds = "newsmtsc devtest_rw"
     rows = [
-        _row("tone toward a target", ds, "toward", f"{m} ({r['class']})", r[m], r["support"])
+        _row(
+            "tone toward a target",
+            ds,
+            "toward",
+            f"{m} ({r['class']})",
+            r[m],
+            r["support"],
+            tuple(tw["macro_f1_ci"]) if (m, r["class"]) == ("f1", "macro") else (nan, nan),
+        )
         for r in tw["table"].to_dict("records")
         for m in ("precision", "recall", "f1")
     ]
+    cv = _toward_cv()
+    if cv:  # the development figure: cross-validation on NewsMTSC train, stored with the model
+        rows.append(
+            _row(
+                "tone toward a target",
+                f"newsmtsc train, {cv['folds']}-fold CV grouped by {cv['grouped_by']}",
+                "toward",
+                "f1 (macro)",
+                cv["macro_f1"],
+                cv["n"],
+                tuple(cv["ci95"]),
+            )
+        )
     rows.append(
         _row(
             "tone toward a target",
