@@ -96,24 +96,6 @@ def _interval(value: np.ndarray, se: np.ndarray, df: np.ndarray, lo: float, hi: 
     return np.clip(value - half, lo, hi), np.clip(value + half, lo, hi)
 
 
-def ratio_table(outlet: np.ndarray, s: np.ndarray, n: np.ndarray, *, tone: bool) -> pd.DataFrame:
-    """Per outlet: value, interval (95%), units n and articles of sum(s)/sum(n) over articles."""
-    names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
-    m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
-    value, se = _ratio(m, share=not tone)
-    lo, hi = _interval(value, se, m[:, 0] - 1, -1.0 if tone else 0.0, 1.0)
-    return pd.DataFrame(
-        {
-            "outlet": names,
-            "value": value,
-            "value_lo": lo,
-            "value_hi": hi,
-            "n": m[:, 2],
-            "articles": m[:, 0],
-        }
-    )
-
-
 def contrast(
     outlet: np.ndarray,
     s: np.ndarray,

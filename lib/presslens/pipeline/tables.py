@@ -226,6 +226,13 @@ def read_if(
     return read(name, out_dir, columns=columns) if exists(name, out_dir) else None
 
 
+def read_or_empty(name: str, out_dir: str | Path, columns: list[str] | None = None) -> pd.DataFrame:
+    """Table `name` (these columns) if the run folder holds it, else an empty one with them (for
+    tables an earlier notebook may not have written)."""
+    got = read_if(name, out_dir, columns=columns)
+    return got if got is not None else pd.DataFrame(columns=columns or [])
+
+
 def n_rows(name: str, out_dir: str | Path) -> int:
     """Number of rows of a table, from its parquet metadata (nothing is read)."""
     return pq.ParquetFile(path(name, out_dir)).metadata.num_rows

@@ -103,13 +103,6 @@ def _outlets(out_dir: str | Path) -> pd.Series:
     )
 
 
-def _read(out_dir: str | Path, name: str, columns: list[str]) -> pd.DataFrame:
-    """A table of an earlier stage, or an empty one with these columns when that stage has not
-    run (the comparisons then have nothing to compare)."""
-    got = tables.read_if(name, out_dir, columns=columns)
-    return got if got is not None else pd.DataFrame(columns=columns)
-
-
 def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> None:
     """`outlet_actor` (each outlet's mentions, quotes and tone toward each actor, and the same over
     all outlets, outlet "(all outlets)") and
@@ -119,20 +112,22 @@ def write_outlet_actor(out_dir: str | Path, *, tone_method: str = "vader") -> No
     from presslens.measure import outlet_differences as od
 
     outlet = _outlets(out_dir)
-    tone = _read(out_dir, "actor_tone", ["article_id", "sent_id", "actor", "score"])
+    tone = tables.read_or_empty("actor_tone", out_dir, ["article_id", "sent_id", "actor", "score"])
     tone["score"] = pd.to_numeric(tone["score"], errors="coerce")  # typed even when empty
-    quotes = _read(
-        out_dir,
+    quotes = tables.read_or_empty(
         "quotes",
+        out_dir,
         ["article_id", "sent_id", "speaker_actor", "speaker_type", "speaker_gender"],
     )
-    actors = _read(out_dir, "actors", ["actor", "name", "type", "mentions"])
+    actors = tables.read_or_empty("actors", out_dir, ["actor", "name", "type", "mentions"])
     names = dict(zip(actors["actor"].astype(str), actors["name"].astype(str)))
     pooled = oa.outlet_actor(pd.Series(oa.ALL, index=outlet.index), tone, quotes, names)
     table = pd.concat([oa.outlet_actor(outlet, tone, quotes, names), pooled], ignore_index=True)
     tables.write(table, "outlet_actor", out_dir)
-    frames = _read(out_dir, "article_frames", ["article_id", "scheme", "frame", "present"])
-    art_tone = _read(out_dir, "article_sentiment", ["article_id", "method", "tone"])
+    frames = tables.read_or_empty(
+        "article_frames", out_dir, ["article_id", "scheme", "frame", "present"]
+    )
+    art_tone = tables.read_or_empty("article_sentiment", out_dir, ["article_id", "method", "tone"])
     art_tone["tone"] = pd.to_numeric(art_tone["tone"], errors="coerce")
     diffs = oa.differences(
         outlet,
@@ -161,7 +156,7 @@ def draw(out_dir: str | Path, *, top: int = 8) -> None:
     figures.save(chart, out_dir, evidence=evidence.word_contrasts(out_dir, chart.keys))
     from presslens.measure import outlet_differences as od
 
-    actors = _read(out_dir, "actors", ["actor", "name", "type", "mentions"])
+    actors = tables.read_or_empty("actors", out_dir, ["actor", "name", "type", "mentions"])
     compared = od.compared_outlets(
         arts.loc[arts["status"] == "ok", "outlet"].fillna(UNKNOWN_OUTLET)
     )

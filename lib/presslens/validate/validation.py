@@ -212,19 +212,6 @@ def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
     return rows, {"nyt": nyt}
 
 
-def _toward_cv() -> dict[str, Any]:
-    """The tone-toward model's development figures (cross-validation on NewsMTSC train), stored in
-    the model file by bench/train_toward.py; {} for a model without them."""
-    import gzip
-    import json
-
-    from presslens.measure import sentiment
-    from presslens.pipeline import resources_io
-
-    with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
-        return json.load(fh).get("cv") or {}
-
-
 def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
     from presslens.measure import sentiment
 
@@ -243,7 +230,7 @@ def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
         for r in tw["table"].to_dict("records")
         for m in ("precision", "recall", "f1")
     ]
-    cv = _toward_cv()
+    cv = sentiment.toward_model().cv
     if cv:  # the development figure: cross-validation on NewsMTSC train, stored with the model
         rows.append(
             _row(

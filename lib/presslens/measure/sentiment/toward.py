@@ -44,6 +44,7 @@ class _Model:
     dense_offset: int
     coef_t: np.ndarray  # (columns, classes)
     intercept: np.ndarray
+    cv: dict  # the development figures bench/train_toward.py stored with the model ({} if none)
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def toward_model() -> _Model:
         int(d["offset"]),
         np.ascontiguousarray(np.array(m["coef"]).T),
         np.array(m["intercept"]),
+        m.get("cv") or {},
     )
 
 

@@ -42,8 +42,7 @@ def load(out_dir: str | Path) -> dict[str, Any]:
     tables)."""
 
     def opt(name: str, columns: list[str] | None = None) -> pd.DataFrame:
-        got = tables.read_if(name, out_dir, columns=columns)
-        return got if got is not None else pd.DataFrame(columns=columns or [])
+        return tables.read_or_empty(name, out_dir, columns)
 
     t: dict[str, Any] = {
         "articles": tables.read("articles", out_dir, columns=ARTICLE_COLUMNS),
@@ -95,9 +94,7 @@ def _n_rows(name: str, out_dir: str | Path) -> int:
 def _pooled_actors(out_dir: str | Path) -> pd.DataFrame:
     """The rows of `outlet_actor` over all outlets (tone toward each actor, articles as units)."""
     cols = ["outlet", "actor", "name", "mentions", "tone", "tone_lo", "tone_hi", "n"]
-    if not tables.exists("outlet_actor", out_dir):
-        return pd.DataFrame(columns=cols)
-    oa = tables.read("outlet_actor", out_dir, columns=cols)
+    oa = tables.read_or_empty("outlet_actor", out_dir, cols)
     return oa[oa["outlet"] == "(all outlets)"].reset_index(drop=True)
 
 
