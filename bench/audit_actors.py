@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.extract import actor_list, actors
-from presslens.pipeline import tables
+from presslens.core import tables
 
 TOP, RANDOM, MIN_MENTIONS, SEED = 60, 30, 5, 19
 

@@ -39,10 +39,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 import topic_corpora  # noqa: E402
 
 from presslens.ingest import clean, sentences  # noqa: E402
-from presslens.pipeline import resources_io  # noqa: E402
+from presslens.core import resources  # noqa: E402
 from presslens.validate.metrics import wilson
 
-GOLD = resources_io.path("gold")
+GOLD = resources.path("gold")
 MAX_PAIRS = 60
 PAIR_COLUMNS = ["pair_id", "corpus", "part", "method", "kind", "reported", "key", "value_a",
                 "value_b", "outlet_a", "outlet_b", "article_a", "article_b", "claim_a", "claim_b",

@@ -33,7 +33,7 @@ import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 import pandas as pd
 
 from presslens.ingest import clean, corpus, sentences
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.validate.metrics import wilson
 
 # export files and their articles (per part)

@@ -16,7 +16,7 @@ import json
 import pandas as pd
 from sklearn.metrics import f1_score
 
-from presslens.pipeline import paths
+from presslens.core import paths
 
 RULES = {
     "RE": (("re2", "re6"), 2),

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.ingest import clean, sentences
-from presslens.pipeline import paths
+from presslens.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 FURNITURE = {

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.validate import actors as va
 from presslens.validate import housestyles
 

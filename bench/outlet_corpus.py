@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import paths
+from presslens.core import paths
 
 OUTLETS = ["Ledger", "Courier", "Tribune", "Herald", "Sentinel", "Gazette"]
 PER_OUTLET, PER_ARTICLE = 40, 12

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens import stages
-from presslens.pipeline import paths, tables
+from presslens.core import paths, tables
 from presslens.validate import own_codes, own_sample
 
 EVAL = paths.eval_dir() / "newsmtsc" / "devtest_rw.jsonl"

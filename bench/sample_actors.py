@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.validate import actors as va
 
 PER_CORPUS = 60

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from presslens import stages
-from presslens.pipeline import engine, tables
+from presslens.core import engine, tables
 
 STAGES = [
     ("10 cleaning + sentences", "clean_corpus"),
@@ -75,7 +75,7 @@ def main() -> None:
                     corpus, out, engine_name=eng, scheduler=scheduler, pack="kosovo", progress=False
                 )
             elif name == "validate_methods":
-                from presslens.pipeline import paths
+                from presslens.core import paths
 
                 func(out, eval_dir=paths.eval_dir())
             else:

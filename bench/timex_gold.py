@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.extract import timeline
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.validate.metrics import wilson
 from presslens.validate.timex import bootstrap, counts, f1, predict
 from presslens.validate.timex import climate as score_climate

@@ -36,9 +36,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from type_sample import corpora  # noqa: E402
 
 from presslens.extract import discover, name_types  # noqa: E402
-from presslens.pipeline import resources_io  # noqa: E402
+from presslens.core import resources  # noqa: E402
 
-GOLD = [resources_io.path("gold/name_types.csv"), resources_io.path("gold/name_types_2.csv")]
+GOLD = [resources.path("gold/name_types.csv"), resources.path("gold/name_types_2.csv")]
 TARGET = ROOT / "lib" / "presslens" / "resources" / name_types.MODEL_FILE
 CS = [0.03, 0.1, 0.3, 1.0]
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from presslens.extract import discover, names
 from presslens.ingest import sentences as splitter
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.validate import actors as va
 
 SIZES = {"newsmtsc": 200, "climate": 100}

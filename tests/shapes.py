@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import paths
+from presslens.core import paths
 
 
 @dataclass(frozen=True)

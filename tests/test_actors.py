@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from presslens.extract import actors
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from presslens.ingest import clean, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,7 +250,7 @@ def test_another_resource_file(tmp_path: Path) -> None:
         "{actor: jane_doe, from: 2020-01-01}\n",
         encoding="utf-8",
     )
-    assert resources_io.load(str(spec))["actors"]["acme"]["type"] == "organisation"
+    assert resources.load(str(spec))["actors"]["acme"]["type"] == "organisation"
     m = actors.find_mentions(
         "Acme's chief executive spoke. She said Acme grows.", published="2021-01-01", name=str(spec)
     )
@@ -268,7 +268,7 @@ def test_holder_lookup() -> None:
 
 
 def test_every_office_holder_is_a_listed_person() -> None:
-    spec = resources_io.load("actors.yaml")
+    spec = resources.load("actors.yaml")
     for oid, office in spec["offices"].items():
         spans = []
         for h in office["holders"]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import tables
+from presslens.core import tables
 
 
 def test_run_folder_layout(seeds_run: Path) -> None:
@@ -161,7 +161,7 @@ def test_notebooks_run_with_their_defaults_from_the_notebooks_folder(
     seeds are found through the package and nothing is written under notebooks/."""
     import papermill
 
-    from presslens.pipeline import paths
+    from presslens.core import paths
 
     root = Path(__file__).resolve().parents[1]
     monkeypatch.setenv(

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from presslens.measure import data_quality as dq
-from presslens.pipeline import outlet_scope
+from presslens.core import outlet_scope
 
 
 def _articles(spec: dict[str, dict]) -> pd.DataFrame:

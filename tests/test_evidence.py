@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from presslens import stages
-from presslens.pipeline import tables
+from presslens.core import tables
 from presslens.report import evidence, figures, pages
 
 HOSTILE = '<script>document.title="pwned"</script>'

@@ -21,7 +21,7 @@ import pytest
 
 from presslens.measure import outlet_actor as oa
 from presslens.measure import outlet_differences as od
-from presslens.pipeline import paths
+from presslens.core import paths
 from presslens.report.summary import differences
 
 OUTLETS = ["Ledger", "Courier", "Tribune", "Herald", "Sentinel", "Gazette"]

@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from presslens import stages
-from presslens.pipeline import cli, notebooks, tables
+from presslens.core import tables
+from presslens.pipeline import cli, notebooks
 from presslens.report.summary import own_sample as summary
 from presslens.validate import own_codes, own_sample
 

@@ -130,7 +130,7 @@ def test_installed_package_runs_from_another_folder(installed: Path, tmp_path: P
         [
             sys.executable,
             "-c",
-            "import presslens, presslens.pipeline.paths as p; print(presslens.__file__); "
+            "import presslens, presslens.core.paths as p; print(presslens.__file__); "
             "print(p.project_root()); print(p.notebooks_dir())",
         ],
         cwd=tmp_path,

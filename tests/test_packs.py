@@ -11,7 +11,8 @@ import pytest
 
 from presslens import stages
 from presslens.extract import terms
-from presslens.pipeline import cli, packs, paths, tables
+from presslens.core import packs, paths, tables
+from presslens.pipeline import cli
 from tests.shapes import frames_articles
 
 KOSOVO_QUESTION = "How did the press cover the Kosovo-Serbia-NATO tensions of 2022-2025?"
@@ -131,9 +132,9 @@ def test_the_kosovo_pack_has_the_seeds_files_and_question() -> None:
 
 def test_the_generic_claims_name_no_event() -> None:
     from presslens.extract import claims
-    from presslens.pipeline import resources_io
+    from presslens.core import resources
 
-    spec = resources_io.load(packs.GENERIC_CLAIMS)
+    spec = resources.load(packs.GENERIC_CLAIMS)
     assert not spec.get("events")
     got = claims.find(
         "Some 300 soldiers were deployed; 12 people were killed and 40 people injured, costing "

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from presslens.pipeline import paths, registry, runner, tables
+from presslens.core import paths, tables
+from presslens.pipeline import registry, runner
 
 SEEDS_CALLS: dict[str, Any] = {
     # how each stage is called on the seeds, in process (pandas engine) so every access is seen

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from presslens.measure import sentiment
 from presslens.measure.sentiment import toward_features
 from presslens.measure.sentiment.validation import macro_f1_interval
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 ROOT = Path(__file__).resolve().parents[1]
 NYT = ROOT / "eval" / "vader-nyt" / "nytEditorialSnippets_GroundTruth.txt"
@@ -349,7 +349,7 @@ def test_toward_output_and_errors() -> None:
 
 
 def test_toward_model_is_plain_json_and_consistent() -> None:
-    with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
+    with gzip.open(resources.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
         m = json.load(fh)
     width = sum(len(v["vocabulary"]) for v in m["views"]) + len(m["dense"]["names"])
     assert (
@@ -362,8 +362,8 @@ def test_toward_model_is_plain_json_and_consistent() -> None:
 
 
 def test_toward_model_is_small_and_names_its_analysers() -> None:
-    assert resources_io.path(sentiment.MODEL_FILE).stat().st_size < 5_000_000
-    with gzip.open(resources_io.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
+    assert resources.path(sentiment.MODEL_FILE).stat().st_size < 5_000_000
+    with gzip.open(resources.path(sentiment.MODEL_FILE), "rt", encoding="utf-8") as fh:
         m = json.load(fh)
     assert [v["name"] for v in m["views"]] == list(toward_features.VIEWS)
     assert {v.get("analyser", "ngrams") for v in m["views"]} <= set(toward_features.ANALYSERS)

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from presslens.extract import terms
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from presslens.ingest import clean, sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -204,7 +204,7 @@ def test_another_resource_file(tmp_path: Path) -> None:
 
 
 def test_every_variant_has_a_label_and_a_pattern() -> None:
-    spec = resources_io.load("terms.yaml")
+    spec = resources.load("terms.yaml")
     for cid, c in spec["concepts"].items():
         assert c["description"], cid
         labels = [v["label"] for v in c["variants"]]

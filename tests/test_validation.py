@@ -7,7 +7,7 @@ import papermill
 import pandas as pd
 
 from presslens.validate import validation
-from presslens.pipeline import paths
+from presslens.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,7 +15,7 @@ import pytest
 
 from presslens import stages
 from presslens.ingest import dedupe, wire
-from presslens.pipeline import tables
+from presslens.core import tables
 
 SENTENCES = [
     "Concentrations of CO2 in the Earth's atmosphere surged to a record high in 2016.",

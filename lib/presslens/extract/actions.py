@@ -13,10 +13,10 @@ import re
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 # action name -> regular expression of its verb forms (resources/action_verbs.yaml), in order
-VERBS: dict[str, str] = dict(resources_io.load("action_verbs.yaml")["actions"])
+VERBS: dict[str, str] = dict(resources.load("action_verbs.yaml")["actions"])
 _VERB = re.compile(
     "|".join(f"(?P<v{i}>\\b(?:{p})\\b)" for i, p in enumerate(VERBS.values())), re.IGNORECASE
 )

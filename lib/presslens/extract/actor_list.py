@@ -44,10 +44,10 @@ def actor_table(actors_file: str, overlay: str, counts: pd.DataFrame) -> pd.Data
     the evidence for it, where it comes from (discovered or curated), its written forms, and how
     often it is mentioned and quoted (`counts`: outlet, actor, mentions, quotes)."""
     from presslens.extract import actors
-    from presslens.pipeline import resources_io
+    from presslens.core import resources
 
     spec = actors.merged_spec(actors_file, overlay)
-    curated = set(((resources_io.load(overlay) or {}).get("actors") or {}) if overlay else ())
+    curated = set(((resources.load(overlay) or {}).get("actors") or {}) if overlay else ())
     totals = (
         counts.groupby("actor")[["mentions", "quotes"]].sum()
         if len(counts)

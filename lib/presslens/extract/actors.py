@@ -37,7 +37,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from presslens.ingest import sentences as splitter
 from presslens.extract import pronouns
 
@@ -182,8 +182,8 @@ def merged_spec(name: str, overlay: str = "") -> dict:
 @functools.lru_cache(maxsize=8)
 def _merged_spec(name: str, overlay: str, *_stamps: tuple[int, int]) -> dict:
     """merged_spec, parsed once per version of the files."""
-    base = resources_io.load(name) if name else {}
-    over = resources_io.load(overlay) if overlay else {}
+    base = resources.load(name) if name else {}
+    over = resources.load(overlay) if overlay else {}
     if not over:
         return base or {}
     taken = set()

@@ -39,10 +39,10 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
-WORDS = resources_io.load("attribution.yaml")
-CUES = resources_io.load("speech_cues.yaml")
+WORDS = resources.load("attribution.yaml")
+CUES = resources.load("speech_cues.yaml")
 
 
 def _alternatives(items: list[str]) -> str:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _WORD = r"[A-Za-z][\w'’.-]*(?<!\.)"
@@ -56,7 +56,7 @@ def _alts(keys: object) -> str:
 @functools.lru_cache(maxsize=None)
 def numbers(name: str = "numbers.yaml") -> Numbers:
     """The number pattern of `name` (built once): bound, currency, digits or words, scale, %."""
-    spec = resources_io.load(name)
+    spec = resources.load(name)
     words = {str(k).lower(): float(v) for k, v in spec["words"].items()}
     vague = {str(k).lower(): (float(v[0]), float(v[1])) for k, v in spec["vague"].items()}
     scales = {str(k).lower(): float(v) for k, v in spec["scales"].items()}
@@ -190,7 +190,7 @@ def function_words() -> frozenset[str]:
     """English function words (function_words.yaml), the words that end noun phrases and the
     words of numbers, none of which says what a sentence is about."""
     nums = numbers()
-    words = {str(w).lower() for w in resources_io.load("function_words.yaml")["english"]}
+    words = {str(w).lower() for w in resources.load("function_words.yaml")["english"]}
     for w in [*nums.words, *nums.vague, *nums.scales, *nums.bounds]:
         words.update(w.split())  # "million", "roughly": parts of the number, not its context
     return frozenset(words | nums.stop | nums.months | {"percent", "dollar", "cent"})

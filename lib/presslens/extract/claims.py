@@ -25,7 +25,7 @@ import pandas as pd
 
 from presslens.extract import claim_units as cu
 from presslens.extract.claim_compare import divergence  # noqa: F401  (the stage's entry point)
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 COLUMNS = [
     "article_id",
@@ -73,7 +73,7 @@ class _Patterns:
 @functools.lru_cache(maxsize=None)
 def patterns(name: str = "claims.yaml") -> _Patterns:
     """Compiled claim patterns from the resource file (built once)."""
-    spec = resources_io.load(name)
+    spec = resources.load(name)
     nums = cu.numbers()
     cu.function_words()  # built here too, so that workers forked after warming share it
     unit_of = {u.lower(): q for q, units in spec["units"].items() for u in units}

@@ -395,9 +395,9 @@ def _merge_into(target: _Actor, a: _Actor) -> None:
 @functools.lru_cache(maxsize=1)
 def _alias_groups() -> tuple[tuple[str, ...], ...]:
     """The lines of resources/aliases.yaml: names of one organisation, place or thing."""
-    from presslens.pipeline import resources_io
+    from presslens.core import resources
 
-    spec = resources_io.load("aliases.yaml") or {}
+    spec = resources.load("aliases.yaml") or {}
     return tuple(tuple(str(f) for f in group) for group in spec.get("aliases") or [])
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from presslens.extract import names
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 MODEL_FILE = "name_type_model.json"
 SHARES = ("initial", "person", "gendered", "speaker", "subject", "place", "the", "pronoun", "it",
@@ -80,7 +80,7 @@ def features(name: str, ev: dict[str, Any], linked: int = 0) -> list[float]:
 @functools.lru_cache(maxsize=1)
 def model() -> dict[str, Any]:
     """The shipped model: classes, feature means and scales, coefficients, intercepts."""
-    spec = json.loads(resources_io.path(MODEL_FILE).read_text(encoding="utf-8"))
+    spec = json.loads(resources.path(MODEL_FILE).read_text(encoding="utf-8"))
     for key in ("mean", "scale", "coef", "intercept"):
         spec[key] = np.asarray(spec[key], dtype=float)
     return spec

@@ -8,7 +8,7 @@ import functools
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _first_names() -> dict[str, tuple[float, float]]:
     """Census first names (upper case) with the percent of men and of women carrying them
     (``resources/first_names.tsv``, public domain)."""
     out = {}
-    text = resources_io.path("first_names.tsv").read_text(encoding="utf-8")
+    text = resources.path("first_names.tsv").read_text(encoding="utf-8")
     for line in text.splitlines()[6:]:
         name, male, female = line.split("\t")
         if float(male) + float(female) >= MIN_FIRST_NAME:
@@ -144,8 +144,8 @@ def _lexicon_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], fr
 @functools.lru_cache(maxsize=1)
 def words() -> Words:
     """The compiled word lists (loaded once per process)."""
-    spec = resources_io.load("entities.yaml")
-    places, demonyms = _places(resources_io.load("gazetteer.yaml"))
+    spec = resources.load("entities.yaml")
+    places, demonyms = _places(resources.load("gazetteer.yaml"))
     honorifics = {str(k): str(v or "") for k, v in spec["honorifics"].items()}
     titles = {tuple(t.split()) for t in _strings(spec["titles"])}
     titles |= {(h,) for h in honorifics}

@@ -13,9 +13,9 @@ import bisect
 import re
 from typing import Any
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
-SPEECH_VERBS = "|".join(resources_io.load("attribution.yaml")["pronoun_speech"])
+SPEECH_VERBS = "|".join(resources.load("attribution.yaml")["pronoun_speech"])
 _PRONOUN = re.compile(
     rf"\b(?P<p>[Hh]e|[Ss]he)\s+(?:has\s+|had\s+|also\s+|then\s+|later\s+|\w+ly\s+){{0,2}}"
     rf"(?:{SPEECH_VERBS})\b|\b(?:{SPEECH_VERBS})\s+(?P<q>he|she)\b"
@@ -86,7 +86,7 @@ def _modifier(text: str, end: int) -> bool:
     return word not in _FUNCTION and word.capitalize() not in w.verbs and not word.endswith("ed")
 
 
-_FUNCTION = frozenset(resources_io.load("function_words.yaml")["english"])
+_FUNCTION = frozenset(resources.load("function_words.yaml")["english"])
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:

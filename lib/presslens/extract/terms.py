@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 COLUMNS = ["article_id", "sent_id", "concept", "variant", "start", "end", "surface"]
 FIND_COLUMNS = ["concept", "variant", "start", "end", "surface"]
@@ -52,7 +52,7 @@ def variant_regex(pattern: str) -> str:
 def compiled(name: str = "terms.yaml") -> tuple[Concept, ...]:
     """The concepts of the resource, each compiled to one pattern (once per process)."""
     out = []
-    for cid, c in (resources_io.load(name).get("concepts") or {}).items():
+    for cid, c in (resources.load(name).get("concepts") or {}).items():
         alts, labels, stances = [], {}, {}
         for i, v in enumerate(c.get("variants") or []):
             pats = [variant_regex(str(p)) for p in (v.get("patterns") or [])]

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.ingest import normalize, sentences
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 REMOVED_COLUMNS = ["article_id", "line", "text", "rule"]
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -52,7 +52,7 @@ class Cleaned:
 
 def load_rules(name: str = "cleaning.yaml") -> tuple[list[Rule], dict[str, Any]]:
     """Parse the rules file into Rule objects and the headline-likeness settings."""
-    spec = resources_io.load(name)
+    spec = resources.load(name)
     rules = []
     for r in spec["rules"]:
         flags = 0 if r.get("case_sensitive") else re.IGNORECASE

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 _WORD = re.compile(r"[^\W\d_]+")
 # The most frequent English function words (resources/function_words.yaml).
-FUNCTION_WORDS = frozenset(resources_io.load("function_words.yaml")["english"])
+FUNCTION_WORDS = frozenset(resources.load("function_words.yaml")["english"])
 
 
 def english_share(text: str) -> float:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 if TYPE_CHECKING:
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -34,7 +34,7 @@ def tokenizer() -> PunktSentenceTokenizer:
     """
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-    spec = resources_io.load("sentences.yaml")
+    spec = resources.load("sentences.yaml")
     params = PunktParameters()
     params.abbrev_types = {str(a).lower() for a in spec["abbreviations"]}
     params.sent_starters = {str(w).lower() for w in spec["sentence_starters"]}

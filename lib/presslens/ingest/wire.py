@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from presslens.ingest.outlets import key
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 COLUMNS = ["wire", "wire_evidence"]
 SHARED = "shared copy"
@@ -89,7 +89,7 @@ def _alternation(forms: dict[str, str]) -> str:
 @functools.lru_cache(maxsize=8)
 def rules(name: str = "wire.yaml") -> Rules:
     """Load and compile a wire resource (shipped name or path of your own YAML file)."""
-    spec = resources_io.load(name)
+    spec = resources.load(name)
     forms = _forms(spec)
     group = _alternation(forms)
     cues = tuple(

@@ -38,7 +38,7 @@ import pandas as pd
 import re
 
 from presslens.ingest import sentences as splitter
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from presslens.measure.textvec import tfidf, words
 
 FRAME_COLUMNS = ["article_id", "sent_id", "scheme", "frame", "question", "cue", "start", "end"]
@@ -122,7 +122,7 @@ def schemes(generic: str = "generic_frames.yaml", issue: str = ISSUE_FILE) -> di
     `pattern` is case-insensitive; `fast` is the same pattern for lower-cased text (None when
     the cues are not ASCII).
     """
-    g, i = resources_io.load(generic), resources_io.load(issue)
+    g, i = resources.load(generic), resources.load(issue)
 
     def both(cues: list[str]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
         joined = "|".join(f"(?:{c})" for c in cues)
@@ -201,7 +201,7 @@ def frame_model(name: str = MODEL_FILE) -> dict | None:
     coefficients, intercept, threshold and confident level); None for name ''."""
     if not name:
         return None
-    with gzip.open(resources_io.path(name), "rt", encoding="utf-8") as fh:
+    with gzip.open(resources.path(name), "rt", encoding="utf-8") as fh:
         return loaded(json.load(fh))
 
 

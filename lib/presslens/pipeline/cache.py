@@ -11,6 +11,7 @@ import shutil
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from presslens.core.hashing import sha256_file
 from presslens.pipeline import registry
 from presslens.pipeline.notebooks import Notebook
 
@@ -37,15 +38,6 @@ PACKAGES = [
 ]
 
 
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def input_hashes(corpus: Path) -> dict[str, str]:
     """sha256 of every file of the corpus, keyed by path relative to it."""
     if corpus.is_file():
@@ -69,9 +61,9 @@ def versions() -> dict[str, str]:
 def resource_hashes(pack_files: dict[str, str] | None = None) -> dict[str, str]:
     """sha256 of the editable resources and lexicons the analyses use: the shipped resources but
     the topic packs, and the files of the run's pack (`pack_files`, from `packs.file_hashes`)."""
-    from presslens.pipeline import resources_io
+    from presslens.core import resources
 
-    folder = resources_io.path("")
+    folder = resources.path("")
     out = {
         f"presslens/resources/{p.relative_to(folder)}": sha256_file(p)
         for p in sorted(folder.rglob("*"))
@@ -88,17 +80,6 @@ def resource_hashes(pack_files: dict[str, str] | None = None) -> dict[str, str]:
     except (ImportError, AttributeError):
         pass
     return out
-
-
-def code_hash() -> str:
-    """sha256 over the presslens package's source and resources (a change invalidates the cache)."""
-    pkg = Path(__file__).resolve().parents[1]  # the presslens package, all its subpackages
-    h = hashlib.sha256()
-    for p in sorted(pkg.rglob("*")):
-        if p.is_file() and "__pycache__" not in p.parts:
-            h.update(str(p.relative_to(pkg)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()
 
 
 def depends_key(
@@ -135,7 +116,7 @@ def stage_key(previous: str, nb: Notebook, given: dict[str, Any]) -> str:
     return h.hexdigest()
 
 
-def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     return {
         str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
         for p in folder.rglob("*")
@@ -143,7 +124,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def _place(src: Path, dest: Path) -> None:
+def place(src: Path, dest: Path) -> None:
     """Put a file at dest as a hard link to src (no copy of a run's pages), or a copy when linking
     is
     impossible; JSON files, which several notebooks rewrite in place, are always copied."""
@@ -158,28 +139,28 @@ def _place(src: Path, dest: Path) -> None:
     shutil.copy2(src, dest)
 
 
-def _store(stage: Path, before: dict[str, tuple[int, int]], target: Path) -> None:
+def store(stage: Path, before: dict[str, tuple[int, int]], target: Path) -> None:
     """Keep what a notebook wrote into the run folder in a cache entry (its HTML export is added by
     the export when it is done)."""
-    after = _snapshot(stage)
+    after = snapshot(stage)
     tmp = target.with_name(target.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     for rel, sig in after.items():
         if before.get(rel) != sig and rel != "manifest.json":
-            _place(stage / rel, tmp / rel)
+            place(stage / rel, tmp / rel)
     tmp.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(target, ignore_errors=True)
     tmp.rename(target)
 
 
-def _restore(entry: Path, stage: Path) -> None:
+def restore(entry: Path, stage: Path) -> None:
     """Put a cache entry's files into the run folder."""
     for p in sorted(entry.rglob("*")):
         if p.is_file():
-            _place(p, stage / p.relative_to(entry))
+            place(p, stage / p.relative_to(entry))
 
 
-def _prune(cache_dir: Path, *, keep: set[str]) -> None:
+def prune(cache_dir: Path, *, keep: set[str]) -> None:
     """Remove cache entries this run did not use, so the cache holds one run's stages."""
     if cache_dir.is_dir():
         for entry in cache_dir.iterdir():

@@ -11,7 +11,8 @@ from typing import Any
 
 import yaml
 
-from presslens.pipeline import notebooks, paths, runner
+from presslens.core import paths
+from presslens.pipeline import notebooks, runner
 
 
 def parse_params(pairs: list[list[str]] | None, params_file: str | None) -> dict[str, Any]:
@@ -110,7 +111,7 @@ def add_sample_parser(sub: Any) -> None:
 
 def sample_command(args: argparse.Namespace) -> int:
     """Draw the sample of `presslens sample` and write its sheet, guide and page."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
     from presslens.validate import own_sample
 
     out = paths.run_folder(args.out)

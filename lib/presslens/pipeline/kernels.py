@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 import pyarrow.parquet as pq
-from presslens.pipeline import progress as progress_file
+from presslens.core import progress as progress_file
 from presslens.pipeline.notebooks import Notebook
 
 
@@ -40,7 +40,7 @@ def weight(nb: Notebook) -> int:
     return WEIGHTS.get(nb.name[:2], 5)
 
 
-class _Watch:
+class Watch:
     """While a notebook runs, move the progress bar by the partitions its stage reports (lines the
     stage appends to the run's progress file, named by PRESSLENS_PROGRESS, which the kernels
     inherit), up to 90% of the notebook's weight."""
@@ -49,7 +49,7 @@ class _Watch:
         self.bar, self.name, self.path, self.start, self.weight = bar, name, path, start, weight
         self.stop = threading.Event()
 
-    def __enter__(self) -> "_Watch":
+    def __enter__(self) -> "Watch":
         self.offset = os.path.getsize(self.path)  # only what this notebook reports counts
         self.thread = threading.Thread(target=self._poll, daemon=True)
         self.thread.start()

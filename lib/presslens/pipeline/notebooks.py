@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 import papermill
-from presslens.pipeline import paths
+from presslens.core import paths
 
 
 RESERVED = {"corpus", "out_dir"}
@@ -125,7 +125,7 @@ def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
             out[name] = str(Path(value).expanduser().resolve())
     pack = out.get("pack")
     if isinstance(pack, str) and (Path(pack).expanduser() / "pack.yaml").is_file():
-        from presslens.pipeline import packs
+        from presslens.core import packs
 
         if pack not in packs.available():  # a pack folder, not the name of a shipped pack
             out["pack"] = str(Path(pack).expanduser().resolve())

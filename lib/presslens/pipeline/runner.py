@@ -26,23 +26,23 @@ import papermill
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
 
-from presslens.pipeline import packs, paths
+from presslens.core import packs, paths
 from presslens.report import htmlexport
-from presslens.pipeline import progress as progress_file
+from presslens.core import progress as progress_file
+from presslens.core.hashing import code_hash
 from presslens.pipeline.cache import (
-    _place,
-    _prune,
-    _restore,
-    _snapshot,
-    _store,
-    code_hash,
+    place,
+    prune,
+    restore,
+    snapshot,
+    store,
     depends_key,
     input_hashes,
     resource_hashes,
     stage_key,
     versions,
 )
-from presslens.pipeline.kernels import KERNEL_ARGUMENTS, Kernels, _Watch, weight
+from presslens.pipeline.kernels import KERNEL_ARGUMENTS, Kernels, Watch, weight
 from presslens.pipeline.notebooks import (
     Notebook,
     ParameterError,
@@ -60,7 +60,7 @@ class RunFailed(RuntimeError):
 def _export(notebook: Path, html: Path, entry: Path) -> None:
     """The executed notebook as self-contained HTML, in the run folder and in its cache entry."""
     htmlexport.to_html(notebook, html)
-    _place(html, entry / "html" / html.name)
+    place(html, entry / "html" / html.name)
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -136,7 +136,7 @@ def run(
         kernels.close()
         exporter.shutdown()
     manifest["resources"] = job.hashed.result()
-    _prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
+    prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
     _write_json(stage / "manifest.json", manifest)
     _swap(stage, out)
     shutil.rmtree(aside, ignore_errors=True)
@@ -259,7 +259,7 @@ class _Run:
             bar.set_postfix_str(nb.name)
             t0 = time.perf_counter()
             self.notebook(
-                nb, kernels, _Watch(bar, nb.name, progress_path, start=done, weight=weight(nb))
+                nb, kernels, Watch(bar, nb.name, progress_path, start=done, weight=weight(nb))
             )
             self.manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
             _write_json(self.stage / "manifest.json", self.manifest)
@@ -278,7 +278,7 @@ class _Run:
         self.manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
         return self.used
 
-    def notebook(self, nb: Notebook, kernels: Kernels, watch: _Watch) -> None:
+    def notebook(self, nb: Notebook, kernels: Kernels, watch: Watch) -> None:
         """Restore one notebook's outputs from the cache, or execute it and cache them."""
         given = {k: v for k, v in self.params.items() if k in nb.params}
         before = self.chain[: self.chain.index(nb)]
@@ -289,11 +289,11 @@ class _Run:
         entry = self.cache_dir / f"{nb.name}-{nb_key[:24]}"
         self.used.append((nb, nb_key))
         if entry.is_dir() and not self.force:
-            _restore(entry, self.stage)
+            restore(entry, self.stage)
             self.manifest["cached"].append(nb.name)
             return
         target = self.stage / "notebooks" / nb.path.name
-        snapshot = _snapshot(self.stage)
+        before = snapshot(self.stage)
         try:
             with watch:
                 papermill.execute_notebook(
@@ -307,7 +307,7 @@ class _Run:
                     extra_arguments=KERNEL_ARGUMENTS,
                     **kernels.kwargs(),
                 )
-            _store(self.stage, snapshot, entry)
+            store(self.stage, before, entry)
             # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
             html = self.stage / "html" / f"{nb.name}.html"
             self.exports.append(self.exporter.submit(_export, target, html, entry))

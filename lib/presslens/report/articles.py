@@ -260,7 +260,7 @@ def write_article_pages(
 ) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how
     many."""
-    from presslens.pipeline import engine, partitions, tables
+    from presslens.core import engine, partitions, tables
 
     columns = [
         "article_id",

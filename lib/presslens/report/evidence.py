@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.measure import contrast
-from presslens.pipeline import outlet_scope, tables
+from presslens.core import outlet_scope, tables
 
 COLUMNS = ["point", "label", "article_id", "sent_id", "note", "n_point"]
 PER_POINT = 40

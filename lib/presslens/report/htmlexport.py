@@ -8,7 +8,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 REMOTE = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I
@@ -19,7 +19,7 @@ def exporter() -> HTMLExporter:
     """An HTML exporter with images embedded and no CDN scripts."""
     return HTMLExporter(
         template_name="offline",
-        extra_template_basedirs=[str(resources_io.path("nbconvert"))],
+        extra_template_basedirs=[str(resources.path("nbconvert"))],
         embed_images=True,
     )
 

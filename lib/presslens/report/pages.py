@@ -234,7 +234,7 @@ def figure_blocks(out_dir: str | Path) -> list[dict[str, Any]]:
 
 def _sentence_texts(out_dir: str | Path, pairs: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """The text of each (article_id, sent_id) asked for, read only from those articles' rows."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     ids = {a for a, _ in pairs}
     out: dict[tuple[str, int], str] = {}
@@ -283,7 +283,7 @@ def _evidence_texts(
 ) -> tuple[dict[tuple[str, int], str], dict[str, str]]:
     """The text of every sentence the evidence lists, and the titles of the articles it lists as
     a whole (no sentence)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     rows = [(a, str(s).strip()) for ev in evidence for a, s in zip(ev["article_id"], ev["sent_id"])]
     pairs = {(a, int(float(s))) for a, s in rows if s not in ("", "nan")}

@@ -11,8 +11,9 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from presslens.pipeline import tables
-from presslens.pipeline.partitions import Partition, map_stage, warm
+from presslens.core import tables
+from presslens.core.partitions import Partition, map_stage
+from presslens.stages.preload import warm
 
 
 def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
@@ -56,7 +57,7 @@ def build_timeline(
     period). Dates are also tied to the events of the run's
     topic pack (stage 10's `run_settings`), none without a pack."""
     from presslens.measure import events
-    from presslens.pipeline import packs
+    from presslens.core import packs
 
     claims_file = packs.claims_file(packs.of_run(out_dir))
     counts = tag_corpus(
@@ -229,7 +230,7 @@ def score_timex_gold(
 
 def gold_paths(gold: str | Path = "", gold_corpus: str | Path = "") -> tuple[Path, Path]:
     """The gold set of temporal expressions and the corpus it annotates: '' for the seeds' own."""
-    from presslens.pipeline import paths
+    from presslens.core import paths
 
     gold = (
         Path(gold)

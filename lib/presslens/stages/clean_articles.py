@@ -11,8 +11,8 @@ import pandas as pd
 
 from presslens.ingest import clean, corpus, dedupe, language, outlets, sentences, wire
 from presslens.measure import data_quality
-from presslens.pipeline import engine, outlet_scope, packs, tables
-from presslens.pipeline.partitions import warm
+from presslens.core import engine, outlet_scope, packs, tables
+from presslens.stages.preload import warm
 from presslens.stages.data_quality import write_data_quality
 
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import outlet_scope, tables
-from presslens.pipeline.partitions import Partition, map_stage, outlet_of, summed, warm
+from presslens.core import outlet_scope, tables
+from presslens.core.partitions import Partition, map_stage, outlet_of, summed
+from presslens.stages.preload import warm
 
 
 def _frame_counts(
@@ -180,7 +181,7 @@ def _resources(
 ) -> dict[str, str]:
     """The files stage 30 uses: the actors list (discovered, or an edited list), the curated
     overlay, naming choices and issue frames (from the run's topic pack unless given)."""
-    from presslens.pipeline import packs
+    from presslens.core import packs
 
     given = packs.files(packs.of_run(out_dir))
     return {

@@ -9,8 +9,9 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import outlet_scope, tables
-from presslens.pipeline.partitions import Partition, map_stage, outlet_of, warm
+from presslens.core import outlet_scope, tables
+from presslens.core.partitions import Partition, map_stage, outlet_of
+from presslens.stages.preload import warm
 
 
 def compare_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
@@ -52,7 +53,7 @@ def compare_outlets(
     about the same thing; presslens.extract.claim_compare), ranked for the reader."""
     from presslens.extract import actions, claims
     from presslens.measure import contrast
-    from presslens.pipeline import packs
+    from presslens.core import packs
 
     claims_file = packs.claims_file(packs.of_run(out_dir))
     words = contrast.CountMatrix()
@@ -146,7 +147,7 @@ def draw(out_dir: str | Path, *, top: int = 8) -> None:
     """fig50: the words that set each outlet apart (the `top` per outlet); fig51: the leading
     actors by outlet."""
     from presslens.measure import contrast
-    from presslens.pipeline.partitions import UNKNOWN_OUTLET
+    from presslens.core.partitions import UNKNOWN_OUTLET
     from presslens.report import charts, evidence, figures
 
     best = contrast.top(tables.read("contrasts", out_dir), k=top)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.pipeline import tables
+from presslens.core import tables
 
 _ARTICLE_COLUMNS = ["article_id", "outlet", "status", "published", "wire", "repairs", "quoted"]
 

@@ -9,8 +9,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from presslens.pipeline import outlet_scope, tables
-from presslens.pipeline.partitions import Partition, map_stage, summed, top_rows, warm
+from presslens.core import outlet_scope, tables
+from presslens.core.partitions import Partition, map_stage, summed, top_rows
+from presslens.stages.preload import warm
 
 
 BINS = np.round(np.linspace(-1, 1, 21), 2)  # sentence-score histogram: bins of 0.1

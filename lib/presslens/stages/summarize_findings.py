@@ -22,7 +22,7 @@ def write_report(
     """Stage 99: one page per article, evidence.html (the sentences behind every figure point) and
     the start page index.html; returns what the notebook shows (warnings, findings, counts).
     `question` '' is the research question of the run's topic pack, else a generic one."""
-    from presslens.pipeline import packs
+    from presslens.core import packs
     from presslens.report import articles, pages, summary
 
     question = question or packs.question(packs.of_run(out_dir))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from presslens.pipeline import tables
+from presslens.core import tables
 
 
 def validate_methods(

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 PRONOUNS = frozenset("he she him her his hers they them their himself herself".split())
 _CAP = re.compile(r"\b[A-Z][\w’'\-]+")
@@ -199,4 +199,4 @@ def gender_check(gold_path: Path) -> dict[str, Any]:
 
 def gold_path(name: str) -> Path:
     """A file of the gold sets shipped in presslens/resources/gold."""
-    return resources_io.path(f"gold/{name}")
+    return resources.path(f"gold/{name}")

@@ -309,7 +309,7 @@ def empty() -> pd.DataFrame:
 
 def _rows(name: str, out_dir: Path, columns: list[str], ids: set[str]) -> pd.DataFrame:
     """The rows of a table for the articles asked for (empty when the run has no such table)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     if not tables.exists(name, out_dir):
         return pd.DataFrame(columns=columns)
@@ -371,7 +371,7 @@ def current_answers(codes: pd.DataFrame, out_dir: str | Path) -> tuple[list[str]
 
 def _actor_types(out_dir: Path) -> dict[str, str]:
     """Type of each actor of the run ('other' when it has none)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     a = tables.read_if("actors", out_dir, columns=["actor", "type"])
     if a is None:
@@ -384,7 +384,7 @@ def own_agreement(out_dir: str | Path, codes: str | Path, **kw: Any) -> dict[str
     `out_dir`. Returns the table and what to say about it (rows read, left empty, coders, units
     whose answer changed since the sheet was drawn)."""
     sheet = read_codes(codes)
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     if len(sheet) and not tables.exists("articles", out_dir):
         raise FileNotFoundError(f"{out_dir} has no tables to compare the coding sheet with")

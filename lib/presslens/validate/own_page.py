@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import tables
+from presslens.core import tables
 
 MAX_EVIDENCE = 5  # evidence sentences linked per frame question
 UNIT_KEYS = ["unit", "article_id", "sent_id", "start", "end"]

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import resources_io, tables
+from presslens.core import resources, tables
 
 SHEET_COLUMNS = [
     "unit",
@@ -43,7 +43,7 @@ MAX_QUOTE = 160  # characters of a quote shown in the sheet's item column
 
 def variables() -> dict[str, dict[str, Any]]:
     """The sheet's variables (resources/own_sample.yaml): question, unit, answers, synonyms."""
-    return resources_io.load("own_sample.yaml")["variables"]
+    return resources.load("own_sample.yaml")["variables"]
 
 
 def family(variable: str) -> str:

@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import paths, resources_io
+from presslens.core import paths, resources
 from presslens.validate.metrics import wilson
 
 NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
@@ -49,7 +49,7 @@ def references() -> pd.DataFrame:
     """Published reference figures (task, dataset, method, metric, reference, reference_source)."""
     rows = [
         (r["task"], r["dataset"], r["method"], m, v, r["source"])
-        for r in resources_io.load("references.yaml")
+        for r in resources.load("references.yaml")
         for m, v in r["metrics"].items()
     ]
     return pd.DataFrame(
@@ -61,8 +61,7 @@ def published() -> dict[str, dict[str, Any]]:
     """The published reference figures by key (``vader``, ``toward``): each metric's value and the
     source."""
     return {
-        r["key"]: {**r["metrics"], "source": r["source"]}
-        for r in resources_io.load("references.yaml")
+        r["key"]: {**r["metrics"], "source": r["source"]} for r in resources.load("references.yaml")
     }
 
 
@@ -74,8 +73,8 @@ def _files(eval_dir: Path | None) -> dict[str, Path | None]:
         found[task] = p if p is not None and p.is_file() else None
     both = found["newsmtsc"] is not None and found["frames"] is not None
     found["actors"] = found["newsmtsc"] if both else None
-    found["attribution"] = resources_io.path("gold/attribution.jsonl")
-    found["political"] = resources_io.path("gold/political.jsonl")
+    found["attribution"] = resources.path("gold/attribution.jsonl")
+    found["political"] = resources.path("gold/political.jsonl")
     timex_gold = eval_dir / "climate-timex" / "timex_gold.csv" if eval_dir is not None else None
     has_timex = timex_gold is not None and timex_gold.is_file() and found["frames"] is not None
     found["timex"] = timex_gold if has_timex else None
@@ -97,7 +96,7 @@ def cache_key(files: dict[str, Path | None], params: dict[str, Any]) -> str:
     for name in CODE:
         for p in _sources(name):
             h.update(p.read_bytes())
-    folder = resources_io.path("")
+    folder = resources.path("")
     for p in sorted(folder.rglob("*")):
         if p.is_file() and not {"__pycache__", "nbconvert", "packs"} & set(p.parts):
             h.update(str(p.relative_to(folder)).encode())

@@ -10,13 +10,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 from .tense import _HARD, cues
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|[0-9][0-9,.]*|[^\sA-Za-z0-9]")
 _WINDOW = 160
-_SPEC = resources_io.load("timex.yaml")["events"]
+_SPEC = resources.load("timex.yaml")["events"]
 _DETERMINERS = frozenset(str(w) for w in _SPEC["determiners"])
 _AFTER_NOUN = frozenset(str(w) for w in _SPEC["noun_preps"])
 _OBJECT_PREPS = frozenset(str(w) for w in _SPEC["object_preps"])
@@ -36,7 +36,7 @@ class _Words:
 @functools.lru_cache(maxsize=None)
 def words(name: str = "timex.yaml") -> _Words:
     """The event word lists of the resource file (built once)."""
-    spec = resources_io.load(name)["events"]
+    spec = resources.load(name)["events"]
     c = cues(name)
     return _Words(
         nouns=frozenset(str(w).lower() for w in spec["nouns"]),

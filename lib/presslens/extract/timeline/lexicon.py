@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 
 COLUMNS = ["start", "end", "text", "type", "value", "begin", "finish", "anchor", "basis"]
@@ -57,7 +57,7 @@ _YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 _NOT_NUM_BEFORE = r"(?<![0-9A-Za-z.,$€£#/_])"
 _HY = r"[-\u2010\u2011]"  # hyphens inside compounds ("78-day")
 _DASH = r"[-\u2010\u2011\u2012\u2013\u2014/]"  # separators of a year range
-_WORDS = resources_io.load("timex.yaml")["words"]  # the smaller word maps, as data
+_WORDS = resources.load("timex.yaml")["words"]  # the smaller word maps, as data
 _PARTS: dict[str, str] = dict(_WORDS["parts_of_day"])
 _SEASONS: dict[str, str] = dict(_WORDS["seasons"])
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season code starts
@@ -88,7 +88,7 @@ class _Lexicon:
 @functools.lru_cache(maxsize=None)
 def lexicon(name: str = "timex.yaml") -> _Lexicon:
     """The word lists of the resource file, with the derived patterns (built once)."""
-    spec = resources_io.load(name)
+    spec = resources.load(name)
     month_of: dict[str, int] = {}
     for num, spellings in spec["months"].items():
         for s in spellings:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from .calendar_dates import (
     _R_ISO,
     _R_MONTH,
@@ -187,7 +187,7 @@ def _blocked_keys() -> tuple[frozenset[str], bool]:
     """The trigger words of the idioms and names that block tagging, and whether one without a
     trigger word holds a digit ("24/7"). A phrase with neither ("New York Times") cannot overlap
     a hit, which always holds a trigger word or a digit next to its modifiers."""
-    spec = resources_io.load("timex.yaml")
+    spec = resources.load("timex.yaml")
     keys: set[str] = set()
     digits = False
     for phrase in [*spec.get("idioms", []), *spec.get("names", [])]:

@@ -10,7 +10,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 from .dates import _nearest_day, _nearest_month
 
@@ -41,7 +41,7 @@ class _Cues:
 @functools.lru_cache(maxsize=None)
 def cues(name: str = "timex.yaml") -> _Cues:
     """The tense cues of the resource file (built once)."""
-    spec = resources_io.load(name)["tense"]
+    spec = resources.load(name)["tense"]
     future = {tuple(str(p).lower().split()): len(str(p).split()) for p in spec["future"]}
 
     def words(key: str) -> frozenset[str]:

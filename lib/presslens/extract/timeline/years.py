@@ -8,9 +8,9 @@ import re
 from .dates import _since, _year_span
 from .lexicon import _WORDS, Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
 from .patterns import _LEX, _SINCE, _YEAR_RX, _next_word, _prev_match, _prev_words
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
-_TENSE = resources_io.load("timex.yaml")["tense"]
+_TENSE = resources.load("timex.yaml")["tense"]
 _YEAR_OVER_COUNT = frozenset(str(w).lower() for w in _TENSE["year_over_count"])
 _COUNTED_AFTER = frozenset(str(w).lower() for w in _TENSE["counted_after"])
 _NOT_PLURAL = frozenset(str(w).lower() for w in _TENSE["not_plural"])

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import nltk.sentiment.vader as _nltk_vader
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
-from presslens.pipeline import resources_io
+from presslens.core import resources
 
 
 LABELS = ["negative", "neutral", "positive"]
@@ -148,7 +148,7 @@ def lexicon_info() -> dict[str, str]:
         "vader": f"{source} sha256:{hashlib.sha256(raw).hexdigest()}",
         "textblob": f"textblob {metadata.version('textblob')} textblob/en/en-sentiment.xml "
         f"sha256:{hashlib.sha256(_textblob_lexicon().read_bytes()).hexdigest()}",
-        "toward": f"presslens/resources/{MODEL_FILE} sha256:{resources_io.sha256(MODEL_FILE)}",
+        "toward": f"presslens/resources/{MODEL_FILE} sha256:{resources.sha256(MODEL_FILE)}",
     }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 import numpy as np
 import pandas as pd
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from .scores import LABELS, MODEL_FILE
 from .toward_features import ANALYSERS, DENSE_FEATURES, VIEWS, ngrams, target_features
 
@@ -50,7 +50,7 @@ class _Model:
 @functools.lru_cache(maxsize=1)
 def toward_model() -> _Model:
     """The shipped target-sentiment model (loaded once per process)."""
-    with gzip.open(resources_io.path(MODEL_FILE), "rt", encoding="utf-8") as fh:
+    with gzip.open(resources.path(MODEL_FILE), "rt", encoding="utf-8") as fh:
         m = json.load(fh)
     d = m["dense"]
     idf = [0.0] * int(d["offset"])

@@ -10,18 +10,18 @@ import functools
 import math
 import re
 
-from presslens.pipeline import resources_io
+from presslens.core import resources
 from .scores import vader
 
 _TOKEN = re.compile(r"[\w'’]+|[^\w\s]")
-_WORDS = resources_io.load("toward.yaml")
+_WORDS = resources.load("toward.yaml")
 _QUOTES = frozenset(_WORDS["quotes"])
 _HARD_BREAKS = frozenset(_WORDS["hard_breaks"]) | _QUOTES
 _CLAUSE_BREAKS = _HARD_BREAKS | frozenset(_WORDS["clause_breaks"])
 _NEGATORS = frozenset(_WORDS["negators"])
 _NEGATION_ENDS = frozenset(_WORDS["negation_ends"])
 _POSSESSIVE = frozenset(_WORDS["possessive"])
-_SPEECH = frozenset(resources_io.load("attribution.yaml")["toward_speech"])
+_SPEECH = frozenset(resources.load("attribution.yaml")["toward_speech"])
 WINDOW = 4
 CHAR_WINDOW = 6
 NEGATION_SCOPE = 3

@@ -7,7 +7,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.extract.actors import display_name
-from presslens.pipeline import packs
+from presslens.core import packs
 from presslens.report.pages import block, sentence_href, table
 from .findings import _evidence_link
 from .reading import UNKNOWN_OUTLET, _pairs, p, plural, snippet

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.pipeline import outlet_scope
+from presslens.core import outlet_scope
 from presslens.report.pages import Part, block, table
 
 from .reading import p

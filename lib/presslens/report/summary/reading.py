@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 import pandas as pd
-from presslens.pipeline import outlet_scope, packs, tables
+from presslens.core import outlet_scope, packs, tables
 from presslens.report.pages import Part, block, sentence_href
 
 

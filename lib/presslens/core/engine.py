@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from presslens.pipeline.progress import bar as progress_bar
+from presslens.core.progress import bar as progress_bar
 
 ENGINES = ("auto", "pandas", "processes", "dask")
 

@@ -65,7 +65,7 @@ def articles(
 ) -> pd.DataFrame:
     """The run's `articles` (these columns) with `outlet` the comparison group of the run's mode
     (or `mode`)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     have = tables.columns("articles", out_dir)
     wanted = list(dict.fromkeys([*columns, "article_id", "outlet"]))
@@ -77,7 +77,7 @@ def articles(
 def mode_of(out_dir: str | os.PathLike) -> str:
     """The run's choice, from `run_settings` (runs made before the setting existed: ``all``, what
     they measured)."""
-    from presslens.pipeline import packs
+    from presslens.core import packs
 
     return packs.setting(out_dir, SETTING, default="all")
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from presslens.pipeline import paths, resources_io
+from presslens.core import paths, resources
 
 AUTO = "auto"
 NONE = ("", "none")
@@ -44,7 +44,7 @@ class PackError(ValueError):
 
 def shipped_dir() -> Path:
     """The folder of the packs shipped with presslens."""
-    return resources_io.path("packs")
+    return resources.path("packs")
 
 
 def available() -> list[str]:
@@ -157,7 +157,7 @@ def question(pack: str) -> str:
 
 def file_hashes(pack: str) -> dict[str, str]:
     """sha256 of a pack's pack.yaml and files, keyed as the manifest lists resources."""
-    from presslens.pipeline.cache import sha256_file
+    from presslens.core.hashing import sha256_file
 
     where = folder(pack)
     if where is None:
@@ -187,7 +187,7 @@ def settings_table(pack: str, extra: dict[str, str] | None = None) -> Any:
 
 def settings(out_dir: str | os.PathLike) -> dict[str, str]:
     """The run's `run_settings` table as key -> value ({} for a run folder without it)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     got = tables.read_if("run_settings", out_dir)
     if got is None or not len(got):
@@ -236,7 +236,7 @@ def _folder_of(out_dir: str | os.PathLike, pack_name: str, given: str) -> str:
 def record(pack: str, out_dir: str | os.PathLike, extra: dict[str, str] | None = None) -> None:
     """Write the run's `run_settings` table (the pack and `extra` settings), and note a folder
     pack's path beside it (tables hold no absolute paths)."""
-    from presslens.pipeline import tables
+    from presslens.core import tables
 
     tables.write(settings_table(pack, extra), "run_settings", out_dir)
     note = Path(out_dir) / FOLDER_NOTE
