@@ -40,7 +40,7 @@ import topic_corpora  # noqa: E402
 
 from presslens.ingest import clean, sentences  # noqa: E402
 from presslens.core import resources  # noqa: E402
-from presslens.validate.metrics import wilson
+from presslens.measure.metrics import wilson
 
 GOLD = resources.path("gold")
 MAX_PAIRS = 60

@@ -34,7 +34,7 @@ import pandas as pd
 
 from presslens.ingest import clean, corpus, sentences
 from presslens.core import paths
-from presslens.validate.metrics import wilson
+from presslens.measure.metrics import wilson
 
 # export files and their articles (per part)
 FILES = {"nexis_uni": 12, "lexisnexis": 12, "proquest": 24, "factiva": 16}

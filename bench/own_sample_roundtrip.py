@@ -49,8 +49,8 @@ def main(work: Path) -> None:
     path, gold = corpus(work)
     run = work / "run"
     if not tables.exists("actor_tone", run):
-        stages.clean_corpus(path, run, pack="", engine_name="pandas", progress=False)
-        stages.code_framing(run, engine_name="pandas", progress=False)
+        stages.clean_corpus(path, run, pack="", engine="pandas", progress=False)
+        stages.code_framing(run, engine="pandas", progress=False)
     arts = tables.read("articles", run, columns=["article_id", "text", "status"])
     sample = own_sample.draw(run, n_per_stratum=400, max_rows=2400)
     sheet = sample[[*own_sample.SHEET_COLUMNS, own_sample.ITEM]].astype("string").fillna("")

@@ -72,14 +72,14 @@ def main() -> None:
             t0 = time.perf_counter()
             if name == "clean_corpus":
                 func(  # the corpora are built from the seeds' text: measured with their pack
-                    corpus, out, engine_name=eng, scheduler=scheduler, pack="kosovo", progress=False
+                    corpus, out, engine=eng, scheduler=scheduler, pack="kosovo", progress=False
                 )
             elif name == "validate_methods":
                 from presslens.core import paths
 
                 func(out, eval_dir=paths.eval_dir())
             else:
-                func(out, engine_name=eng, scheduler=scheduler, progress=False)
+                func(out, engine=eng, scheduler=scheduler, progress=False)
             seconds[label] = time.perf_counter() - t0
     seconds["analysis"] = sum(seconds.values())
     seconds["figures drawn by the stages"] = DRAWING[0]

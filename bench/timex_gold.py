@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.extract import timeline
 from presslens.core import paths
-from presslens.validate.metrics import wilson
+from presslens.measure.metrics import wilson
 from presslens.validate.timex import bootstrap, counts, f1, predict
 from presslens.validate.timex import climate as score_climate
+from presslens.validate.timex_gold import locate
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -68,9 +68,7 @@ def seeds(corpus_pass: bool) -> None:
     meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str, keep_default_na=False)
     texts = {f: (SEEDS / f).read_text(encoding="utf-8") for f in meta["file"]}
     dates = {f: (p or None) for f, p in zip(meta["file"], meta["published"])}
-    gold = timeline.locate(
-        pd.read_csv(SEEDS_GOLD, dtype={"occurrence": int}, keep_default_na=False), texts
-    )
+    gold = locate(pd.read_csv(SEEDS_GOLD, dtype={"occurrence": int}, keep_default_na=False), texts)
     report("seeds", gold, predict(texts, dates, corpus_pass), None)
 
 
@@ -98,7 +96,7 @@ def list_errors(
         q = gold[(gold["file"] == r.file) & (gold["start"] < r.end) & (gold["end"] > r.start)]
         if q.empty:
             print(f"  EXTRA {r.file} {r.text!r} {r.value}")
-    located = timeline.locate(y[y["year"] != "unclear"], texts)
+    located = locate(y[y["year"] != "unclear"], texts)
     for r in located.itertuples():
         q = pred[(pred["file"] == r.file) & (pred["start"] < r.end) & (pred["end"] > r.start)]
         if not any(str(v).startswith(r.year) for v in q["value"]):
@@ -118,8 +116,8 @@ def agreement() -> None:
     first = pd.read_csv(CLIMATE / "timex_gold.csv", dtype=str, keep_default_na=False)
     second = pd.read_csv(CLIMATE / "timex_pass2.csv", dtype=str, keep_default_na=False)
     files = sorted(set(second["file"]))
-    one = timeline.locate(first[first["file"].isin(files)].astype({"occurrence": int}), texts)
-    two = timeline.locate(second.astype({"occurrence": int}), texts)
+    one = locate(first[first["file"].isin(files)].astype({"occurrence": int}), texts)
+    two = locate(second.astype({"occurrence": int}), texts)
     c = counts(one, two.rename(columns={"expression": "text"}))
     print(
         f"agreement, {len(files)} articles, {int(c['gold'].sum())} and {int(c['pred'].sum())} "
@@ -127,8 +125,8 @@ def agreement() -> None:
     )
     y1 = pd.read_csv(CLIMATE / "yearless_months.csv", dtype=str, keep_default_na=False)
     y2 = pd.read_csv(CLIMATE / "yearless_pass2.csv", dtype=str, keep_default_na=False)
-    a = timeline.locate(y1[y1["file"].isin(set(y2["file"]))].astype({"occurrence": int}), texts)
-    b = timeline.locate(y2.astype({"occurrence": int}), texts)
+    a = locate(y1[y1["file"].isin(set(y2["file"]))].astype({"occurrence": int}), texts)
+    b = locate(y2.astype({"occurrence": int}), texts)
     same = both = 0
     for r in a.itertuples():
         q = b[(b["file"] == r.file) & (b["start"] < r.end) & (b["end"] > r.start)]

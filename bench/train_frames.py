@@ -2,10 +2,10 @@
 
 Data: eval/narrative-frames (the development part of the Narrative Frames Corpus, Frermann et al.
 2023, MIT licence): 275 climate-change news articles from about 36 outlets, each coded by people
-for Semetko & Valkenburg's five generic frames. `presslens.measure.frame_model` splits them once
-into a development part (219) and a held-out part (56), fits per frame a calibrated logistic
-regression over the article's words, its cue evidence for the frame (resources/
-generic_frames.yaml) and a few style markers, and its presence threshold.
+for Semetko & Valkenburg's five generic frames. `presslens.validate.frames` splits them once
+into a development part (219) and a held-out part (56); `presslens.measure.frame_model` fits per
+frame a calibrated logistic regression over the article's words, its cue evidence for the frame
+(resources/generic_frames.yaml) and a few style markers, and its presence threshold.
 
     python bench/train_frames.py            # fit on all 275 and write the shipped model
     python bench/train_frames.py --measure  # dev cross-validation, held-out, baselines (+ 95% CIs)
@@ -30,7 +30,8 @@ sys.path.insert(0, str(ROOT / "lib"))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from presslens.measure import frame_model, framing  # noqa: E402
+from presslens.measure import frame_model, framing, metrics  # noqa: E402
+from presslens.validate import frames  # noqa: E402
 
 TARGET = ROOT / "lib" / "presslens" / "resources" / framing.MODEL_FILE
 EVAL = ROOT / "eval" / "narrative-frames"
@@ -67,7 +68,7 @@ def train() -> None:
 
 def measure() -> None:
     """Print the development cross-validation, the held-out figures and the baselines."""
-    r = frame_model.validate(EVAL, repeats=5)
+    r = frames.validate(EVAL, repeats=5)
     cols = ["frame", "n", "positives", "precision", "recall", "f1", "f1_lo", "f1_hi"]
     cols += ["always_present_f1", "density_f1"]
     with pd.option_context("display.width", 200, "display.max_columns", 20):
@@ -85,17 +86,16 @@ def measure() -> None:
 def select() -> None:
     """Macro-F1 of each (C, word weight) by repeated 5-fold CV on the development part only."""
     data, texts, dense, ncue, gold = frame_model.coded_eval_articles(EVAL)
-    dev, _ = frame_model.split_articles(data["text"].tolist(), gold)
-    dt, dd = [texts[i] for i in dev], frame_model._subset(dense, dev)
+    dev, _ = frames.split_articles(data["text"].tolist(), gold)
+    dt, dd = [texts[i] for i in dev], frames.subset(dense, dev)
     dn, dg = ncue.iloc[dev].reset_index(drop=True), gold.iloc[dev].reset_index(drop=True)
     for c in GRID_C:
         for w in GRID_WEIGHT:
             frame_model.TEXT_WEIGHT = {f: w for f in dg.columns}
             f1 = [
-                [framing._prf(dg[f].to_numpy(), p[f].to_numpy())[2] for f in dg.columns]
+                [metrics.binary(dg[f].to_numpy(), p[f].to_numpy())[2] for f in dg.columns]
                 for p in (
-                    frame_model.cv_predict(dt, dd, dn, dg, seed=r, C=c)[1]
-                    for r in range(SELECT_REPEATS)
+                    frames.cv_predict(dt, dd, dn, dg, seed=r, C=c)[1] for r in range(SELECT_REPEATS)
                 )
             ]
             m = np.mean(f1, axis=0)

@@ -42,7 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 from presslens.measure import sentiment  # noqa: E402
 from presslens.measure.sentiment import toward_features as tf  # noqa: E402
-from presslens.measure.sentiment.validation import macro_f1_interval  # noqa: E402
+from presslens.validate import sentiment as sentiment_check  # noqa: E402
+from presslens.validate.sentiment import Example, macro_f1_interval  # noqa: E402
 
 TRAIN = ROOT / "eval" / "newsmtsc" / "train.jsonl"
 HELDOUT = ROOT / "eval" / "newsmtsc" / "devtest_rw.jsonl"
@@ -59,7 +60,7 @@ def _analyser(name: str):
     return tf.ANALYSERS[ANALYSER.get(name, "ngrams")]
 
 
-def features(examples: list[sentiment.Example]) -> tuple[dict[str, list[list[str]]], np.ndarray]:
+def features(examples: list[Example]) -> tuple[dict[str, list[list[str]]], np.ndarray]:
     """Token views and dense features of every example."""
     views: dict[str, list[list[str]]] = {v: [] for v in tf.VIEWS}
     dense = []
@@ -97,7 +98,7 @@ def classifier(c: float) -> LogisticRegression:
 def figures(gold: list[str], pred: list[str], groups: list[str]) -> dict:
     """Macro-F1 with its 95% bootstrap interval over sentences, and per-class F1."""
     point, low, high = macro_f1_interval(gold, pred, groups)
-    table = sentiment.prf(gold, pred).set_index("class")
+    table = sentiment_check.prf(gold, pred).set_index("class")
     return {
         "macro_f1": round(point, 4),
         "ci95": [round(low, 4), round(high, 4)],
@@ -191,7 +192,7 @@ def export(
     }
 
 
-def check_parity(examples: list[sentiment.Example], proba: np.ndarray) -> float:
+def check_parity(examples: list[Example], proba: np.ndarray) -> float:
     """Largest difference between the shipped numpy predictor and scikit-learn on a sample of
     training targets."""
     sentiment.toward_model.cache_clear()
@@ -206,7 +207,7 @@ def train() -> None:
     """Select C by grouped cross-validation on train.jsonl, fit on all of it, write and check the
     model file."""
     t0 = time.time()
-    examples = sentiment.load_newsmtsc(TRAIN)
+    examples = sentiment_check.load_newsmtsc(TRAIN)
     y = np.array([sentiment.LABELS.index(e.label) for e in examples])
     texts = [e.text for e in examples]
     groups = np.unique(texts, return_inverse=True)[1]
@@ -242,7 +243,7 @@ def heldout() -> None:
     with gzip.open(TARGET, "rt", encoding="utf-8") as fh:
         stored = json.load(fh)
     _show(f"shipped model (C={stored['C']}), 5-fold grouped CV on train.jsonl", stored["cv"])
-    examples = sentiment.load_newsmtsc(HELDOUT)
+    examples = sentiment_check.load_newsmtsc(HELDOUT)
     sentiment.toward_model.cache_clear()
     sentiment.toward_model()
     sentiment.toward("Smith said so.", 0, 5)  # warm up: VADER and the model are loaded once

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from presslens.ingest import clean, wire
-from presslens.validate.metrics import wilson
+from presslens.measure.metrics import wilson
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT.parent / "shared" / "eval" / "narrative-frames" / "articles_metadata.dev.tsv"

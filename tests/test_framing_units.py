@@ -8,16 +8,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from presslens.core import packs
 from presslens.extract import actors, quotes, terms
 from presslens.ingest import clean
 from presslens.measure import frame_model, framing, textvec
+from presslens.validate import frames
 
 ROOT = Path(__file__).resolve().parents[1]
+KOSOVO = {k: f or "" for k, f in packs.files("kosovo").items()}  # the seeds' pack, given
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def who(text: str, published: str | None = None) -> list[tuple[str, str]]:
-    m = actors.find_mentions(text, published=published)
+    m = actors.find_mentions(text, published=published, name=KOSOVO["actors"])
     return list(zip(m["surface"], m["actor"]))
 
 
@@ -64,7 +67,7 @@ def test_mentions(text: str, published: str | None, expected: list[tuple[str, st
 
 def test_surname_and_pronoun_resolve_to_the_person() -> None:
     text = "Albin Kurti met reporters. Later Kurti spoke again. He said the talks failed."
-    m = actors.find_mentions(text, published="2023-05-01")
+    m = actors.find_mentions(text, published="2023-05-01", name=KOSOVO["actors"])
     assert m["actor"].tolist() == ["albin_kurti", "albin_kurti", "albin_kurti"]
     assert m["resolution"].tolist() == ["name", "surname", "pronoun"]
 
@@ -157,7 +160,7 @@ def test_scare_quotes_and_plain_text_are_not_quotes(text: str) -> None:
     ],
 )
 def test_terms(text: str, expected: list[tuple[str, str]]) -> None:
-    t = terms.find_terms(text)
+    t = terms.find_terms(text, name=KOSOVO["terms"])
     assert list(zip(t["concept"], t["variant"])) == expected
 
 
@@ -173,7 +176,7 @@ def test_terms(text: str, expected: list[tuple[str, str]]) -> None:
     ],
 )
 def test_frame_cues(sentence: str, frame: str, question: str) -> None:
-    f = framing.code_sentences(sentence)
+    f = framing.code_sentences(sentence, issue=KOSOVO["issue_frames"])
     hit = f[(f["frame"] == frame) & (f["question"] == question)]
     assert len(hit) == 1
     assert sentence[hit.iloc[0].start : hit.iloc[0].end] == hit.iloc[0].cue
@@ -181,7 +184,7 @@ def test_frame_cues(sentence: str, frame: str, question: str) -> None:
 
 @pytest.mark.parametrize("sentence", ["The weather was mild on Tuesday.", "He walked to the shop."])
 def test_no_frame_cues(sentence: str) -> None:
-    assert framing.code_sentences(sentence).empty
+    assert framing.code_sentences(sentence, issue=KOSOVO["issue_frames"]).empty
 
 
 CONFLICT_STORY = (
@@ -207,7 +210,7 @@ EVAL = ROOT / "eval" / "narrative-frames"
 
 def test_frames_validation_against_human_coders() -> None:
     """Dev cross-validation beats both baselines; held-out is measured on the other articles."""
-    result = frame_model.validate(EVAL, repeats=2)
+    result = frames.validate(EVAL, repeats=2)
     table, held = result["table"].set_index("frame"), result["heldout"].set_index("frame")
     assert result["n_dev"] + result["n_heldout"] == 275 and 50 <= result["n_heldout"] <= 60
     assert result["every_positive_has_evidence"] and result["every_positive_follows_the_rule"]
@@ -223,11 +226,11 @@ def test_frames_validation_against_human_coders() -> None:
 def test_split_is_deterministic_stratified_and_keeps_copies_together() -> None:
     data, _, _, _, gold = frame_model.coded_eval_articles(EVAL)
     texts = data["text"].tolist()
-    dev, held = frame_model.split_articles(texts, gold)
-    again = frame_model.split_articles(texts, gold)
+    dev, held = frames.split_articles(texts, gold)
+    again = frames.split_articles(texts, gold)
     assert (dev == again[0]).all() and (held == again[1]).all()
     assert not set(dev) & set(held) and len(dev) + len(held) == len(texts)
-    groups = frame_model.copy_groups(texts)
+    groups = frames.copy_groups(texts)
     assert not set(groups[dev]) & set(groups[held])
     assert (abs(gold.iloc[held].mean() - gold.iloc[dev].mean()) < 0.05).all()
 
@@ -240,7 +243,7 @@ def test_split_is_deterministic_stratified_and_keeps_copies_together() -> None:
     ],
 )
 def test_copy_groups(texts: list[str], copies: bool) -> None:
-    g = frame_model.copy_groups(texts + ["A third unrelated text about bees and honey."])
+    g = frames.copy_groups(texts + ["A third unrelated text about bees and honey."])
     assert bool(g[0] == g[1]) is copies and g[2] not in (g[0], g[1])
 
 
@@ -386,9 +389,9 @@ def test_dictionary_only_rule_without_model() -> None:
 def test_bootstrap_interval_holds_the_point() -> None:
     gold = pd.DataFrame({"a": [True, False, True, True, False] * 8})
     pred = pd.DataFrame({"a": [True, True, False, True, False] * 8})
-    t = frame_model.bootstrap_f1(gold, pred).set_index("frame")
+    t = frames.bootstrap_f1(gold, pred).set_index("frame")
     assert t.at["a", "f1_lo"] <= t.at["a", "f1"] <= t.at["a", "f1_hi"]
-    assert t.equals(frame_model.bootstrap_f1(gold, pred).set_index("frame"))  # seeded
+    assert t.equals(frames.bootstrap_f1(gold, pred).set_index("frame"))  # seeded
 
 
 @pytest.fixture(scope="module")
@@ -422,8 +425,9 @@ def test_seed_quotes_have_the_right_speakers(seeds: dict) -> None:
                 "text": [text[a:b] for a, b in spans],
             }
         )
-        m = actors.mention_table(arts, sents)
-        return set(quotes.quote_table(arts, sents, m)["speaker_actor"])
+        m = actors.mention_table(arts, sents, name=KOSOVO["actors"])
+        q = quotes.quote_table(arts, sents, m, actors_file=KOSOVO["actors"])
+        return set(q["speaker_actor"])
 
     assert {"albin_kurti", "elina_valtonen"} <= speakers("000")
     s003 = speakers("003")
@@ -436,7 +440,7 @@ def test_seed_quotes_have_the_right_speakers(seeds: dict) -> None:
 
 
 def test_seed_naming_choice(seeds: dict) -> None:
-    t = terms.find_terms(seeds["002"][0])
+    t = terms.find_terms(seeds["002"][0], name=KOSOVO["terms"])
     assert "Kosovo and Metohija" in set(t["variant"])
 
 
@@ -472,11 +476,11 @@ NEWSY = st.lists(
 def test_extractors_never_raise_and_offsets_are_valid(text: str) -> None:
     for r in quotes.extract(text).itertuples():
         assert text[r.start : r.end] == r.content
-    for r in actors.find_mentions(text, published="2024-01-01").itertuples():
+    for r in actors.find_mentions(text, published="2024-01-01", name=KOSOVO["actors"]).itertuples():
         assert text[r.start : r.end] == r.surface
-    for r in terms.find_terms(text).itertuples():
+    for r in terms.find_terms(text, name=KOSOVO["terms"]).itertuples():
         assert text[r.start : r.end] == r.surface
-    for r in framing.code_sentences(text).itertuples():
+    for r in framing.code_sentences(text, issue=KOSOVO["issue_frames"]).itertuples():
         assert text[r.start : r.end] == r.cue
 
 
@@ -488,7 +492,7 @@ def _slow_frames(sentences: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for s in sentences.itertuples(index=False):
         for scheme in ("generic", "issue"):
-            for frame, question, pat, _ in framing.schemes()[scheme]:
+            for frame, question, pat, _ in framing.schemes(issue=KOSOVO["issue_frames"])[scheme]:
                 m = pat.search(s.text)
                 if m:
                     rows.append(
@@ -524,7 +528,7 @@ def test_fast_cue_matching_equals_case_insensitive_on_real_articles() -> None:
         for f in sorted(p.name for p in (ROOT / "seeds").glob("*.txt"))
     ]
     sents = _sentences(texts)
-    fast = framing.frame_table(sents)
+    fast = framing.frame_table(sents, issue=KOSOVO["issue_frames"])
     assert len(sents) > 7000 and len(fast) > 5000
     pd.testing.assert_frame_equal(fast, _slow_frames(sents))
 
@@ -562,4 +566,6 @@ CASE_TRAPS = [
 )
 def test_fast_cue_matching_equals_case_insensitive_on_arbitrary_text(text: str) -> None:
     sents = pd.DataFrame({"article_id": [0], "sent_id": [1], "start": [0], "text": [text]})
-    pd.testing.assert_frame_equal(framing.frame_table(sents), _slow_frames(sents))
+    pd.testing.assert_frame_equal(
+        framing.frame_table(sents, issue=KOSOVO["issue_frames"]), _slow_frames(sents)
+    )

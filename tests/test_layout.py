@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from presslens.pipeline import cli, registry
-from presslens.validate import metrics
+from presslens.measure import metrics
 
 ROOT = Path(__file__).resolve().parents[1]
 LIB = ROOT / "lib" / "presslens"
@@ -84,7 +84,7 @@ def test_a_notebook_is_parameters_one_stage_call_reads_and_displays(path: Path) 
     body = "\n".join(src for params, src in cells if not params)
     stage = registry.by_notebook(path.stem)
     assert stage is not None, f"{path.stem} is not in the stage registry"
-    called = re.findall(r"\bstages\.(\w+)\(", body)
+    called = re.findall(r"\bstages\.(\w+)\.run\(globals\(\)\)", body)
     assert called == [stage.function.split(":")[1]], called
     for params, src in cells:
         assert params or len(src.strip().splitlines()) <= 15, src
@@ -100,7 +100,7 @@ def test_the_registry_names_every_notebook_and_a_table_has_one_writer() -> None:
             assert t not in writers, f"{t} is written by {writers[t]} and {s.notebook}"
             writers[t] = s.notebook
         s.load()  # the function exists
-    produced = set(writers) | {registry.CORPUS, registry.EVAL_DATA, "figures"}
+    produced = set(writers) | {registry.CORPUS, registry.EVAL_DATA, registry.EVERY_TABLE}
     for s in registry.STAGES:  # everything a stage reads is made by a stage before it
         assert set(s.reads) <= produced, set(s.reads) - produced
         for before in registry.upstream(s.notebook):
@@ -131,12 +131,11 @@ def test_one_precision_recall_convention(tp: int, n_predicted: int, n_gold: int,
 
 
 def test_every_validation_uses_the_metrics_convention() -> None:
-    from presslens.extract.timeline import gold
-    from presslens.measure import framing
-    from presslens.measure.sentiment import validation
+    from presslens.validate import timex_gold as gold
+    from presslens.validate import sentiment as validation
 
     empty = np.zeros(3, dtype=bool)
-    assert framing._prf(np.array([True, False, True]), empty) == (0.0, 0.0, 0.0)
+    assert metrics.binary(np.array([True, False, True]), empty) == (0.0, 0.0, 0.0)
     table = validation.prf(["positive", "negative"], ["neutral", "neutral"]).set_index("class")
     assert table.at["positive", "precision"] == 0.0
     assert gold.precision_recall_f1 is metrics.precision_recall_f1

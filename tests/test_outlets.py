@@ -57,7 +57,7 @@ def test_stage_10_writes_one_name_per_outlet_and_keeps_the_given_one(tmp_path) -
             "text": [body + "One.", body.replace("council", "board") + "Two.", "Story. " + body],
         }
     ).to_csv(corpus, index=False)
-    clean_corpus(corpus, tmp_path / "run", progress=False, engine_name="pandas")
+    clean_corpus(corpus, tmp_path / "run", progress=False, engine="pandas")
     arts = pd.read_parquet(tmp_path / "run" / "data" / "articles.parquet")
     assert arts["outlet"].tolist() == ["BBC", "BBC", "Reuters"]
     assert arts["outlet_as_given"].tolist() == ["", "bbc", ""]

@@ -15,6 +15,7 @@ import pytest
 from presslens import stages
 from presslens.core import tables
 from presslens.pipeline import cli, notebooks
+from presslens.report import own_sample_page
 from presslens.report.summary import own_sample as summary
 from presslens.validate import own_codes, own_sample
 
@@ -142,7 +143,7 @@ def test_the_cli_writes_sheet_guide_and_page_beside_the_run(run: Path, tmp_path:
 def test_the_page_escapes_article_text_and_links_the_sentences(run: Path, tmp_path: Path) -> None:
     sample = own_sample.draw(run)
     sample = sample[sample["article_id"] == "a00"]
-    own_sample.write_sheet(sample, run, tmp_path / "sheet")
+    own_sample_page.write_sheet(sample, run, tmp_path / "sheet")
     page = (tmp_path / "sheet" / "sample.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &lt;b&gt;bold" in page
     assert "<script>" not in page and "<b>bold" not in page
@@ -376,7 +377,7 @@ def test_a_seeds_run_checked_on_its_own_sample(seeds_run: Path, tmp_path: Path) 
     shutil.copytree(seeds_run, out)
     sample = own_sample.draw(out)
     assert set(sample["variable"].map(own_sample.family)) >= {"frame", "tone_toward", "speaker"}
-    written = own_sample.write_sheet(sample, out, own_sample.sheet_folder(out))
+    written = own_sample_page.write_sheet(sample, out, own_sample.sheet_folder(out))
     page = written["page"].read_text(encoding="utf-8")
     assert 'href="../reports/articles/' in page
     sheet = _fill(sample, tmp_path / "codes.csv")
@@ -407,7 +408,7 @@ def test_presslens_run_with_a_filled_sheet(root: Path, tmp_path: Path, monkeypat
     runner.run(root / "seeds", out, params, notebooks=chain, progress=False)
     assert not len(tables.read("own_agreement", out))
     sample = own_sample.draw(out)
-    folder = own_sample.write_sheet(sample, out, own_sample.sheet_folder(out))["sheet"].parent
+    folder = own_sample_page.write_sheet(sample, out, own_sample.sheet_folder(out))["sheet"].parent
     _fill(sample, folder / "codes.csv")
     monkeypatch.chdir(folder)
     again = runner.run(root / "seeds", out, {**params, "codes": "codes.csv"}, notebooks=chain,

@@ -45,15 +45,15 @@ def user_pack(folder: Path) -> Path:
 
 def run_stages(corpus: Path, out: Path, **clean: object) -> Path:
     """Every stage but validation, in process."""
-    stages.clean_corpus(corpus, out, engine_name="pandas", progress=False, **clean)
+    stages.clean_corpus(corpus, out, engine="pandas", progress=False, **clean)
     for stage in (
         stages.score_sentiment,
         stages.code_framing,
         stages.build_timeline,
         stages.compare_outlets,
     ):
-        stage(out, engine_name="pandas", progress=False)
-    stages.write_report(out, engine_name="pandas", progress=False)
+        stage(out, engine="pandas", progress=False)
+    stages.write_report(out, engine="pandas", progress=False)
     return out
 
 

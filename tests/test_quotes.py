@@ -10,8 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from presslens.core import packs
 from presslens.extract import actors, quotes
 from presslens.ingest import clean, sentences
+
+ACTORS = packs.files("kosovo")["actors"] or ""  # the seeds' pack, given: no default reaches it
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -468,7 +471,7 @@ def _table(text: str, mentions: list[tuple[int, int, str, str]]) -> pd.DataFrame
         ],
         columns=actors.COLUMNS,
     )
-    return quotes.quote_table(arts, sents, m)
+    return quotes.quote_table(arts, sents, m, actors_file=ACTORS)
 
 
 def test_pronoun_never_resolves_across_another_speakers_quote() -> None:
@@ -670,8 +673,8 @@ def seed_run() -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
         }
     )
     sents = sentences.sentence_table(arts)
-    m = actors.mention_table(arts, sents)
-    return arts, m, quotes.quote_table(arts, sents, m)
+    m = actors.mention_table(arts, sents, name=ACTORS)
+    return arts, m, quotes.quote_table(arts, sents, m, actors_file=ACTORS)
 
 
 def _quote(q: pd.DataFrame, article: str, begins: str) -> pd.Series:

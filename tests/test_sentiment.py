@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from presslens.measure import sentiment
 from presslens.measure.sentiment import toward_features
-from presslens.measure.sentiment.validation import macro_f1_interval
+from presslens.validate import sentiment as sentiment_check
+from presslens.validate.sentiment import macro_f1_interval
 from presslens.core import resources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -253,7 +254,7 @@ def test_interval_of_a_group_does_not_depend_on_its_block_and_sums_are_exact() -
         [*others[:1300], target, *others[1300:]], n_boot=500, seed=9
     )[1300]
     assert alone.tobytes() == crowded.tobytes()
-    counts = sentiment._resample_counts(37, n_boot=500, seed=9).astype(int)
+    counts = sentiment.resample_counts(37, n_boot=500, seed=9).astype(int)
     millionths = [round(v * 1_000_000) for v in target]
     exact = np.array(
         [sum(int(c) * m for c, m in zip(row, millionths)) / (37 * 1_000_000) for row in counts]
@@ -537,7 +538,7 @@ def test_toward_table_from_sentences_or_article_texts() -> None:
 
 
 def test_nyt_reproduces_published_vader_figures() -> None:
-    table = sentiment.validate_nyt(NYT).set_index("method")
+    table = sentiment_check.validate_nyt(NYT).set_index("method")
     assert table.at["vader", "n"] == 5190
     published = {"pearson_r": 0.492, "precision": 0.69, "recall": 0.49, "f1": 0.55}
     for metric, value in published.items():
@@ -548,7 +549,7 @@ def test_nyt_reproduces_published_vader_figures() -> None:
 
 
 def test_toward_macro_f1_on_newsmtsc_devtest() -> None:
-    result = sentiment.validate_toward(DEVTEST)
+    result = sentiment_check.validate_toward(DEVTEST)
     assert result["n"] == 1146 and int(result["confusion"].to_numpy().sum()) == 1146
     assert result["macro_f1"] >= TOWARD_MACRO_F1 - 0.01
     low, high = result["macro_f1_ci"]
@@ -615,7 +616,7 @@ def test_fast_tokens_equal_nltk_on_arbitrary_text(text: str) -> None:
     stock, fast = _both([text])
     assert stock == fast
     assert (
-        sentiment._SentiText(
+        sentiment.FastSentiText(
             text,
             sentiment.VaderConstants.PUNC_LIST,
             sentiment.VaderConstants.REGEX_REMOVE_PUNCTUATION,

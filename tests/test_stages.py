@@ -28,14 +28,14 @@ def test_partition_size_does_not_change_tables(bad_corpus: Path, tmp_path: Path)
 
 
 def test_dask_engine_writes_the_same_tables(bad_corpus: Path, tmp_path: Path) -> None:
-    assert run(bad_corpus, tmp_path / "a", partition_size=4, engine_name="dask") == run(
+    assert run(bad_corpus, tmp_path / "a", partition_size=4, engine="dask") == run(
         bad_corpus, tmp_path / "b", partition_size=4
     )
 
 
 def test_unknown_engine_is_refused(root: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="engine must be one of"):
-        stages.clean_corpus(root / "seeds", tmp_path, engine_name="spark", progress=False)
+        stages.clean_corpus(root / "seeds", tmp_path, engine="spark", progress=False)
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +62,11 @@ def test_every_stage_gives_identical_tables_on_both_engines_and_any_partition_si
     written = {}
     for eng, size in (("pandas", 500), ("dask", 170)):
         out = tmp_path / eng
-        stages.clean_corpus(generated, out, engine_name=eng, partition_size=size, progress=False)
-        stages.score_sentiment(out, engine_name=eng, progress=False)
-        stages.code_framing(out, engine_name=eng, progress=False)
-        stages.build_timeline(out, engine_name=eng, progress=False)
-        stages.compare_outlets(out, engine_name=eng, progress=False)
+        stages.clean_corpus(generated, out, engine=eng, partition_size=size, progress=False)
+        stages.score_sentiment(out, engine=eng, progress=False)
+        stages.code_framing(out, engine=eng, progress=False)
+        stages.build_timeline(out, engine=eng, progress=False)
+        stages.compare_outlets(out, engine=eng, progress=False)
         written[eng] = {p.name: p.read_bytes() for p in sorted((out / "data").glob("*.csv"))}
     assert len(written["pandas"]) >= 25
     assert written["pandas"]["articles.csv"].count(b"\n") > 1200

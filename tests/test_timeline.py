@@ -38,6 +38,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from presslens.extract import timeline
+from presslens.validate import timex_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -514,7 +515,7 @@ def test_score_strict_relaxed_and_value() -> None:
             "value": ["2008", "P2DE", "X"],
         }
     )
-    s = timeline.score(gold, pred)
+    s = timex_gold.score(gold, pred)
     assert s["n_strict"] == 1 and s["n_relaxed"] == 2
     assert s["strict_precision"] == pytest.approx(1 / 3) and s["strict_recall"] == pytest.approx(
         1 / 3
@@ -526,9 +527,9 @@ def test_score_strict_relaxed_and_value() -> None:
 def test_locate_counts_whole_words_only() -> None:
     texts = {"f": "recently, recent events; recent talks"}
     gold = pd.DataFrame({"file": ["f"], "expression": ["recent"], "occurrence": [2]})
-    assert timeline.locate(gold, texts)["start"].tolist() == [25]
+    assert timex_gold.locate(gold, texts)["start"].tolist() == [25]
     with pytest.raises(ValueError):
-        timeline.locate(
+        timex_gold.locate(
             pd.DataFrame({"file": ["f"], "expression": ["recent"], "occurrence": [3]}), texts
         )
 
@@ -540,7 +541,7 @@ def test_locate_counts_whole_words_only() -> None:
 def _seed_run() -> tuple[pd.DataFrame, pd.DataFrame]:
     meta = pd.read_csv(SEEDS / "metadata.csv", dtype=str, keep_default_na=False)
     texts = {f: (SEEDS / f).read_text(encoding="utf-8") for f in meta["file"]}
-    gold = timeline.locate(
+    gold = timex_gold.locate(
         pd.read_csv(GOLD, dtype={"occurrence": int}, keep_default_na=False), texts
     )
     predicted = []
@@ -562,7 +563,7 @@ def test_gold_is_well_formed() -> None:
 
 def test_gold_scores() -> None:
     gold, predicted = _seed_run()
-    s = timeline.score(gold, predicted)
+    s = timex_gold.score(gold, predicted)
     print()
     print(f"timex gold: {s['n_gold']} expressions, {s['n_predicted']} predicted")
     print(
@@ -575,7 +576,7 @@ def test_gold_scores() -> None:
     print(f"value accuracy={s['value_accuracy']:.3f} type accuracy={s['type_accuracy']:.3f}")
     for f, g in gold.groupby("file"):
         p = predicted[predicted["file"] == f]
-        fs = timeline.score(g, p)
+        fs = timex_gold.score(g, p)
         print(
             f"  {f}: gold {fs['n_gold']}, predicted {fs['n_predicted']}, strict F1 "
             f"{fs['strict_f1']:.3f}, "

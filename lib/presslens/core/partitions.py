@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.core import engine, outlet_scope, tables
+from presslens.core import engine, outlet_scope, stage, tables
 
 
 UNKNOWN_OUTLET = "(unknown outlet)"
@@ -106,8 +106,10 @@ def map_stage(
     """Run func(Partition, **kwargs) -> {table: DataFrame, ...} over every partition; write the
     `outputs` tables partition by partition and hand the rest of each result (the partition's
     partials for the corpus summaries) to `collect`, in partition order. `outlets`: see
-    `partitions`."""
+    `partitions`. Before forking, `warm` (by default the running stage's declared preload, given
+    its parameters and `kwargs`) loads what the partitions will use."""
     n, parts = partitions(out_dir, article_columns=article_columns, extra=extra, outlets=outlets)
+    warm = warm or stage.preloader(kwargs)
     writers = {name: tables.PartWriter(name, out_dir) for name in outputs}
     try:
         for result in engine.map_partitions(

@@ -13,25 +13,35 @@ import yaml
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when PyYAML has it
 
 
-# The topic files of the seeds moved into the topic pack `kosovo`; their old names still name them,
-# so code and parameter files written before packs keep working. A run never uses them unless its
-# pack is `kosovo` (see pipeline/packs.py).
-MOVED = {
-    name: f"packs/kosovo/{name}"
-    for name in ("actors.yaml", "terms.yaml", "issue_frames.yaml", "claims.yaml")
-}
+class ResourceError(FileNotFoundError):
+    """A resource name that names no file shipped with presslens (and no YAML file of yours)."""
 
 
 def path(name: str) -> Path:
-    """Path of a resource file shipped with the package."""
-    return Path(str(resources.files("presslens") / "resources" / MOVED.get(name, name)))
+    """Path of a resource file shipped with the package (it may not exist)."""
+    return Path(str(resources.files("presslens") / "resources" / name))
+
+
+def _missing(name: str) -> ResourceError:
+    """The error for a resource that is not there; a topic pack's file name says where it is."""
+    packs = path("packs")
+    holders = sorted(p.parent.name for p in packs.glob(f"*/{name}")) if packs.is_dir() else []
+    hint = (
+        f"; {name!r} is a file of the topic pack(s) {', '.join(holders)}, which a run uses only "
+        "when it chooses the pack (presslens.core.packs.files gives the pack's files' paths)"
+        if holders
+        else ""
+    )
+    return ResourceError(f"no resource {name!r} in presslens/resources{hint}")
 
 
 def load(name: str) -> Any:
     """Parse a YAML resource: a file name in presslens/resources (parsed once per process), or the
     path of your own YAML file (read at every call, so an edited file is read again). The name ''
     is no resource: an empty one ({}), as a run without a topic pack has no actors, terms or issue
-    frames."""
+    frames. A name that is neither raises ResourceError: a topic pack's file (`actors.yaml`,
+    `terms.yaml`, `issue_frames.yaml`, `claims.yaml`) is no resource by its bare name, so no call
+    reaches a pack unasked."""
     if not name:
         return {}
     p = Path(name)
@@ -43,7 +53,10 @@ def load(name: str) -> Any:
 @functools.lru_cache(maxsize=None)
 def _shipped(name: str) -> Any:
     """A YAML resource shipped with the package, parsed once."""
-    with open(path(name), encoding="utf-8") as fh:
+    found = path(name)
+    if not found.is_file():
+        raise _missing(name)
+    with open(found, encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_LOADER)
 
 

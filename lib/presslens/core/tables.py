@@ -63,23 +63,8 @@ CONTRACT: dict[str, list[str]] = {
         "n",
     ],
 }
-KEYS: dict[str, list[str]] = {
-    "articles": ["article_id"],
-    "removed": ["article_id", "line"],
-    "sentences": ["article_id", "sent_id"],
-    "sentiment": ["article_id", "sent_id", "method"],
-    "mentions": ["article_id", "start", "end"],
-    "quotes": ["article_id", "start", "end"],
-    "frames": ["article_id", "sent_id", "scheme", "frame", "start"],
-    "article_frames": ["article_id", "scheme", "frame"],
-    "terms": ["article_id", "start", "end"],
-    "timex": ["article_id", "start", "end"],
-    "claims": ["article_id", "sent_id", "start"],
-    "article_sentiment": ["article_id", "method"],
-    "actor_tone": ["article_id", "start", "end"],
-    "events": ["article_id", "start"],
-    "actions": ["article_id", "sent_id", "start", "end", "subject", "object"],
-}
+# table -> the columns that order its rows, as the stage declarations give them
+KEYS: dict[str, list[str]] = {}
 
 
 def data_dir(out_dir: str | Path) -> Path:

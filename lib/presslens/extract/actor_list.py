@@ -8,7 +8,7 @@ from presslens.extract import names
 
 HEADER = """\
 # Actors discovered in this corpus by presslens (presslens.extract.discover), one entry per actor
-# in the format of presslens/resources/actors.yaml:
+# in the format of a topic pack's actors.yaml (docs/packs.md):
 #   name, type (person, organisation, place, group, other), aliases (other written forms),
 #   surname / first_name (written alone, it resolves to them unless the article names another
 #   bearer in full), dominant (surnames that resolve to them even then: most uses are theirs),
@@ -18,7 +18,7 @@ HEADER = """\
 #   pronoun (he/she, only where the text gives evidence: see gender_evidence),
 #   mentions and articles (counts when discovered; not read back).
 # Edit it (rename, merge two entries by moving aliases, delete entries, change a type or pronoun,
-# add an `offices:` section as in resources/actors.yaml) and give it to the next run with
+# add an `offices:` section as in a pack's actors.yaml) and give it to the next run with
 #   presslens run ... -p discovered_actors /path/to/this/actors.yaml
 # `discover: false` below means the file is used as the whole list, without discovering again.
 """

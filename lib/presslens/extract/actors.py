@@ -1,8 +1,9 @@
 """Who is mentioned: actors (people, organisations, states, groups) found by name, alias, spelling
 variant, office title resolved by date, surname, and simple pronoun.
 
-The actors live in an editable resource (``resources/actors.yaml`` for the seeds' conflict; pass
-another file name or path for another topic). How a mention is found and resolved:
+The actors live in an editable file given by its path (a run's discovered list, with a topic pack's
+curated overlay, as ``resources/packs/kosovo/actors.yaml`` of the seeds); by default none. How a
+mention is found and resolved:
 
 - *name* / *alias*: the display name, another listed name or a metonym ("Belgrade" is Serbia's
   government, "Brussels" the EU). Spellings without diacritics are added (Vučić / Vucic).
@@ -166,7 +167,7 @@ def _stamp(name: str) -> tuple[int, int]:
     return (0, 0)
 
 
-def lexicon(name: str = "actors.yaml", overlay: str = "") -> Lexicon:
+def lexicon(name: str = "", overlay: str = "") -> Lexicon:
     """The compiled actors of `name` (a resource name or a path; "" for none) with the curated
     `overlay` applied on top (its actors take their names from the list's)."""
     return _lexicon(name, overlay, _stamp(name), _stamp(overlay))
@@ -344,7 +345,7 @@ def title_before() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alts})\.?[^\S\n]+$")
 
 
-def _titled(text: str, a: int) -> bool:
+def title_at(text: str, a: int) -> bool:
     """Whether a title or honorific stands right before offset `a`."""
     return bool(title_before().search(text, max(0, a - 40), a))
 
@@ -379,7 +380,7 @@ def _resolve_surnames(
     out = []
     for c in found:
         surface = _norm(text[c[0] : c[1]])
-        titled = lex.titled.get(surface) if surface in lex.titled and _titled(text, c[0]) else None
+        titled = lex.titled.get(surface) if surface in lex.titled and title_at(text, c[0]) else None
         if c[3] == "titled" and not titled:
             continue
         bearers = titled or (lex.bearers.get(surface) if c[3] == "surname" else None)
@@ -432,7 +433,7 @@ def find_mentions(
     published: date | str | None = None,
     sentences: Sequence[tuple[int, int]] | None = None,
     spans: Sequence[tuple[int, int]] | None = None,
-    name: str = "actors.yaml",
+    name: str = "",
     overlay: str = "",
     pronoun_window: int = PRONOUN_WINDOW,
 ) -> pd.DataFrame:
@@ -457,7 +458,7 @@ def mention_table(
     articles: pd.DataFrame,
     sentences: pd.DataFrame,
     *,
-    name: str = "actors.yaml",
+    name: str = "",
     overlay: str = "",
     pronoun_window: int = PRONOUN_WINDOW,
 ) -> pd.DataFrame:
@@ -495,7 +496,7 @@ def mention_table(
     )
 
 
-def holder(office: str, when: date | str | None, *, name: str = "actors.yaml") -> str:
+def holder(office: str, when: date | str | None, *, name: str = "") -> str:
     """The actor holding `office` (an office id from the resource) on `when`, else 'office:<id>'."""
     for o in lexicon(name).office_by_group.values():
         if o.id == office:
@@ -523,6 +524,6 @@ def display_name(actor: str, names: dict[str, str]) -> str:
     return actor
 
 
-def actor_types(*, name: str = "actors.yaml") -> dict[str, str]:
+def actor_types(*, name: str = "") -> dict[str, str]:
     """Actor id -> type (person, organisation, state, group) from the resource."""
     return dict(lexicon(name).types)

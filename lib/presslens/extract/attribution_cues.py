@@ -112,9 +112,7 @@ CUE = rf"(?:{BARE}|{CLAUSE}|{THAT}|{URGE})"
 CUE_WORDS = frozenset(  # a sentence with none of these words reports nothing (a fast filter)
     [f.split(" ")[0] for f in forms(("bare", "clause", "that", "urge", "object_of", "naming"))]
     + inflect("tell")
-    + "according reportedly allegedly said believed thought reported alleged rumored rumoured "
-    "accused claim claims suggestion warning warnings argument assertion belief fear fears "
-    "worries notification consensus conclusion allegation allegations insistence view".split()
+    + [str(w) for w in CUES["filter_words"]]
 )
 _COMPLEMENT_WORDS = frozenset(f.split(" ")[0] for f in _AS_FORMS | _FOR_FORMS)
 
@@ -294,7 +292,6 @@ AFTER = re.compile(
     rf"|(?:(?P<spk0>{SPEAKER}),\s+)?(?P<spk2>{SPEAKER})(?:{APPOSITION_ANY}|,)?\s+{AUX}{{0,3}}"
     rf"(?:{ADV}\s+)?(?P<cue2>{CUE}|{ONLY_AFTER}))(?:\b|(?<=\)))"  # "said Doe (D-Calif.)"
 )
-_SENT_END = re.compile(r"[.?!][\"']?\s+(?=[A-Z\"'])")
 PASSIVE = re.compile(
     r"\b(?P<cue>(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|often\s+)?"
     r"(?:(?:said|believed|thought|reported|alleged|rumou?red|accused)(?=\s+(?:to|of)\s+\w)"

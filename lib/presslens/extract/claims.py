@@ -1,8 +1,9 @@
 """Numeric claims in articles (troop numbers, casualties, money, shares, days, years) and where
 articles diverge on them.
 
-A claim is a number with what it counts. The claims file (a topic pack's ``claims.yaml``, the
-seeds' in ``resources/packs/kosovo/``, else the generic ``resources/claims_generic.yaml``) maps the
+A claim is a number with what it counts. The claims file (a topic pack's ``claims.yaml`` given by
+its path, as the seeds' in ``resources/packs/kosovo/``; by default the generic
+``resources/claims_generic.yaml``, which dates no event) maps the
 noun after a number to a quantity: "nearly 4,000 NATO troops in Kosovo" is the quantity troops,
 counts troop (``counts``, the noun's lemma, synonyms of the file's ``synonyms`` made one), qualified
 by NATO (``qualifiers``), about Kosovo (``place``); "over 30 ... soldiers were injured" counts
@@ -26,6 +27,7 @@ import pandas as pd
 from presslens.extract import claim_units as cu
 from presslens.extract.claim_compare import divergence  # noqa: F401  (the stage's entry point)
 from presslens.core import resources
+from presslens.core.packs import GENERIC_CLAIMS as GENERIC  # the claims of a call without a pack
 
 COLUMNS = [
     "article_id",
@@ -52,9 +54,17 @@ _YEAR_CLAIM = re.compile(
     r"(?:\s*[-–]\s*(?:(?:1[89]|20)?\d\d))?\b",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b(the|these|those|both|all|first|last|next|past)\s+$", re.IGNORECASE)
-_AGO = re.compile(r"\s+(ago|earlier|later|before|after)\b", re.IGNORECASE)
-_PART_OF = re.compile(r"\s+of\s+(the|them|those|these|us|our|their|his|her|its)\b", re.IGNORECASE)
+_NUMBERS = resources.load("numbers.yaml")  # the word lists of the three patterns below
+
+
+def _words(key: str) -> str:
+    """A regex alternation of a word list of numbers.yaml, in its order."""
+    return "|".join(re.escape(str(w)) for w in _NUMBERS[key])
+
+
+_DEFINITE = re.compile(rf"\b({_words('definite_before')})\s+$", re.IGNORECASE)
+_AGO = re.compile(rf"\s+({_words('date_after')})\b", re.IGNORECASE)
+_PART_OF = re.compile(rf"\s+of\s+({_words('partitive_after')})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,7 +81,7 @@ class _Patterns:
 
 
 @functools.lru_cache(maxsize=None)
-def patterns(name: str = "claims.yaml") -> _Patterns:
+def patterns(name: str = GENERIC) -> _Patterns:
     """Compiled claim patterns from the resource file (built once)."""
     spec = resources.load(name)
     nums = cu.numbers()
@@ -118,7 +128,7 @@ def to_number(num: str, scale: str | None = None) -> float:
     return cu.value_of(m, cu.numbers())[0]
 
 
-def event_of(sentence: str, at: int = 0, *, name: str = "claims.yaml") -> str:
+def event_of(sentence: str, at: int = 0, *, name: str = GENERIC) -> str:
     """The event of the resource whose match in the sentence lies nearest to position `at`, else
     ''."""
     best: tuple[int, str] | None = None
@@ -235,7 +245,7 @@ def _year_claims(sentence: str, name: str) -> list[dict]:
     return out
 
 
-def find(sentence: str, *, published: str | None = None, name: str = "claims.yaml") -> list[dict]:
+def find(sentence: str, *, published: str | None = None, name: str = GENERIC) -> list[dict]:
     """Numeric and year claims in one sentence, offsets relative to the sentence."""
     pats = patterns(name)
     out = []
@@ -256,7 +266,7 @@ def find(sentence: str, *, published: str | None = None, name: str = "claims.yam
 
 
 def claim_table(
-    articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "claims.yaml"
+    articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = GENERIC
 ) -> pd.DataFrame:
     """The `claims` table: every numeric or year claim with article, sentence and offsets into the
     text, the content words of its sentence (`context`) and of its article (`story`)."""

@@ -34,7 +34,7 @@ from presslens.extract import names
 from presslens.extract.actor_evidence import gender, type_evidence
 from presslens.extract.actor_list import actor_table, write_yaml
 from presslens.extract.name_counts import (
-    _ACRONYM,
+    ACRONYM,
     COUNT_COLUMNS,
     name_counts,
     summed_counts,
@@ -357,7 +357,7 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
             if len(full) == 1:
                 _merge_into(out[full[0]], out.pop(acr))
     pairs = {_fold(r["form"]): _fold(r["full"]) for r in rest
-             if r["form"] != r["full"] and _ACRONYM.fullmatch(str(r["form"]))}  # fmt: skip
+             if r["form"] != r["full"] and ACRONYM.fullmatch(str(r["form"]))}  # fmt: skip
     groups = [[_fold(f) for f in group] for group in _alias_groups()] + [
         [*p] for p in pairs.items()
     ]

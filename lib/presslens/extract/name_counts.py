@@ -103,7 +103,7 @@ def _article_names(
     return [[(a, nm) for nm in names.find(text[a:b])] for a, b in spans]
 
 
-_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z\-]{1,7}s?")
+ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z\-]{1,7}s?")  # "U.N.", "NATO", "MPs"
 
 
 def _paired(text: str, found: list[list[tuple[int, names.Name]]]) -> dict[str, str]:
@@ -115,7 +115,7 @@ def _paired(text: str, found: list[list[tuple[int, names.Name]]]) -> dict[str, s
             if text[a + n1.end : a + n2.start] != " (" or text[a + n2.end : a + n2.end + 1] != ")":
                 continue
             for acr, full in ((n2.text, n1.text), (n1.text, n2.text)):
-                if _ACRONYM.fullmatch(acr) and " " in full and acr[0] == full[0]:
+                if ACRONYM.fullmatch(acr) and " " in full and acr[0] == full[0]:
                     out.setdefault(acr, full)
     return out
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from presslens.core import resources
 from presslens.extract.name_words import Words, first_name, words
 
 __all__ = ["Name", "Words", "find", "first_name", "head_type", "initials", "not_a_name",
@@ -32,17 +33,16 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w]*(?:[’'\-][\w]+)*\.?")
 _LOWER_COMPOUND = re.compile(r"-[a-z]")
 _PARTY_STATE = re.compile(r"[DRI]-[A-Z][\w.]*")
 _CAMEL = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
-_PLACE_FIRST = frozenset("Port Mount Mt. Lake Fort Cape Gulf Bay Isle Lake".split())
-_OTHER_FIRST = frozenset("Hurricane Superstorm Typhoon Cyclone Storm Tropical Operation".split())
+_ENTITIES = resources.load("entities.yaml")  # the word lists below are its data
+_PLACE_FIRST = frozenset(_ENTITIES["place_first"])
+_OTHER_FIRST = frozenset(_ENTITIES["other_first"])
 _CONTRACTION = re.compile(r"[’'](?:re|ll|ve|m|d|t)$|n[’']t$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _SPEECH = re.compile(
     r"\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|argued|argues|wrote|"
     r"writes|claimed|claims|warned|warns|insisted|stated|tweeted|asked|explained|noted|announced)\b"
 )
-_HEADLINE_LOWER = frozenset(
-    "a an and as at by for from in into of on or the to vs with".split()
-)  # words a title-case headline leaves in lower case
+_HEADLINE_LOWER = frozenset(_ENTITIES["headline_lower"])  # left lower case in a title-case headline
 _NEXT = re.compile(r"(?:[’']s)?\s+([a-z]+)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout)\s+(?:the\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
@@ -58,7 +58,7 @@ _PLACE_AFTER = re.compile(
 _PLACE_LEFT = re.compile(r"\b(?:from|to|into|visit(?:ed|ing|s)?|across|toward|towards)\s+$")
 _PERSON_AFTER = re.compile(r",\s+\d{1,3},|\s+\([DRI]-|,\s+(?:who|whose|himself|herself)\b")
 _APPOSITION = re.compile(r",\s+(?:who|whose|a|an)\s")
-_AUX = frozenset("is was has had will would could should can did does might may must".split())
+_AUX = frozenset(_ENTITIES["auxiliaries"])
 _SPEECH_BEFORE = re.compile(r"(?:said|says|added|asked|wrote|told|argued|noted)\s*$")
 
 

@@ -18,10 +18,11 @@ import functools
 import re
 from collections.abc import Sequence
 
-from presslens.extract.attribution_cues import _SENT_END, AFTER, DIRECT_CUE
+from presslens.extract.attribution_cues import AFTER, DIRECT_CUE
 
 Span = tuple[int, int, int, int]  # quotation: open, close_end, content_start, content_end
 MASK = "\x00"  # quoted text is blanked with this before looking for cues
+_SENT_END = re.compile(r"[.?!][\"']?\s+(?=[A-Z\"'])")  # where a sentence ends before a quote
 _QUOTE = re.compile(
     r"“(?P<a>[^“”\n]{1,3000})”"
     r"|„(?P<b>[^„“”\n]{1,3000})[“”]"

@@ -560,7 +560,7 @@ def quote_table(
     sentences: pd.DataFrame,
     mentions: pd.DataFrame,
     *,
-    actors_file: str = "actors.yaml",
+    actors_file: str = "",
     overlay: str = "",
     scare: bool = False,
 ) -> pd.DataFrame:

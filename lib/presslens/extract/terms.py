@@ -1,7 +1,7 @@
 """Naming choices: which variant of a contested name a text uses ("Kosovo" or "Kosovo and Metohija",
 Pristina or Prishtina, protesters or rioters, NATO intervention or aggression), from the editable
-``terms.yaml`` of a topic pack (the seeds': ``resources/packs/kosovo/terms.yaml``; pass another
-path for another topic, '' for none).
+``terms.yaml`` of a topic pack, given by its path (a run passes its pack's: the seeds' is
+``resources/packs/kosovo/terms.yaml``); by default none, so no naming choice is found unasked.
 
 Each concept compiles to one regular expression whose alternatives are its variants in the order
 listed, so at any position the first listed (longer, more specific) variant wins and no text is
@@ -49,7 +49,7 @@ def variant_regex(pattern: str) -> str:
 
 
 @functools.lru_cache(maxsize=16)
-def compiled(name: str = "terms.yaml") -> tuple[Concept, ...]:
+def compiled(name: str = "") -> tuple[Concept, ...]:
     """The concepts of the resource, each compiled to one pattern (once per process)."""
     out = []
     for cid, c in (resources.load(name).get("concepts") or {}).items():
@@ -80,16 +80,14 @@ def _find(text: str, concepts: Sequence[Concept]) -> list[tuple[int, str, str, i
     return hits
 
 
-def find_terms(text: str, *, name: str = "terms.yaml") -> pd.DataFrame:
+def find_terms(text: str, *, name: str = "") -> pd.DataFrame:
     """Naming variants in any text: concept, variant, start, end, surface (sorted by offsets)."""
     text = text if isinstance(text, str) else ""
     rows = [(cid, label, a, b, text[a:b]) for _, cid, label, a, b in _find(text, compiled(name))]
     return pd.DataFrame(rows, columns=FIND_COLUMNS).astype({"start": "int64", "end": "int64"})
 
 
-def term_table(
-    articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "terms.yaml"
-) -> pd.DataFrame:
+def term_table(articles: pd.DataFrame, sentences: pd.DataFrame, *, name: str = "") -> pd.DataFrame:
     """The `terms` table of the articles with status ok (offsets into articles.text)."""
     concepts = compiled(name)
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
@@ -141,6 +139,6 @@ def counts(terms: pd.DataFrame, articles: pd.DataFrame, *, by: str = "outlet") -
     ).reset_index(drop=True)
 
 
-def notes(name: str = "terms.yaml") -> dict[tuple[str, str], str]:
+def notes(name: str = "") -> dict[tuple[str, str], str]:
     """(concept, variant) -> stance note: who tends to use the variant."""
     return {(c.id, label): s for c in compiled(name) for label, s in c.stances.items() if s}

@@ -35,8 +35,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_MONTHS = {m.lower(): i for i, m in enumerate(_MONTH_NAMES, start=1)}
+from presslens.core import resources
+
+# a month's number by the first three letters of its name (the months of timex.yaml)
+_MONTHS = {
+    str(names[0])[:3].lower(): int(number)
+    for number, names in resources.load("timex.yaml")["months"].items()
+}
 _MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),

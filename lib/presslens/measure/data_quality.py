@@ -18,6 +18,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from presslens.measure.metrics import wilson
+
 ALL = "(all outlets)"
 UNKNOWN_OUTLET = "(unknown outlet)"
 PER_ARTICLE = ["article_id", "outlet", "wire", "repairs", "dated", "sentences", "quoted"]
@@ -106,8 +108,6 @@ def _prepared(per: pd.DataFrame) -> pd.DataFrame:
 
 def _summary(g: pd.DataFrame, rules: pd.DataFrame) -> dict[str, object]:
     """One outlet's (or all outlets') row, without warnings."""
-    from presslens.validate.metrics import wilson
-
     n, wire = len(g), int(g["is_wire"].sum())
     lo, hi = wilson(wire, n) if n else (np.nan, np.nan)
     top = rules.groupby("rule")["lines"].sum().sort_values(ascending=False, kind="mergesort")

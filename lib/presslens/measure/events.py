@@ -50,7 +50,7 @@ def event_table(
     mentions: pd.DataFrame | None,
     articles: pd.DataFrame,
     *,
-    claims_file: str = "claims.yaml",
+    claims_file: str = claims.GENERIC,
 ) -> pd.DataFrame:
     """One row per dated expression with a calendar span: its sentence, the actors in it, article
     and outlet, and the event of `claims_file` its sentence names nearest to it."""

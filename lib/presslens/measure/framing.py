@@ -14,7 +14,7 @@ Two schemes, both from editable resources:
   probability reaches the frame's threshold and the evidence is more than one cue sentence, or,
   on a single cue sentence, when the probability is confident (``decide``). Without a model, it is
   present with more than one cue sentence and the score at the frame's `threshold` in the YAML
-  file. Cross-validated and held-out figures: ``presslens.measure.frame_model.validate``.
+  file. Cross-validated and held-out figures: ``presslens.validate.frames.validate``.
 - ``issue``: issue frames of a topic pack, coded per sentence from cue words (the seeds' pack
   ``kosovo`` has security and defence, diplomacy and negotiation, sovereignty and law, history and
   identity, economy, EU integration, NATO membership, great-power rivalry, humanitarian, in
@@ -53,7 +53,7 @@ ARTICLE_COLUMNS = [
     "answers",
     "n_sentences",
 ]
-ISSUE_FILE = "packs/kosovo/issue_frames.yaml"  # the seeds' issue frames; stages pass their pack's
+ISSUE_FILE = ""  # no issue frames unless a topic pack's file is given (stages pass their pack's)
 MODEL_FILE = (
     "generic_frames_model.json.gz"  # shipped model of the generic frames (bench/train_frames.py)
 )
@@ -146,9 +146,11 @@ def schemes(generic: str = "generic_frames.yaml", issue: str = ISSUE_FILE) -> di
     }
 
 
-def code_sentences(text: str, *, spans: list[tuple[int, int]] | None = None) -> pd.DataFrame:
-    """Frame cues in a text: one row per sentence and question (generic) or frame (issue), with the
-    first cue."""
+def code_sentences(
+    text: str, *, spans: list[tuple[int, int]] | None = None, issue: str = ISSUE_FILE
+) -> pd.DataFrame:
+    """Frame cues in a text: one row per sentence and question (generic) or frame (issue frames of
+    the `issue` file, none by default), with the first cue."""
     spans = spans if spans is not None else list(splitter.spans(text))
     sents = pd.DataFrame(
         {
@@ -158,7 +160,7 @@ def code_sentences(text: str, *, spans: list[tuple[int, int]] | None = None) -> 
             "text": [text[a:b] for a, b in spans],
         }
     )
-    return frame_table(sents).drop(columns=["article_id"])
+    return frame_table(sents, issue=issue).drop(columns=["article_id"])
 
 
 def frame_table(sentences: pd.DataFrame, *, issue: str = ISSUE_FILE) -> pd.DataFrame:
@@ -390,10 +392,3 @@ def code_articles(texts: list[str], *, model: str | dict | None = MODEL_FILE) ->
     ...)."""
     sents, counts = sentences_of(texts)
     return article_frame_table(frame_table(sents), counts, texts=article_texts(sents), model=model)
-
-
-def _prf(gold: np.ndarray, pred: np.ndarray) -> tuple[float, float, float]:
-    """Precision, recall and F1 of boolean predictions (validate/metrics' convention)."""
-    from presslens.validate import metrics
-
-    return metrics.binary(gold, pred)

@@ -51,8 +51,8 @@ def _cells(per: pd.DataFrame, keys: list[str], *, tone: bool) -> pd.DataFrame:
         sn=("sn", "sum"),
         nn=("nn", "sum"),
     )
-    value, se = od._ratio(m.to_numpy(dtype=float), share=not tone)
-    lo, hi = od._interval(value, se, m["g"].to_numpy() - 1, -1.0 if tone else 0.0, 1.0)
+    value, se = od.ratio_and_se(m.to_numpy(dtype=float), share=not tone)
+    lo, hi = od.t_interval(value, se, m["g"].to_numpy() - 1, -1.0 if tone else 0.0, 1.0)
     return pd.DataFrame({"value": value, "lo": lo, "hi": hi, "n": m["n"]}, index=m.index)
 
 

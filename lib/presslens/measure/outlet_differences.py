@@ -73,7 +73,7 @@ def _moments(codes: np.ndarray, s: np.ndarray, n: np.ndarray, k: int) -> np.ndar
     )
 
 
-def _ratio(m: np.ndarray, *, share: bool = False) -> tuple[np.ndarray, np.ndarray]:
+def ratio_and_se(m: np.ndarray, *, share: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Value and cluster-robust standard error of sum(s)/sum(n) from the moments (per row). A
     `share` (s counts some of the n units) never gets a smaller error than a binomial share
     shrunk toward one half (Agresti-Coull: (s + 2) / (n + 4)), so 0 of 40 is not certain."""
@@ -89,7 +89,7 @@ def _ratio(m: np.ndarray, *, share: bool = False) -> tuple[np.ndarray, np.ndarra
     return value, se
 
 
-def _interval(value: np.ndarray, se: np.ndarray, df: np.ndarray, lo: float, hi: float):
+def t_interval(value: np.ndarray, se: np.ndarray, df: np.ndarray, lo: float, hi: float):
     """95% t interval, clipped to the measure's range."""
     with np.errstate(invalid="ignore"):
         half = stats.t.ppf(0.975, np.maximum(df, 1)) * se
@@ -111,11 +111,11 @@ def contrast(
     names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
     m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
     rest = m.sum(axis=0) - m
-    v_in, se_in = _ratio(m, share=not tone)
-    v_out, se_out = _ratio(rest, share=not tone)
+    v_in, se_in = ratio_and_se(m, share=not tone)
+    v_out, se_out = ratio_and_se(rest, share=not tone)
     lo_range = -1.0 if tone else 0.0
-    in_lo, in_hi = _interval(v_in, se_in, m[:, 0] - 1, lo_range, 1.0)
-    out_lo, out_hi = _interval(v_out, se_out, rest[:, 0] - 1, lo_range, 1.0)
+    in_lo, in_hi = t_interval(v_in, se_in, m[:, 0] - 1, lo_range, 1.0)
+    out_lo, out_hi = t_interval(v_out, se_out, rest[:, 0] - 1, lo_range, 1.0)
     diff = v_in - v_out
     se = np.sqrt(se_in**2 + se_out**2)
     df = np.maximum(np.minimum(m[:, 0], rest[:, 0]) - 1, 1)
@@ -168,7 +168,7 @@ def pairs(
     ratio and p (cluster-robust t test), both orders."""
     names, codes = np.unique(np.asarray(outlet, dtype=str), return_inverse=True)
     m = _moments(codes, np.asarray(s, float), np.asarray(n, float), len(names))
-    v, se = _ratio(m, share=not tone)
+    v, se = ratio_and_se(m, share=not tone)
     ok = np.isin(names, sorted(compared)) & (m[:, 2] >= min_units) & (m[:, 0] >= min_articles)
     idx = np.flatnonzero(ok)
     if len(idx) < 2:

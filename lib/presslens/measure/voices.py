@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.extract.quote_marks import has_marks
-from presslens.measure.sentiment.aggregate import _resample_counts
+from presslens.measure.sentiment.aggregate import resample_counts
 
 COLUMNS = ["outlet", "dimension", "category", "quotes", "of", "share", "low", "high", "articles",
            "warning"]  # fmt: skip
@@ -54,7 +54,7 @@ def _interval(k: np.ndarray, n: np.ndarray, *, n_boot: int, seed: int) -> tuple[
     """95% percentile-bootstrap interval of sum(k)/sum(n) over articles resampled."""
     if len(n) < 2 or n.sum() == 0:
         return float("nan"), float("nan")
-    draws = _resample_counts(len(n), n_boot=n_boot, seed=seed)
+    draws = resample_counts(len(n), n_boot=n_boot, seed=seed)
     den = draws @ n
     share = np.divide(draws @ k, den, out=np.zeros_like(den), where=den > 0)
     lo, hi = np.percentile(share, [2.5, 97.5])

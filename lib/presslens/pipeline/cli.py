@@ -112,6 +112,7 @@ def add_sample_parser(sub: Any) -> None:
 def sample_command(args: argparse.Namespace) -> int:
     """Draw the sample of `presslens sample` and write its sheet, guide and page."""
     from presslens.core import tables
+    from presslens.report import own_sample_page
     from presslens.validate import own_sample
 
     out = paths.run_folder(args.out)
@@ -121,7 +122,7 @@ def sample_command(args: argparse.Namespace) -> int:
         return 2
     drawn = own_sample.draw(out, n_per_stratum=args.per_stratum, seed=args.seed, max_rows=args.n)
     folder = Path(args.to).expanduser().resolve() if args.to else own_sample.sheet_folder(out)
-    written = own_sample.write_sheet(drawn, out, folder)
+    written = own_sample_page.write_sheet(drawn, out, folder)
     print(
         f"presslens: wrote {written['sheet']} ({len(drawn)} rows to fill), its guide "
         f"{written['guide']} and the units in context {written['page']}. Fill `value` and "

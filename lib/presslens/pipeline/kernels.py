@@ -9,21 +9,8 @@ from pathlib import Path
 from typing import Any
 import pyarrow.parquet as pq
 from presslens.core import progress as progress_file
+from presslens.pipeline import registry
 from presslens.pipeline.notebooks import Notebook
-
-
-# Expected share of a run's time per notebook (by its number), measured on generated corpora of
-# 1,000-10,000 articles: the progress bar moves by these weights, and inside a notebook by the
-# partitions its stage has done.
-WEIGHTS = {
-    "10": 12,
-    "20": 16,
-    "30": 37,
-    "40": 10,
-    "50": 15,
-    "90": 1,
-    "99": 9,
-}  # shares measured at 10,000 articles (bench/chain.py)
 
 
 # The kernel logs only errors: its warning that it talks to papermill over local TCP without
@@ -35,9 +22,10 @@ SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel
 
 
 def weight(nb: Notebook) -> int:
-    """The expected share of a run's time of one notebook (5 for a notebook presslens does not
-    know)."""
-    return WEIGHTS.get(nb.name[:2], 5)
+    """The expected share of a run's time of one notebook, as its stage declares it (5 for a
+    notebook presslens does not know)."""
+    stage = registry.by_notebook(nb.name)
+    return stage.weight if stage is not None else 5
 
 
 class Watch:

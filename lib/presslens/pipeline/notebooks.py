@@ -8,20 +8,18 @@ from pathlib import Path
 from typing import Any
 import papermill
 from presslens.core import paths
+from presslens.core.stage import Param
+from presslens.pipeline import registry
 
 
 RESERVED = {"corpus", "out_dir"}
 
 
-PATH_PARAMS = (
-    "corpus",
-    "eval_dir",
-    "gold",
-    "gold_corpus",
-    "actors_file",
-    "terms_file",
-    "codes",
-)  # made absolute before a notebook sees them
+def path_params() -> tuple[str, ...]:
+    """The parameters that name files or folders (made absolute before a notebook sees them), as
+    the stages declare them."""
+    found = {p.name for s in registry.stages() for p in s.params if p.path}
+    return tuple(sorted(found - RESERVED))
 
 
 class ParameterError(ValueError):
@@ -72,22 +70,42 @@ def _type_ok(value: Any, declared: str) -> bool:
     return True
 
 
+def declared(chain: list[Notebook]) -> dict[str, Param | dict[str, Any]]:
+    """The parameters of a chain: as each notebook's stage declares them, or as the parameters
+    cell of a notebook without a stage declares them (papermill's inspection)."""
+    found: dict[str, Param | dict[str, Any]] = {}
+    for nb in chain:
+        stage = registry.by_notebook(nb.name)
+        for p in stage.params if stage is not None else ():
+            found.setdefault(p.name, p)
+        for name, spec in nb.params.items():
+            found.setdefault(name, spec)
+    return found
+
+
+def _accepts(spec: Param | dict[str, Any], value: Any) -> bool:
+    if isinstance(spec, Param):
+        return spec.accepts(value)
+    return _type_ok(value, spec.get("inferred_type_name", ""))
+
+
+def _type_name(spec: Param | dict[str, Any]) -> str:
+    return spec.type if isinstance(spec, Param) else spec.get("inferred_type_name", "")
+
+
 def validate(chain: list[Notebook], params: dict[str, Any]) -> None:
     """Refuse unknown names, wrong types and missing corpus paths before anything runs."""
-    declared: dict[str, dict[str, Any]] = {}
-    for nb in chain:
-        for name, spec in nb.params.items():
-            declared.setdefault(name, spec)
-    unknown = sorted(set(params) - set(declared))
+    declared_ = declared(chain)
+    unknown = sorted(set(params) - set(declared_))
     if unknown:
         raise ParameterError(
-            f"unknown parameter(s): {', '.join(unknown)}. Known: {', '.join(sorted(declared))}"
+            f"unknown parameter(s): {', '.join(unknown)}. Known: {', '.join(sorted(declared_))}"
         )
     for name, value in params.items():
-        kind = declared[name].get("inferred_type_name", "")
-        if not _type_ok(value, kind):
+        if not _accepts(declared_[name], value):
             raise ParameterError(
-                f"parameter {name} must be {kind}, got {type(value).__name__} {value!r}"
+                f"parameter {name} must be {_type_name(declared_[name])}, "
+                f"got {type(value).__name__} {value!r}"
             )
     corpus = params.get("corpus")
     if corpus and not Path(corpus).expanduser().exists():
@@ -119,7 +137,7 @@ def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
     """
     out = dict(params)
     out["corpus"] = str(paths.corpus(out.get("corpus")))
-    for name in PATH_PARAMS[1:]:
+    for name in path_params():
         value = out.get(name)
         if isinstance(value, str) and value and Path(value).expanduser().exists():
             out[name] = str(Path(value).expanduser().resolve())

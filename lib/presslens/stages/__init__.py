@@ -1,5 +1,6 @@
 """The stages of the analysis, one module per notebook: each reads tables of the run folder and
-writes its own (and its figures). `presslens.pipeline.registry` lists what each reads and writes."""
+writes its own (and its figures), and declares itself once with `presslens.core.stage.stage` (its
+notebook, reads, writes, keys, figures, path parameters, preload and weight)."""
 
 from presslens.stages.build_timeline import build_timeline, score_timex_gold
 from presslens.stages.clean_articles import clean_corpus

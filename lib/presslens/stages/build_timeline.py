@@ -3,7 +3,6 @@ set's score."""
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,8 @@ import pyarrow.parquet as pq
 
 from presslens.core import tables
 from presslens.core.partitions import Partition, map_stage
-from presslens.stages.preload import warm
+from presslens.core.stage import stage
+from presslens.stages import preload
 
 
 def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
@@ -39,6 +39,24 @@ def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") 
     }
 
 
+@stage(
+    notebook="40-build-timeline",
+    reads=(
+        "articles",
+        "sentences",
+        "mentions",
+        "article_sentiment",
+        "actor_tone",
+        "actors",
+        "run_settings",
+    ),
+    writes=("timex", "events", "event_groups", "coverage", "timex_gold_scores", "actor_periods"),
+    keys={"timex": ("article_id", "start", "end"), "events": ("article_id", "start")},
+    figures=("fig40-event-timeline", "fig41-coverage", "fig42-actors-over-time"),
+    paths=("gold", "gold_corpus"),
+    preload=preload.timeline,
+    weight=10,
+)
 def build_timeline(
     out_dir: str | Path,
     *,
@@ -46,7 +64,7 @@ def build_timeline(
     tone_method: str = "vader",
     gold: str | Path = "",
     gold_corpus: str | Path = "",
-    engine_name: str = "auto",
+    engine: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -61,7 +79,7 @@ def build_timeline(
 
     claims_file = packs.claims_file(packs.of_run(out_dir))
     counts = tag_corpus(
-        out_dir, claims_file, engine_name=engine_name, scheduler=scheduler, progress=progress
+        out_dir, claims_file, engine_name=engine, scheduler=scheduler, progress=progress
     )
     ev = tables.read(
         "events", out_dir, columns=[c for c in events.EVENT_COLUMNS if c != "sentence"]
@@ -136,7 +154,6 @@ def tag_corpus(
         scheduler=scheduler,
         desc="timex",
         progress=progress,
-        warm=functools.partial(warm, timeline=True, claims=True, claims_file=claims_file),
         claims_file=claims_file,
         collect=collect,
     )
@@ -200,6 +217,7 @@ def score_timex_gold(
     occurrence, type, value), each tagged with its metadata publication date; writes and returns
     `timex_gold_scores`, or None when the gold set or its corpus is absent."""
     from presslens.extract import timeline
+    from presslens.validate import timex_gold
 
     gold, corpus_dir = Path(gold), Path(corpus_dir)
     if not gold.is_file() or not corpus_dir.is_dir():
@@ -217,12 +235,12 @@ def score_timex_gold(
     }
     if len(texts) < g["file"].nunique():
         return None
-    located = timeline.locate(g, texts)
+    located = timex_gold.locate(g, texts)
     refs = {f: (meta.at[f, "published"] or None) if f in meta.index else None for f in texts}
     predicted = pd.concat(
         [timeline.tag(texts[f], refs[f]).assign(file=f) for f in texts], ignore_index=True
     )
-    scores = timeline.score(located, predicted)
+    scores = timex_gold.score(located, predicted)
     table = pd.DataFrame([{"metric": k, "value": v} for k, v in scores.items()])
     tables.write(table, "timex_gold_scores", out_dir)
     return table

@@ -4,15 +4,17 @@ duplicates and wire copy (`articles.wire`, see presslens.ingest.wire)."""
 from __future__ import annotations
 
 import shutil
-import functools
 from pathlib import Path
 
 import pandas as pd
 
-from presslens.ingest import clean, corpus, dedupe, language, outlets, sentences, wire
+from presslens.ingest import clean, dedupe, language, outlets, sentences, wire
+from presslens.ingest import corpus as reader
 from presslens.measure import data_quality
-from presslens.core import engine, outlet_scope, packs, tables
-from presslens.stages.preload import warm
+from presslens.core import outlet_scope, packs, tables
+from presslens.core.engine import map_partitions
+from presslens.core.stage import CORPUS, preloader, stage
+from presslens.stages import preload
 from presslens.stages.data_quality import write_data_quality
 
 
@@ -57,11 +59,11 @@ def quarantine_unusable(articles: pd.DataFrame, *, min_english_share: float) -> 
 
 
 def clean_part(
-    part: corpus.Part, *, max_bytes: int, min_english_share: float, rules: str
+    part: reader.Part, *, max_bytes: int, min_english_share: float, rules: str
 ) -> dict[str, pd.DataFrame]:
     """Read, clean, quarantine, find wire copy and split one partition; duplicates (and the
     shared copies among them) are decided later, globally."""
-    raw, quarantine = corpus.read_part(part, max_bytes=max_bytes)
+    raw, quarantine = reader.read_part(part, max_bytes=max_bytes)
     cleaned, removed = clean.clean_articles(raw, rules=rules)
     checked = wire.mark(quarantine_unusable(cleaned, min_english_share=min_english_share))
     late = checked[(checked["status"] == "quarantined") & (raw["status"] == "ok")]
@@ -93,15 +95,29 @@ def clean_part(
     }
 
 
+@stage(
+    notebook="10-clean-articles",
+    reads=(CORPUS,),
+    writes=("articles", "removed", "quarantine", "sentences", "run_settings", "data_quality"),
+    keys={
+        "articles": ("article_id",),
+        "removed": ("article_id", "line"),
+        "sentences": ("article_id", "sent_id"),
+    },
+    figures=("fig01-cleaning",),
+    paths=("corpus", "cleaning_rules"),
+    preload=preload.cleaning,
+    weight=12,
+)
 def clean_corpus(
-    path: str | Path,
+    corpus: str | Path,
     out_dir: str | Path,
     *,
     max_bytes: int = 5_000_000,
     near_duplicate: float = 0.8,
     min_english_share: float = 0.15,
-    rules: str = "cleaning.yaml",
-    engine_name: str = "auto",
+    cleaning_rules: str = "cleaning.yaml",
+    engine: str = "auto",
     scheduler: str = "",
     partition_size: int = 500,
     max_articles_per_figure: int = 40,
@@ -115,8 +131,8 @@ def clean_corpus(
     `pipeline.outlet_scope`), the data-quality panel (`data_quality`) and the cleaning figure;
     return the counts."""
     outlet_scope.check(outlet_comparisons)
-    chosen = packs.resolve(pack, path)
-    plan = corpus.plan(path, partition_size=partition_size)
+    chosen = packs.resolve(pack, corpus)
+    plan = reader.plan(corpus, partition_size=partition_size)
     work = Path(out_dir) / ".work-clean"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -126,8 +142,8 @@ def clean_corpus(
         work,
         max_bytes=max_bytes,
         min_english_share=min_english_share,
-        rules=rules,
-        engine_name=engine_name,
+        rules=cleaning_rules,
+        engine_name=engine,
         scheduler=scheduler,
         progress=progress,
     )
@@ -140,7 +156,7 @@ def clean_corpus(
 
 
 def _clean_partitions(
-    plan: corpus.Plan,
+    plan: reader.Plan,
     out_dir: str | Path,
     work: Path,
     *,
@@ -156,10 +172,11 @@ def _clean_partitions(
     sigs = []
     with (
         tables.PartWriter("removed", out_dir, columns=clean.REMOVED_COLUMNS) as removed_w,
-        tables.PartWriter("quarantine", out_dir, columns=corpus.QUARANTINE_COLUMNS) as quarantine_w,
+        tables.PartWriter("quarantine", out_dir, columns=reader.QUARANTINE_COLUMNS) as quarantine_w,
     ):
         quarantine_w.write(plan.problems)
-        results = engine.map_partitions(
+        kwargs = dict(max_bytes=max_bytes, min_english_share=min_english_share, rules=rules)
+        results = map_partitions(
             clean_part,
             plan.parts,
             engine=engine_name,
@@ -167,10 +184,8 @@ def _clean_partitions(
             total=plan.n_parts,
             desc="cleaning",
             progress=progress,
-            warm=functools.partial(warm, rules=rules),
-            max_bytes=max_bytes,
-            min_english_share=min_english_share,
-            rules=rules,
+            warm=preloader(kwargs),
+            **kwargs,
         )
         for k, res in enumerate(results):
             res["articles"].to_parquet(work / f"articles-{k:06d}.parquet", index=False)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +9,8 @@ import pandas as pd
 
 from presslens.core import outlet_scope, tables
 from presslens.core.partitions import Partition, map_stage, outlet_of, summed
-from presslens.stages.preload import warm
+from presslens.core.stage import stage
+from presslens.stages import preload
 
 
 def _frame_counts(
@@ -90,6 +90,45 @@ def framing_part(
     }
 
 
+@stage(
+    notebook="30-code-framing",
+    reads=("articles", "sentences", "run_settings"),
+    writes=(
+        "mentions",
+        "quotes",
+        "terms",
+        "frames",
+        "article_frames",
+        "actor_tone",
+        "quoted_mentioned",
+        "actors",
+        "actor_check",
+        "voices",
+        "quote_rates",
+        "name_variants",
+        "term_counts",
+        "frame_shares",
+        "frame_contrasts",
+        "actor_portrayal",
+    ),
+    keys={
+        "mentions": ("article_id", "start", "end"),
+        "quotes": ("article_id", "start", "end"),
+        "terms": ("article_id", "start", "end"),
+        "frames": ("article_id", "sent_id", "scheme", "frame", "start"),
+        "article_frames": ("article_id", "scheme", "frame"),
+        "actor_tone": ("article_id", "start", "end"),
+    },
+    figures=(
+        "fig30-frames-by-outlet",
+        "fig31-quoted-vs-mentioned",
+        "fig32-naming-by-outlet",
+        "fig33-actor-tone",
+    ),
+    paths=("actors_file", "discovered_actors", "terms_file", "frame_model"),
+    preload=preload.framing,
+    weight=37,
+)
 def code_framing(
     out_dir: str | Path,
     *,
@@ -102,7 +141,7 @@ def code_framing(
     seed: int = 0,
     min_mentions: int = 5,
     top_actors: int = 12,
-    engine_name: str = "auto",
+    engine: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -113,7 +152,7 @@ def code_framing(
     The run's topic pack (stage 10's `run_settings`) gives the actors overlay, the naming choices
     and the issue frames; `actors_file` and `terms_file`, when given, replace the pack's. Without a
     pack there are no naming choices and no issue frames (their tables are empty)."""
-    run = dict(engine_name=engine_name, scheduler=scheduler, progress=progress)
+    run = dict(engine_name=engine, scheduler=scheduler, progress=progress)
     files = _resources(
         out_dir,
         actors_file=actors_file,
@@ -131,12 +170,6 @@ def code_framing(
         desc="framing",
         collect=partials.append,
         frame_model=frame_model,
-        warm=functools.partial(
-            warm,
-            **{k: v for k, v in files.items() if k != "overlay"},
-            frame_model=frame_model,
-            framing=True,
-        ),
         outlets=outlet_scope.mode_of(out_dir),
         **files,
         **run,
@@ -227,7 +260,6 @@ def discover_actors(
         desc="actors",
         progress=progress,
         collect=parts.append,
-        warm=functools.partial(warm, names=True),
     )
     spec = discover.actors_spec(
         discover.summed_counts(p["names"] for p in parts), min_mentions=min_mentions

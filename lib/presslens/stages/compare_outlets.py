@@ -3,7 +3,6 @@ each apart."""
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,8 @@ import pandas as pd
 
 from presslens.core import outlet_scope, tables
 from presslens.core.partitions import Partition, map_stage, outlet_of
-from presslens.stages.preload import warm
+from presslens.core.stage import stage
+from presslens.stages import preload
 
 
 def compare_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -> dict[str, Any]:
@@ -32,6 +32,36 @@ def compare_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -
     }
 
 
+@stage(
+    notebook="50-compare-outlets",
+    reads=(
+        "articles",
+        "sentences",
+        "mentions",
+        "run_settings",
+        "actor_tone",
+        "quotes",
+        "actors",
+        "article_frames",
+        "article_sentiment",
+    ),
+    writes=(
+        "claims",
+        "actions",
+        "divergence",
+        "action_divergence",
+        "contrasts",
+        "outlet_actor",
+        "outlet_differences",
+    ),
+    keys={
+        "claims": ("article_id", "sent_id", "start"),
+        "actions": ("article_id", "sent_id", "start", "end", "subject", "object"),
+    },
+    figures=("fig50-word-contrasts", "fig51-outlet-actor"),
+    preload=preload.claims,
+    weight=15,
+)
 def compare_outlets(
     out_dir: str | Path,
     *,
@@ -41,7 +71,7 @@ def compare_outlets(
     contrast_keep: int = 100,
     contrast_top: int = 8,
     tone_method: str = "vader",
-    engine_name: str = "auto",
+    engine: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -63,12 +93,11 @@ def compare_outlets(
         ["claims", "actions"],
         article_columns=["article_id", "text", "published", "outlet", "status"],
         extra=("mentions",),
-        engine_name=engine_name,
+        engine_name=engine,
         scheduler=scheduler,
         desc="claims",
         progress=progress,
         collect=lambda partial: words.add(partial["words"]),
-        warm=functools.partial(warm, claims=True, claims_file=claims_file),
         outlets=outlet_scope.mode_of(out_dir),
         claims_file=claims_file,
     )

@@ -5,6 +5,9 @@ parameters."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from presslens.ingest import clean, sentences
 
 
@@ -18,7 +21,7 @@ def warm(
     framing: bool = False,
     timeline: bool = False,
     claims: bool = False,
-    claims_file: str = "claims.yaml",
+    claims_file: str = "",
     rules: str = "",
     names: bool = False,
 ) -> None:
@@ -59,3 +62,41 @@ def warm(
         from presslens.extract import claims as cl
 
         cl.patterns(claims_file)
+
+
+# What each stage declares as its `preload`: given the stage's parameters and the keyword arguments
+# of its partition function (which name the files the partitions will use).
+
+
+def cleaning(p: Mapping[str, Any]) -> None:
+    """Stage 10: the sentence splitter and the cleaning rules."""
+    warm(rules=p.get("rules") or p.get("cleaning_rules", ""))
+
+
+def sentiment(p: Mapping[str, Any]) -> None:
+    """Stage 20: the sentence splitter and the sentiment lexicons of every method."""
+    warm(methods=tuple(p["methods"]))
+
+
+def framing(p: Mapping[str, Any]) -> None:
+    """Stage 30: the name lists, the actors list, tone toward actors, naming choices, frames and
+    their model, quotation marks and attribution cues."""
+    warm(
+        actors_file=p.get("actors_file", ""),
+        terms_file=p.get("terms_file", ""),
+        issue_file=p.get("issue_file", ""),
+        frame_model=p.get("frame_model", ""),
+        framing=True,
+    )
+
+
+def timeline(p: Mapping[str, Any]) -> None:
+    """Stage 40: the temporal lexicon and the patterns of dated claims."""
+    claims_file = p.get("claims_file", "")
+    warm(timeline=True, claims=bool(claims_file), claims_file=claims_file)
+
+
+def claims(p: Mapping[str, Any]) -> None:
+    """Stage 50: the patterns of numeric claims."""
+    claims_file = p.get("claims_file", "")
+    warm(claims=bool(claims_file), claims_file=claims_file)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +10,8 @@ import pandas as pd
 
 from presslens.core import outlet_scope, tables
 from presslens.core.partitions import Partition, map_stage, summed, top_rows
-from presslens.stages.preload import warm
+from presslens.core.stage import stage
+from presslens.stages import preload
 
 
 BINS = np.round(np.linspace(-1, 1, 21), 2)  # sentence-score histogram: bins of 0.1
@@ -53,16 +53,36 @@ def sentiment_part(
     return out
 
 
+@stage(
+    notebook="20-score-sentiment",
+    reads=("articles", "sentences", "run_settings"),
+    writes=(
+        "sentiment",
+        "article_sentiment",
+        "outlet_sentiment",
+        "sentiment_stats",
+        "sentiment_histogram",
+        "sentiment_extremes",
+        "sentiment_disagreements",
+    ),
+    keys={
+        "sentiment": ("article_id", "sent_id", "method"),
+        "article_sentiment": ("article_id", "method"),
+    },
+    figures=("fig20-tone-by-article", "fig21-tone-by-outlet", "fig22-sentence-tone"),
+    preload=preload.sentiment,
+    weight=16,
+)
 def score_sentiment(
     out_dir: str | Path,
     *,
-    methods: tuple[str, ...] = ("vader", "textblob"),
+    methods: list[str] | tuple[str, ...] = ("vader", "textblob"),
     n_boot: int = 2000,
     seed: int = 0,
     min_articles: int = 5,
     top: int = 10,
     max_articles_per_figure: int = 40,
-    engine_name: str = "auto",
+    engine: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -79,12 +99,11 @@ def score_sentiment(
         out_dir,
         ["sentiment", "article_sentiment"],
         article_columns=["article_id"],
-        engine_name=engine_name,
+        engine_name=engine,
         scheduler=scheduler,
         desc="sentiment",
         progress=progress,
         collect=partials.append,
-        warm=functools.partial(warm, methods=methods),
         methods=methods,
         n_boot=n_boot,
         seed=seed,

@@ -5,9 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from presslens.core.stage import EVERY_TABLE, stage
 from presslens.ingest import clean
 
 
+@stage(
+    notebook="99-summarize-findings",
+    reads=(EVERY_TABLE,),
+    pages=("index.html", "evidence.html", "articles/*.html"),
+    paths=("cleaning_rules",),
+    weight=9,
+)
 def write_report(
     out_dir: str | Path,
     *,
@@ -15,7 +23,7 @@ def write_report(
     question: str = "",
     min_articles: int = 30,
     cleaning_rules: str = "cleaning.yaml",
-    engine_name: str = "auto",
+    engine: str = "auto",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, Any]:
@@ -27,7 +35,7 @@ def write_report(
 
     question = question or packs.question(packs.of_run(out_dir))
     n_pages = articles.write_article_pages(
-        out_dir, engine_name=engine_name, scheduler=scheduler, progress=progress
+        out_dir, engine_name=engine, scheduler=scheduler, progress=progress
     )
     evidence_page = pages.write_evidence_page(out_dir)
     t = summary.load(out_dir)

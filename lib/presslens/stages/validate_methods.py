@@ -6,13 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from presslens.core import tables
+from presslens.core import paths, tables
+from presslens.core.stage import EVAL_DATA, stage
 
 
+@stage(
+    notebook="90-validate-methods",
+    # the run's tables: what presslens says now of the units of a filled coding sheet
+    reads=(EVAL_DATA, "articles", "article_frames", "actor_tone", "quotes", "mentions", "actors"),
+    writes=("validation", "own_agreement"),
+    paths=("eval_dir", "codes"),
+    weight=1,
+)
 def validate_methods(
     out_dir: str | Path,
     *,
-    eval_dir: str | Path | None,
+    eval_dir: str | Path = "",
     frame_split_repeats: int = 5,
     use_cache: bool = True,
     codes: str | Path = "",
@@ -20,9 +29,11 @@ def validate_methods(
     """Stage 90: `validation`, each method against human labels beside the published figures
     (computed once per validation data, method code and parameters; see
     `presslens.validate.validation`), and `own_agreement`, presslens against the coders of the
-    filled coding sheet `codes` on this run (empty, with its columns, without one)."""
+    filled coding sheet `codes` on this run (empty, with its columns, without one). `eval_dir` ''
+    is the data sets shipped with presslens (or beside the checkout)."""
     from presslens.validate import own_codes, validation
 
+    eval_dir = paths.eval_data(eval_dir)
     result = validation.cached(
         eval_dir, frame_split_repeats=frame_split_repeats, use_cache=use_cache
     )

@@ -27,7 +27,7 @@ import pandas as pd
 
 from presslens.core import resources
 
-PRONOUNS = frozenset("he she him her his hers they them their himself herself".split())
+PRONOUNS = frozenset(resources.load("attribution.yaml")["person_pronouns"])
 _CAP = re.compile(r"\b[A-Z][\w’'\-]+")
 
 

@@ -19,7 +19,7 @@ In a kind's row only that kind is compared. In the "all" row kinds need not agre
 "mixed" (a reported clause with a partial quote may be found as the quote or as the clause):
 direct-direct, indirect-indirect and any pair with a mixed side may match.
 
-P, R and F1 follow presslens.validate.metrics (0.0 when nothing was predicted or nothing is gold).
+P, R and F1 follow presslens.measure.metrics (0.0 when nothing was predicted or nothing is gold).
 ``evaluate(gold_path)`` runs presslens's sentence splitter and quote extraction on each gold text
 (a JSON-lines file, one article a line with its `text` and `attributions`) and scores them.
 """
@@ -33,7 +33,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from presslens.validate import metrics
+from presslens.core import resources
+from presslens.measure import metrics
 
 KINDS = ("direct", "indirect", "mixed")
 COLUMNS = [
@@ -53,7 +54,7 @@ COLUMNS = [
 ]
 _EDGE = " \t\n\r.,;:!?\"'“”„‘’«»‹›()[]—–-…"
 _WORDS = re.compile(r"[^\W_]+")
-PRONOUNS = {"he", "she", "they", "i", "we", "you", "him", "her", "them"}
+PRONOUNS = set(resources.load("attribution.yaml")["speaker_pronouns"])
 
 
 def _frame(rows: pd.DataFrame | Iterable[dict]) -> pd.DataFrame:

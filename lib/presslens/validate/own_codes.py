@@ -334,10 +334,10 @@ def _now_frames(out: Path, ids: set[str]) -> dict[tuple[str, str], str]:
 
 def _now_speakers(out: Path, ids: set[str]) -> dict[tuple[str, str, str], str]:
     """presslens's speaker of each quote, by span."""
-    from presslens.validate.own_sample import _actor_names, speaker_answer
+    from presslens.validate.own_sample import actor_names, speaker_answer
 
     q = _rows("quotes", out, ["article_id", "start", "end", "speaker", "speaker_actor"], ids)
-    names = _actor_names(out)
+    names = actor_names(out)
     resolved = q["speaker_actor"] if "speaker_actor" in q else pd.Series("", index=q.index)
     said = [speaker_answer(s, a, names) for s, a in zip(q["speaker"], resolved)]
     return dict(zip(_span(q), said))

@@ -6,12 +6,12 @@ speaks) and discovered actors (is it real, what type). Each kind is sampled by s
 presslens's answer, so rare answers are sampled as often as common ones; a unit's place in its
 stratum is a seeded hash of its keys, so a draw is the same on every machine and partition size,
 and tables are read partition by partition. The sheet has a bounded number of rows whatever the
-corpus size. `presslens.validate.own_codes` reads the filled sheet back and measures agreement.
+corpus size. `presslens.report.own_sample_page.write_sheet` writes the sheet, its guide and its
+page; `presslens.validate.own_codes` reads the filled sheet back and measures agreement.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -162,7 +162,7 @@ def speaker_answer(speaker: object, speaker_actor: object, names: dict[str, str]
     return said or "none"
 
 
-def _actor_names(out_dir: Path) -> dict[str, str]:
+def actor_names(out_dir: Path) -> dict[str, str]:
     """Name of each actor of the run."""
     a = tables.read_if("actors", out_dir, columns=["actor", "name"])
     return {} if a is None else dict(zip(a["actor"], a["name"].fillna("")))
@@ -170,7 +170,7 @@ def _actor_names(out_dir: Path) -> dict[str, str]:
 
 def _quote_units(out_dir: Path, outlets: dict[str, str], n: int, seed: int) -> pd.DataFrame:
     """Quote units: who speaks."""
-    names = _actor_names(out_dir)
+    names = actor_names(out_dir)
 
     def prepare(part: pd.DataFrame) -> pd.DataFrame:
         has = part.get("speaker_actor", pd.Series("", index=part.index)).fillna("")
@@ -287,7 +287,7 @@ def _as_sheet(parts: list[pd.DataFrame], outlets: dict[str, str]) -> pd.DataFram
     return rows[columns].reset_index(drop=True)
 
 
-# ---- the sheet, its guide and its page -------------------------------------------------------
+# ---- the sheet and its guide --------------------------------------------------------------
 
 
 def sheet_folder(out_dir: str | Path) -> Path:
@@ -295,22 +295,6 @@ def sheet_folder(out_dir: str | Path) -> Path:
     replaces the run folder, and with it anything a person saved inside it)."""
     out = Path(out_dir).resolve()
     return out.with_name(out.name + ".sample")
-
-
-def write_sheet(sample: pd.DataFrame, out_dir: str | Path, folder: str | Path) -> dict[str, Path]:
-    """Write codes.csv, codes_guide.md and sample.html into `folder`; return their paths."""
-    from presslens.validate import own_page
-
-    target = Path(folder)
-    target.mkdir(parents=True, exist_ok=True)
-    sheet = target / "codes.csv"
-    sample[[*SHEET_COLUMNS, ITEM]].to_csv(sheet, index=False, lineterminator="\n")
-    guide = target / "codes_guide.md"
-    guide.write_text(guide_text(sample), encoding="utf-8")
-    page = target / "sample.html"
-    articles = os.path.relpath(Path(out_dir).resolve() / "articles", target.resolve())
-    page.write_text(own_page.render_page(sample, out_dir, articles=articles), encoding="utf-8")
-    return {"sheet": sheet, "guide": guide, "page": page}
 
 
 def guide_text(sample: pd.DataFrame) -> str:

@@ -53,11 +53,11 @@ def run(recs: list[dict]) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
 def _boot(per: pd.DataFrame, stat, *, n_boot: int = N_BOOT, seed: int = SEED) -> tuple:
     """95% percentile-bootstrap interval of `stat` (summed per-article counts -> value) over
     articles resampled with replacement (the resamples of presslens.measure.sentiment)."""
-    from presslens.measure.sentiment.aggregate import _resample_counts
+    from presslens.measure.sentiment.aggregate import resample_counts
 
     if len(per) < 2:
         return float("nan"), float("nan")
-    sums = _resample_counts(len(per), n_boot=n_boot, seed=seed) @ per.to_numpy(dtype=float)
+    sums = resample_counts(len(per), n_boot=n_boot, seed=seed) @ per.to_numpy(dtype=float)
     got = [stat(dict(zip(per.columns, row))) for row in sums]
     lo, hi = np.nanpercentile(got, [2.5, 97.5])
     return round(float(lo), 4), round(float(hi), 4)
@@ -115,7 +115,7 @@ def _surname(entity: str) -> str:
 def _mention_rows(recs: list[dict], mentions: pd.DataFrame, spec: dict) -> pd.DataFrame:
     """Every gold mention of the article body with the predicted mention that overlaps it most:
     split, entity, gold type, whether titled, predicted actor, its type and display name."""
-    from presslens.extract.actors import _titled, display_name
+    from presslens.extract.actors import display_name, title_at
 
     names = {str(k): str(a.get("name", k)) for k, a in (spec.get("actors") or {}).items()}
     by = {k: g for k, g in mentions.groupby("article_id")} if len(mentions) else {}
@@ -131,7 +131,7 @@ def _mention_rows(recs: list[dict], mentions: pd.DataFrame, spec: dict) -> pd.Da
                 actor = str(hit["actor"].iloc[0]) if len(hit) else ""
                 kind = str(hit["actor_type"].iloc[0]) if len(hit) else ""
                 rows.append((r.get("split", "dev"), ent["entity"], ent["type"],
-                             " " not in g["text"] and _titled(text, g["start"]), actor, kind,
+                             " " not in g["text"] and title_at(text, g["start"]), actor, kind,
                              display_name(actor, names) if actor else ""))  # fmt: skip
     cols = ["split", "entity", "type", "titled", "actor", "actor_type", "name"]
     return pd.DataFrame(rows, columns=cols)

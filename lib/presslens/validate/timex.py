@@ -20,7 +20,8 @@ import pandas as pd
 
 from presslens.extract import timeline
 from presslens.measure import events
-from presslens.validate.metrics import precision_recall_f1
+from presslens.measure.metrics import precision_recall_f1
+from presslens.validate import timex_gold
 
 N_BOOT = 2000
 
@@ -53,7 +54,7 @@ def counts(gold: pd.DataFrame, pred: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for f in sorted(set(gold["file"]) | set(pred["file"])):
         g, p = gold[gold["file"] == f], pred[pred["file"] == f]
-        s = timeline.score(g, p)
+        s = timex_gold.score(g, p)
         rows.append(
             (
                 f,
@@ -95,7 +96,7 @@ def yearless(
     kind (month, weekday, season); a mention the tagger misses counts as wrong, `unclear` rows are
     left out."""
     rows = rows[rows["year"] != "unclear"]
-    located = timeline.locate(rows, texts)
+    located = timex_gold.locate(rows, texts)
     kind = pd.Series("month", index=located.index)
     kind[located["expression"].str.contains(_SEASON)] = "season"
     kind[located["expression"].str.split().str[-1].str.match(_WEEKDAY)] = "weekday"
@@ -130,7 +131,7 @@ def climate(eval_dir: Path, *, corpus_pass: bool = True) -> dict[str, Any]:
     for split in ("dev", "heldout"):
         g = gold_all[gold_all["split"] == split].astype({"occurrence": int})
         sub = {f: texts[f] for f in g["file"].unique()}
-        gold = timeline.locate(g, sub)
+        gold = timex_gold.locate(g, sub)
         p = pred[pred["file"].isin(set(sub))]
         y = yl_all[yl_all["split"] == split].astype({"occurrence": int})
         c = counts(gold, p)

@@ -20,19 +20,22 @@ from typing import Any
 import pandas as pd
 
 from presslens.core import paths, resources
-from presslens.validate.metrics import wilson
+from presslens.measure.metrics import wilson
 
 NYT = ("vader-nyt", "nytEditorialSnippets_GroundTruth.txt")
 NEWSMTSC = ("newsmtsc", "devtest_rw.jsonl")
 FRAMES = ("narrative-frames", "articles_metadata.dev.tsv")
 CODE = (
     "presslens.measure.sentiment",
+    "presslens.measure.metrics",
     "presslens.measure.framing",
     "presslens.measure.frame_model",
     "presslens.measure.textvec",
     "presslens.ingest.sentences",
     "presslens.extract",
     "presslens.validate.validation",
+    "presslens.validate.sentiment",
+    "presslens.validate.frames",
     "presslens.validate.actors",
     "presslens.validate.attribution",
     "presslens.validate.political",
@@ -200,9 +203,9 @@ def _timex(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
 
 def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
-    from presslens.measure import sentiment
+    from presslens.validate import sentiment as sentiment_check
 
-    nyt = sentiment.validate_nyt(path)
+    nyt = sentiment_check.validate_nyt(path)
     rows = [
         _row("sentence sentiment", "vader-nyt (NYT editorials)", r["method"], m, r[m], r["n"])
         for r in nyt.to_dict("records")
@@ -213,8 +216,9 @@ def _sentence_sentiment(path: Path) -> tuple[list[dict], dict[str, Any]]:
 
 def _toward(path: Path) -> tuple[list[dict], dict[str, Any]]:
     from presslens.measure import sentiment
+    from presslens.validate import sentiment as sentiment_check
 
-    tw = sentiment.validate_toward(path)
+    tw = sentiment_check.validate_toward(path)
     ds = "newsmtsc devtest_rw"
     rows = [
         _row(
@@ -323,9 +327,9 @@ def _attribution(path: Path) -> tuple[list[dict], dict[str, Any]]:
 def _frames(path: Path, *, repeats: int) -> tuple[list[dict], dict[str, Any]]:
     """Generic frames against people: the development part by cross-validation and the held-out
     part, per frame and macro, with 95% bootstrap intervals and the baselines."""
-    from presslens.measure import frame_model
+    from presslens.validate import frames
 
-    fr = frame_model.validate(path.parent, repeats=repeats)
+    fr = frames.validate(path.parent, repeats=repeats)
     rows = []
     for table, part, suffix in (
         (fr["table"], f"narrative-frames dev, {fr['folds']}-fold CV (climate news)", ""),

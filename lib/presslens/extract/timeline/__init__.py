@@ -62,15 +62,21 @@ Conventions (where TIMEX3 leaves a choice):
   ("Good Friday Agreement", "Sunday Times") are listed in the resource file and never tagged.
 
 ``tag_sentences`` tags a sentence table and returns the chain's ``timex`` table with offsets into
-the article; ``score`` compares predictions with a gold annotation (strict and overlap span
-precision/recall/F1, value accuracy); ``locate`` turns a gold annotation written as (expression,
-occurrence) into offsets."""
+the article; ``what_happened`` says what a dated expression dates. Scoring against a gold
+annotation (``locate``, ``score``) is validation: ``presslens.validate.timex_gold``.
+
+The modules, lowest first: ``lexicon`` (the word lists of the resource file, how words become
+patterns, the table columns), ``patterns`` (the regular-expression pieces the rules share, what a
+rule is, the readers of a match's surroundings), ``spans`` (calendar arithmetic: ISO spans and
+TIMEX3 duration values), ``tense`` (the year of a date written without one), the rules by what
+they find (``calendar_dates``, ``years``, ``relative``, ``durations``, ``clock``), ``tagger`` (the
+rules in order, their gates, the choice among overlapping hits, the tables) and ``happened`` (what
+a date dates)."""
 
 from __future__ import annotations
 
-from .gold import locate, score
-from .lexicon import ANCHORS, COLUMNS, TIMEX_COLUMNS, TYPES, Hit, lexicon
 from .happened import what_happened
+from .lexicon import ANCHORS, COLUMNS, TIMEX_COLUMNS, TYPES, Hit, lexicon
 from .tagger import tag, tag_sentences
 
 __all__ = [
@@ -80,8 +86,6 @@ __all__ = [
     "TYPES",
     "Hit",
     "lexicon",
-    "locate",
-    "score",
     "tag",
     "tag_sentences",
     "what_happened",

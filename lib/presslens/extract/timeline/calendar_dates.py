@@ -1,35 +1,47 @@
-"""Rules for calendar dates: ISO dates, month and day, month and year, a bare month, seasons,
-quarters and halves of a year."""
+"""Rules for calendar dates: ISO dates, a month and day, a month and year, a season and year,
+quarters and halves of a year, and a month or a season without a year (placed by the tense of its
+clause, see `tense`)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 import re
-from .dates import _month_span, _safe, _shift_month, _since
-from .lexicon import Hit, _HY, _SEASONS, _SEASON_START, _YEAR, _ci, _key
-from .patterns import (
-    _DAY,
-    _FULL_MONTHS,
-    _LEX,
-    _MONTH,
-    _SINCE,
-    _WEEKDAY,
-    _future_context,
-    _next_word,
-    _prev_match,
-)
-from .tense import BASIS, FUTURE, NONE, PAST, clause_tense, day_year, month_year
-from .years import _MOD, _MODWORDS
 
+from .lexicon import PERIOD_EDGES, SEASONS, WORDS, Hit, any_case, lexicon, lookup_key
+from .patterns import (
+    DAY,
+    FULL_MONTHS,
+    HYPHEN,
+    MONTH,
+    PERIOD_EDGE,
+    SINCE,
+    WEEKDAY,
+    YEAR,
+    Rule,
+    phrase_before,
+    word_after,
+)
+from .spans import month_span, safe, season_span, shift_month, since_finish
+from .tense import (
+    BASIS,
+    PAST,
+    date_tense,
+    day_year,
+    future_context,
+    month_year,
+    season_year,
+)
+
+_LEX = lexicon()
 
 # --- calendar dates -----------------------------------------------------------------------------
 
 _R_ISO = re.compile(
-    r"(?<![0-9A-Za-z./-])(?P<y>" + _YEAR + r")(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)"
+    r"(?<![0-9A-Za-z./-])(?P<y>" + YEAR + r")(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)"
     r"(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])"
     r"|(?<![0-9A-Za-z./-])(?P<d2>0?[1-9]|[12][0-9]|3[01])\.(?P<m2>0?[1-9]|1[0-2])\.(?P<y2>"
-    + _YEAR
+    + YEAR
     + r")(?![0-9]|\.[0-9])"
 )
 
@@ -39,7 +51,7 @@ def _h_iso(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     else:
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
-    day = _safe(lambda: dt.date(y, mo, d))
+    day = safe(lambda: dt.date(y, mo, d))
     if day is None:
         return None
     return (
@@ -54,23 +66,23 @@ def _h_iso(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 
 _R_MONTH_DAY = re.compile(
-    r"(?:(?P<since>" + _SINCE + r")\s+)?(?:(?P<wd>" + _WEEKDAY + r"),?\s+)?(?:"
+    r"(?:(?P<since>" + SINCE + r")\s+)?(?:(?P<wd>" + WEEKDAY + r"),?\s+)?(?:"
     r"(?:"
-    + _ci(["the"])
+    + any_case(["the"])
     + r"\s+)?(?<![0-9.,])(?P<d1>"
-    + _DAY
+    + DAY
     + r")\s+(?:"
-    + _ci(["of"])
+    + any_case(["of"])
     + r"\s+)?(?P<m1>"
-    + _MONTH
+    + MONTH
     + r")|(?P<m2>"
-    + _MONTH
+    + MONTH
     + r")\s+(?:"
-    + _ci(["the"])
+    + any_case(["the"])
     + r"\s+)?(?P<d2>"
-    + _DAY
+    + DAY
     + r")(?![.,][0-9])"
-    r")(?:,?\s+(?P<y>" + _YEAR + r")(?![0-9]))?"
+    r")(?:,?\s+(?P<y>" + YEAR + r")(?![0-9]))?"
 )
 
 
@@ -86,53 +98,42 @@ def _h_month_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None
     end = m.end()
     if m.group("m2") and not m.group("y"):
         # "May 5 people", "June 30 soldiers": the number counts something
-        if _key(_next_word(text, m.end("d2"))) in _LEX.count_nouns:
+        if lookup_key(word_after(text, m.end("d2"))) in _LEX.count_nouns:
             return None
     if m.group("y"):
         y = int(m.group("y"))
-        day = _safe(lambda: dt.date(y, mon, d))
+        day = safe(lambda: dt.date(y, mon, d))
         if day is None:
             return None
         iso = day.isoformat()  # type: ignore[union-attr]
-        finish = _since(iso, ref) if m.group("since") else iso
+        finish = since_finish(iso, ref) if m.group("since") else iso
         return (m.start(), end, "DATE", iso, iso, finish, "absolute")
-    if _safe(lambda: dt.date(2000, mon, d)) is None:  # 2000 is a leap year
+    if safe(lambda: dt.date(2000, mon, d)) is None:  # 2000 is a leap year
         return None
     if ref is None:
         return (m.start(), end, "DATE", f"XXXX-{mon:02d}-{d:02d}", None, None, "none")
-    tense = _tense(text, m.start(), m.end(), since=bool(m.group("since")))
+    tense = PAST if m.group("since") else date_tense(text, m.start(), m.end())
     y = day_year(ref, mon, d, tense)
     if y is None:
         return None
     iso = dt.date(y, mon, d).isoformat()
-    finish = _since(iso, ref) if m.group("since") else iso
+    finish = since_finish(iso, ref) if m.group("since") else iso
     return (m.start(), end, "DATE", iso, iso, finish, "publication", BASIS[tense])
-
-
-def _tense(text: str, start: int, end: int, *, since: bool = False) -> str:
-    """The tense that places a date without a year: past after "since", else the clause's cue,
-    else future when a future cue of the sentence precedes it ("to meet ... Thursday")."""
-    if since:
-        return PAST
-    tense = clause_tense(text, start, end)
-    if tense == NONE and _future_context(text, start, end):
-        return FUTURE
-    return tense
 
 
 _R_MONTH_YEAR = re.compile(
     r"(?:(?P<since>"
-    + _SINCE
+    + SINCE
     + r")\s+)?(?:(?P<mod>"
-    + _MOD
+    + PERIOD_EDGE
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+))?(?P<m>"
-    + _MONTH
+    + MONTH
     + r")(?:\s+"
-    + _ci(["of"])
+    + any_case(["of"])
     + r"|,)?\s+(?P<y>"
-    + _YEAR
+    + YEAR
     + r")(?![0-9])"
 )
 
@@ -141,20 +142,20 @@ def _h_month_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | Non
     mon, y = _month_number(m.group("m")), int(m.group("y"))
     if mon is None:
         return None
-    mod = _MODWORDS.get(_key(m.group("mod"))) if m.group("mod") else None
-    begin, finish = _month_span(y, mon, mod)
+    mod = PERIOD_EDGES.get(lookup_key(m.group("mod"))) if m.group("mod") else None
+    begin, finish = month_span(y, mon, mod)
     if m.group("since"):
-        finish = _since(begin, ref)
+        finish = since_finish(begin, ref)
     return (m.start(), m.end(), "DATE", f"{y:04d}-{mon:02d}", begin, finish, "absolute")
 
 
 _R_MONTH = re.compile(
     r"(?:(?P<rel>"
-    + _ci(["last", "next", "this", "early", "late", "mid", "since"])
+    + any_case(["last", "next", "this", "early", "late", "mid", "since"])
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+))?(?P<m>"
-    + _MONTH
+    + MONTH
     + r")(?![\w-])"
 )
 
@@ -172,12 +173,12 @@ def _modifies_noun(text: str, start: int, end: int, *, strict: bool = False) -> 
     election", "California's July framework"): a determiner or possessive before, a lower-case
     word after (a function word is no noun after a month that is also a word: `strict`)."""
     owner = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start) is not None
-    if not owner and _prev_match(text, start, _DETERMINER_BEFORE) is None:
+    if not owner and phrase_before(text, start, _DETERMINER_BEFORE) is None:
         return False
     if _NOUN_AFTER.match(text, end) is None:
         return False
     # "the March for Science", "the May of ...": a month that is also a word needs a noun after
-    return not strict or _key(_next_word(text, end)) not in _FUNCTION_WORDS
+    return not strict or lookup_key(word_after(text, end)) not in _FUNCTION_WORDS
 
 
 def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
@@ -185,13 +186,13 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     mon = _LEX.month_of.get(spelled)
     if mon is None:
         return None
-    rel = _key(m.group("rel") or "")
+    rel = lookup_key(m.group("rel") or "")
     ambiguous = spelled in _LEX.ambiguous_months or (
-        spelled not in _FULL_MONTHS and not m.group("m").endswith(".")
+        spelled not in FULL_MONTHS and not m.group("m").endswith(".")
     )
     if not rel:
         preps = _LEX.month_preps_strict if ambiguous else _LEX.month_preps
-        if not _prev_match(text, m.start(), preps) and not _modifies_noun(
+        if not phrase_before(text, m.start(), preps) and not _modifies_noun(
             text, m.start(), m.end(), strict=ambiguous
         ):
             return None
@@ -200,52 +201,44 @@ def _h_month(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return (m.start(), m.end(), "DATE", f"XXXX-{mon:02d}", None, None, "none")
     if rel == "last":
         ahead = (mon - ref.month) % 12 or 12
-        y, mo = _shift_month(ref.year, ref.month, ahead - 12)
+        y, mo = shift_month(ref.year, ref.month, ahead - 12)
     elif rel == "next":
         ahead = (mon - ref.month) % 12 or 12
-        y, mo = _shift_month(ref.year, ref.month, ahead)
+        y, mo = shift_month(ref.year, ref.month, ahead)
     elif rel == "this":
         y, mo = ref.year, mon
     elif rel == "since":
-        y, mo = _shift_month(ref.year, ref.month, -((ref.month - mon) % 12))
+        y, mo = shift_month(ref.year, ref.month, -((ref.month - mon) % 12))
     else:
-        tense = _tense(text, m.start(), m.end())
+        tense = date_tense(text, m.start(), m.end())
         y, mo = month_year(ref, mon, tense), mon
-        begin, finish = _month_span(y, mo, mod)
+        begin, finish = month_span(y, mo, mod)
         value = f"{y:04d}-{mo:02d}"
         return (m.start(), m.end(), "DATE", value, begin, finish, "publication", BASIS[tense])
-    begin, finish = _month_span(y, mo, mod)
+    begin, finish = month_span(y, mo, mod)
     if rel == "since":
-        finish = _since(begin, ref)
+        finish = since_finish(begin, ref)
     return (m.start(), m.end(), "DATE", f"{y:04d}-{mo:02d}", begin, finish, "publication")
 
 
 _R_SEASON_YEAR = re.compile(
     r"(?:(?P<mod>"
-    + _ci(["early", "late", "mid"])
+    + any_case(["early", "late", "mid"])
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+))?(?P<s>"
-    + _ci(_SEASONS)
+    + any_case(SEASONS)
     + r")\s+(?:"
-    + _ci(["of"])
+    + any_case(["of"])
     + r"\s+)?(?P<y>"
-    + _YEAR
+    + YEAR
     + r")(?![0-9])"
 )
 
 
-def _season_span(y: int, code: str) -> tuple[str | None, str | None]:
-    if not 1 <= y <= 9998:
-        return None, None
-    start = dt.date(y, _SEASON_START[code], 1)
-    ey, em = _shift_month(y, _SEASON_START[code], 2)
-    return start.isoformat(), dt.date(ey, em, calendar.monthrange(ey, em)[1]).isoformat()
-
-
 def _h_season_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    code, y = _SEASONS[_key(m.group("s"))], int(m.group("y"))
-    begin, finish = _season_span(y, code)
+    code, y = SEASONS[lookup_key(m.group("s"))], int(m.group("y"))
+    begin, finish = season_span(y, code)
     return (m.start(), m.end(), "DATE", f"{y}-{code}", begin, finish, "absolute")
 
 
@@ -266,20 +259,20 @@ _ORDINAL_PART = {
 }
 _R_QUARTER = re.compile(
     r"(?:(?P<the>"
-    + _ci(["the", "this", "last", "next"])
+    + any_case(["the", "this", "last", "next"])
     + r")\s+)?(?P<ord>"
-    + _ci(_ORDINAL_PART)
+    + any_case(_ORDINAL_PART)
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+)"
     r"(?P<unit>"
-    + _ci(["quarter", "half"])
+    + any_case(["quarter", "half"])
     + r")(?![\w-])(?:\s+(?:"
-    + _ci(["of", "in"])
+    + any_case(["of", "in"])
     + r")\s+(?P<y>"
-    + _YEAR
+    + YEAR
     + r"))?(?![0-9])"
-    r"|(?<![\w-])(?P<q>[Qq][1-4]|[Hh][12])(?:\s+|/|" + _HY + r")?(?P<qy>" + _YEAR + r")(?![0-9])"
+    r"|(?<![\w-])(?P<q>[Qq][1-4]|[Hh][12])(?:\s+|/|" + HYPHEN + r")?(?P<qy>" + YEAR + r")(?![0-9])"
 )
 
 
@@ -296,10 +289,10 @@ def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if m.group("q"):
         unit, k, year = m.group("q")[0].upper(), int(m.group("q")[1]), int(m.group("qy"))
     else:
-        unit = "Q" if _key(m.group("unit")) == "quarter" else "H"
-        k = _ORDINAL_PART[_key(m.group("ord"))]
+        unit = "Q" if lookup_key(m.group("unit")) == "quarter" else "H"
+        k = _ORDINAL_PART[lookup_key(m.group("ord"))]
         if unit == "H" and k > 2:
-            k = 2 if _key(m.group("ord")) in ("final", "last") else 0
+            k = 2 if lookup_key(m.group("ord")) in ("final", "last") else 0
         if not k:
             return None
         year = int(m.group("y")) if m.group("y") else None
@@ -314,8 +307,8 @@ def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if ref is None:
         return (m.start(), m.end(), "DATE", f"XXXX-{unit}{k}", None, None, "none")
     current = (ref.month - 1) // per + 1
-    rel = _key(m.group("the"))
-    if rel == "next" or (rel != "last" and _future_context(text, m.start(), m.end())):
+    rel = lookup_key(m.group("the"))
+    if rel == "next" or (rel != "last" and future_context(text, m.start(), m.end())):
         year = ref.year if k > current else ref.year + 1  # the next such part to begin
     elif rel == "last":
         year = ref.year if k < current else ref.year - 1
@@ -323,3 +316,53 @@ def _h_quarter(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         year = ref.year if k <= current else ref.year - 1
     begin, finish = _part_span(year, unit, k)
     return (m.start(), m.end(), "DATE", f"{year:04d}-{unit}{k}", begin, finish, "publication")
+
+
+# --- a season without a year ("in the summer", "throughout the summer", "over the winter") ----
+# a season word, never before "of" ("the fall of the Soviet Union") or a noun it modifies; what
+# stands before it (a preposition, "the") is read by the handler, so the pattern starts with the
+# season and stays fast
+_R_SEASON = re.compile(
+    r"(?<![\w-])(?P<s>" + any_case(list(SEASONS)) + r")(?![\w-])"
+    r"(?!\s+" + any_case(WORDS["season_not_before"]) + r"\b)"
+)
+_FALL_NOUN = re.compile(r"\s+(?:in|to|from|by|and)\b")
+_SEASON_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?P<prep>" + any_case(WORDS["season_preps"]) + r")\s+)?(?P<the>(?:the|The)\s+)?$"
+)
+
+
+def _h_season(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    spelled = m.group("s")
+    before = _SEASON_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    if before is None or not (before.group("the") or before.group("prep")):
+        return None  # "summer heat", "spring water": a season word, no time
+    if spelled[:1].isupper() and not before.group("the") and m.start() > 0:
+        return None
+    code = SEASONS[lookup_key(spelled)]
+    if code == "FA" and _FALL_NOUN.match(text, m.end()):
+        return None  # "the fall in emissions", "the fall to 2%": a decline, no season
+    start = before.start("the") if before.group("the") else m.start()
+    if ref is None:
+        return (start, m.end(), "DATE", f"XXXX-{code}", None, None, "none")
+    tense = date_tense(text, start, m.end())
+    y, begin, finish = season_year(ref, code, tense)
+    return (start, m.end(), "DATE", f"{y}-{code}", begin, finish, "publication", BASIS[tense])
+
+
+# --- the rules (their order in the tagger is `tagger.RULES`) -------------------------------------
+
+ISO_DATE = Rule(_R_ISO, _h_iso, frozenset({"year"}))
+"""An ISO or day.month.year date ("2022-08-18", "18.8.2022")."""
+MONTH_DAY = Rule(_R_MONTH_DAY, _h_month_day, frozenset({"month"}))
+"""A month and day, with or without a year ("August 18, 2022", "Nov. 8", "the 5th of May")."""
+MONTH_YEAR = Rule(_R_MONTH_YEAR, _h_month_year, frozenset({"month"}))
+"""A month and year ("August 2022", "late March of 1999")."""
+SEASON_YEAR = Rule(_R_SEASON_YEAR, _h_season_year, frozenset({"parts"}))
+"""A season and year ("summer 2019", "early spring of 1999")."""
+QUARTER = Rule(_R_QUARTER, _h_quarter, frozenset({"quarter"}))
+"""A quarter or half of a year ("the third quarter of 1997", "Q3 2023", "this quarter")."""
+MONTH_NO_YEAR = Rule(_R_MONTH, _h_month, frozenset({"month"}))
+"""A month without a year ("in November", "last March", "the August meeting")."""
+SEASON_NO_YEAR = Rule(_R_SEASON, _h_season, frozenset({"parts"}))
+"""A season without a year ("over the summer", "in the spring")."""

@@ -1,104 +1,58 @@
-"""Rules for vague references (now, recently, in the future), durations ("for three years",
-"78-day") and sets ("every week", "twice a year")."""
+"""Rules for durations ("for three years", "a 78-day bombing", "decades of peace", "year-long")
+and sets ("every week", "twice a year", "daily")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from .dates import _duration_value, _iso, _parse_number
-from .lexicon import _WORDS, Hit, _FREQ, _HY, _PARTS, _SET_WORDS, _alt, _ci, _key
-from .patterns import _AMOUNT_BEFORE, _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _next_word, _prev_words
 
-
-# --- vague references -----------------------------------------------------------------------------
-
-_R_PRESENT = re.compile(
-    r"(?<![\w-])(?P<w>"
-    + _ci(
-        [
-            "now",
-            "currently",
-            "presently",
-            "nowadays",
-            "at present",
-            "right now",
-            "these days",
-            "at the moment",
-            "at this time",
-        ]
-    )
-    + r")(?![\w-])"
+from .lexicon import (
+    PARTS_OF_DAY,
+    SET_WORDS,
+    WORDS,
+    Hit,
+    alternation,
+    any_case,
+    lexicon,
+    lookup_key,
+    parse_number,
 )
-_R_PAST = re.compile(
-    r"(?<![\w-])(?:(?P<w>"
-    + _ci(["recently", "recent", "lately"])
-    + r")(?:\s+(?P<u>"
-    + _ci(["years", "months", "weeks", "days", "decades", "times", "history", "past"])
-    + r"))?"
-    r"|(?P<pre>"
-    + _ci(["in", "into", "for", "from", "than", "near"])
-    + r")\s+(?P<x>"
-    + _ci(["the"])
-    + r"\s+(?:(?P<adj>"
-    + _ci(["near", "distant", "foreseeable", "immediate", "recent", "not too distant"])
-    + r")\s+)?(?P<fp>"
-    + _ci(["future", "past"])
-    + r")))(?![\w-])(?!\s+"
-    + _ci(["tense", "of", "few"])
-    + r"\b)"
+from .patterns import APPROX, HYPHEN, NUMBER, UNIT, WEEKDAY, Rule, word_after, words_before
+from .spans import duration_value
+
+_LEX = lexicon()
+_FREQ: dict[str, int] = dict(WORDS["frequencies"])
+_AMOUNT_BEFORE = re.compile(
+    r"(?:[0-9%]|illion|percent|per\s+cent|times|euros?|dollars?|pounds?)\s*$", re.IGNORECASE
 )
 
 
-def _h_present(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    return (
-        m.start(),
-        m.end(),
-        "DATE",
-        "PRESENT_REF",
-        _iso(ref),
-        _iso(ref),
-        "publication" if ref else "none",
-    )
-
-
-def _h_past(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    anchor = "publication" if ref else "none"
-    if m.group("w"):
-        if m.group("u") and _key(m.group("u")) == "history":
-            return (m.start(), m.end("w"), "DATE", "PAST_REF", None, _iso(ref), anchor)
-        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), anchor)
-    if _key(m.group("fp")) == "future":
-        return (m.start("x"), m.end(), "DATE", "FUTURE_REF", _iso(ref), None, anchor)
-    return (m.start("x"), m.end(), "DATE", "PAST_REF", None, _iso(ref), anchor)
-
-
-# --- durations and sets
-# -----------------------------------------------------------------------------
+# --- durations ----------------------------------------------------------------------------------
 
 _R_DURATION = re.compile(
     r"(?:(?P<the>"
-    + _ci(["the"])
+    + any_case(["the"])
     + r")\s+(?P<rel>"
-    + _ci(["past", "last", "previous", "next", "coming", "following", "first"])
+    + any_case(["past", "last", "previous", "next", "coming", "following", "first"])
     + r")\s+)?"
     r"(?:(?P<mod>"
-    + _MODS
+    + APPROX
     + r")\s+)?(?<![\w-])(?:(?P<n>"
-    + _NUM
+    + NUMBER
     + r")(?:\s+|"
-    + _HY
+    + HYPHEN
     + r"))?(?P<u>"
-    + _UNIT
+    + UNIT
     + r")(?P<long>"
-    + _HY
+    + HYPHEN
     + r"?"
-    + _ci(["long"])
+    + any_case(["long"])
     + r")?(?![\w-])"
 )
 
 
 def _h_duration(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    unit = _key(m.group("u"))
+    unit = lookup_key(m.group("u"))
     code = _LEX.unit_of.get(unit)
     if code is None:
         return None
@@ -109,45 +63,45 @@ def _h_duration(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             not m.group("the")
             or not unit.endswith(("s", "ia"))
             or m.group("mod")
-            or _key(m.group("rel")) == "first"
+            or lookup_key(m.group("rel")) == "first"
         ):
             return None
-        return (m.start(), m.end(), "DURATION", _duration_value(None, code), None, None, "none")
-    num = _key(m.group("n"))
+        return (m.start(), m.end(), "DURATION", duration_value(None, code), None, None, "none")
+    num = lookup_key(m.group("n"))
     tail = text[m.end() : m.end() + 12]
-    if re.match(r"(?:" + _HY + r"|\s+)old\b", tail):
+    if re.match(r"(?:" + HYPHEN + r"|\s+)old\b", tail):
         return None  # ages: "a 20-year-old man"
     if code == "TS" and num in ("a", "an"):
         return None  # "a second round"
-    n = _parse_number(m.group("n"))
+    n = parse_number(m.group("n"))
     if num in ("a", "an", "one") and not m.group("mod") and not m.group("the"):
         if _AMOUNT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
-            return (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none")
+            return (m.start(), m.end(), "SET", duration_value(1, code), None, None, "none")
     if num in ("a", "an") and unit.endswith("s"):
         return None  # "a days" is not a duration
-    return (m.start(), m.end(), "DURATION", _duration_value(n, code), None, None, "none")
+    return (m.start(), m.end(), "DURATION", duration_value(n, code), None, None, "none")
 
 
 _R_DURATION_BARE = re.compile(
     r"(?<![\w-])(?P<u>"
-    + _ci(["decades", "years", "months", "weeks", "days", "hours", "minutes", "centuries"])
+    + any_case(["decades", "years", "months", "weeks", "days", "hours", "minutes", "centuries"])
     + r")(?:(?P<long>"
-    + _HY
-    + _ci(["long"])
+    + HYPHEN
+    + any_case(["long"])
     + r")|(?=\s+"
-    + _ci(["of"])
+    + any_case(["of"])
     + r"\b)|(?![\w-]))"
 )
-_BARE_PREPS = frozenset(_WORDS["duration_before"])
+_BARE_PREPS = frozenset(WORDS["duration_before"])
 
 
 def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    code = _LEX.unit_of.get(_key(m.group("u")))
+    code = _LEX.unit_of.get(lookup_key(m.group("u")))
     if code is None:
         return None
     if not m.group("long"):
         followed_by_of = bool(re.match(r"\s+(?:of|OF|Of)\b", text[m.end() : m.end() + 5]))
-        prev = _prev_words(text, m.start(), 1)
+        prev = words_before(text, m.start(), 1)
         adjacent = text[m.start() - 1 : m.start()].isspace() if m.start() else False
         if not followed_by_of and not (prev and adjacent and prev[-1] in _BARE_PREPS):
             return None
@@ -172,56 +126,56 @@ def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | 
             "my",
         ):
             return None
-    return (m.start(), m.end(), "DURATION", _duration_value(None, code), None, None, "none")
+    return (m.start(), m.end(), "DURATION", duration_value(None, code), None, None, "none")
 
 
 _R_LONG = re.compile(
     r"(?<![\w-])(?P<u>"
-    + _ci(["week", "year", "month", "day", "decade", "hour", "century"])
+    + any_case(["week", "year", "month", "day", "decade", "hour", "century"])
     + r")"
-    + _HY
+    + HYPHEN
     + r"?"
-    + _ci(["long"])
+    + any_case(["long"])
     + r"(?![\w-])"
 )
 
 
 def _h_long(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    code = _LEX.unit_of.get(_key(m.group("u")))
+    code = _LEX.unit_of.get(lookup_key(m.group("u")))
     if code is None:
         return None
-    return (m.start(), m.end(), "DURATION", _duration_value(1, code), None, None, "none")
+    return (m.start(), m.end(), "DURATION", duration_value(1, code), None, None, "none")
 
 
 _SET_UNITS = [u for u in _LEX.unit_of if not u.endswith(("s", "ia"))]
 _R_SET = re.compile(
     r"(?<![\w-])(?:(?P<ev>"
-    + _ci(["every", "each"])
+    + any_case(["every", "each"])
     + r")\s+(?:(?P<other>"
-    + _ci(["other"])
+    + any_case(["other"])
     + r")\s+)?"
     r"(?:(?P<n>"
-    + _NUM
+    + NUMBER
     + r")\s+)?(?:(?P<u>"
-    + _UNIT
+    + UNIT
     + r")|(?P<wd>"
-    + _WEEKDAY
+    + WEEKDAY
     + r")|(?P<part>"
-    + _ci([*_PARTS, "weekend"])
+    + any_case([*PARTS_OF_DAY, "weekend"])
     + r"))"
     r"|(?P<freq>"
-    + _ci([*_FREQ, "three times", "four times", "several times", "many times"])
+    + any_case([*_FREQ, "three times", "four times", "several times", "many times"])
     + r"|[0-9]{1,3}\s+"
-    + _ci(["times"])
+    + any_case(["times"])
     + r")\s+(?:"
-    + _ci(["a", "an", "per", "every", "each"])
+    + any_case(["a", "an", "per", "every", "each"])
     + r")\s+(?P<fu>"
-    + _ci(_SET_UNITS)
+    + any_case(_SET_UNITS)
     + r")"
-    r"|(?P<per>" + _ci(["per"]) + r")\s+(?P<pu>" + _ci(_SET_UNITS) + r")"
-    r"|(?P<adv>" + _ci(_SET_WORDS) + r")"
+    r"|(?P<per>" + any_case(["per"]) + r")\s+(?P<pu>" + any_case(_SET_UNITS) + r")"
+    r"|(?P<adv>" + any_case(SET_WORDS) + r")"
     r"|(?P<wds>"
-    + _alt(v for s in _LEX.weekday_of for v in (s.capitalize() + "s", s.upper() + "S"))
+    + alternation(v for s in _LEX.weekday_of for v in (s.capitalize() + "s", s.upper() + "S"))
     + r"))(?![\w-])"
 )
 
@@ -232,32 +186,32 @@ def _h_set(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             wd = _LEX.weekday_of.get(m.group("wd").lower())
             return (m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, None, "none")
         if m.group("part"):
-            part = _key(m.group("part"))
-            value = "XXXX-WXX-WE" if part == "weekend" else f"XXXX-XX-XXT{_PARTS[part]}"
+            part = lookup_key(m.group("part"))
+            value = "XXXX-WXX-WE" if part == "weekend" else f"XXXX-XX-XXT{PARTS_OF_DAY[part]}"
             return (m.start(), m.end(), "SET", value, None, None, "none")
-        unit = _key(m.group("u"))
+        unit = lookup_key(m.group("u"))
         code = _LEX.unit_of.get(unit)
         if code is None:
             return None
-        n = _parse_number(m.group("n")) if m.group("n") else 1.0
+        n = parse_number(m.group("n")) if m.group("n") else 1.0
         if m.group("n") and n is None:
             return None
         if not m.group("n") and unit.endswith(("s", "ia")):
             return None  # "each days"
         if m.group("other"):
             n = (n or 1) * 2
-        return (m.start(), m.end(), "SET", _duration_value(n, code), None, None, "none")
+        return (m.start(), m.end(), "SET", duration_value(n, code), None, None, "none")
     if m.group("freq"):
-        code = _LEX.unit_of.get(_key(m.group("fu")))
+        code = _LEX.unit_of.get(lookup_key(m.group("fu")))
         return (
-            (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none")
+            (m.start(), m.end(), "SET", duration_value(1, code), None, None, "none")
             if code
             else None
         )
     if m.group("per"):
-        code = _LEX.unit_of.get(_key(m.group("pu")))
+        code = _LEX.unit_of.get(lookup_key(m.group("pu")))
         return (
-            (m.start(), m.end(), "SET", _duration_value(1, code), None, None, "none")
+            (m.start(), m.end(), "SET", duration_value(1, code), None, None, "none")
             if code
             else None
         )
@@ -265,7 +219,7 @@ def _h_set(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         wd = _LEX.weekday_of.get(m.group("wds")[:-1].lower())
         return (m.start(), m.end(), "SET", f"XXXX-WXX-{wd}", None, None, "none") if wd else None
     word = m.group("adv")
-    nxt = _next_word(text, m.end())
+    nxt = word_after(text, m.end())
     if (
         word[:1].isupper()
         and m.start() > 0
@@ -274,11 +228,23 @@ def _h_set(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         return None  # "the Belgrade Daily ...": part of a name
     if nxt[:1].isupper():
         return None  # "the daily Politika"
-    prev = _prev_words(text, m.start(), 1)
+    prev = words_before(text, m.start(), 1)
     if (
         prev
         and prev[-1] in ("the", "a", "an")
         and not (nxt[:1].islower() and text[m.end() : m.end() + 1] == " ")
     ):
         return None  # "the daily", "a weekly," used as a noun
-    return (m.start(), m.end(), "SET", _SET_WORDS[_key(word)], None, None, "none")
+    return (m.start(), m.end(), "SET", SET_WORDS[lookup_key(word)], None, None, "none")
+
+
+# --- the rules (their order in the tagger is `tagger.RULES`) -------------------------------------
+
+SET = Rule(_R_SET, _h_set, frozenset({"unit", "setw", "parts", "weekday"}))
+"""A set ("every week", "every other year", "twice a year", "per day", "daily", "Mondays")."""
+DURATION = Rule(_R_DURATION, _h_duration, frozenset({"unit"}))
+"""An amount of time ("three years", "a 78-day bombing", "the coming weeks")."""
+LONG_DURATION = Rule(_R_LONG, _h_long, frozenset({"unit"}))
+"""A unit made "-long" ("a year-long", "week long")."""
+BARE_DURATION = Rule(_R_DURATION_BARE, _h_duration_bare, frozenset({"unit"}))
+"""A plural unit without an amount ("for years", "decades of peace")."""

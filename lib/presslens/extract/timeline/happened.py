@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from presslens.core import resources
 
-from .tense import _HARD, cues
+from .tense import CLAUSE_BREAKS, cues
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'\u2019.-]*[A-Za-z]|[A-Za-z]|[0-9][0-9,.]*|[^\sA-Za-z0-9]")
 _WINDOW = 160
@@ -71,10 +71,10 @@ def stem(word: str, *, name: str = "timex.yaml") -> str:
     return w
 
 
-Token = tuple[str, int, int]  # text, start, end
+_Token = tuple[str, int, int]  # text, start, end
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
 
 
@@ -82,7 +82,7 @@ def _is_word(t: str) -> bool:
     return t[:1].isalpha()
 
 
-def _noun_run(toks: list[Token], w: _Words) -> list[str]:
+def _noun_run(toks: list[_Token], w: _Words) -> list[str]:
     """The words of the noun phrase at the start of `toks` (at most three, names allowed before a
     lower-case head), up to its head: the last lower-case word."""
     run: list[str] = []
@@ -96,7 +96,7 @@ def _noun_run(toks: list[Token], w: _Words) -> list[str]:
     return run
 
 
-def _modified_noun(before: list[Token], after: list[Token], w: _Words) -> tuple[str, str] | None:
+def _modified_noun(before: list[_Token], after: list[_Token], w: _Words) -> tuple[str, str] | None:
     """(what, key) of the noun phrase the date modifies ("the November election", "Tuesday's
     primary", "the 2015 Paris agreement"), if any; `before` and `after` are the tokens around
     the date."""
@@ -112,7 +112,7 @@ def _modified_noun(before: list[Token], after: list[Token], w: _Words) -> tuple[
     return None
 
 
-def _noun_before(before: list[Token], w: _Words) -> str:
+def _noun_before(before: list[_Token], w: _Words) -> str:
     """The event noun right before the date and its preposition ("the summit on Tuesday")."""
     if len(before) >= 2 and before[-1][0].lower() in _AFTER_NOUN:
         head = before[-2][0]
@@ -121,20 +121,20 @@ def _noun_before(before: list[Token], w: _Words) -> str:
     return ""
 
 
-def _clause(before: list[Token], after: list[Token]) -> tuple[list[Token], list[Token]]:
+def _clause(before: list[_Token], after: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     """The tokens of the clause before the date (up to a break) and after it."""
     for k in range(len(before) - 1, -1, -1):
-        if before[k][0] in _HARD:
+        if before[k][0] in CLAUSE_BREAKS:
             before = before[k + 1 :]
             break
     for k, tok in enumerate(after):
-        if tok[0] in _HARD:
+        if tok[0] in CLAUSE_BREAKS:
             after = after[:k]
             break
     return before, after
 
 
-def _verb_at(toks: list[Token], i: int, w: _Words) -> bool:
+def _verb_at(toks: list[_Token], i: int, w: _Words) -> bool:
     """Whether toks[i] is a main verb in the past tense, or the verb after "will"/"to"."""
     c = cues()
     t = toks[i][0]
@@ -151,7 +151,7 @@ def _verb_at(toks: list[Token], i: int, w: _Words) -> bool:
     return low.endswith("ed") and len(low) >= 5 and low not in c.not_past
 
 
-def _nearest_verb(before: list[Token], after: list[Token], w: _Words) -> tuple[list[Token], int]:
+def _nearest_verb(before: list[_Token], after: list[_Token], w: _Words) -> tuple[list[_Token], int]:
     """The side and index of the main verb nearest the date (before it on a tie); index -1 when
     the clause has none."""
     back = next((i for i in range(len(before) - 1, -1, -1) if _verb_at(before, i, w)), -1)
@@ -161,7 +161,7 @@ def _nearest_verb(before: list[Token], after: list[Token], w: _Words) -> tuple[l
     return after, ahead
 
 
-def _object(toks: list[Token], i: int, w: _Words, stop: int) -> list[str]:
+def _object(toks: list[_Token], i: int, w: _Words, stop: int) -> list[str]:
     """The object after the verb toks[i]: an optional determiner and up to two words, before
     `stop` (the date's start)."""
     out: list[str] = []
@@ -183,7 +183,7 @@ def _object(toks: list[Token], i: int, w: _Words, stop: int) -> list[str]:
     return out
 
 
-def _subject(toks: list[Token], i: int, w: _Words) -> str:
+def _subject(toks: list[_Token], i: int, w: _Words) -> str:
     """The subject before the verb toks[i]: a run of capitalised words ("Donald Trump", "the UN")
     or a noun with its determiner ("protests", "the court"), skipping "will" and "who"."""
     j = i - 1

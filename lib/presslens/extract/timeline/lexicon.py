@@ -1,5 +1,6 @@
-"""The temporal lexicon (resources/timex.yaml) and the word maps of the tagger: months, weekdays,
-units, numbers, modifiers, parts of days and seasons, the table columns and value kinds."""
+"""The temporal lexicon: the word lists of resources/timex.yaml (months, weekdays, units, numbers,
+idioms and names, parts of days, seasons, ...), how a word list becomes a pattern, the number a
+number word stands for, and the columns and value kinds of the tagger's tables."""
 
 from __future__ import annotations
 
@@ -7,21 +8,23 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
 from presslens.core import resources
 
-
 COLUMNS = ["start", "end", "text", "type", "value", "begin", "finish", "anchor", "basis"]
+"""The columns of `tag`'s table."""
 TIMEX_COLUMNS = ["article_id", "sent_id", *COLUMNS]
+"""The columns of the chain's ``timex`` table."""
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+"""The TIMEX3 types the tagger gives."""
 ANCHORS = ("absolute", "publication", "none")
+"""What a value was resolved against."""
 
-# A hit: (start, end, type, value, begin, finish, anchor[, basis]); begin/finish are ISO strings or
-# None; basis says in words how the value was decided (by default, from the anchor: BASIS_OF).
 Hit = tuple
+"""A rule's find: (start, end, type, value, begin, finish, anchor[, basis]); begin/finish are ISO
+strings or None; basis says in words how the value was decided (by default from the anchor)."""
 BASIS_OF = {"absolute": "year in the text", "publication": "publication date", "none": ""}
-
-# ---------------------------------------------------------------------------------------------
-# Pattern building
+"""The basis of a hit that gives none, by its anchor."""
 
 
 def _variants(phrase: str) -> set[str]:
@@ -37,34 +40,32 @@ def _variants(phrase: str) -> set[str]:
     }
 
 
-def _alt(forms: Iterable[str]) -> str:
+def alternation(forms: Iterable[str]) -> str:
     """A non-capturing alternation of literal forms, longest first; spaces match any whitespace."""
     parts = {r"\s+".join(re.escape(w) for w in f.split()) for f in forms if f.strip()}
     return "(?:" + "|".join(sorted(parts, key=lambda p: (-len(p), p))) + ")"
 
 
-def _ci(words: Iterable[str]) -> str:
+def any_case(words: Iterable[str]) -> str:
     """Alternation of the lower/Capitalised/Title/UPPER variants of `words`."""
-    return _alt(v for w in words for v in _variants(str(w)))
+    return alternation(v for w in words for v in _variants(str(w)))
 
 
-def _key(s: str) -> str:
+def lookup_key(s: str) -> str:
     """Lookup key of a matched phrase: lower case, single spaces."""
     return " ".join(s.lower().split())
 
 
-_YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
-_NOT_NUM_BEFORE = r"(?<![0-9A-Za-z.,$€£#/_])"
-_HY = r"[-\u2010\u2011]"  # hyphens inside compounds ("78-day")
-_DASH = r"[-\u2010\u2011\u2012\u2013\u2014/]"  # separators of a year range
-_WORDS = resources.load("timex.yaml")["words"]  # the smaller word maps, as data
-_PARTS: dict[str, str] = dict(_WORDS["parts_of_day"])
-_SEASONS: dict[str, str] = dict(_WORDS["seasons"])
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season code starts
-_MODS_APPROX: list[str] = list(_WORDS["approximately"])
-_ORDINAL_CENTURY: dict[str, int] = dict(_WORDS["ordinal_centuries"])
-_SET_WORDS: dict[str, str] = dict(_WORDS["set_words"])
-_FREQ: dict[str, int] = dict(_WORDS["frequencies"])
+WORDS = resources.load("timex.yaml")["words"]
+"""The smaller word maps of resources/timex.yaml (``words``), as data."""
+PARTS_OF_DAY: dict[str, str] = dict(WORDS["parts_of_day"])
+"""Part of the day -> its TIMEX3 code ("morning" -> MO)."""
+SEASONS: dict[str, str] = dict(WORDS["seasons"])
+"""Season word -> its TIMEX3 code ("fall" -> FA)."""
+SET_WORDS: dict[str, str] = dict(WORDS["set_words"])
+"""Adverb of frequency -> its TIMEX3 set value ("daily" -> P1D)."""
+PERIOD_EDGES: dict[str, str] = dict(WORDS["period_edges"])
+"""Word of a part of a period -> the part ("early" -> early, "the end of" -> end)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,11 @@ class _Lexicon:
     blocked: re.Pattern[str]
 
 
+def _keys(values: Iterable[object]) -> frozenset[str]:
+    """The lookup keys of a word list."""
+    return frozenset(lookup_key(str(p)) for p in values)
+
+
 @functools.lru_cache(maxsize=None)
 def lexicon(name: str = "timex.yaml") -> _Lexicon:
     """The word lists of the resource file, with the derived patterns (built once)."""
@@ -102,22 +108,44 @@ def lexicon(name: str = "timex.yaml") -> _Lexicon:
     idioms = [str(i) for i in spec.get("idioms", [])]
     names = [str(n) for n in spec.get("names", [])]
     blocked = (
-        "|".join([_ci(idioms)[3:-1]] * bool(idioms) + [_alt(names)[3:-1]] * bool(names))
+        "|".join([any_case(idioms)[3:-1]] * bool(idioms) + [alternation(names)[3:-1]] * bool(names))
         or r"(?!x)x"
     )
+    future = any_case(str(c) for c in spec["future_cues"])
     return _Lexicon(
         month_of=month_of,
         ambiguous_months=frozenset(str(m).rstrip(".").lower() for m in spec["ambiguous_months"]),
-        month_preps=frozenset(_key(str(p)) for p in spec["month_preps"]),
-        month_preps_strict=frozenset(_key(str(p)) for p in spec["month_preps_strict"]),
+        month_preps=_keys(spec["month_preps"]),
+        month_preps_strict=_keys(spec["month_preps_strict"]),
         weekday_of=weekday_of,
-        numbers={_key(str(k)): float(v) for k, v in spec["numbers"].items()},
-        vague=frozenset(_key(str(v)) for v in spec["vague_numbers"]),
+        numbers={lookup_key(str(k)): float(v) for k, v in spec["numbers"].items()},
+        vague=_keys(spec["vague_numbers"]),
         unit_of=unit_of,
-        year_preps=frozenset(_key(str(p)) for p in spec["year_preps"]),
-        year_nouns=frozenset(_key(str(p)) for p in spec["year_nouns"]),
-        count_nouns=frozenset(_key(str(p)) for p in spec["count_nouns"]),
-        not_year_before=frozenset(_key(str(p)) for p in spec["not_year_before"]),
-        future=re.compile(r"(?<![\w'])" + _ci(str(c) for c in spec["future_cues"]) + r"(?!\w)"),
+        year_preps=_keys(spec["year_preps"]),
+        year_nouns=_keys(spec["year_nouns"]),
+        count_nouns=_keys(spec["count_nouns"]),
+        not_year_before=_keys(spec["not_year_before"]),
+        future=re.compile(r"(?<![\w'])" + future + r"(?!\w)"),
         blocked=re.compile(r"(?<![\w-])(?:" + blocked + r")(?![\w-])"),
     )
+
+
+def parse_number(s: str) -> float | None:
+    """'78' -> 78, 'two' -> 2, 'twenty-four' -> 24, 'a' -> 1; vague quantifiers -> None."""
+    lex = lexicon()
+    k = lookup_key(s.replace("\u2010", "-").replace("\u2011", "-"))
+    if k in lex.vague:
+        return None
+    if k in lex.numbers:
+        return lex.numbers[k]
+    if k[:1].isdigit():
+        try:
+            return float(k.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0.0
+    for part in re.split(r"[-\s]+", k):
+        if part not in lex.numbers:
+            return None
+        total += lex.numbers[part]
+    return total

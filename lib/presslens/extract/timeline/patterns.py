@@ -1,70 +1,103 @@
-"""Regular-expression pieces every rule shares (months, weekdays, days, numbers, units), and the
-look-around helpers: the words before a match, the word after it, a future cue in its sentence."""
+"""The regular-expression pieces the rules share (years, months, weekdays, days, numbers, units,
+modifiers), what a rule is, and the readers of a match's surroundings: the words before it, the
+phrase of a word list that ends right before it, the word after it."""
 
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
-from .lexicon import _MODS_APPROX, _NOT_NUM_BEFORE, _YEAR, _alt, _ci, lexicon
+from collections.abc import Callable
+from typing import NamedTuple
+
+from .lexicon import PERIOD_EDGES, WORDS, Hit, alternation, any_case, lexicon
+
+Handler = Callable[[re.Match[str], str, dt.date | None], Hit | None]
+"""A rule's handler: (match, text, reference) -> a hit, or None when the context rules it out."""
 
 
-# ---------------------------------------------------------------------------------------------
-# The rules. Each is (pattern, handler); a handler gets the match, the text and the reference and
-# returns a hit or None (the context rules the match out).
+class Rule(NamedTuple):
+    """A rule of the tagger: its pattern, its handler, and the trigger classes (see the tagger)
+    of which a text must hold one for the rule to run on it."""
+
+    pattern: re.Pattern[str]
+    handler: Handler
+    triggers: frozenset[str]
+
 
 _LEX = lexicon()
-_FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
-_MONTH = (
+
+YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
+"""A year from 1900 to 2100, in four digits."""
+NOT_NUM_BEFORE = r"(?<![0-9A-Za-z.,$€£#/_])"
+"""No digit, letter, decimal point, currency or number sign right before."""
+HYPHEN = r"[-\u2010\u2011]"
+"""A hyphen inside a compound ("78-day")."""
+DASH = r"[-\u2010\u2011\u2012\u2013\u2014/]"
+"""A separator of a year range ("1998-1999", "1998–99")."""
+FULL_MONTHS = frozenset(calendar.month_name[i].lower() for i in range(1, 13))
+"""The months' full names, lower case."""
+MONTH = (
     r"(?:"
-    + _alt(v for s in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[3:-1]
+    + alternation(v for s in FULL_MONTHS for v in (s.capitalize(), s.upper()))[3:-1]
     + r"|(?:"
-    + _alt(v for s in _LEX.month_of if s not in _FULL_MONTHS for v in (s.capitalize(), s.upper()))[
-        3:-1
-    ]
+    + alternation(
+        v for s in _LEX.month_of if s not in FULL_MONTHS for v in (s.capitalize(), s.upper())
+    )[3:-1]
     + r")\b\.?)(?![\w-])"
 ).replace("(?:", r"(?<![\w-])(?:", 1)
-_WEEKDAY = (
-    r"(?:" + _alt(v for s in _LEX.weekday_of for v in (s.capitalize(), s.upper()))[3:-1] + r")"
-)
-_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
-_NUMWORDS = _ci(k for k in _LEX.numbers if not k.startswith("half"))
-_TENS = _ci(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-_ONES = _ci(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
-_NUM = (
+"""A month name or abbreviation, capitalised or in capitals."""
+WEEKDAY = (
     r"(?:"
-    + _NOT_NUM_BEFORE
+    + alternation(v for s in _LEX.weekday_of for v in (s.capitalize(), s.upper()))[3:-1]
+    + r")"
+)
+"""A weekday name, capitalised or in capitals."""
+DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
+"""A day of a month in digits, with an optional ordinal suffix."""
+_NUMWORDS = any_case(k for k in _LEX.numbers if not k.startswith("half"))
+_TENS = any_case(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
+_ONES = any_case(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+NUMBER = (
+    r"(?:"
+    + NOT_NUM_BEFORE
     + r"[0-9]{1,4}(?:\.[0-9]{1,2})?(?![0-9])|"
     + _TENS
     + r"[-\s]"
     + _ONES
     + r"|"
-    + _ci(["half a", "half an"])
+    + any_case(["half a", "half an"])
     + r"|"
-    + _ci(_LEX.vague)
+    + any_case(_LEX.vague)
     + r"|"
     + _NUMWORDS
     + r")"
 )
-_UNIT = _ci(_LEX.unit_of)
-_MODS = _ci(_MODS_APPROX)
-_SINCE = _ci(["since"])
+"""An amount: digits, a number word, "twenty-four", "half a", a vague quantifier."""
+UNIT = any_case(_LEX.unit_of)
+"""A unit of time, singular or plural."""
+APPROX = any_case(list(WORDS["approximately"]))
+"""A modifier of approximation ("about", "nearly")."""
+SINCE = any_case(["since"])
+"""The word "since"."""
+PERIOD_EDGE = any_case(PERIOD_EDGES)
+"""A modifier naming part of a period ("early", "the end of")."""
+YEAR_RX = re.compile(r"(?<![0-9])" + YEAR + r"(?![0-9])")
+"""A year, compiled, not inside a longer number."""
+
 _PREV_TOKENS = re.compile(r"[A-Za-z]+\.?|[^\sA-Za-z0-9]")
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'\u2019]*(?:-[A-Za-z]+)?)")
-_YEAR_RX = re.compile(r"(?<![0-9])" + _YEAR + r"(?![0-9])")
-_AMOUNT_BEFORE = re.compile(
-    r"(?:[0-9%]|illion|percent|per\s+cent|times|euros?|dollars?|pounds?)\s*$", re.IGNORECASE
-)
 
 
-def _prev_words(text: str, start: int, n: int = 2) -> list[str]:
+def words_before(text: str, start: int, n: int = 2) -> list[str]:
     """The last `n` word or punctuation tokens before `start` (lower case), nearest last."""
     window = text[max(0, start - 40) : start]
     toks = _PREV_TOKENS.findall(window)
     return [t.lower() for t in toks[-n:]]
 
 
-def _prev_match(text: str, start: int, words: frozenset[str]) -> str | None:
-    """The one- or two-word phrase in `words` that ends right before `start`, if any."""
+def phrase_before(text: str, start: int, words: frozenset[str]) -> str | None:
+    """The one- to three-word phrase in `words` that ends right before `start`, if any."""
     window = text[max(0, start - 40) : start]
     if window and not window[-1:].isspace() and window[-1:] not in "-\u2010\u2011(":
         return None
@@ -78,23 +111,7 @@ def _prev_match(text: str, start: int, words: frozenset[str]) -> str | None:
     return None
 
 
-def _next_word(text: str, end: int) -> str:
+def word_after(text: str, end: int) -> str:
+    """The word right after `end` (as written), or '' when none follows."""
     m = _NEXT_WORD.match(text, end)
     return m.group(1) if m else ""
-
-
-_SENTENCE_END = re.compile(r".*[.!?\n]", re.DOTALL)
-_WILL_AFTER = re.compile(  # "On Friday they will sign", "Thursday's talks will"
-    r",?\s*(?:['\u2019]s\s+\w+\s+|(?!(?:and|but|or|then|when|after|before)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?"
-    r"(?:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to)\b|['\u2019]ll\b"
-)
-
-
-def _future_context(text: str, start: int, end: int) -> bool:
-    window = text[max(0, start - 90) : start]
-    cut = _SENTENCE_END.match(window)
-    if cut:
-        window = window[cut.end() :]
-    if _LEX.future.search(window):
-        return True
-    return bool(_WILL_AFTER.match(text, end, min(len(text), end + 40)))

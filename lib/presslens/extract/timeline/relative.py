@@ -1,35 +1,37 @@
-"""Rules for dates relative to the reference: weekdays, yesterday/today/tomorrow, "last week",
-"next year", "three days ago"."""
+"""Rules for dates relative to the publication date: weekdays, yesterday/today/tomorrow, "last
+week", "next year", "three days ago", and vague references (now, recently, in the future)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from .calendar_dates import _season_span
-from .dates import (
-    _duration_value,
-    _iso,
-    _month_span,
-    _parse_number,
-    _safe,
-    _shift_month,
-    _week,
-    _year_span,
+
+from .lexicon import PARTS_OF_DAY, SEASONS, WORDS, Hit, any_case, lexicon, lookup_key, parse_number
+from .patterns import APPROX, HYPHEN, NUMBER, UNIT, WEEKDAY, Rule
+from .spans import (
+    duration_value,
+    iso_of,
+    month_span,
+    safe,
+    season_span,
+    shift_month,
+    week,
+    year_span,
 )
-from .lexicon import _WORDS, Hit, _HY, _PARTS, _SEASONS, _ci, _key
-from .patterns import _LEX, _MODS, _NUM, _UNIT, _WEEKDAY, _future_context
-from .tense import BASIS, FUTURE, NONE, clause_tense
+from .tense import BASIS, FUTURE, date_tense
+
+_LEX = lexicon()
 
 
 # --- weekdays and days relative to the reference ------------------------------------------------
 
 _R_WEEKDAY = re.compile(
     r"(?:(?P<rel>"
-    + _ci(["next", "last", "this", "coming", "past", "previous", "this coming", "this past"])
+    + any_case(["next", "last", "this", "coming", "past", "previous", "this coming", "this past"])
     + r")\s+)?(?<![\w-])(?P<wd>"
-    + _WEEKDAY
+    + WEEKDAY
     + r")(?![\w-])"
-    r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
+    r"(?:\s+(?P<part>" + any_case(PARTS_OF_DAY) + r")\b)?"
 )
 
 
@@ -37,8 +39,8 @@ def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     wd = _LEX.weekday_of.get(m.group("wd").lower())
     if wd is None:
         return None
-    rel = _key(m.group("rel") or "")
-    part = _PARTS.get(_key(m.group("part") or ""))
+    rel = lookup_key(m.group("rel") or "")
+    part = PARTS_OF_DAY.get(lookup_key(m.group("part") or ""))
     typ = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
     if ref is None:
@@ -52,7 +54,7 @@ def _h_weekday(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         days = delta
     else:
         return _bare_weekday(m, text, ref, delta, typ, suffix)
-    day = _safe(lambda: ref + dt.timedelta(days=days))
+    day = safe(lambda: ref + dt.timedelta(days=days))
     if day is None:
         return None
     iso = day.isoformat()  # type: ignore[union-attr]
@@ -64,11 +66,9 @@ def _bare_weekday(
 ) -> Hit | None:
     """A weekday without next/last: the next such day (the reference day included) in a clause
     of the future tense, else the last one."""
-    tense = clause_tense(text, m.start(), m.end())
-    if tense == NONE and _future_context(text, m.start(), m.end()):
-        tense = FUTURE
+    tense = date_tense(text, m.start(), m.end())
     days = delta % 7 if tense == FUTURE else -((-delta) % 7)
-    day = _safe(lambda: ref + dt.timedelta(days=days))
+    day = safe(lambda: ref + dt.timedelta(days=days))
     if day is None:
         return None
     iso = day.isoformat()  # type: ignore[union-attr]
@@ -76,25 +76,25 @@ def _bare_weekday(
     return (m.start(), m.end(), typ, iso + suffix, iso, iso, "publication", basis)
 
 
-_REL_DAYS: dict[str, int] = dict(_WORDS["relative_days"])
+_REL_DAYS: dict[str, int] = dict(WORDS["relative_days"])
 _R_REL_DAY = re.compile(
     r"(?:(?P<el>"
-    + _ci(["earlier", "later"])
+    + any_case(["earlier", "later"])
     + r")\s+)?(?<![\w-])(?P<w>"
-    + _ci(_REL_DAYS)
+    + any_case(_REL_DAYS)
     + r")(?![\w-])"
-    r"(?:\s+(?P<part>" + _ci(_PARTS) + r")\b)?"
+    r"(?:\s+(?P<part>" + any_case(PARTS_OF_DAY) + r")\b)?"
 )
 
 
 def _h_rel_day(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    w = _key(m.group("w"))
-    part = "NI" if w == "tonight" else _PARTS.get(_key(m.group("part") or ""))
+    w = lookup_key(m.group("w"))
+    part = "NI" if w == "tonight" else PARTS_OF_DAY.get(lookup_key(m.group("part") or ""))
     typ = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
     if ref is None:
         return (m.start(), m.end(), typ, f"XXXX-XX-XX{suffix}", None, None, "none")
-    day = _safe(lambda: ref + dt.timedelta(days=_REL_DAYS[w]))
+    day = safe(lambda: ref + dt.timedelta(days=_REL_DAYS[w]))
     if day is None:
         return None
     iso = day.isoformat()  # type: ignore[union-attr]
@@ -109,12 +109,12 @@ _REL_UNITS = [
     "decade",
     "century",
     "quarter",
-    *_SEASONS,
-    *_PARTS,
+    *SEASONS,
+    *PARTS_OF_DAY,
 ]
 _R_REL_UNIT = re.compile(
     r"(?:(?P<el>"
-    + _ci(
+    + any_case(
         [
             "earlier",
             "later",
@@ -131,15 +131,15 @@ _R_REL_UNIT = re.compile(
         ]
     )
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+))?(?:(?P<the>"
-    + _ci(["the"])
+    + any_case(["the"])
     + r")\s+)?(?P<rel>"
-    + _ci(["last", "this", "next", "past", "coming", "previous", "current"])
+    + any_case(["last", "this", "next", "past", "coming", "previous", "current"])
     + r")\s+(?P<u>"
-    + _ci(_REL_UNITS)
+    + any_case(_REL_UNITS)
     + r")(?![\w-])(?!\s+"
-    + _ci(["of"])
+    + any_case(["of"])
     + r"\b)"
 )
 
@@ -177,26 +177,26 @@ _UNRESOLVED = {
 
 
 def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    rel, unit = _key(m.group("rel")), _key(m.group("u"))
-    el = _key(m.group("el") or "")
+    rel, unit = lookup_key(m.group("rel")), lookup_key(m.group("u"))
+    el = lookup_key(m.group("el") or "")
     if m.group("the") and rel in ("this", "current"):
-        if unit in _PARTS:
+        if unit in PARTS_OF_DAY:
             return None
     elif m.group("the"):
-        if unit in _PARTS or unit in _SEASONS or unit in ("weekend", "quarter"):
+        if unit in PARTS_OF_DAY or unit in SEASONS or unit in ("weekend", "quarter"):
             return None
         # "the past year", "the last decade": a period reaching up to the reference -> duration
         code = _LEX.unit_of.get(unit)
         if code is None:
             return None
-        return (m.start(), m.end(), "DURATION", _duration_value(1, code), None, None, "none")
-    if rel == "current" and unit in _PARTS:
+        return (m.start(), m.end(), "DURATION", duration_value(1, code), None, None, "none")
+    if rel == "current" and unit in PARTS_OF_DAY:
         return None
     step = _REL_STEP[rel]
-    if unit in _PARTS:
+    if unit in PARTS_OF_DAY:
         return _rel_part_of_day(m, unit, step, ref)
     if ref is None:
-        value = _UNRESOLVED.get(unit, f"XXXX-{_SEASONS.get(unit, 'XX')}")
+        value = _UNRESOLVED.get(unit, f"XXXX-{SEASONS.get(unit, 'XX')}")
         return (m.start(), m.end(), "DATE", value, None, None, "none")
     span = _rel_span(unit, step, ref, _EDGE_MOD.get(el))
     if span is None:
@@ -214,12 +214,12 @@ def _rel_part_of_day(m: re.Match[str], unit: str, step: int, ref: dt.date | None
     if step > 0 or (step < 0 and unit != "night"):
         return None  # "last morning", "next evening": not idiomatic
     if ref is None:
-        return (m.start(), m.end(), "TIME", f"XXXX-XX-XXT{_PARTS[unit]}", None, None, "none")
-    day = _safe(lambda: ref + dt.timedelta(days=step))
+        return (m.start(), m.end(), "TIME", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}", None, None, "none")
+    day = safe(lambda: ref + dt.timedelta(days=step))
     if day is None:
         return None
     iso = day.isoformat()  # type: ignore[union-attr]
-    return (m.start(), m.end(), "TIME", f"{iso}T{_PARTS[unit]}", iso, iso, "publication")
+    return (m.start(), m.end(), "TIME", f"{iso}T{PARTS_OF_DAY[unit]}", iso, iso, "publication")
 
 
 def _rel_span(
@@ -228,25 +228,26 @@ def _rel_span(
     """The value and span of the week, month, year, quarter, decade, century or season `step`
     units from the reference's (None when out of the calendar's range)."""
     if unit in ("week", "weekend"):
-        day = _safe(lambda: ref + dt.timedelta(days=7 * step))
+        day = safe(lambda: ref + dt.timedelta(days=7 * step))
         if day is None:
             return None
-        value, begin, finish = _week(day)  # type: ignore[arg-type]
+        value, begin, finish = week(day)  # type: ignore[arg-type]
         if unit == "weekend":
             value += "-WE"
-            sat = _safe(lambda: dt.date.fromisoformat(begin) + dt.timedelta(days=5))  # type: ignore[arg-type]
-            begin = _iso(sat)  # type: ignore[arg-type]
+            monday = begin or ""
+            sat = safe(lambda: dt.date.fromisoformat(monday) + dt.timedelta(days=5))
+            begin = iso_of(sat)  # type: ignore[arg-type]
         return value, begin, finish
     if unit == "month":
-        y, mo = _shift_month(ref.year, ref.month, step)
-        return (f"{y:04d}-{mo:02d}", *_month_span(y, mo, mod))
+        y, mo = shift_month(ref.year, ref.month, step)
+        return (f"{y:04d}-{mo:02d}", *month_span(y, mo, mod))
     if unit == "year":
         y = ref.year + step
-        return (f"{y:04d}", *_year_span(y, mod))
+        return (f"{y:04d}", *year_span(y, mod))
     if unit == "quarter":
         q = (ref.month - 1) // 3 + step
         y, q = ref.year + q // 4, q % 4 + 1
-        return f"{y:04d}-Q{q}", _month_span(y, 3 * q - 2)[0], _month_span(y, 3 * q)[1]
+        return f"{y:04d}-Q{q}", month_span(y, 3 * q - 2)[0], month_span(y, 3 * q)[1]
     if unit == "decade":
         y = ref.year // 10 * 10 + 10 * step
         span = (f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else (None, None)
@@ -262,8 +263,8 @@ def _rel_span(
 
 def _rel_season(unit: str, step: int, ref: dt.date) -> tuple[str, str | None, str | None] | None:
     """Seasons: the one containing the reference ("this"), the last one over, the next to begin."""
-    code = _SEASONS[unit]
-    spans = [(y, *_season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
+    code = SEASONS[unit]
+    spans = [(y, *season_span(y, code)) for y in range(ref.year - 2, ref.year + 2)]
     today = ref.isoformat()
     if step < 0:
         picked = [sp for sp in spans if sp[2] and sp[2] < today][-1:]
@@ -282,13 +283,13 @@ def _rel_season(unit: str, step: int, ref: dt.date) -> tuple[str, str | None, st
 
 _R_AGO = re.compile(
     r"(?:(?P<mod>"
-    + _MODS
+    + APPROX
     + r")\s+)?(?:(?P<n>"
-    + _NUM
+    + NUMBER
     + r")\s+)?(?<![\w-])(?P<u>"
-    + _UNIT
+    + UNIT
     + r")\s+"
-    + _ci(["ago"])
+    + any_case(["ago"])
     + r"\b"
 )
 
@@ -318,23 +319,23 @@ _AGO_UNRESOLVED = {
 
 
 def _h_ago(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    code = _LEX.unit_of.get(_key(m.group("u")))
+    code = _LEX.unit_of.get(lookup_key(m.group("u")))
     if code is None:
         return None
-    n = _parse_number(m.group("n")) if m.group("n") else None
-    plural = _key(m.group("u")).endswith(("s", "ies", "ia"))
+    n = parse_number(m.group("n")) if m.group("n") else None
+    plural = lookup_key(m.group("u")).endswith(("s", "ies", "ia"))
     if not m.group("n") and not plural:
         return None  # "year ago" without a number is not English; leave it
     if n is None or not float(n).is_integer():
         anchor = "publication" if ref else "none"
-        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), anchor)
+        return (m.start(), m.end(), "DATE", "PAST_REF", None, iso_of(ref), anchor)
     gran = _AGO_GRAIN[code]
     if ref is None:
         return (m.start(), m.end(), "DATE", _AGO_UNRESOLVED[gran], None, None, "none")
     k = int(n) * (10 if code == "ML" else 14 if code == "2W" else 1)
     result = _ago_span(gran, code, k, ref)
     if result is None:
-        return (m.start(), m.end(), "DATE", "PAST_REF", None, _iso(ref), "publication")
+        return (m.start(), m.end(), "DATE", "PAST_REF", None, iso_of(ref), "publication")
     return (m.start(), m.end(), "DATE", result[0], result[1], result[2], "publication")
 
 
@@ -345,17 +346,19 @@ def _ago_span(
     reference (None when out of the calendar's range)."""
     if gran == "year":
         y = ref.year - k
-        return (f"{y:04d}", *_year_span(y)) if 1 <= y <= 9999 else None
+        return (f"{y:04d}", *year_span(y)) if 1 <= y <= 9999 else None
     if gran == "month":
-        y, mo = _shift_month(ref.year, ref.month, -k)
-        return (f"{y:04d}-{mo:02d}", *_month_span(y, mo)) if 1 <= y <= 9999 else None
+        y, mo = shift_month(ref.year, ref.month, -k)
+        return (f"{y:04d}-{mo:02d}", *month_span(y, mo)) if 1 <= y <= 9999 else None
     if gran == "week":
-        day = _safe(lambda: ref - dt.timedelta(weeks=k))
-        return _week(day) if day else None  # type: ignore[arg-type]
+        day = safe(lambda: ref - dt.timedelta(weeks=k))
+        return week(day) if day else None  # type: ignore[arg-type]
     if gran == "day":
         days = k if code in ("D", "2W") else 0
-        day = _safe(lambda: ref - dt.timedelta(days=days))
-        return (day.isoformat(), day.isoformat(), day.isoformat()) if day else None  # type: ignore[union-attr]
+        day = safe(lambda: ref - dt.timedelta(days=days))
+        if not day:
+            return None
+        return (day.isoformat(), day.isoformat(), day.isoformat())  # type: ignore[union-attr]
     if gran == "decade":
         y = (ref.year - 10 * k) // 10 * 10
         return (str(y // 10), f"{y:04d}-01-01", f"{y + 9:04d}-12-31") if 1 <= y <= 9990 else None
@@ -363,3 +366,81 @@ def _ago_span(
     if not 1 <= c <= 99:
         return None
     return (f"{c:02d}", f"{c * 100:04d}-01-01", f"{c * 100 + 99:04d}-12-31")
+
+
+# --- vague references -----------------------------------------------------------------------------
+
+_R_PRESENT = re.compile(
+    r"(?<![\w-])(?P<w>"
+    + any_case(
+        [
+            "now",
+            "currently",
+            "presently",
+            "nowadays",
+            "at present",
+            "right now",
+            "these days",
+            "at the moment",
+            "at this time",
+        ]
+    )
+    + r")(?![\w-])"
+)
+_R_PAST = re.compile(
+    r"(?<![\w-])(?:(?P<w>"
+    + any_case(["recently", "recent", "lately"])
+    + r")(?:\s+(?P<u>"
+    + any_case(["years", "months", "weeks", "days", "decades", "times", "history", "past"])
+    + r"))?"
+    r"|(?P<pre>"
+    + any_case(["in", "into", "for", "from", "than", "near"])
+    + r")\s+(?P<x>"
+    + any_case(["the"])
+    + r"\s+(?:(?P<adj>"
+    + any_case(["near", "distant", "foreseeable", "immediate", "recent", "not too distant"])
+    + r")\s+)?(?P<fp>"
+    + any_case(["future", "past"])
+    + r")))(?![\w-])(?!\s+"
+    + any_case(["tense", "of", "few"])
+    + r"\b)"
+)
+
+
+def _h_present(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    return (
+        m.start(),
+        m.end(),
+        "DATE",
+        "PRESENT_REF",
+        iso_of(ref),
+        iso_of(ref),
+        "publication" if ref else "none",
+    )
+
+
+def _h_past(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
+    anchor = "publication" if ref else "none"
+    if m.group("w"):
+        if m.group("u") and lookup_key(m.group("u")) == "history":
+            return (m.start(), m.end("w"), "DATE", "PAST_REF", None, iso_of(ref), anchor)
+        return (m.start(), m.end(), "DATE", "PAST_REF", None, iso_of(ref), anchor)
+    if lookup_key(m.group("fp")) == "future":
+        return (m.start("x"), m.end(), "DATE", "FUTURE_REF", iso_of(ref), None, anchor)
+    return (m.start("x"), m.end(), "DATE", "PAST_REF", None, iso_of(ref), anchor)
+
+
+# --- the rules (their order in the tagger is `tagger.RULES`) -------------------------------------
+
+AGO = Rule(_R_AGO, _h_ago, frozenset({"ago"}))
+"""An amount of time before the publication date ("two years ago", "decades ago")."""
+RELATIVE_UNIT = Rule(_R_REL_UNIT, _h_rel_unit, frozenset({"unit", "parts"}))
+"""A period named from the publication date ("last week", "early next year", "this morning")."""
+RELATIVE_DAY = Rule(_R_REL_DAY, _h_rel_day, frozenset({"relday"}))
+"""A day named from the publication date ("yesterday", "tomorrow evening", "tonight")."""
+DAY_OF_WEEK = Rule(_R_WEEKDAY, _h_weekday, frozenset({"weekday"}))
+"""A weekday ("Wednesday", "next Monday", "Friday night")."""
+PRESENT_REF = Rule(_R_PRESENT, _h_present, frozenset({"present", "unit"}))
+"""The present ("now", "currently", "these days")."""
+PAST_FUTURE_REF = Rule(_R_PAST, _h_past, frozenset({"past"}))
+"""The vague past or future ("recently", "in recent years", "in the near future")."""

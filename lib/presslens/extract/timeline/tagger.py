@@ -1,102 +1,67 @@
-"""The tagger: the rule table, the gates that run a rule only on text with its trigger words,
-the choice among overlapping hits, and `tag` / `tag_sentences` with the chain's `timex` table."""
+"""The tagger: the rule table in its order, the gates that run a rule only on text with its
+trigger words, the choice among overlapping hits, and `tag` / `tag_sentences` with the chain's
+`timex` table."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
 from presslens.core import resources
-from .calendar_dates import (
-    _R_ISO,
-    _R_MONTH,
-    _R_MONTH_DAY,
-    _R_MONTH_YEAR,
-    _R_QUARTER,
-    _R_SEASON_YEAR,
-    _h_iso,
-    _h_month,
-    _h_month_day,
-    _h_month_year,
-    _h_quarter,
-    _h_season_year,
-)
-from .clock import _R_CLOCK, _h_clock
-from .seasons import _R_SEASON, _h_season
-from .durations import (
-    _R_DURATION,
-    _R_DURATION_BARE,
-    _R_LONG,
-    _R_PAST,
-    _R_PRESENT,
-    _R_SET,
-    _h_duration,
-    _h_duration_bare,
-    _h_long,
-    _h_past,
-    _h_present,
-    _h_set,
-)
-from .lexicon import BASIS_OF, COLUMNS, Hit, TIMEX_COLUMNS, _PARTS, _SEASONS, _SET_WORDS
-from .patterns import _FULL_MONTHS, _LEX, _YEAR_RX
-from .relative import (
-    _R_AGO,
-    _R_REL_DAY,
-    _R_REL_UNIT,
-    _R_WEEKDAY,
-    _h_ago,
-    _h_rel_day,
-    _h_rel_unit,
-    _h_weekday,
-)
-from .years import (
-    _R_CENTURY,
-    _R_DECADE,
-    _R_RANGE,
-    _R_YEAR,
-    _h_century,
-    _h_decade,
-    _h_range,
-    _h_year,
-)
 
+from . import calendar_dates, clock, durations, relative, years
+from .lexicon import (
+    BASIS_OF,
+    COLUMNS,
+    PARTS_OF_DAY,
+    SEASONS,
+    SET_WORDS,
+    TIMEX_COLUMNS,
+    Hit,
+    lexicon,
+)
+from .patterns import FULL_MONTHS, YEAR_RX, Handler, Rule
+
+_LEX = lexicon()
 
 # Order matters only between hits of equal length: earlier rules win.
-_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], str, dt.date | None], Hit | None]]] = [
-    (_R_ISO, _h_iso),
-    (_R_MONTH_DAY, _h_month_day),
-    (_R_MONTH_YEAR, _h_month_year),
-    (_R_SEASON_YEAR, _h_season_year),
-    (_R_QUARTER, _h_quarter),
-    (_R_RANGE, _h_range),
-    (_R_DECADE, _h_decade),
-    (_R_CENTURY, _h_century),
-    (_R_YEAR, _h_year),
-    (_R_AGO, _h_ago),
-    (_R_REL_UNIT, _h_rel_unit),
-    (_R_REL_DAY, _h_rel_day),
-    (_R_WEEKDAY, _h_weekday),
-    (_R_MONTH, _h_month),
-    (_R_SEASON, _h_season),
-    (_R_SET, _h_set),
-    (_R_DURATION, _h_duration),
-    (_R_LONG, _h_long),
-    (_R_DURATION_BARE, _h_duration_bare),
-    (_R_PRESENT, _h_present),
-    (_R_PAST, _h_past),
-    (_R_CLOCK, _h_clock),
-]
+RULES: tuple[Rule, ...] = (
+    calendar_dates.ISO_DATE,
+    calendar_dates.MONTH_DAY,
+    calendar_dates.MONTH_YEAR,
+    calendar_dates.SEASON_YEAR,
+    calendar_dates.QUARTER,
+    years.YEAR_RANGE,
+    years.DECADE,
+    years.CENTURY,
+    years.SINGLE_YEAR,
+    relative.AGO,
+    relative.RELATIVE_UNIT,
+    relative.RELATIVE_DAY,
+    relative.DAY_OF_WEEK,
+    calendar_dates.MONTH_NO_YEAR,
+    calendar_dates.SEASON_NO_YEAR,
+    durations.SET,
+    durations.DURATION,
+    durations.LONG_DURATION,
+    durations.BARE_DURATION,
+    relative.PRESENT_REF,
+    relative.PAST_FUTURE_REF,
+    clock.CLOCK_TIME,
+)
+"""The rules in the order that breaks ties between hits of equal length (earlier rules win)."""
 
 # Gating: each rule runs only on text containing one of its trigger classes. The classes of a text
 # come from one pass over its lower-cased ASCII words (plus a digit check), so text without any
 # temporal trigger costs a word split and a set intersection.
 _WORD = re.compile(r"[a-z]+")
 _CLASS_WORDS: dict[str, set[str]] = {
-    "month": set(_LEX.month_of) | set(_FULL_MONTHS),
+    "month": set(_LEX.month_of) | set(FULL_MONTHS),
     "weekday": set(_LEX.weekday_of) | {w + "s" for w in _LEX.weekday_of},
     "unit": set(_LEX.unit_of)
     | {u + "long" for u in ("week", "year", "month", "day", "hour", "decade")},
@@ -104,9 +69,9 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "relday": {"today", "yesterday", "tomorrow", "tonight"},
     "present": {"now", "currently", "presently", "nowadays", "present", "moment", "time"},
     "past": {"recent", "recently", "lately", "future", "past"},
-    "parts": set(_PARTS) | set(_SEASONS) | {"weekend"},
+    "parts": set(PARTS_OF_DAY) | set(SEASONS) | {"weekend"},
     "quarter": {"quarter", "half", "q", "h"},  # words are letters only: "Q3" gives "q"
-    "setw": {w.split("-")[-1] for w in _SET_WORDS} | {"semi"},
+    "setw": {w.split("-")[-1] for w in SET_WORDS} | {"semi"},
     "clock": {
         "noon",
         "midnight",
@@ -134,32 +99,21 @@ for _cls, _words in _CLASS_WORDS.items():
         _CLASS_OF[_w] = _CLASS_OF.get(_w, frozenset()) | {_cls}
 _TRIGGERS = frozenset(_CLASS_OF)
 _NAMED_CLOCK = frozenset(["noon", "midnight", "midday"])
-_GATES = {
-    _h_iso: {"year"},
-    _h_month_day: {"month"},
-    _h_month_year: {"month"},
-    _h_season_year: {"parts"},
-    _h_quarter: {"quarter"},
-    _h_range: {"year"},
-    _h_decade: {"year", "decade"},
-    _h_century: {"unit"},
-    _h_year: {"year"},
-    _h_ago: {"ago"},
-    _h_rel_unit: {"unit", "parts"},
-    _h_rel_day: {"relday"},
-    _h_weekday: {"weekday"},
-    _h_month: {"month"},
-    _h_season: {"parts"},
-    _h_set: {"unit", "setw", "parts", "weekday"},
-    _h_duration: {"unit"},
-    _h_long: {"unit"},
-    _h_duration_bare: {"unit"},
-    _h_present: {"present", "unit"},
-    _h_past: {"past"},
-    _h_clock: {"clock"},
-}
-_GATED_RULES = [(i, rx, h, frozenset(_GATES[h])) for i, (rx, h) in enumerate(_RULES)]
 _DIGIT = re.compile(r"[0-9]")
+_DIGIT_CLASSES = frozenset(["year", "decade"])  # from digits: a year, a decade ("1990s")
+
+
+def _gated_rules() -> list[tuple[int, re.Pattern[str], Handler, frozenset[str]]]:
+    """(rule index, pattern, handler, trigger classes) of each rule; a rule runs only on text
+    holding one of its classes. Raises ValueError for a class no text can have."""
+    known = set(_CLASS_WORDS) | _DIGIT_CLASSES
+    for r in RULES:
+        if not r.triggers or not r.triggers <= known:
+            raise ValueError(f"{r.handler.__name__}: unknown trigger classes {set(r.triggers)}")
+    return [(i, r.pattern, r.handler, r.triggers) for i, r in enumerate(RULES)]
+
+
+_GATED_RULES = _gated_rules()
 
 
 def _classes(text: str) -> set[str]:
@@ -174,7 +128,7 @@ def _triggers(text: str) -> tuple[set[str], frozenset[str]]:
     for w in found:
         classes |= _CLASS_OF[w]
     if _DIGIT.search(text):
-        if _YEAR_RX.search(text):
+        if YEAR_RX.search(text):
             classes.add("year")
         if "s" in text:
             classes.add("decade")

@@ -1,7 +1,8 @@
-"""The tense of the clause around a date without a year, and the year it gives a month, a month and
-day or a weekday: future cues ("will", "ahead of", "is set to") put the date at or after the
-publication date, past cues ("was", "voted", "last") at or before it; the nearest cue of the clause
-decides. The cues are data (``tense`` in resources/timex.yaml)."""
+"""The year of a date written without one. The tense of the clause around a month, a month and
+day, a weekday or a season decides: future cues ("will", "ahead of", "is set to") put the date at
+or after the publication date, past cues ("was", "voted", "last") at or before it; the nearest cue
+of the clause decides, and a future cue earlier in the sentence ("to meet ... Thursday") counts
+when the clause has none. The cues are data (``tense`` in resources/timex.yaml)."""
 
 from __future__ import annotations
 
@@ -12,17 +13,21 @@ from dataclasses import dataclass
 
 from presslens.core import resources
 
-from .dates import _nearest_day, _nearest_month
+from .lexicon import lexicon
+from .spans import safe, season_span, shift_month
 
 FUTURE, PAST, PRESENT, NONE = "future", "past", "present", ""
+"""The tenses a clause gives a date (NONE: the clause has no cue)."""
 BASIS = {
     FUTURE: "publication date, future tense",
     PAST: "publication date, past tense",
     PRESENT: "publication date, present tense",
     NONE: "publication date, no tense cue (the nearest)",
 }
+"""How each tense decided a value, in words (the ``basis`` column)."""
 _TOKEN = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)?|['\u2019]ll|[.;:!?\u2014\n]|\s[-\u2013]\s")
-_HARD = frozenset([".", ";", ":", "!", "?", "\u2014", "\n"])
+CLAUSE_BREAKS = frozenset([".", ";", ":", "!", "?", "\u2014", "\n"])
+"""The tokens that end a clause."""
 _WINDOW = 120  # characters looked at on each side of the date
 
 
@@ -94,7 +99,7 @@ def _clause_before(text: str, start: int, c: _Cues) -> tuple[list[str], str]:
     reporting verb stands right before it ("said Tuesday", "announced on Friday")."""
     toks = _tokens(text[max(0, start - _WINDOW) : start])
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k] in _HARD:
+        if toks[k] in CLAUSE_BREAKS:
             toks = toks[k + 1 :]
             break
     near = [t for t in toks[-3:] if t not in ("on", "in", "at", "late", "early", "last", "this")]
@@ -110,7 +115,7 @@ def _clause_after(text: str, end: int, c: _Cues) -> list[str]:
     """The words of the clause after the date, up to a break or a reporting verb."""
     toks = _tokens(text[end : end + _WINDOW])
     for k, t in enumerate(toks):
-        if t in _HARD or t in c.reporting:
+        if t in CLAUSE_BREAKS or t in c.reporting:
             return toks[:k]
     return toks
 
@@ -152,6 +157,61 @@ def clause_tense(text: str, start: int, end: int, *, name: str = "timex.yaml") -
     return back[1] if back[0] <= ahead[0] else ahead[1]
 
 
+_FUTURE_CUES = lexicon().future
+_SENTENCE_END = re.compile(r".*[.!?\n]", re.DOTALL)
+_WILL_AFTER = re.compile(  # "On Friday they will sign", "Thursday's talks will"
+    r",?\s*(?:['\u2019]s\s+\w+\s+"
+    r"|(?!(?:and|but|or|then|when|after|before)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?\s+)?"
+    r"(?:will|shall|is\s+due|are\s+due|is\s+set\s+to|are\s+set\s+to)\b|['\u2019]ll\b"
+)
+
+
+def future_context(text: str, start: int, end: int) -> bool:
+    """Whether the sentence puts text[start:end] in the future: a future cue earlier in the
+    sentence ("to meet ... Thursday"), or "will" right after it ("On Friday they will sign")."""
+    window = text[max(0, start - 90) : start]
+    cut = _SENTENCE_END.match(window)
+    if cut:
+        window = window[cut.end() :]
+    if _FUTURE_CUES.search(window):
+        return True
+    return bool(_WILL_AFTER.match(text, end, min(len(text), end + 40)))
+
+
+def date_tense(text: str, start: int, end: int) -> str:
+    """The tense that places the date at text[start:end]: its clause's cue, else future when
+    the sentence puts it in the future (`future_context`), else NONE."""
+    tense = clause_tense(text, start, end)
+    if tense == NONE and future_context(text, start, end):
+        return FUTURE
+    return tense
+
+
+def _nearest_day(ref: dt.date, m: int, d: int) -> dt.date | None:
+    """The date with month `m` and day `d` nearest to `ref` (ties go to the past)."""
+    best: dt.date | None = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        cand = safe(lambda y=y: dt.date(y, m, d))
+        if cand is None:
+            continue
+        if best is None or (abs((cand - ref).days), cand > ref) < (
+            abs((best - ref).days),
+            best > ref,
+        ):
+            best = cand  # type: ignore[assignment]
+    return best
+
+
+def _nearest_month(ref: dt.date, m: int) -> tuple[int, int]:
+    """(year, month) of the month `m` nearest to the reference's month."""
+    ahead = (m - ref.month) % 12
+    return (
+        (ref.year + (ref.month + ahead > 12), m)
+        if ahead < 6
+        else shift_month(ref.year, ref.month, ahead - 12)
+    )
+
+
 def month_year(ref: dt.date, month: int, tense: str) -> int:
     """The year of a month without a year: the next such month (this one included) for the
     future, the last one for the past, the publication year for the present unless the
@@ -191,6 +251,36 @@ def day_year(ref: dt.date, month: int, day: int, tense: str) -> int | None:
         except ValueError:
             continue
     return None
+
+
+def _season_spans(ref: dt.date, code: str) -> list[tuple[int, str, str]]:
+    """The season `code` of the years around the reference: (year, begin, finish)."""
+    out = []
+    for y in range(ref.year - 1, ref.year + 2):
+        begin, finish = season_span(y, code)
+        if begin and finish:
+            out.append((y, begin, finish))
+    return out
+
+
+def season_year(ref: dt.date, code: str, tense: str) -> tuple[int, str, str]:
+    """(year, begin, finish) of a season without a year: the next one not yet over for the
+    future, the last one begun for the past, the one holding the publication date or else the
+    nearest (ties to the past) for the present or without a cue."""
+    spans = _season_spans(ref, code)
+    day = ref.isoformat()
+    if tense == FUTURE:
+        return next((sp for sp in spans if sp[2] >= day), spans[-1])
+    if tense == PAST:
+        return [sp for sp in spans if sp[1] <= day][-1] if spans[0][1] <= day else spans[0]
+
+    def distance(sp: tuple[int, str, str]) -> int:
+        if sp[1] <= day <= sp[2]:
+            return 0
+        edge = sp[1] if day < sp[1] else sp[2]
+        return abs((dt.date.fromisoformat(edge) - ref).days)
+
+    return min(spans, key=lambda sp: (distance(sp), sp[1] > day))
 
 
 cues()  # built at import, so worker processes forked after it share it

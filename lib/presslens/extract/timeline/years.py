@@ -1,15 +1,31 @@
 """Rules for years, year ranges, decades and centuries ("in 2008", "1998-99", "the 1990s",
-"the 14th century"), and when a bare number is a year."""
+"the 14th century"), and when a four-digit number is a year rather than a count ("2000 troops")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from .dates import _since, _year_span
-from .lexicon import _WORDS, Hit, _DASH, _HY, _NOT_NUM_BEFORE, _ORDINAL_CENTURY, _YEAR, _ci, _key
-from .patterns import _LEX, _SINCE, _YEAR_RX, _next_word, _prev_match, _prev_words
+
 from presslens.core import resources
 
+from .lexicon import PERIOD_EDGES, WORDS, Hit, any_case, lexicon, lookup_key
+from .patterns import (
+    DASH,
+    HYPHEN,
+    NOT_NUM_BEFORE,
+    PERIOD_EDGE,
+    SINCE,
+    YEAR,
+    YEAR_RX,
+    Rule,
+    phrase_before,
+    word_after,
+    words_before,
+)
+from .spans import since_finish, year_span
+
+_LEX = lexicon()
+_ORDINAL_CENTURY: dict[str, int] = dict(WORDS["ordinal_centuries"])
 _TENSE = resources.load("timex.yaml")["tense"]
 _YEAR_OVER_COUNT = frozenset(str(w).lower() for w in _TENSE["year_over_count"])
 _COUNTED_AFTER = frozenset(str(w).lower() for w in _TENSE["counted_after"])
@@ -57,8 +73,8 @@ def _counted(text: str, start: int, end: int, prev: list[str]) -> bool | None:
     before = prev[-1] if prev else ""
     if text.startswith(("'s", "\u2019s"), end) or before in _YEAR_OVER_COUNT:
         return False
-    nxt = _next_word(text, end)
-    if _key(nxt) in _LEX.count_nouns:
+    nxt = word_after(text, end)
+    if lookup_key(nxt) in _LEX.count_nouns:
         return not _year_nearby(text, start, end)
     if before in _DETERMINERS and (nxt[:1].islower() or _year_noun_follows(text, end)):
         return False  # "the 2020 candidates", "the 2015 Paris agreement": it modifies a noun
@@ -78,7 +94,7 @@ def _year_nearby(text: str, start: int, end: int, *, window: int = 250) -> bool:
         a, b = lo + m.start(), lo + m.end()
         if a == start:
             continue
-        prev = _prev_words(text, a, 1)
+        prev = words_before(text, a, 1)
         if prev and (prev[-1] in _DETERMINERS or prev[-1] in _LEX.year_preps):
             return True
         if text.startswith(("'s", "\u2019s"), b) or _year_noun_follows(text, b):
@@ -88,20 +104,18 @@ def _year_nearby(text: str, start: int, end: int, *, window: int = 250) -> bool:
 
 # --- years ------------------------------------------------------------------------------------
 
-_MODWORDS: dict[str, str] = dict(_WORDS["period_edges"])
-_MOD = _ci(_MODWORDS)
 
 _R_YEAR = re.compile(
     r"(?:(?P<since>"
-    + _SINCE
+    + SINCE
     + r")\s+)?(?:(?P<mod>"
-    + _MOD
+    + PERIOD_EDGE
     + r")(?:"
-    + _HY
+    + HYPHEN
     + r"|\s+))?"
-    + _NOT_NUM_BEFORE
+    + NOT_NUM_BEFORE
     + r"(?P<y>"
-    + _YEAR
+    + YEAR
     + r")(?![0-9]|[.,][0-9]|\s*(?:%|percent|per\s+cent))"
 )
 
@@ -109,20 +123,20 @@ _R_YEAR = re.compile(
 def _year_context(text: str, start: int, end: int) -> bool:
     """Whether the four-digit number at text[start:end] is used as a year."""
     lex = _LEX
-    prev = _prev_words(text, start, 3)
-    nxt = _next_word(text, end)
+    prev = words_before(text, start, 3)
+    nxt = word_after(text, end)
     before = text[max(0, start - 1) : start]
     if prev and prev[-1] in lex.not_year_before and (before.isspace() or before in "$€£#+"):
         return False
     counted = _counted(text, start, end, prev)
     if counted:
         return False
-    if counted is False or _prev_match(text, start, lex.year_preps):
+    if counted is False or phrase_before(text, start, lex.year_preps):
         return True
     if (
         prev
         and prev[-1] in ("and", "or", "to", "through", "until", "till", "&", ",")
-        and _YEAR_RX.search(text, max(0, start - 25), start)
+        and YEAR_RX.search(text, max(0, start - 25), start)
     ):
         return True
     after = text[end : end + 1]
@@ -131,7 +145,7 @@ def _year_context(text: str, start: int, end: int) -> bool:
     eol = text.find("\n", end)
     if not text[end : eol if eol >= 0 else len(text)].strip():
         return True
-    low = _key(nxt)
+    low = lookup_key(nxt)
     if (
         nxt[:1].islower()
         and low not in ("of", "and", "or", "to", "per")
@@ -164,36 +178,36 @@ def _h_year(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     since, mod = m.group("since"), m.group("mod")
     if not since and not mod and not _year_context(text, m.start("y"), m.end("y")):
         return None
-    begin, finish = _year_span(y, _MODWORDS.get(_key(mod)) if mod else None)
+    begin, finish = year_span(y, PERIOD_EDGES.get(lookup_key(mod)) if mod else None)
     if since:
-        finish = _since(begin, ref)
+        finish = since_finish(begin, ref)
     return (m.start(), m.end(), "DATE", str(y), begin, finish, "absolute")
 
 
 _R_RANGE = re.compile(
     r"(?:(?P<pre>"
-    + _ci(["from", "between"])
+    + any_case(["from", "between"])
     + r")\s+)?(?:"
-    + _ci(["the years", "the year"])
+    + any_case(["the years", "the year"])
     + r"\s+)?"
-    + _NOT_NUM_BEFORE
+    + NOT_NUM_BEFORE
     + r"(?P<y1>"
-    + _YEAR
+    + YEAR
     + r")(?:\s*"
-    + _DASH
+    + DASH
     + r"\s*|\s+(?P<conj>"
-    + _ci(["to", "and", "until", "till", "through", "thru"])
+    + any_case(["to", "and", "until", "till", "through", "thru"])
     + r")\s+)(?P<y2>"
-    + _YEAR
+    + YEAR
     + r"|[0-9]{2})(?![0-9]|[.,][0-9]|"
-    + _HY
+    + HYPHEN
     + r"[0-9])"
 )
 
 
 def _h_range(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     y1, raw2 = int(m.group("y1")), m.group("y2")
-    pre, conj = _key(m.group("pre") or ""), _key(m.group("conj") or "")
+    pre, conj = lookup_key(m.group("pre") or ""), lookup_key(m.group("conj") or "")
     if conj == "and" and pre != "between":
         return None
     if pre == "between" and conj not in ("and", ""):
@@ -205,20 +219,20 @@ def _h_range(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
             y2 += 100
     if y2 <= y1:
         return None
-    begin, _ = _year_span(y1)
-    _, finish = _year_span(y2)
+    begin, _ = year_span(y1)
+    _, finish = year_span(y2)
     return (m.start(), m.end(), "DATE", f"{y1}/{y2}", begin, finish, "absolute")
 
 
 _R_DECADE = re.compile(
-    r"(?:(?P<mod>" + _ci(["early", "mid", "late"]) + r")(?:" + _HY + r"|\s+))?"
+    r"(?:(?P<mod>" + any_case(["early", "mid", "late"]) + r")(?:" + HYPHEN + r"|\s+))?"
     r"(?:(?<![0-9A-Za-z])(?P<dec>1[89][0-9]0|20[0-9]0)|['\u2019](?P<yy>[0-9]0))s\b"
 )
 
 
 def _h_decade(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     y = int(m.group("dec")) if m.group("dec") else 1900 + int(m.group("yy"))
-    mod = _key(m.group("mod") or "")
+    mod = lookup_key(m.group("mod") or "")
     lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(mod, (0, 9))
     return (
         m.start(),
@@ -233,15 +247,15 @@ def _h_decade(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 _R_CENTURY = re.compile(
     r"(?:(?<![0-9])(?P<n>[0-9]{1,2})(?:st|nd|rd|th)|(?P<w>"
-    + _ci(_ORDINAL_CENTURY)
+    + any_case(_ORDINAL_CENTURY)
     + r"))[-\s]+"
-    + _ci(["century"])
+    + any_case(["century"])
     + r"\b"
 )
 
 
 def _h_century(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
-    n = int(m.group("n")) if m.group("n") else _ORDINAL_CENTURY.get(_key(m.group("w")))
+    n = int(m.group("n")) if m.group("n") else _ORDINAL_CENTURY.get(lookup_key(m.group("w")))
     if not n or not 1 <= n <= 99:
         return None
     y = (n - 1) * 100
@@ -254,3 +268,15 @@ def _h_century(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
         f"{y + 99:04d}-12-31",
         "absolute",
     )
+
+
+# --- the rules (their order in the tagger is `tagger.RULES`) -------------------------------------
+
+YEAR_RANGE = Rule(_R_RANGE, _h_range, frozenset({"year"}))
+"""A range of years ("1998-1999", "from 1998 to 1999", "between 1998 and 1999")."""
+DECADE = Rule(_R_DECADE, _h_decade, frozenset({"year", "decade"}))
+"""A decade ("the 1990s", "the late '90s")."""
+CENTURY = Rule(_R_CENTURY, _h_century, frozenset({"unit"}))
+"""A century ("the 14th century", "the twentieth century")."""
+SINGLE_YEAR = Rule(_R_YEAR, _h_year, frozenset({"year"}))
+"""A year ("in 2008", "since 2009", "late 2022"), when the number is used as a year."""

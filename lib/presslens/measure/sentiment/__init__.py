@@ -1,6 +1,6 @@
-"""Sentence sentiment with two independent lexicons, aggregates with bootstrap intervals, the tone
-of
-a sentence toward one mention in it, and validation against human ratings.
+"""Sentence sentiment with two independent lexicons, aggregates with bootstrap intervals, and the
+tone of a sentence toward one mention in it (validated against human ratings in
+``presslens.validate.sentiment``).
 
 Sentence methods (each gives one score in -1..1 per sentence):
 
@@ -10,7 +10,7 @@ Sentence methods (each gives one score in -1..1 per sentence):
   the ``vaderSentiment`` package; nothing is downloaded. NLTK 3.10 refuses to open a lexicon path
   outside its data folders, so the text is read here and handed to NLTK's own analyser class
   unchanged. ``lexicon_info()`` records which file was used and its sha256. VADER's tokeniser is
-  swapped for an equal one about three times faster (``_SentiText``; same scores, tested).
+  swapped for an equal one about three times faster (``FastSentiText``; same scores, tested).
 - ``textblob``: the Pattern adjective lexicon shipped inside TextBlob (De Smedt & Daelemans 2012),
   polarity score. It was built from product reviews with its own rules, independently of VADER.
 
@@ -32,9 +32,9 @@ marked, character n-grams near it and VADER sentiment words as classes, plus a f
 scores of the clause and context, lexicon valence near the mention, position, quote speaker).
 The model is shipped as gzipped JSON (vocabularies, idf, coefficients) and predicted with numpy
 alone. Model choice used only cross-validation on the train file, grouped by sentence; NewsMTSC
-devtest_rw is used once, for the figure reported by ``validate_toward``.
+devtest_rw is used once, for the figure reported by ``validate.sentiment.validate_toward``.
 
-Measured accuracy (``validate_nyt``, ``validate_toward``): on 5,190 NYT editorial sentences VADER
+Measured accuracy (``presslens.validate.sentiment``): on 5,190 NYT editorial sentences VADER
 gives Pearson r 0.490 and support-weighted 3-class P 0.69, R 0.48, F1 0.54 (published: 0.492, 0.69,
 0.49, 0.55); TextBlob r 0.30, F1 0.41. On NewsMTSC devtest_rw (1,146 mentions) ``toward`` reaches
 macro-F1 0.674 (95% CI 0.645-0.701; cross-validated on train 0.674, 0.664-0.684) at about 0.4 ms
@@ -53,7 +53,7 @@ from .scores import (
     NLTK_SENTITEXT,
     THRESHOLD,
     VaderConstants,
-    _SentiText,
+    FastSentiText,
     label,
     lexicon_info,
     score,
@@ -66,7 +66,7 @@ from .scores import (
 from .compare import agreement, agreement_of, cohen_kappa, disagreements, extremes
 from .aggregate import (
     BLOCK,
-    _resample_counts,
+    resample_counts,
     article_tone,
     bootstrap_ci,
     bootstrap_intervals,
@@ -83,21 +83,19 @@ from .toward import (
     toward_proba,
     toward_table,
 )
-from .validation import Example, load_newsmtsc, load_nyt, prf, validate_nyt, validate_toward
 
 __all__ = [
     "BLOCK",
     "COLUMNS",
     "DENSE_FEATURES",
-    "Example",
     "LABELS",
     "METHODS",
     "MODEL_FILE",
     "NLTK_SENTITEXT",
     "THRESHOLD",
     "VaderConstants",
-    "_SentiText",
-    "_resample_counts",
+    "FastSentiText",
+    "resample_counts",
     "agreement",
     "agreement_of",
     "article_tone",
@@ -110,11 +108,8 @@ __all__ = [
     "group_tone",
     "label",
     "lexicon_info",
-    "load_newsmtsc",
-    "load_nyt",
     "ngrams",
     "outlet_tone",
-    "prf",
     "score",
     "score_sentences",
     "target_features",
@@ -125,7 +120,5 @@ __all__ = [
     "toward_table",
     "use_fast_tokens",
     "vader",
-    "validate_nyt",
-    "validate_toward",
     "wide",
 ]

@@ -29,7 +29,7 @@ def fixed_mean(values: np.ndarray) -> float:
     return float(v.sum() / (len(v) * FIXED)) if len(v) else float("nan")
 
 
-def _resample_counts(n: int, *, n_boot: int, seed: int) -> np.ndarray:
+def resample_counts(n: int, *, n_boot: int, seed: int) -> np.ndarray:
     """How often each of n positions is drawn in each of n_boot resamples (shared by all groups of
     size n)."""
     rng = np.random.default_rng([seed, n])
@@ -43,7 +43,7 @@ BLOCK = 4_000_000  # resampled positions held in memory at once (32 MB of float6
 
 def _large_group_means(values: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
     """Resampled means of one large group, resamples drawn in blocks of rows so memory stays at
-    BLOCK positions however many values the group has; the same draws as `_resample_counts` (the
+    BLOCK positions however many values the group has; the same draws as `resample_counts` (the
     generator's stream does not depend on the block size) and the same exact sums."""
     n = len(values)
     fixed = _fixed(values)
@@ -82,7 +82,7 @@ def bootstrap_intervals(
                     q,
                 )
             continue
-        counts = _resample_counts(int(n), n_boot=n_boot, seed=seed)
+        counts = resample_counts(int(n), n_boot=n_boot, seed=seed)
         step = max(1, BLOCK // (n_boot * int(n)))  # bound memory: about 32 MB of means per block
         for i in range(0, len(where), step):
             rows = where[i : i + step]

@@ -35,7 +35,7 @@ _PUNCTUATION = frozenset(__import__("string").punctuation)
 _REMOVE_PUNCTUATION = re.compile(f"[{re.escape(__import__('string').punctuation)}]")
 
 
-class _SentiText(NLTK_SENTITEXT):
+class FastSentiText(NLTK_SENTITEXT):
     """NLTK's SentiText giving the same tokens about three times faster.
 
     NLTK strips leading or trailing punctuation from a token by building, for every text, two
@@ -74,7 +74,7 @@ class _SentiText(NLTK_SENTITEXT):
 def use_fast_tokens(fast: bool = True) -> None:
     """Make NLTK's VADER use the faster, equal tokeniser (the default once ``vader()`` is built), or
     NLTK's own."""
-    _nltk_vader.SentiText = _SentiText if fast else NLTK_SENTITEXT
+    _nltk_vader.SentiText = FastSentiText if fast else NLTK_SENTITEXT
 
 
 class _Vader(SentimentIntensityAnalyzer):

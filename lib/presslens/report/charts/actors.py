@@ -9,7 +9,7 @@ import pandas as pd
 
 from presslens.report.figures import Chart, link_cells
 
-from .common import MAX_COLUMNS, PERIOD_NAMES, _label, _more
+from .common import MAX_COLUMNS, PERIOD_NAMES, short_label, more_in_csv
 
 MAX_ACTORS = 12  # rows of the outlet x actor figure
 MAX_LINES = 6  # actors drawn over time
@@ -63,7 +63,7 @@ def _panel(
             alpha=0.35,
         )
     fig.colorbar(image, ax=ax, shrink=0.6, pad=0.02)
-    ax.set_xticks(range(len(cols)), [_label(c, 20) for c in cols], rotation=35, ha="right")
+    ax.set_xticks(range(len(cols)), [short_label(c, 20) for c in cols], rotation=35, ha="right")
     ax.set_title(title, fontsize=10)
     for (i, j), x in np.ndenumerate(v):
         mark = "*" if (measure, actors[i], cols[j]) in star else ""
@@ -98,7 +98,7 @@ def outlet_actor(
         )
     actors, cols = leading[:MAX_ACTORS], outlets[:MAX_COLUMNS]
     names = oa.drop_duplicates("actor").set_index("actor")["name"].reindex(actors).fillna("")
-    labels = [_label(n or a, 30) for a, n in names.items()]
+    labels = [short_label(n or a, 30) for a, n in names.items()]
     holds = diffs[diffs["holds"]] if len(diffs) else diffs
     star = {(r.measure, r.subject, r.outlet) for r in holds.itertuples()}
     fig, axes = plt.subplots(
@@ -124,8 +124,8 @@ def outlet_actor(
         "the outlet never quotes the actor or never names it. A star marks an outlet that "
         "differs from the other outlets beyond chance (Benjamini-Hochberg corrected) and by enough "
         "to matter; data/outlet_differences.csv has every test with intervals."
-        + _more(n_outlets - len(cols), "outlets", "data/outlet_actor.csv")
-        + _more(n_actors - len(actors), "actors", "data/outlet_actor.csv")
+        + more_in_csv(n_outlets - len(cols), "outlets", "data/outlet_actor.csv")
+        + more_in_csv(n_actors - len(actors), "actors", "data/outlet_actor.csv")
     )
     data = oa[oa["actor"].isin(set(actors)) & oa["outlet"].isin(set(cols))]
     return Chart(
@@ -160,7 +160,7 @@ def actors_over_time(periods: pd.DataFrame, period: str) -> Chart:
     x = np.arange(len(order))
     for k, actor in enumerate(shown):
         g = periods[periods["actor"] == actor].set_index("period").reindex(order)
-        label = _label(g["name"].dropna().iloc[0] if g["name"].notna().any() else actor, 28)
+        label = short_label(g["name"].dropna().iloc[0] if g["name"].notna().any() else actor, 28)
         (line,) = top.plot(x, g["mentions"].fillna(0), marker="o", ms=3, lw=1.4, label=label)
         ok = g["n"].fillna(0) >= MIN_TONE_ARTICLES
         bottom.errorbar(
@@ -190,7 +190,7 @@ def actors_over_time(periods: pd.DataFrame, period: str) -> Chart:
         f"Mentions of the {len(shown)} most-mentioned actors per {unit} (top) and the mean tone "
         f"toward them (each article's mean) with 95% intervals (bottom; a {unit} with fewer than "
         f"{MIN_TONE_ARTICLES} articles naming an actor is left out)."
-        + _more(len(totals) - len(shown), "actors", "data/actor_periods.csv")
+        + more_in_csv(len(totals) - len(shown), "actors", "data/actor_periods.csv")
     )
     data = periods[periods["actor"].isin(set(shown))].reset_index(drop=True)
     return Chart(name, caption, data, fig, keys=[])

@@ -19,25 +19,28 @@ PERIOD_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "yea
 UNKNOWN_OUTLET = "(unknown outlet)"
 
 
-def _plural(n: int, word: str) -> str:
+def plural(n: int, word: str) -> str:
+    """'1 article' or '3 articles' (n with thousands separators)."""
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
-def _more(n_more: int, what: str, csv: str) -> str:
+def more_in_csv(n_more: int, what: str, csv: str) -> str:
     """' (12 more outlets in the CSV)' or ''."""
     return f" {n_more:,} more {what} are in {csv}." if n_more > 0 else ""
 
 
-def _height(n: int, *, per: float = 0.36, base: float = 1.7) -> float:
+def fig_height(n: int, *, per: float = 0.36, base: float = 1.7) -> float:
+    """A figure's height in inches for n rows."""
     return per * max(n, 1) + base
 
 
-def _label(text: object, width: int = 48) -> str:
+def short_label(text: object, width: int = 48) -> str:
+    """The text cut to `width` characters with an ellipsis."""
     s = str(text)
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def _pooled(
+def pool_outlets(
     table: pd.DataFrame, *, column: str, weight: str, max_columns: int
 ) -> tuple[pd.DataFrame, int]:
     """Keep the `max_columns - 1` largest values of `column` (by total `weight`) and pool the rest
@@ -83,10 +86,12 @@ def heatmap(
 ) -> tuple[plt.Figure, plt.Axes]:
     """A heatmap of outlets (columns) by rows, each cell labelled with `text(value)`."""
     fig, ax = plt.subplots(
-        figsize=(min(1.1 * len(columns) + width, 22), _height(len(rows), per=0.38, base=2.2))
+        figsize=(min(1.1 * len(columns) + width, 22), fig_height(len(rows), per=0.38, base=2.2))
     )
     ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
-    ax.set_xticks(range(len(columns)), [_label(c, 24) for c in columns], rotation=35, ha="right")
+    ax.set_xticks(
+        range(len(columns)), [short_label(c, 24) for c in columns], rotation=35, ha="right"
+    )
     ax.set_yticks(range(len(rows)), rows)
     for (i, j), v in np.ndenumerate(values):
         color = "white" if v > white_above else "black"

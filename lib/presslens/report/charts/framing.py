@@ -15,10 +15,10 @@ from .common import (
     MAX_COLUMNS,
     MAX_ROWS,
     UNKNOWN_OUTLET,
-    _height,
-    _label,
-    _more,
-    _pooled,
+    fig_height,
+    short_label,
+    more_in_csv,
+    pool_outlets,
 )
 
 
@@ -35,7 +35,9 @@ def frames_by_outlet(shares: pd.DataFrame, *, max_outlets: int = MAX_COLUMNS) ->
             shares,
             absent="no article was analysed, so no frame was coded",
         )
-    pooled, n_other = _pooled(shares, column="outlet", weight="articles", max_columns=max_outlets)
+    pooled, n_other = pool_outlets(
+        shares, column="outlet", weight="articles", max_columns=max_outlets
+    )
     agg = pooled.groupby(["scheme", "frame", "outlet"], sort=False)[["present", "articles"]].sum()
     share = (agg["present"] / agg["articles"]).unstack("outlet").fillna(0.0)
     order = (
@@ -87,7 +89,7 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
     overall = overall.sort_values(["mentions", "quotes"], ascending=False, kind="mergesort")
     n = len(overall)
     overall = overall.head(top)
-    fig, ax = plt.subplots(figsize=(8, _height(len(overall), per=0.4)))
+    fig, ax = plt.subplots(figsize=(8, fig_height(len(overall), per=0.4)))
     y = np.arange(len(overall))
     bars_m = ax.barh(y - 0.2, overall["mentions"], height=0.4, label="mentioned", color="#9ecae1")
     bars_q = ax.barh(
@@ -96,7 +98,7 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
     link_points(bars_m, name, [f"mentioned|{a}" for a in overall.index])
     link_points(bars_q, name, [f"quoted|{a}" for a in overall.index])
     names = dict(zip(qm["actor"], qm["name"])) if "name" in qm.columns else {}
-    ax.set_yticks(y, [_label(names.get(a, a), 40) for a in overall.index])
+    ax.set_yticks(y, [short_label(names.get(a, a), 40) for a in overall.index])
     ax.invert_yaxis()
     ax.set_xlabel("count across all articles")
     ax.set_title("Who is quoted versus who is talked about")
@@ -106,7 +108,7 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
         "the counts per outlet."
         + (
             f" The {len(overall)} actors mentioned most of {n:,};"
-            + _more(n - len(overall), "actors", "the CSV")
+            + more_in_csv(n - len(overall), "actors", "the CSV")
             if n > len(overall)
             else ""
         )
@@ -144,7 +146,7 @@ def naming_by_outlet(
     totals = shown.groupby("row")["n"].sum().sort_values(ascending=False, kind="mergesort")
     n_rows = len(totals)
     shown = shown[shown["row"].isin(set(totals.index[:max_rows]))]
-    pooled, n_other = _pooled(shown, column="outlet", weight="n", max_columns=max_outlets)
+    pooled, n_other = pool_outlets(shown, column="outlet", weight="n", max_columns=max_outlets)
     pivot = pooled.pivot_table(
         index="row", columns="outlet", values="n", aggfunc="sum", fill_value=0
     )
@@ -156,7 +158,7 @@ def naming_by_outlet(
     fig, ax = heatmap(
         values,
         cols,
-        [_label(r, 50) for r in pivot.index],
+        [short_label(r, 50) for r in pivot.index],
         cmap="Purples",
         width=4.5,
         text=lambda v: f"{int(v):,}",
@@ -202,7 +204,7 @@ def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
         .head(top)
         .sort_values(["tone", "actor"], kind="mergesort")
     )
-    fig, ax = plt.subplots(figsize=(8, _height(len(shown), per=0.42)))
+    fig, ax = plt.subplots(figsize=(8, fig_height(len(shown), per=0.42)))
     y = np.arange(len(shown))
     linked_errorbar(
         ax,
@@ -217,7 +219,7 @@ def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
     ax.set_yticks(
         y,
         [
-            _label(f"{a} (n={k:,})", 44)
+            short_label(f"{a} (n={k:,})", 44)
             for a, k in zip(shown.get("name", shown["actor"]), shown["n_mentions"])
         ],
     )
@@ -230,7 +232,7 @@ def actor_tone(portrayal: pd.DataFrame, *, top: int = 12) -> Chart:
         "n is the number of mentions. The CSV has these actors per outlet too."
         + (
             f" The {len(shown)} actors mentioned most of {n:,};"
-            + _more(n - len(shown), "actors", "data/actor_portrayal.csv")
+            + more_in_csv(n - len(shown), "actors", "data/actor_portrayal.csv")
             if n > len(shown)
             else ""
         )

@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from presslens.report.figures import Chart, link_points
-from .common import MAX_PANELS, _label, _more
+from .common import MAX_PANELS, short_label, more_in_csv
 
 
 # ---- 50: outlets ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def word_contrasts(
         "Dirichlet prior (Monroe et al. 2008); dark bars pass z = 1.96."
         + (
             f" The {len(groups)} outlets with most articles of {n:,};"
-            + _more(n - len(groups), "outlets", "the CSV and data/contrasts.csv")
+            + more_in_csv(n - len(groups), "outlets", "the CSV and data/contrasts.csv")
             if n > len(groups)
             else ""
         )
@@ -67,13 +67,13 @@ def _panel(ax: plt.Axes, best: pd.DataFrame, group: str, name: str) -> list[str]
     """One outlet's panel: its words by z, dark past 1.96, each bar linked; returns the keys."""
     sub = best[best["group"] == group].iloc[::-1]
     bars = ax.barh(
-        [_label(w, 18) for w in sub["feature"]],
+        [short_label(w, 18) for w in sub["feature"]],
         sub["z"],
         color=["#1f77b4" if z > 1.96 else "#9ecae1" for z in sub["z"]],
     )
     point = [f"{group}|{w}" for w in sub["feature"]]
     link_points(bars, name, point)
     ax.axvline(1.96, color="#999", lw=0.8, ls="--")
-    ax.set_title(_label(group, 30), fontsize=9)
+    ax.set_title(short_label(group, 30), fontsize=9)
     ax.tick_params(axis="y", labelsize=8)
     return point

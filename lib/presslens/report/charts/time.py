@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from presslens.measure import events
 from presslens.report.figures import Chart, link_points
-from .common import MAX_EVENTS, PERIOD_NAMES, _height, _label, _plural
+from .common import MAX_EVENTS, PERIOD_NAMES, fig_height, short_label, plural
 
 
 # ---- 40: time ------------------------------------------------------------------------------
@@ -35,7 +35,7 @@ def event_timeline(groups: pd.DataFrame, *, max_events: int = MAX_EVENTS) -> Cha
 
 
 def _event_rows(name: str, g: pd.DataFrame) -> Chart:
-    fig, ax = plt.subplots(figsize=(10, _height(len(g), per=0.45, base=1.9)))
+    fig, ax = plt.subplots(figsize=(10, fig_height(len(g), per=0.45, base=1.9)))
     for i, r in enumerate(g.itertuples()):
         color = "#1f77b4" if r.n_articles > 1 else "#6baed6"
         if (r.f - r.b).days > 31:
@@ -47,7 +47,7 @@ def _event_rows(name: str, g: pd.DataFrame) -> Chart:
                 ax.scatter([r.b], [i], marker="D", color=color, s=36, zorder=3), name, [r.event_id]
             )
         ax.annotate(
-            f"{r.value}: {_label(r.label, 50)}, {_plural(int(r.n_articles), 'article')}",
+            f"{r.value}: {short_label(r.label, 50)}, {plural(int(r.n_articles), 'article')}",
             (r.f, i),
             xytext=(6, 0),
             textcoords="offset points",
@@ -127,13 +127,13 @@ def coverage(cov: pd.DataFrame, period: str, *, left_out: int, tone_method: str)
     """Articles per publication period, with their mean tone and range."""
     name = "fig41-coverage"
     note = (
-        f"{_plural(left_out, 'analysed article')} without a publication date left out"
+        f"{plural(left_out, 'analysed article')} without a publication date left out"
         if left_out
         else "every analysed article is dated"
     )
     if cov.empty:
         why = (
-            f"none of the {_plural(left_out, 'analysed article')} has a publication date"
+            f"none of the {plural(left_out, 'analysed article')} has a publication date"
             if left_out
             else "no analysed article has a publication date"
         )
@@ -181,7 +181,7 @@ def _name_top_events(ax: plt.Axes, g: pd.DataFrame, *, k: int = 5) -> None:
         ["n_articles", "n_mentions", "event_id"], ascending=[False, False, True], kind="mergesort"
     ).head(k)
     named = "\n".join(
-        f"{r.begin}: {_label(r.label, 40)} ({_plural(int(r.n_articles), 'article')})"
+        f"{r.begin}: {short_label(r.label, 40)} ({plural(int(r.n_articles), 'article')})"
         for r in top.itertuples()
     )
     ax.text(

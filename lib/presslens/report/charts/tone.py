@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from presslens.report.figures import Chart, link_points, linked_errorbar
-from .common import MAX_BARS, _height, _label, _more, _plural
+from .common import MAX_BARS, fig_height, short_label, more_in_csv, plural
 
 
 # ---- 10: cleaning --------------------------------------------------------------------------
@@ -27,7 +27,7 @@ def cleaning(
             name,
             "Lines removed by cleaning.",
             removed,
-            absent=f"cleaning removed no line from the {_plural(len(article_ids), 'input')} "
+            absent=f"cleaning removed no line from the {plural(len(article_ids), 'input')} "
             "(nothing matched the rules)",
         )
     if len(article_ids) <= max_articles:
@@ -44,12 +44,12 @@ def cleaning(
         )
         title, xlabel = "Lines removed by cleaning, per rule", "count"
         caption = (
-            f"{title}, over {_plural(len(article_ids), 'input')} "
+            f"{title}, over {plural(len(article_ids), 'input')} "
             "(every removed line, with its article, is in data/removed.csv)."
         )
-    fig, ax = plt.subplots(figsize=(8, _height(len(by), per=0.42)))
+    fig, ax = plt.subplots(figsize=(8, fig_height(len(by), per=0.42)))
     by.plot.barh(stacked=len(article_ids) <= max_articles, ax=ax, width=0.7, colormap="tab10")
-    ax.set_yticks(range(len(by)), [_label(i, 40) for i in by.index])
+    ax.set_yticks(range(len(by)), [short_label(i, 40) for i in by.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     ax.set_title(title)
@@ -96,7 +96,7 @@ def tone_by_article(
     else:
         shown = ""
     ids = own["article_id"].tolist()
-    fig, ax = plt.subplots(figsize=(8, _height(len(ids), per=0.42)))
+    fig, ax = plt.subplots(figsize=(8, fig_height(len(ids), per=0.42)))
     _article_bars(ax, article_tone, ids, methods, name)
     ax.set_yticks(np.arange(len(ids)), [_article_label(a, outlets) for a in ids])
     if n > max_articles:
@@ -134,10 +134,12 @@ def tone_by_outlet(
         .head(max_outlets)
         .sort_values(["tone", "outlet"], kind="mergesort")
     )
-    fig, ax = plt.subplots(figsize=(8, _height(len(om), per=0.4)))
+    fig, ax = plt.subplots(figsize=(8, fig_height(len(om), per=0.4)))
     y = np.arange(len(om))
     _outlet_points(ax, om, y, name)
-    ax.set_yticks(y, [_label(f"{o} (n={k:,})", 44) for o, k in zip(om["outlet"], om["n_articles"])])
+    ax.set_yticks(
+        y, [short_label(f"{o} (n={k:,})", 44) for o, k in zip(om["outlet"], om["n_articles"])]
+    )
     ax.axvline(0, color="#999", lw=0.8)
     ax.set_xlabel(f"outlet tone ({method}): mean of its articles' tones")
     few = (om["n_articles"] < min_articles).any()
@@ -151,7 +153,7 @@ def tone_by_outlet(
         f"Outlets with fewer than {min_articles} articles are too few to compare."
         + (
             f" The {len(om)} outlets with most articles of {n:,};"
-            + _more(n - len(om), "outlets", "the CSV")
+            + more_in_csv(n - len(om), "outlets", "the CSV")
             if n > len(om)
             else ""
         )
@@ -216,7 +218,7 @@ def _article_bars(
 def _article_label(article_id: str, outlets: pd.Series) -> str:
     """'article (outlet)' for the article axis, '?' for an unknown outlet."""
     outlet = outlets.get(article_id)
-    return _label(f"{article_id} ({outlet if isinstance(outlet, str) else '?'})", 44)
+    return short_label(f"{article_id} ({outlet if isinstance(outlet, str) else '?'})", 44)
 
 
 def _outlet_points(ax: plt.Axes, om: pd.DataFrame, y: np.ndarray, name: str) -> None:

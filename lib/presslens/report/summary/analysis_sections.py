@@ -9,8 +9,7 @@ import pandas as pd
 from presslens.extract.actors import display_name
 from presslens.core import packs
 from presslens.report.pages import block, sentence_href, table
-from .findings import _evidence_link
-from .reading import UNKNOWN_OUTLET, _pairs, p, plural, snippet
+from .reading import UNKNOWN_OUTLET, actor_names, divergent_pairs, evidence_link, p, plural, snippet
 
 
 # ---- sections ------------------------------------------------------------------------------
@@ -156,10 +155,8 @@ def framing_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     the tone toward each actor."""
     from .voices import merge_check_blocks, voice_blocks
 
-    from .findings import _names
-
     return [
-        *_speaker_blocks(t["quotes"], _names(t)),
+        *_speaker_blocks(t["quotes"], actor_names(t)),
         *voice_blocks(t),
         *_quoted_blocks(t["quoted_mentioned"]),
         *merge_check_blocks(t),
@@ -342,8 +339,8 @@ def timeline_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     )
     top = (
         top.assign(
-            example=[(lk.text if (lk := _evidence_link(e)) else "") for e in top["evidence"]],
-            href=[(lk.href if (lk := _evidence_link(e)) else "") for e in top["evidence"]],
+            example=[(lk.text if (lk := evidence_link(e)) else "") for e in top["evidence"]],
+            href=[(lk.href if (lk := evidence_link(e)) else "") for e in top["evidence"]],
         )
         if len(top)
         else top
@@ -418,7 +415,8 @@ def claims_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
         block("h3", text="Who did what to whom"),
         p(
             "Actions between two actors in one clause (subject, one of a short list of verbs, "
-            f"object); {plural(_pairs(t['action_divergence']), 'subject-action pair')} with "
+            "object); "
+            f"{plural(divergent_pairs(t['action_divergence']), 'subject-action pair')} with "
             "different targets in different articles (data/action_divergence.csv)."
         ),
         block(

@@ -13,7 +13,19 @@ from presslens.report.pages import Part, fmt
 from . import differences
 from .quality import quality_warnings, scope_sentence
 from presslens.measure import outlet_differences as od
-from .reading import TOP, UNKNOWN_OUTLET, _stat, corpus_facts, fmt_ci, joined, link, plural, snippet
+from .reading import (
+    TOP,
+    UNKNOWN_OUTLET,
+    actor_names,
+    corpus_facts,
+    evidence_link,
+    fmt_ci,
+    joined,
+    link,
+    plural,
+    snippet,
+    stat_value,
+)
 
 
 # ---- warnings and findings -----------------------------------------------------------------
@@ -114,7 +126,7 @@ def sentiment_findings(t: dict[str, Any], *, method: str = "vader") -> list[list
     """Tone of the sentences, the range of article tone, outlets that differ, the extreme
     sentences."""
     stats = t["sentiment_stats"]
-    n = _stat(stats, method, "sentences")
+    n = stat_value(stats, method, "sentences")
     if not n:
         return []
     return [
@@ -130,9 +142,9 @@ def _lean_findings(stats: pd.DataFrame, n: float, *, method: str) -> list[list[P
     """Which way the sentences lean, by the main method."""
     out: list[list[Part]] = []
     mean, pos, neg = (
-        _stat(stats, method, "mean"),
-        _stat(stats, method, "share_positive"),
-        _stat(stats, method, "share_negative"),
+        stat_value(stats, method, "mean"),
+        stat_value(stats, method, "share_positive"),
+        stat_value(stats, method, "share_negative"),
     )
     if mean is not None:
         lean = (
@@ -235,7 +247,7 @@ def _agreement_findings(stats: pd.DataFrame, dis: pd.DataFrame) -> list[list[Par
     if len(pair) and len(dis):
         name = pair["method"].iloc[0]
         a_m, b_m = name.split(" vs ")
-        same, kappa = _stat(stats, name, "same_label"), _stat(stats, name, "cohen_kappa")
+        same, kappa = stat_value(stats, name, "same_label"), stat_value(stats, name, "cohen_kappa")
         d = dis.iloc[0]
         if same is not None:
             out.append(
@@ -259,24 +271,19 @@ def framing_findings(
 
     return [
         *actor_findings(t),
-        *_speaker_findings(t["quotes"], _names(t)),
+        *_speaker_findings(t["quotes"], actor_names(t)),
         *voice_findings(t),
-        *_silent_findings(t["quoted_mentioned"], _names(t), _types(t)),
+        *_silent_findings(t["quoted_mentioned"], actor_names(t), _types(t)),
         *variant_findings(t),
         *_naming_findings(t["term_counts"]),
         *_frame_findings(t),
         *_portrayal_findings(
-            t.get("actor_tone_all", pd.DataFrame()), _names(t), _types(t), min_mentions=min_mentions
+            t.get("actor_tone_all", pd.DataFrame()),
+            actor_names(t),
+            _types(t),
+            min_mentions=min_mentions,
         ),
     ]
-
-
-def _names(t: dict[str, Any]) -> dict[str, str]:
-    """Actor id -> display name, from the `actors` table."""
-    actors = t.get("actors")
-    if actors is None or actors.empty:
-        return {}
-    return dict(zip(actors["actor"], actors["name"]))
 
 
 def _types(t: dict[str, Any]) -> dict[str, str]:
@@ -454,14 +461,6 @@ def _portrayal_findings(
     ]
 
 
-def _evidence_link(evidence: str) -> Part | None:
-    first = str(evidence or "").split()[:1]
-    if not first:
-        return None
-    aid, _, sid = first[0].partition("#s")
-    return link(aid, int(sid) if sid.isdigit() else None, "e.g.")
-
-
 def _span(begin: object, finish: object) -> str:
     """A dated span in words: a day, a year, or the years it covers ("1900-1999")."""
     b, f = str(begin), str(finish)
@@ -481,7 +480,7 @@ def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
             g.sort_values(["begin", "event_id"]).iloc[0],
             g.sort_values(["begin", "event_id"]).iloc[-1],
         )
-        a, b = _evidence_link(first.evidence), _evidence_link(last.evidence)
+        a, b = evidence_link(first.evidence), evidence_link(last.evidence)
         out.append(
             [
                 Part(
@@ -503,7 +502,7 @@ def timeline_findings(t: dict[str, Any]) -> list[list[Part]]:
         if len(shared):
             items = []
             for r in shared.head(TOP).itertuples():
-                e = _evidence_link(r.evidence)
+                e = evidence_link(r.evidence)
                 items.append(
                     [
                         Part(

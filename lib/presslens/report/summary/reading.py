@@ -18,7 +18,7 @@ UNKNOWN_OUTLET = "(unknown outlet)"
 # ---- reading ---------------------------------------------------------------------------------
 
 
-def _pairs(action_divergence: pd.DataFrame) -> int:
+def divergent_pairs(action_divergence: pd.DataFrame) -> int:
     """Distinct (subject, action) pairs with different targets."""
     if not len(action_divergence):
         return 0
@@ -173,6 +173,24 @@ def p(*parts: Part | str, cls: str = "") -> dict[str, Any]:
     return block("p", parts=[x if isinstance(x, Part) else Part(x) for x in parts], cls=cls)
 
 
-def _stat(stats: pd.DataFrame, method: str, metric: str) -> float | None:
+def stat_value(stats: pd.DataFrame, method: str, metric: str) -> float | None:
+    """One method's value of one metric in a stats table, or None when absent or missing."""
     row = stats[(stats["method"] == method) & (stats["metric"] == metric)] if len(stats) else stats
     return float(row["value"].iloc[0]) if len(row) and pd.notna(row["value"].iloc[0]) else None
+
+
+def actor_names(t: dict[str, Any]) -> dict[str, str]:
+    """Actor id -> display name, from the `actors` table."""
+    actors = t.get("actors")
+    if actors is None or actors.empty:
+        return {}
+    return dict(zip(actors["actor"], actors["name"]))
+
+
+def evidence_link(evidence: str) -> Part | None:
+    """An "e.g." link to the first sentence of `evidence` ("article#s3 ..."), or None."""
+    first = str(evidence or "").split()[:1]
+    if not first:
+        return None
+    aid, _, sid = first[0].partition("#s")
+    return link(aid, int(sid) if sid.isdigit() else None, "e.g.")

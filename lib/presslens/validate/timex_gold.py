@@ -1,26 +1,24 @@
-"""Scoring the tagger against a gold annotation: `locate` turns (expression, occurrence) into
-offsets; `score` gives strict and overlap span precision/recall/F1 and value accuracy."""
+"""The temporal tagger (`presslens.extract.timeline`) against a gold annotation: `locate` turns
+gold expressions written as (expression, occurrence) into offsets; `score` gives strict and overlap
+span precision/recall/F1 and value and type accuracy. Stage 40 scores the seeds' gold set with it,
+`presslens.validate.timex` the climate news gold."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
 import pandas as pd
 
-from presslens.validate.metrics import precision_recall_f1
-
-
-# ---------------------------------------------------------------------------------------------
-# Evaluation
+from presslens.measure.metrics import precision_recall_f1
 
 
 def locate(gold: pd.DataFrame, texts: Mapping[object, str], key: str = "file") -> pd.DataFrame:
     """Gold annotations written as (expression, occurrence) with start/end added.
 
     `occurrence` n means the n-th match of `expression` in the text of ``gold[key]`` that is not
-    part
-    of a longer word (so "recent" does not match inside "recently"). Raises ValueError when an
-    expression cannot be found.
+    part of a longer word (so "recent" does not match inside "recently"). Raises ValueError when
+    an expression cannot be found.
     """
     starts, ends = [], []
     for k, expr, occ in zip(gold[key], gold["expression"], gold["occurrence"]):
@@ -45,7 +43,7 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     Strict: spans match exactly. Relaxed: spans overlap (one-to-one, exact matches first).
     ``value_accuracy``/``type_accuracy``: share of relaxed matches whose value/type equals gold.
     Precision (recall) is 0.0 when nothing was predicted (nothing is gold), as every
-    validation of presslens counts it (`presslens.validate.metrics`).
+    validation of presslens counts it (`presslens.measure.metrics`).
     """
     for name, df in (("gold", gold), ("predicted", predicted)):
         if not {"start", "end", "value"} <= set(df.columns):
@@ -83,12 +81,12 @@ def score(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict[str, float]:
     }
 
 
-Span = tuple[int, int, str, str]  # start, end, value, type
+_Span = tuple[int, int, str, str]  # start, end, value, type
 
 
-def _by_document(df: pd.DataFrame, keys: list[str]) -> dict[object, list[Span]]:
+def _by_document(df: pd.DataFrame, keys: list[str]) -> dict[object, list[_Span]]:
     """The expressions of each document (by the key columns), in table order."""
-    out: dict[object, list[Span]] = {}
+    out: dict[object, list[_Span]] = {}
     types = df["type"] if "type" in df.columns else [""] * len(df)
     docs = zip(*(df[k] for k in keys)) if keys else [()] * len(df)
     for doc, s, e, v, t in zip(docs, df["start"], df["end"], df["value"], types):
@@ -96,7 +94,7 @@ def _by_document(df: pd.DataFrame, keys: list[str]) -> dict[object, list[Span]]:
     return out
 
 
-def _matches(gs: list[Span], ps: list[Span]) -> list[tuple[int, int]]:
+def _matches(gs: list[_Span], ps: list[_Span]) -> list[tuple[int, int]]:
     """One-to-one (gold, predicted) index pairs: exact spans first, then overlapping ones."""
     used: set[int] = set()
     pairs = []

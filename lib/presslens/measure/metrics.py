@@ -2,7 +2,9 @@
 
 A ratio with nothing to divide by is 0.0: precision when nothing was predicted, recall when nothing
 is gold, F1 when both are 0. (Some tools report 1.0 for "nothing predicted, nothing to find"; a
-method that predicts nothing is given no credit here.)
+method that predicts nothing is given no credit here.) The Wilson interval of a proportion is here
+too. The module sits in measure/, below validate/, so that measures (the data-quality panel, the
+frame model's threshold) and validations share one convention.
 """
 
 from __future__ import annotations

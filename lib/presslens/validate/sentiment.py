@@ -7,13 +7,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
 import numpy as np
 import pandas as pd
-from .scores import LABELS, METHODS, THRESHOLD, label, score
-from .toward import toward
 
-
-# ---- validation against human ratings ------------------------------------------------------
+from presslens.measure import metrics
+from presslens.measure.sentiment.scores import LABELS, METHODS, THRESHOLD, label, score
+from presslens.measure.sentiment.toward import toward
 
 _POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
@@ -83,9 +83,7 @@ def macro_f1_interval(
 
 def prf(gold: Sequence[str], pred: Sequence[str]) -> pd.DataFrame:
     """Per-class precision, recall, F1 and support over the three labels, plus macro and
-    support-weighted average rows (`presslens.validate.metrics`)."""
-    from presslens.validate import metrics
-
+    support-weighted average rows (`presslens.measure.metrics`)."""
     return metrics.by_class(gold, pred, LABELS)
 
 

@@ -1,17 +1,22 @@
-"""The page of a coding sheet (`sample.html`): each sampled unit in its context, the words it is
-about marked, a link to its place on the article's page, and the questions the sheet asks of it.
+"""The files of a coding sheet (`write_sheet`): codes.csv, its guide, and its page (`sample.html`):
+each sampled unit in its context, the words it is about marked, a link to its place on the
+article's page, and the questions the sheet asks of it. The sample is drawn by
+`presslens.validate.own_sample`.
 
 The page is rendered from `report/templates/sample.html.j2` with autoescape on, so article text
 reaches it as text."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from presslens.core import tables
+from presslens.report import pages
+from presslens.validate.own_sample import ITEM, SHEET_COLUMNS, guide_text
 
 MAX_EVIDENCE = 5  # evidence sentences linked per frame question
 UNIT_KEYS = ["unit", "article_id", "sent_id", "start", "end"]
@@ -127,8 +132,6 @@ def entries(sample: pd.DataFrame, out_dir: str | Path, *, articles: str) -> list
 def render_page(sample: pd.DataFrame, out_dir: str | Path, *, articles: str) -> str:
     """sample.html: every unit of the sheet in its context (`articles` is the relative path from
     the page to the run's article pages)."""
-    from presslens.report import pages
-
     units = entries(sample, out_dir, articles=articles)
     return pages.render(
         "sample.html.j2",
@@ -137,3 +140,17 @@ def render_page(sample: pd.DataFrame, out_dir: str | Path, *, articles: str) -> 
         n_rows=len(sample),
         css="report.css",
     )
+
+
+def write_sheet(sample: pd.DataFrame, out_dir: str | Path, folder: str | Path) -> dict[str, Path]:
+    """Write codes.csv, codes_guide.md and sample.html into `folder`; return their paths."""
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    sheet = target / "codes.csv"
+    sample[[*SHEET_COLUMNS, ITEM]].to_csv(sheet, index=False, lineterminator="\n")
+    guide = target / "codes_guide.md"
+    guide.write_text(guide_text(sample), encoding="utf-8")
+    page = target / "sample.html"
+    articles = os.path.relpath(Path(out_dir).resolve() / "articles", target.resolve())
+    page.write_text(render_page(sample, out_dir, articles=articles), encoding="utf-8")
+    return {"sheet": sheet, "guide": guide, "page": page}

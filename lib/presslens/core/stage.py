@@ -1,0 +1,219 @@
+"""A stage declares itself once, next to its function: the notebook that runs it, the tables it
+reads and writes (with the keys that order them), its figures, which of its parameters are paths,
+what to load before worker processes are forked, and its share of a run's time. Its parameters,
+with their types and defaults, are the function's own signature.
+
+    @stage(notebook="20-score-sentiment", reads=("articles", "sentences"),
+           writes=("sentiment", "outlet_sentiment"), keys={"sentiment": ("article_id", "sent_id")},
+           figures=("fig20-tone-by-article",), weight=16)
+    def score_sentiment(out_dir, *, n_boot: int = 2000, engine: str = "auto") -> dict[str, int]:
+        ...
+
+Everything else derives from that declaration: the stage registry and the DAG of the chain
+(`presslens.pipeline.registry`), the runner's cache keys, the progress weights, which parameters
+`presslens run` makes absolute and checks by type, the models preloaded before forking
+(`partitions.map_stage`) and the order of each table's rows (`tables.stable`). A notebook runs its
+stage with the parameters of its parameters cell: ``counts = score_sentiment.run(globals())``.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+import importlib
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from presslens.core import tables
+
+CORPUS = "corpus"  # what stage 10 reads: the input folder or table, not a table of the run
+EVAL_DATA = "validation data"  # what stage 90 reads: the human-labelled data sets
+EVERY_TABLE = "*"  # what a stage that reads every table of the run (the report) declares
+RUN_CONTROL = ("progress",)  # arguments of a stage function that are not parameters of a run
+
+_REGISTERED: dict[str, "Stage"] = {}
+_RUNNING: contextvars.ContextVar[tuple["Stage", dict[str, Any]] | None] = contextvars.ContextVar(
+    "presslens_stage", default=None
+)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A parameter of a stage: its name, declared type (the annotation's text), default, and
+    whether it names a file or folder (made absolute before a notebook sees it)."""
+
+    name: str
+    type: str
+    default: Any
+    path: bool = False
+
+    def accepts(self, value: Any) -> bool:
+        """Whether `value` fits the declared type (a list for a sequence; None for an optional)."""
+        kinds = {k.strip() for k in self.type.replace("Optional[", "").rstrip("]").split("|")}
+        if value is None:
+            return "None" in kinds or not self.type
+        checks = {
+            "bool": lambda v: isinstance(v, bool),
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            "str": lambda v: isinstance(v, str),
+            "Path": lambda v: isinstance(v, str),
+        }
+        for kind in kinds:
+            base = kind.split("[")[0]
+            if base in ("list", "tuple", "Sequence"):
+                if isinstance(value, (list, tuple)):
+                    return True
+            elif base in checks:
+                if checks[base](value):
+                    return True
+            else:
+                return True  # a type the run cannot check from the command line
+        return False
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One stage as its declaration gives it."""
+
+    notebook: str
+    function: str  # module:name
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    keys: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    figures: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    params: tuple[Param, ...] = ()
+    preload: Callable[[Mapping[str, Any]], None] | None = None
+    weight: int = 5
+
+    @property
+    def name(self) -> str:
+        """The stage's number, the notebook's prefix (10, 20, ...)."""
+        return self.notebook[:2]
+
+    @property
+    def reads_everything(self) -> bool:
+        """Whether the stage reads every table of the run (the report)."""
+        return EVERY_TABLE in self.reads
+
+    @property
+    def path_params(self) -> tuple[str, ...]:
+        """The parameters that name files or folders."""
+        return tuple(p.name for p in self.params if p.path)
+
+    def param(self, name: str) -> Param | None:
+        """The declared parameter `name`, or None."""
+        return next((p for p in self.params if p.name == name), None)
+
+    def load(self) -> Callable[..., Any]:
+        """The stage function."""
+        module, _, name = self.function.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+def _params(func: Callable[..., Any], paths: tuple[str, ...]) -> tuple[Param, ...]:
+    """The parameters of a stage function, from its signature."""
+    out = []
+    for p in inspect.signature(func).parameters.values():
+        if p.name in RUN_CONTROL or p.kind in (p.VAR_KEYWORD, p.VAR_POSITIONAL):
+            continue
+        default = None if p.default is inspect.Parameter.empty else p.default
+        kind = p.annotation
+        kind = kind if isinstance(kind, str) else getattr(kind, "__name__", "")
+        out.append(Param(p.name, str(kind), default, p.name in paths))
+    unknown = set(paths) - {p.name for p in out}
+    if unknown:
+        raise TypeError(f"{func.__name__}: paths= names no parameter: {', '.join(sorted(unknown))}")
+    return tuple(out)
+
+
+def stage(
+    *,
+    notebook: str,
+    reads: tuple[str, ...],
+    writes: tuple[str, ...] = (),
+    keys: Mapping[str, tuple[str, ...]] | None = None,
+    figures: tuple[str, ...] = (),
+    pages: tuple[str, ...] = (),
+    paths: tuple[str, ...] = (),
+    preload: Callable[[Mapping[str, Any]], None] | None = None,
+    weight: int = 5,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a stage function (see the module's docstring). `keys`: the columns that order the
+    rows of each written table that has them; `paths`: the parameters naming files or folders;
+    `preload(params)`: loads the models and word lists the partitions will use, given the stage's
+    parameters and the partition function's keyword arguments; `weight`: the stage's expected
+    share of a run's time (the progress bar's step)."""
+    keys = dict(keys or {})
+    stray = set(keys) - set(writes)
+    if stray:
+        raise TypeError(f"{notebook}: keys= names tables it does not write: {sorted(stray)}")
+
+    def declare(func: Callable[..., Any]) -> Callable[..., Any]:
+        decl = Stage(
+            notebook=notebook,
+            function=f"{func.__module__}:{func.__name__}",
+            reads=tuple(reads),
+            writes=tuple(writes),
+            keys={t: tuple(k) for t, k in keys.items()},
+            figures=tuple(figures),
+            pages=tuple(pages),
+            params=_params(func, tuple(paths)),
+            preload=preload,
+            weight=weight,
+        )
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def run_stage(*args: Any, **kwargs: Any) -> Any:
+            bound = signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            token = _RUNNING.set((decl, dict(bound.arguments)))
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _RUNNING.reset(token)
+
+        def run(namespace: Mapping[str, Any], **overrides: Any) -> Any:
+            """Run the stage with the parameters a notebook's parameters cell defined (the names
+            of `namespace` the stage declares), `overrides` replacing them."""
+            given = {p.name: namespace[p.name] for p in decl.params if p.name in namespace}
+            return run_stage(**{**given, **overrides})
+
+        run_stage.declaration = decl  # type: ignore[attr-defined]
+        run_stage.run = run  # type: ignore[attr-defined]
+        register(decl)
+        return run_stage
+
+    return declare
+
+
+def register(decl: Stage) -> None:
+    """Add a stage to the registry (a later declaration for the same notebook replaces it) and its
+    tables' keys to the table writers."""
+    _REGISTERED[decl.notebook] = decl
+    for table, columns in decl.keys.items():
+        tables.KEYS[table] = list(columns)
+
+
+def registered() -> list[Stage]:
+    """The stages declared so far, in notebook order."""
+    return [_REGISTERED[k] for k in sorted(_REGISTERED)]
+
+
+def running() -> tuple[Stage, dict[str, Any]] | None:
+    """The stage being run in this context and its arguments, or None."""
+    return _RUNNING.get()
+
+
+def preloader(extra: Mapping[str, Any]) -> Callable[[], None] | None:
+    """What to load before forking for the stage being run, given the keyword arguments its
+    partition function gets (`extra`), or None outside a stage or for a stage without one."""
+    now = running()
+    if now is None or now[0].preload is None:
+        return None
+    decl, args = now
+    return functools.partial(decl.preload, {**args, **extra})
