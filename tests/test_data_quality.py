@@ -1,5 +1,5 @@
 """The data-quality panel (measure.data_quality) and the choice of what outlet comparisons count
-(pipeline.outlet_scope).
+(core.outlet_scope).
 
 The corpora here are generated: outlets with a given number of articles, some of them wire copy,
 undated or repaired, so the expected warnings are known. The rule under test: an outlet is

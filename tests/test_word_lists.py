@@ -1,4 +1,4 @@
-"""Every word list the library uses lives in a resource (lib/presslens/resources/*.yaml, loaded
+r"""Every word list the library uses lives in a resource (lib/presslens/resources/*.yaml, loaded
 through presslens.core.resources), never in code.
 
 The test walks every module of lib/presslens with `ast` and fails on a literal list, tuple, set (or
@@ -10,6 +10,14 @@ names, file names, format codes and numbers are no words. Not word lists either:
 - a list of table columns (assigned to a name holding COLUMNS or COLS, or given as `columns=`);
 - a dict whose values are not all constants (a record of computed values, keyed by name);
 - the entries of NOT_WORD_LISTS, each with its reason.
+
+A word list written as a regular expression counts too: a string constant (or an f-string, or a
+concatenation of constants and names) holding an alternation of WORDS_MIN or more plain words,
+"(?:said|says|told|...)". A plain word is a word as above, where `\s+` may stand for a space,
+`\.` for a period and a final `?` may make a letter optional ("officials?"). Character classes,
+escaped bars, alternations of punctuation or of regular-expression pieces, and alternations built
+at run time ("|".join(loaded_list)) are no word lists. Each such list lives in a resource as the
+regular-expression alternatives the code joins with "|" in the file's order.
 
 PENDING lists true word lists still in modules other work is rewriting at the moment; each names
 the resource it goes to. An entry of either list that matches nothing fails the test, so the lists
@@ -37,19 +45,7 @@ NOT_WORD_LISTS = {
 }
 
 # (module path or package folder below lib/presslens, first string) -> the resource it goes to
-PENDING = {
-    ("extract/timeline/", "the"): "timex.yaml (determiners; the timeline package is regrouped)",
-    ("extract/timeline/", "for"): "timex.yaml (prepositions; the timeline package is regrouped)",
-    ("extract/timeline/", "now"): "timex.yaml (present-time words; timeline regrouped)",
-    ("extract/timeline/", "decades"): "timex.yaml (duration units; timeline regrouped)",
-    ("extract/timeline/", "years"): "timex.yaml (duration units; timeline regrouped)",
-    ("extract/timeline/", "twenty"): "timex.yaml (number words; timeline regrouped)",
-    ("extract/timeline/", "one"): "timex.yaml (number words; timeline regrouped)",
-    ("extract/timeline/", "early"): "timex.yaml (parts of a period; timeline regrouped)",
-    ("extract/timeline/", "next"): "timex.yaml (relative-date modifiers; timeline regrouped)",
-    ("extract/timeline/", "earlier"): "timex.yaml (parts of a period; timeline regrouped)",
-    ("extract/timeline/", "noon"): "timex.yaml (clock words; timeline regrouped)",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -122,6 +118,99 @@ def word_lists(source: str, path: str) -> list[Found]:
     return found
 
 
+def _pieces(node: ast.expr) -> list[str]:
+    """The text of a string expression, a NUL for each part computed at run time."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.JoinedStr):
+        return [v.value if isinstance(v, ast.Constant) else "\x00" for v in node.values]
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _pieces(node.left) + _pieces(node.right)
+    return ["\x00"]
+
+
+def _texts(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, text) of every string constant, f-string and concatenation of strings."""
+    out = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str):
+            out.append((n.lineno, n.value))
+        elif isinstance(n, ast.JoinedStr) or (
+            isinstance(n, ast.BinOp) and isinstance(n.op, ast.Add)
+        ):
+            text = "".join(_pieces(n))
+            if text.strip("\x00"):
+                out.append((n.lineno, text))
+    return out
+
+
+def _groups(pattern: str) -> list[str]:
+    """The text inside each group of a pattern (outside character classes), and the whole."""
+    out, opened, i, in_class = [], [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (pattern[i + 1 : i + 2] == "]")  # "[]...]": the first "]" is a member
+            continue
+        elif c == "(":
+            opened.append(i + 1)
+        elif c == ")" and opened:
+            out.append(pattern[opened.pop() : i])
+        i += 1
+    return [*out, pattern]
+
+
+GROUP_PREFIX = re.compile(r"\?(?::|P<\w+>|[aiLmsux]+(?:-[imsx]+)?:|=|!|<=|<!)")
+WHITESPACE = re.compile(r"\\s[+*]?|\\ ")
+OPTIONAL_LETTER = re.compile(r"(?<=[A-Za-z])\?")
+
+
+def _alternatives(group: str) -> list[str]:
+    """The top-level alternatives of a group's text, each as plain text where it can be."""
+    group = GROUP_PREFIX.sub("", group, count=1) if group.startswith("?") else group
+    out, depth, in_class, cur, i = [], 0, False, "", 0
+    while i < len(group):
+        c = group[i]
+        if c == "\\":
+            cur, i = cur + group[i : i + 2], i + 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if group[i + 1 : i + 2] == "]":  # "[]...]": the first "]" is a member
+                cur, i = cur + "[]", i + 2
+                continue
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            out.append(cur)
+            cur, i = "", i + 1
+            continue
+        cur, i = cur + c, i + 1
+    plain = [WHITESPACE.sub(" ", a).replace("\\.", ".").replace("\\-", "-") for a in out + [cur]]
+    return [OPTIONAL_LETTER.sub("", a) for a in plain]
+
+
+def alternations(source: str, path: str) -> list[Found]:
+    """The word lists written as regular-expression alternations in one module's source."""
+    found: dict[tuple[str, ...], Found] = {}
+    for line, text in _texts(ast.parse(source)):
+        if "|" not in text:
+            continue
+        for group in _groups(text):
+            words = tuple(a for a in _alternatives(group) if WORD.fullmatch(a))
+            if len(words) >= WORDS_MIN and words not in found:
+                found[words] = Found(path, line, words)
+    return list(found.values())
+
+
 def _allowed(f: Found, table: dict[tuple[str, str], str]) -> tuple[str, str] | None:
     """The entry of `table` that allows `f`, if any."""
     for key in table:
@@ -137,7 +226,8 @@ def _library() -> list[Found]:
     """Every literal word list of the library."""
     out = []
     for p in sorted(LIB.rglob("*.py")):
-        out += word_lists(p.read_text(encoding="utf-8"), p.relative_to(LIB).as_posix())
+        source, path = p.read_text(encoding="utf-8"), p.relative_to(LIB).as_posix()
+        out += word_lists(source, path) + alternations(source, path)
     return out
 
 
@@ -173,6 +263,33 @@ def _library() -> list[Found]:
 )
 def test_word_lists_are_found(source: str, n: int) -> None:
     assert len(word_lists(source, "x.py")) == n
+
+
+@pytest.mark.parametrize(
+    ("source", "n"),
+    [
+        ('X = re.compile(r"\\b(?:said|says|told|tells|added|adds|argued|wrote)\\b")', 1),
+        ('X = (r"\\s*(?:has\\s+)?(?:said|says|told|tells|"\n    r"added|adds|argued|wrote)")', 1),
+        ('X = rf"{A}(?P<cue>said|says|told|tells|added|adds|argued|wrote){B}"', 1),
+        ('X = r"(?:said|says|told|tells|" + VERBS + r"|added|adds|argued|wrote)"', 1),
+        ('X = "said|says|told|tells|added|adds|argued|wrote"', 1),
+        ('X = r"(?:officials?|chief\\s+executive|board|users|staff|founder|mayor|city)"', 1),
+        ('M = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"', 1),
+        ('X = r"(?i:late|early|first|second|third|home|city|metro|\\d)\\b"', 1),
+        # not word lists: classes, punctuation, too few words, lists joined at run time, pieces
+        ('X = r"[a|b|c|d|e|f|g|h|i]"', 0),
+        ('X = r"[]|a|b|c|d|e|f|g|h|i]"', 0),
+        ('X = r"(?:,|;|:|—|–|-|\\.|!|\\?|/)"', 0),
+        ('X = r"(?:said|says|told|tells|added|adds|argued)\\b"', 0),
+        ('X = re.compile(r"(?:" + "|".join(WORDS["cues"]) + r")\\b")', 0),
+        ('X = r"(?:a\\|b\\|c\\|d\\|e\\|f\\|g\\|h\\|i)"', 0),
+        ("X = r\"(?:\\d{4}|[A-Z]\\w+|\\w+ed|n't|'s|'re|'ve|'ll|\\W+)\"", 0),
+        ('X = "| outlet | quotes | share | low | high | n | tone | lo | hi |"', 0),
+        ('X = ["said", "says", "told", "tells", "added", "adds", "argued", "wrote"]', 0),
+    ],
+)
+def test_alternations_are_found(source: str, n: int) -> None:
+    assert len(alternations(source, "x.py")) == n
 
 
 def test_every_word_list_lives_in_a_resource() -> None:

@@ -34,7 +34,7 @@ SEEDS_PACK = "kosovo"  # the pack of the seeds shipped with presslens
 SETTINGS_FILE = "presslens.yaml"  # beside a corpus: `pack: NAME` chooses its pack
 GENERIC_QUESTION = "How did the press cover this story?"
 GENERIC_CLAIMS = "claims_generic.yaml"  # claim quantities of a run without a pack
-FORMAT = "docs/design.md, section Topic packs"  # where a pack's format is described
+FORMAT = "docs/packs.md"  # where a pack's format is described
 FOLDER_NOTE = ".pack-folder"  # in a run folder: the folder of a user's pack (not a table)
 
 

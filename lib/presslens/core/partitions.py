@@ -48,7 +48,7 @@ def partitions(
     outlets: str = "",
 ) -> tuple[int, Any]:
     """The partitions of a run folder: stage 10 writes articles and sentences with one row group per
-    partition. With `outlets` (``own`` or ``all``, see pipeline.outlet_scope) the articles'
+    partition. With `outlets` (``own`` or ``all``, see core.outlet_scope) the articles'
     `outlet` is the group outlet comparisons count them in."""
     n = tables.n_parts("sentences", out_dir)
     if tables.n_parts("articles", out_dir) != n:

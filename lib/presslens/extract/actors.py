@@ -322,7 +322,9 @@ def _candidates(text: str, when: date | None, lex: Lexicon) -> list[tuple[int, i
 
 _KIND = {"office": "office", "ambiguous": "person"}  # actors that name no single listed actor
 _HONORIFIC = re.compile(r"\b(?P<m>Mr|Sir)\.?\s+$|\b(?P<f>Mrs|Ms|Miss|Dame)\.?\s+$")
-_PLACE_PREFIX = re.compile(r"\b(?:St|Saint|Ste|Fort|Ft|Port|Mount|Mt|Lake|Cape|San|Santa)\.?\s+$")
+_PLACE_PREFIX = re.compile(
+    r"\b(?:" + "|".join(resources.load("entities.yaml")["place_prefixes"]) + r")\.?\s+$"
+)
 _NAME_GOES_ON = re.compile(r"\.?[^\S\n]+([A-Z][a-z]+)")  # "Sen. Cruz", "King Salman", "Kim Jong"
 
 

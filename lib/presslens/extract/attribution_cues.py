@@ -163,8 +163,7 @@ SPEAKER = rf"(?:{ONE}(?:\s+and\s+{ONE})?)"
 AUX = rf"(?:(?:{_alternatives(WORDS['auxiliaries'])}|{TIME})\s+)"
 # ", a professor at Yale," / ", who leads the committee," between a speaker and the verb
 APPOSITION = (
-    r"(?:,\s+(?:an?|the|who|whose|himself|herself|now|also|one\s+of|[a-z]+-year-old|for|in|at|another|other"
-    r"|however|meanwhile|though|too|like|as)\b"
+    r"(?:,\s+(?:" + "|".join(WORDS["apposition_openers"]) + r")\b"
     r"[^,;:!?\x00]{1,100}?,"
     rf"|,\s+(?:[\w’'\-]+\s+){{0,4}}{ROLE},|,\s+\d{{1,3}},"  # ", Grenada envoy,", ", 22,"
     r"|,\s+[DRI]-[A-Z][\w.]{0,12},)"  # ", D-Fla.,"
@@ -300,17 +299,15 @@ PASSIVE = re.compile(
 REPORTEDLY = re.compile(r"\b(?P<cue>reportedly|allegedly)\b")
 NOUN_CUE = re.compile(  # "her claim that ...", "there are growing fears that ..."
     rf"(?:(?P<spk>{SPEAKER}(?:’s|'s)|\b(?:[Hh]is|[Hh]er|[Tt]heir))\s+(?:[a-z]+\s+){{0,2}}"
-    r"|\b)(?P<cue>(?:claims?|suggestion|warnings?|argument|assertion|belief|fears?|worries"
-    r"|notification|consensus|conclusion|allegations?|insistence|view)\s+that)\s+"
-    r"(?!(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|\w+ed)\b)"
+    r"|\b)(?P<cue>(?:" + "|".join(WORDS["claim_nouns"]) + r")\s+that)\s+"
+    r"(?!(?:" + "|".join(WORDS["verbs_after_that"]) + r"|\w+ed)\b)"
 )
 IT = re.compile(
     rf"\s*(?P<spk>It)\s+{AUX}{{0,2}}(?P<cue>{BARE}|{CLAUSE}|{THAT})"
     r"(?:\s+(?P<that>that))?\s+"
 )
 STUDY = re.compile(
-    r"\b(?:stud(?:y|ies)|report|survey|poll|analysis|research|paper|data|findings|review"
-    r"|assessment|program(?:me)?|agency|ministry|institute|organi[sz]ation|commission|committee)\b",
+    r"\b(?:" + "|".join(WORDS["study_nouns"]) + r")\b",
     re.IGNORECASE,
 )
 
@@ -366,7 +363,7 @@ COLON = re.compile(  # the subject of a clause ending in a colon right before a 
 )
 AS = re.compile(rf"\s*As\s+(?P<spk>{SPEAKER}){GAP}(?P<cue>{CUE})[^,.;:!?\x00]{{0,40}},\s+")
 SUBORDINATE = re.compile(
-    r"\s*(?:When|After|While|Although|Though|Because|Since|If|Before|Once|Until|Unlike|As)\b"
+    r"\s*(?:" + "|".join(WORDS["subordinators"]) + r")\b"
     r"[^,.;:!?\x00]{3,200},\s"
 )
 CUE_ANY = re.compile(rf"\b(?:{CUE}|{OBJECT_OF}|{COMPLEMENT}|[Aa]ccording\s+to)")
@@ -403,12 +400,10 @@ def pieces(masked: str, sents: list[tuple[int, int]]) -> list[tuple[int, tuple[i
 # Reports of other shapes: a verb with an object and its complement, a question, a parenthetical
 # attribution and a transcript label (used by presslens.extract.quotes)
 _AS_THEN = re.compile(  # the object, then "as" and the complement (never "as if", "as well")
-    r"[^,.;:!?\x00]{1,80}?\s+as\s+(?!(?:if|though|well(?=\s+as\b|\s*[,.;:!?]|\s*$)|soon|long"
-    r"|much|many|far|it|he|she|they|we|I|you|a\s+result)\b)(?=\w)"
+    r"[^,.;:!?\x00]{1,80}?\s+as\s+(?!(?:" + "|".join(WORDS["not_after_as"]) + r")\b)(?=\w)"
 )
 _FOR_THEN = re.compile(  # the object, then "for" and the complement (never "for years")
-    r"[^,.;:!?\x00]{1,80}?\s+for\s+(?!(?:years|months|weeks|days|hours|decades|now|long|a\s+while"
-    r"|the\s+(?:first|last|second)|the\s+past)\b)(?=\w)"
+    r"[^,.;:!?\x00]{1,80}?\s+for\s+(?!(?:" + "|".join(WORDS["not_after_for"]) + r")\b)(?=\w)"
 )
 
 
@@ -432,11 +427,11 @@ def is_complement(cue: str) -> bool:
 
 
 REDUCED = re.compile(  # a speaker in a reduced relative clause: "experts looking at the report"
-    r"\b[a-z]{3,}ing\s+(?:at|of|about|with|on|into|from|over|through|in)\s+$"
+    r"\b[a-z]{3,}ing\s+(?:" + "|".join(WORDS["reduced_prepositions"]) + r")\s+$"
 )
 # a question reported without its asker: "when asked if ...", "asked whether ..."
 QUESTION = re.compile(
-    r"(?:^\s*|\b(?:when|if|after|being|is|are|was|were|been|and|but)\s+|,\s+)(?P<cue>asked)"
+    r"(?:^\s*|\b(?:" + "|".join(WORDS["before_asked"]) + r")\s+|,\s+)(?P<cue>asked)"
     r"\s+(?:(?:him|her|them|me|us)\s+)?(?P<content>(?:if|whether)\s+[^,;:!?\x00]+)"
 )
 # a parenthetical attribution: "The deal, Borrell said, was ..." / "..., as X notes, knows ..."
@@ -473,17 +468,15 @@ def relative_end(masked: str, sp_end: int, c: int, end: int) -> int:
 
 # Whether what follows a verb is a reported clause
 FINITE = re.compile(  # a verb in the first words of a reported clause
-    r"^(?:[^,;:\x00]*?\s)??(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should"
-    r"|may|might|must|do|does|did|\w+n[’']t"
+    r"^(?:[^,;:\x00]*?\s)??(?:" + "|".join(WORDS["finite_verbs"]) + r"|\w+n[’']t"
     r"|(?<!the )(?<!\ba )(?<!an )(?<!his )(?<!her )(?<!its )(?<!their )\w{2,}ed"
-    r"|(?:he|she|it|they|we|I|you|there)\s+\w+)\b"
+    r"|(?:" + "|".join(WORDS["subject_pronouns"]) + r")\s+\w+)\b"
 )
 NOT_CLAUSE = re.compile(  # reported content never opens with a preposition or a conjunction
-    r"(?:after|before|during|on|in|at|for|with|about|to|from|of|by|amid|following|over|under"
-    r"|through|via|ahead|yet|but|and|or|as|while|than)\b",
+    r"(?:" + "|".join(WORDS["not_clause_openers"]) + r")\b",
     re.IGNORECASE,
 )
-SAY_TELL = re.compile(r"(?:say|says|said|saying|tell|tells|told|telling)\b")
+SAY_TELL = re.compile(r"(?:" + "|".join(inflect("say") + inflect("tell")) + r")\b")
 
 
 def clause(cue: str, content: str) -> bool:

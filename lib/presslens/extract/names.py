@@ -39,27 +39,22 @@ _OTHER_FIRST = frozenset(_ENTITIES["other_first"])
 _CONTRACTION = re.compile(r"[’'](?:re|ll|ve|m|d|t)$|n[’']t$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _SPEECH = re.compile(
-    r"\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|adds|argued|argues|wrote|"
-    r"writes|claimed|claims|warned|warns|insisted|stated|tweeted|asked|explained|noted|announced)\b"
+    r"\s*(?:,\s*)?(?:has\s+|had\s+|also\s+)?(?:" + "|".join(_ENTITIES["speech_after"]) + r")\b"
 )
 _HEADLINE_LOWER = frozenset(_ENTITIES["headline_lower"])  # left lower case in a title-case headline
 _NEXT = re.compile(r"(?:[’']s)?\s+([a-z]+)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|outside|throughout)\s+(?:the\s+)?$")
 _POSSESSIVE_AFTER = re.compile(r"[’']s\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
-_ORG_AFTER = re.compile(
-    r"(?:[’']s)?\s+(?:officials?|spokes(?:man|woman|person)|executives?|employees|staff(?:ers)?"
-    r"|board|shareholders|users|headquarters|CEO|chief\s+executive|founder|subscribers)\b"
-)
+_ORG_AFTER = re.compile(r"(?:[’']s)?\s+(?:" + "|".join(_ENTITIES["organisation_after"]) + r")\b")
 _PLACE_AFTER = re.compile(
-    r"(?:[’']s)?\s+(?:residents|citizens|voters|border|governor|mayor|city|county|capital"
-    r"|legislature|lawmakers|coast|territory|province|embassy)\b|,\s+(?:[A-Z][a-z]+\.|D\.C\.)"
+    r"(?:[’']s)?\s+(?:" + "|".join(_ENTITIES["place_after"]) + r")\b|,\s+(?:[A-Z][a-z]+\.|D\.C\.)"
 )
 _PLACE_LEFT = re.compile(r"\b(?:from|to|into|visit(?:ed|ing|s)?|across|toward|towards)\s+$")
 _PERSON_AFTER = re.compile(r",\s+\d{1,3},|\s+\([DRI]-|,\s+(?:who|whose|himself|herself)\b")
 _APPOSITION = re.compile(r",\s+(?:who|whose|a|an)\s")
 _AUX = frozenset(_ENTITIES["auxiliaries"])
-_SPEECH_BEFORE = re.compile(r"(?:said|says|added|asked|wrote|told|argued|noted)\s*$")
+_SPEECH_BEFORE = re.compile(r"(?:" + "|".join(_ENTITIES["speech_before"]) + r")\s*$")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from presslens.extract.attribution_cues import AFTER, DIRECT_CUE
+from presslens.extract.timeline.lexicon import MONTH_ABBREVIATIONS
 
 Span = tuple[int, int, int, int]  # quotation: open, close_end, content_start, content_end
 MASK = "\x00"  # quoted text is blanked with this before looking for cues
@@ -51,7 +52,7 @@ _NEXT_DOUBLE = re.compile(r'[ \t]*\n\s*"')
 _SINGLE_STYLE = re.compile(
     r"(?<![\w'’])'(?=[A-Z“\"])(?:[^'\n]|(?<=\w)'(?=\w)|(?<= )'n'(?= )){1,400}?[,?!]'(?=\s)"
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+_MONTH = r"(?:" + "|".join(MONTH_ABBREVIATIONS) + r")[a-z]{0,6}\.?"
 _TWEET_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 SIGNATURE = re.compile(  # "— Donald J. Trump (@realDonaldTrump) March 3, 2016", "-@handle"
     r"[\s>]*(?:(?:pic\.twitter\.com/\w+|https?://\S+)[\s>]*)*(?P<dash>[—–]|--?)[ \t]*"

@@ -122,10 +122,7 @@ _SUBJECT = re.compile(
     rf"(?:^|,\s+|{MASK}\s*)(?P<spk>{SPEAKER}){cues.GAP}(?!(?:and|or|but|who|which)\b)[a-z]+\b"
 )
 _ANYWHERE = re.compile(rf"(?P<spk>{SPEAKER}){cues.GAP}(?P<cue>{cues.DIRECT_CUE})")
-_INVERTED = (
-    r"(?:said|says|added|adds|warned|wrote|writes|noted|notes|explained|argued|insisted|tweeted"
-    r"|posted)\b"
-)
+_INVERTED = r"(?:" + "|".join(cues.WORDS["inverted_verbs"]) + r")\b"
 _TRAILING = re.compile(
     rf",\s+(?:(?P<spk1>{SPEAKER})\s+(?:{ADV}\s+)?(?P<cue1>{cues.BARE}|{cues.CLAUSE})"
     rf"|(?P<cue2>{_INVERTED})\s+(?P<spk2>{SPEAKER}))(?:\s+[^,.;!?\x00]{{0,40}})?"
@@ -135,10 +132,7 @@ _INVERTED_SUBJECT = re.compile(  # "..., said Rep. X (D-Calif.)| , adding that .
     rf"(?:^|[,\x00]\s*)(?:{cues.PAST})\s+(?P<spk>{SPEAKER})(?:,\s+[^,;:!?\x00]{{1,100}}?)?\s*$"
 )
 _TRAILING_SUBJECT = re.compile(rf"(?:^|[,\x00]\s*)(?P<spk>{SPEAKER})\s+(?:{cues.PAST})\s*$")
-_INTRO = (
-    r"(?:(?:during|at|in|on|after|before|following|earlier|later|last|this|to|in\s+a"
-    r"|on\s+[A-Z]\w+|[A-Z][a-z]+day)\b[^.;:!?\x00]{0,80}?\s+)"
-)
+_INTRO = r"(?:(?:" + "|".join(cues.WORDS["intro_words"]) + r")\b[^.;:!?\x00]{0,80}?\s+)"
 _THEN = rf"(?:\s+{ADV})?\s+(?:(?P<that>{_INTRO}?that\s+)|{cues.TIME},?\s+(?:that\s+)?)?"
 _INDIRECT = re.compile(
     rf"(?<![\w’'\-])(?=[A-Za-z])(?P<spk>{SPEAKER}){cues.GAP}"
@@ -148,9 +142,9 @@ _INDIRECT = re.compile(
     r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",
     re.DOTALL,
 )
+_STATEMENTS = "|".join(cues.WORDS["statement_nouns"])
 _PARTICIPLE = re.compile(
-    rf"(?:(?:,\s*|\b(?:{cues.TIME}|statement|letter|tweet|post|interview|video|release|message|email"
-    rf"|remarks|speech|op-ed|report)\s+)(?P<cue>{cues.ING}|{cues.COMPLEMENT_ING})(?:\s+{ADV})?"
+    rf"(?:(?:,\s*|\b(?:{cues.TIME}|{_STATEMENTS})\s+)(?P<cue>{cues.ING}|{cues.COMPLEMENT_ING})(?:\s+{ADV})?"
     rf"\s+(?:that\s+)?|\s+and\s+(?:also\s+)?(?P<cue_and>{cues.PAST}|{cues.COMPLEMENT_ING})"
     rf"(?:\s+{ADV})?\s+(?:that\s+)?)"
     r"(?!(?:\w+ly\s+)?that\b)(?P<content>[^\s\x00].*)",

@@ -15,8 +15,8 @@ formats are read here, recognised from the file's content (never its name):
 - **Factiva** text with field codes ("Full Article/Report plus Indexing"): each document a run of
   two- or three-letter codes (HD headline, CR credit, BY byline, WC words, PD date, SN source, SC,
   LA, CY copyright, LP lead, TD text, CO, IN, NS, RE, IPC, IPD, PUB, AN "Document ..." and the
-  others listed at `_FV_CODES`), each with its value on the same line or on the lines below it
-  (an .rtf export saved as text).
+  others listed in resources/exports.yaml), each with its value on the same line or on the lines
+  below it (an .rtf export saved as text).
 
 What an export prints before its first and after its last document is not an article and is
 dropped by the reader: the Nexis Uni cover page (user name, job number, search terms, the
@@ -37,12 +37,23 @@ from datetime import date
 
 from presslens.core import resources
 
+# The labels and codes of the export formats, as data (resources/exports.yaml)
+_FORMATS = resources.load("exports.yaml")
+_TIMEX_MONTHS = resources.load("timex.yaml")["months"]
 # a month's number by the first three letters of its name (the months of timex.yaml)
-_MONTHS = {
-    str(names[0])[:3].lower(): int(number)
-    for number, names in resources.load("timex.yaml")["months"].items()
-}
-_MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTHS = {str(names[0])[:3].lower(): int(number) for number, names in _TIMEX_MONTHS.items()}
+
+
+def _abbreviations(months: dict[int, list[str]]) -> list[str]:
+    """Each month's first three letters, then its other short spellings ("Sep", "Sept")."""
+    out: list[str] = []
+    for names in months.values():
+        first = str(names[0])[:3]
+        out += [first, *sorted({str(n).rstrip(".") for n in names[1:]} - {first})]
+    return out
+
+
+_MONTH = r"(?P<month>" + "|".join(_abbreviations(_TIMEX_MONTHS)) + r")[a-z]*\.?"
 _DATES = [
     re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),
     re.compile(_MONTH + r" (?P<day>\d{1,2}),? (?P<year>\d{4})", re.IGNORECASE),
@@ -55,16 +66,13 @@ _DATE_LINE = re.compile(
 _NEXIS_MARK = re.compile(r"^\s*(\d+) of \d+ DOCUMENTS?\s*$", re.MULTILINE | re.IGNORECASE)
 _NEXIS_END = re.compile(r"^\s*End of Document\s*$", re.MULTILINE | re.IGNORECASE)
 _NEXIS_FIELD = re.compile(
-    r"^\s*(byline|section|length|load-date|language|publication-type|dateline|highlight|"
-    r"graphic|body|url|copyright|classification)\b\s*:?",
-    re.IGNORECASE,
+    r"^\s*(" + "|".join(_FORMATS["nexis_fields"]) + r")\b\s*:?", re.IGNORECASE
 )
 # An edition line below the date line: "Late Edition - Final", "FIRST EDITION", "Final", "Home
 # Final", "Correction Appended", "Version: 2".
 _EDITION = re.compile(
     r"^[\w ]*edition\b.{0,40}$|^version ?:?\s*\d+$|^correction appended$"
-    r"|^((late|early|first|second|third|fourth|home|national|city|metro|met|main|sports|star|"
-    r"sunday|saturday|\d)\b[ ,;-]*){0,3}(final|extra)( edition)?$",
+    r"|^((" + "|".join(_FORMATS["edition_words"]) + r"|\d)\b[ ,;-]*){0,3}(final|extra)( edition)?$",
     re.IGNORECASE,
 )
 # A copyright notice LexisNexis Academic prints at the top of some documents, above the outlet.
@@ -73,8 +81,7 @@ _HEAD_COPYRIGHT = re.compile(r"^(copyright\b|©|\(c\) ?\d{4}|all rights reserved
 # "Narrowed by" table, or that table with its tabs turned to spaces: "Content Type Narrowed by",
 # "News Timeline: ...") and the numbered list of the documents' titles.
 _NEXIS_COVER = re.compile(
-    r"(^|\t)\s*(user name|date and time|job number|client/matter|search terms?|search type|"
-    r"narrowed by|content type|timeline|sources?|delivered by|download request)\s*(:|$|\t)"
+    r"(^|\t)\s*(" + "|".join(_FORMATS["nexis_cover"]) + r")\s*(:|$|\t)"
     r"|^\s*documents? \(\d+\)\s*$"
     r"|^\s*content type\s+narrowed by\s*$|^\s*[\w ]{0,30}\btimeline\s*:",  # tabs flattened
     re.IGNORECASE,
@@ -89,14 +96,8 @@ _PQ_TRAILER = re.compile(
     r"|^\s*(citation style\s*:|database copyright\b|copyright © \d{4} proquest)",
     re.IGNORECASE | re.MULTILINE,
 )
-# Factiva's field codes: HD headline, HLP headline in the original language, CR credit, BY
-# byline, CLM column, SE section, WC words, PD date, ET time, SN source, SC source code, ED
-# edition, PG page, VOL volume, LA language, CY copyright, LP lead, TD text, CT contact, RF
-# reference, ART art (captions), CO company, IN industry, NS subject, RE region, IPC / IPD the
-# provider's codes and descriptors, PUB publisher, AN accession number ("Document ...").
-_FV_CODES = (
-    "HD|HLP|CR|BY|CLM|SE|WC|PD|ET|SN|SC|ED|PG|VOL|LA|CY|LP|TD|CT|RF|ART|CO|IN|NS|RE|IPC|IPD|PUB|AN"
-)
+# Factiva's field codes (with what each holds in exports.yaml)
+_FV_CODES = "|".join(_FORMATS["factiva_codes"])
 _FV_LINE = re.compile(rf"^({_FV_CODES})(?:[ \t]+(.*))?$")
 _FV_LATE = re.compile(
     r"^(CO|IN|NS|RE|IPC|IPD)[ \t]+[a-z0-9]{2,12} : |^(IPC|IPD)[ \t]+\S"

@@ -19,7 +19,7 @@ import re
 
 from presslens.extract import claims
 from presslens.extract.timeline.happened import what_happened
-from presslens.extract.timeline.lexicon import BASIS_OF
+from presslens.extract.timeline.lexicon import BASIS_OF, MONTH_ABBREVIATIONS
 from presslens.extract.timeline.tense import BASIS
 
 EVENT_COLUMNS = [
@@ -292,7 +292,7 @@ def coverage(
 EVIDENCE_COLUMNS = ["key", "month", "day", "year", "n", "article_id"]
 _YMD = re.compile(r"^([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?$")
 _MONTH_WORD = re.compile(
-    r"(?<![A-Za-z])(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?", re.IGNORECASE
+    r"(?<![A-Za-z])(?:" + "|".join(MONTH_ABBREVIATIONS) + r")[a-z]*\.?", re.IGNORECASE
 )
 _YEAR_DIGITS = re.compile(r"[0-9]{4}")
 _TENSE_BASES = frozenset(BASIS.values())  # a month (and day) placed by the tense of its clause

@@ -131,8 +131,8 @@ def absolute_paths(params: dict[str, Any]) -> dict[str, Any]:
     """Path parameters made absolute, so no notebook depends on its working directory.
 
     The corpus ('' is the seeds shipped with presslens) always; the other path parameters when they
-    name an existing file or folder (a bare resource name such as ``actors.yaml`` stays as it is,
-    for the notebook to find in the package); the topic pack when it is a folder holding a
+    name an existing file or folder (a bare resource name such as ``cleaning.yaml`` stays as it
+    is, for the notebook to find in the package); the topic pack when it is a folder holding a
     pack.yaml rather than a shipped pack's name.
     """
     out = dict(params)

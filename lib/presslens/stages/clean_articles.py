@@ -127,8 +127,8 @@ def clean_corpus(
     progress: bool = True,
 ) -> dict[str, int]:
     """Stage 10: write articles, removed, quarantine and sentences for a corpus, the run's settings
-    (`run_settings`: the topic pack, see `pipeline.packs`, and `outlet_comparisons`, see
-    `pipeline.outlet_scope`), the data-quality panel (`data_quality`) and the cleaning figure;
+    (`run_settings`: the topic pack, see `core.packs`, and `outlet_comparisons`, see
+    `core.outlet_scope`), the data-quality panel (`data_quality`) and the cleaning figure;
     return the counts."""
     outlet_scope.check(outlet_comparisons)
     chosen = packs.resolve(pack, corpus)

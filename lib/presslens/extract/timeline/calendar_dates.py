@@ -160,10 +160,8 @@ _R_MONTH = re.compile(
 )
 
 
-_DETERMINER_BEFORE = frozenset(["the", "this", "its", "their", "his", "her", "our", "a", "an"])
-_FUNCTION_WORDS = frozenset(
-    ["for", "of", "to", "and", "or", "in", "on", "with", "at", "by", "is", "was", "will", "said"]
-)
+_DETERMINER_BEFORE = frozenset(WORDS["determiners_before_month"])
+_FUNCTION_WORDS = frozenset(WORDS["not_nouns_after_month"])
 _POSSESSIVE_BEFORE = re.compile(r"[A-Za-z]['\u2019]s?\s+$")  # "the party's August meeting"
 _NOUN_AFTER = re.compile(r"\s+[\"'\u201c\u2018]?[a-z]")
 

@@ -84,7 +84,7 @@ def _h_duration(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
 
 _R_DURATION_BARE = re.compile(
     r"(?<![\w-])(?P<u>"
-    + any_case(["decades", "years", "months", "weeks", "days", "hours", "minutes", "centuries"])
+    + any_case(WORDS["bare_units"])
     + r")(?:(?P<long>"
     + HYPHEN
     + any_case(["long"])
@@ -93,6 +93,7 @@ _R_DURATION_BARE = re.compile(
     + r"\b)|(?![\w-]))"
 )
 _BARE_PREPS = frozenset(WORDS["duration_before"])
+_NOT_BARE_AFTER = frozenset(WORDS["no_duration_after"])
 
 
 def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
@@ -105,26 +106,7 @@ def _h_duration_bare(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | 
         adjacent = text[m.start() - 1 : m.start()].isspace() if m.start() else False
         if not followed_by_of and not (prev and adjacent and prev[-1] in _BARE_PREPS):
             return None
-        if prev and prev[-1] in (
-            "the",
-            "those",
-            "these",
-            "early",
-            "first",
-            "last",
-            "final",
-            "recent",
-            "past",
-            "coming",
-            "next",
-            "previous",
-            "his",
-            "her",
-            "their",
-            "its",
-            "our",
-            "my",
-        ):
+        if prev and prev[-1] in _NOT_BARE_AFTER:
             return None
     return (m.start(), m.end(), "DURATION", duration_value(None, code), None, None, "none")
 

@@ -66,6 +66,10 @@ SET_WORDS: dict[str, str] = dict(WORDS["set_words"])
 """Adverb of frequency -> its TIMEX3 set value ("daily" -> P1D)."""
 PERIOD_EDGES: dict[str, str] = dict(WORDS["period_edges"])
 """Word of a part of a period -> the part ("early" -> early, "the end of" -> end)."""
+MONTH_ABBREVIATIONS: list[str] = [
+    str(names[0])[:3] for names in resources.load("timex.yaml")["months"].values()
+]
+"""The first three letters of each month's name, January first ("Jan" ... "Dec")."""
 
 
 @dataclass(frozen=True)

@@ -56,8 +56,8 @@ WEEKDAY = (
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9])"
 """A day of a month in digits, with an optional ordinal suffix."""
 _NUMWORDS = any_case(k for k in _LEX.numbers if not k.startswith("half"))
-_TENS = any_case(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])
-_ONES = any_case(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+_TENS = any_case(WORDS["tens"])
+_ONES = any_case(WORDS["ones"])
 NUMBER = (
     r"(?:"
     + NOT_NUM_BEFORE

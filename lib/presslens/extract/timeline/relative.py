@@ -6,7 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .lexicon import PARTS_OF_DAY, SEASONS, WORDS, Hit, any_case, lexicon, lookup_key, parse_number
+from .lexicon import (
+    PARTS_OF_DAY,
+    PERIOD_EDGES,
+    SEASONS,
+    WORDS,
+    Hit,
+    any_case,
+    lexicon,
+    lookup_key,
+    parse_number,
+)
 from .patterns import APPROX, HYPHEN, NUMBER, UNIT, WEEKDAY, Rule
 from .spans import (
     duration_value,
@@ -27,7 +37,7 @@ _LEX = lexicon()
 
 _R_WEEKDAY = re.compile(
     r"(?:(?P<rel>"
-    + any_case(["next", "last", "this", "coming", "past", "previous", "this coming", "this past"])
+    + any_case(WORDS["weekday_modifiers"])
     + r")\s+)?(?<![\w-])(?P<wd>"
     + WEEKDAY
     + r")(?![\w-])"
@@ -114,22 +124,7 @@ _REL_UNITS = [
 ]
 _R_REL_UNIT = re.compile(
     r"(?:(?P<el>"
-    + any_case(
-        [
-            "earlier",
-            "later",
-            "early",
-            "late",
-            "mid",
-            "the end of",
-            "the beginning of",
-            "the start of",
-            "the middle of",
-            "end of",
-            "beginning of",
-            "start of",
-        ]
-    )
+    + any_case(WORDS["unit_edges"])
     + r")(?:"
     + HYPHEN
     + r"|\s+))?(?:(?P<the>"
@@ -152,18 +147,6 @@ _REL_STEP = {
     "current": 0,
     "next": 1,
     "coming": 1,
-}
-_EDGE_MOD = {
-    "early": "early",
-    "late": "late",
-    "mid": "mid",
-    "the end of": "end",
-    "end of": "end",
-    "the beginning of": "start",
-    "beginning of": "start",
-    "the start of": "start",
-    "start of": "start",
-    "the middle of": "mid",
 }
 _UNRESOLVED = {
     "week": "XXXX-WXX",
@@ -198,7 +181,7 @@ def _h_rel_unit(m: re.Match[str], text: str, ref: dt.date | None) -> Hit | None:
     if ref is None:
         value = _UNRESOLVED.get(unit, f"XXXX-{SEASONS.get(unit, 'XX')}")
         return (m.start(), m.end(), "DATE", value, None, None, "none")
-    span = _rel_span(unit, step, ref, _EDGE_MOD.get(el))
+    span = _rel_span(unit, step, ref, PERIOD_EDGES.get(el))
     if span is None:
         return None
     value, begin, finish = span
@@ -370,28 +353,12 @@ def _ago_span(
 
 # --- vague references -----------------------------------------------------------------------------
 
-_R_PRESENT = re.compile(
-    r"(?<![\w-])(?P<w>"
-    + any_case(
-        [
-            "now",
-            "currently",
-            "presently",
-            "nowadays",
-            "at present",
-            "right now",
-            "these days",
-            "at the moment",
-            "at this time",
-        ]
-    )
-    + r")(?![\w-])"
-)
+_R_PRESENT = re.compile(r"(?<![\w-])(?P<w>" + any_case(WORDS["present"]) + r")(?![\w-])")
 _R_PAST = re.compile(
     r"(?<![\w-])(?:(?P<w>"
     + any_case(["recently", "recent", "lately"])
     + r")(?:\s+(?P<u>"
-    + any_case(["years", "months", "weeks", "days", "decades", "times", "history", "past"])
+    + any_case(WORDS["recent_nouns"])
     + r"))?"
     r"|(?P<pre>"
     + any_case(["in", "into", "for", "from", "than", "near"])

@@ -22,6 +22,7 @@ from .lexicon import (
     SEASONS,
     SET_WORDS,
     TIMEX_COLUMNS,
+    WORDS,
     Hit,
     lexicon,
 )
@@ -72,26 +73,7 @@ _CLASS_WORDS: dict[str, set[str]] = {
     "parts": set(PARTS_OF_DAY) | set(SEASONS) | {"weekend"},
     "quarter": {"quarter", "half", "q", "h"},  # words are letters only: "Q3" gives "q"
     "setw": {w.split("-")[-1] for w in SET_WORDS} | {"semi"},
-    "clock": {
-        "noon",
-        "midnight",
-        "midday",
-        "a",
-        "m",
-        "am",
-        "pm",
-        "p",
-        "gmt",
-        "utc",
-        "cet",
-        "cest",
-        "bst",
-        "est",
-        "edt",
-        "local",
-        "hours",
-        "hrs",
-    },
+    "clock": set(WORDS["clock_words"]),
 }
 _CLASS_OF: dict[str, frozenset[str]] = {}
 for _cls, _words in _CLASS_WORDS.items():

@@ -30,7 +30,8 @@ _TENSE = resources.load("timex.yaml")["tense"]
 _YEAR_OVER_COUNT = frozenset(str(w).lower() for w in _TENSE["year_over_count"])
 _COUNTED_AFTER = frozenset(str(w).lower() for w in _TENSE["counted_after"])
 _NOT_PLURAL = frozenset(str(w).lower() for w in _TENSE["not_plural"])
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "our"])
+_DETERMINERS = frozenset(WORDS["determiners_before_year"])
+_OWNERS = frozenset(WORDS["owners_before_year"])
 _WORD_AFTER = re.compile(r"\s+([A-Za-z][a-z-]*)")
 
 
@@ -163,11 +164,7 @@ def _year_context(text: str, start: int, end: int) -> bool:
         or text.startswith(("'s", "\u2019s"), end)
     ):
         return True
-    if (
-        prev
-        and prev[-1] in ("the", "a", "its", "their", "his", "her", "this", "that", "our", "whose")
-        and nxt
-    ):
+    if prev and prev[-1] in _OWNERS and nxt:
         if nxt[:1].isupper() and not (nxt.endswith("s") and not nxt.isupper()):
             return True
     return False

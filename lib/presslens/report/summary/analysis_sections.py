@@ -263,7 +263,7 @@ def _no_pack_blocks() -> list[dict[str, Any]]:
             "both need lists written for the story. A topic pack holds them, with an actors "
             "overlay and the claims worth comparing. Choose a pack with presslens run --pack NAME "
             "or a presslens.yaml beside the corpus, or write one: the format is in the "
-            f"project's {packs.FORMAT} (and the README's Topic packs)."
+            f"project's {packs.FORMAT}."
         ),
     ]
 

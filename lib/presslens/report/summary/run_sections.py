@@ -306,8 +306,8 @@ def methods_blocks(t: dict[str, Any], *, min_articles: int = 30) -> list[dict[st
         block("h3", text="Method notes"),
         block("list", entries=[[Part(f"{h}: {text}")] for h, text in methods(t.get("pack", ""))]),
         p(
-            "Each notebook's HTML (below) shows its parameters and every step; the README is the "
-            "full methods page.",
+            "Each notebook's HTML (below) shows its parameters and every step; docs/methods in the "
+            "presslens repository has one methods page per notebook.",
             cls="note",
         ),
         block("h3", text="Limitations"),
