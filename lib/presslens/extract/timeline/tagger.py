@@ -98,11 +98,6 @@ def _gated_rules() -> list[tuple[int, re.Pattern[str], Handler, frozenset[str]]]
 _GATED_RULES = _gated_rules()
 
 
-def _classes(text: str) -> set[str]:
-    """The trigger classes present in `text` (empty: nothing temporal to find)."""
-    return _triggers(text)[0]
-
-
 def _triggers(text: str) -> tuple[set[str], frozenset[str]]:
     """The trigger classes present in `text` and its trigger words."""
     found = _TRIGGERS.intersection(_WORD.findall(text.lower()))
