@@ -45,6 +45,14 @@ def test_a_notebooks_parameters_cell_is_its_stages_declaration(path: Path) -> No
         f"parameters cell {sorted(set(cell) - set(declared))} "
         f"vs declaration {sorted(set(declared) - set(cell))}"
     )
+    source = "".join(
+        "".join(c["source"])
+        for c in json.loads(path.read_text())["cells"]
+        if "parameters" in c["metadata"].get("tags", [])
+    )
+    for line in source.splitlines():  # short enough to read in JupyterLab's editor
+        assert len(line) <= 100, line
+    assert not set(cell) & set(stage.RUN_CONTROL), "run settings are set once per run"
     for name, value in cell.items():
         if name in notebooks.RESERVED:  # the runner gives corpus and out_dir
             continue
@@ -189,7 +197,7 @@ def words_part(part: Partition, *, min_length: int) -> dict:
     weight=3,
 )
 def count_words(
-    out_dir: str, *, min_length: int = 3, engine: str = "auto", scheduler: str = "",
+    out_dir: str, *, min_length: int = 3, engine: str = "", scheduler: str = "",
     progress: bool = True,
 ) -> dict:
     return map_stage(
@@ -206,10 +214,7 @@ def _toy_notebook(path: Path) -> None:
 
     nb = nbformat.v4.new_notebook()
     params = nbformat.v4.new_code_cell(
-        'out_dir: str = ""  # run folder\n'
-        "min_length: int = 3  # letters a word needs\n"
-        'engine: str = "auto"  # engine\n'
-        'scheduler: str = ""  # Dask scheduler'
+        'out_dir: str = ""  # run folder\nmin_length: int = 3  # letters a word needs'
     )
     params.metadata["tags"] = ["parameters"]
     body = nbformat.v4.new_code_cell(

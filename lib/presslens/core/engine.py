@@ -25,10 +25,39 @@ from presslens.core.progress import bar as progress_bar
 
 ENGINES = ("auto", "pandas", "processes", "dask")
 
+# How a run executes is set once for the run, not per notebook: ``presslens run --engine E
+# --scheduler ADDRESS --partition-size N`` puts them in the environment its kernels inherit. An
+# engine or scheduler of '' (what a stage gets by default) means the run's setting, else auto.
+ENGINE_ENV, SCHEDULER_ENV, PARTITION_ENV = (
+    "PRESSLENS_ENGINE",
+    "PRESSLENS_SCHEDULER",
+    "PRESSLENS_PARTITION_SIZE",
+)
+PARTITION_SIZE = 500  # articles per partition unless the run sets another size
+
+
+def engine_setting(engine: str = "") -> str:
+    """The engine to use: `engine` when given, else the run's setting, else auto."""
+    return engine or os.environ.get(ENGINE_ENV, "") or "auto"
+
+
+def scheduler_setting(scheduler: str = "") -> str:
+    """The Dask scheduler to use: `scheduler` when given, else the run's ('' a LocalCluster)."""
+    return scheduler or os.environ.get(SCHEDULER_ENV, "")
+
+
+def partition_size_setting(size: int = 0) -> int:
+    """Articles per partition: `size` when given, else the run's setting, else 500."""
+    if size:
+        return int(size)
+    given = os.environ.get(PARTITION_ENV, "")
+    return int(given) if given.strip() else PARTITION_SIZE
+
 
 def resolve(engine: str, *, total: int | None, workers: int = 0) -> str:
-    """The engine `auto` stands for here: processes with several cores and partitions (and fork),
-    else pandas."""
+    """The engine to use ('' the run's setting, see `engine_setting`); `auto` stands for processes
+    with several cores and partitions (and fork), else pandas."""
+    engine = engine_setting(engine)
     check(engine)
     if engine != "auto":
         return engine
@@ -105,7 +134,7 @@ def map_partitions(
                     yield pending.popleft().get()
                     bar.update()
             return
-        with client(scheduler, workers=workers) as c:
+        with client(scheduler_setting(scheduler), workers=workers) as c:
             pending: deque = deque()
             for part in parts:
                 # Scattering first sends the partition as data, not inside the task graph (a

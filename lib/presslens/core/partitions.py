@@ -94,7 +94,7 @@ def map_stage(
     *,
     article_columns: list[str],
     extra: tuple[str, ...] = (),
-    engine_name: str = "auto",
+    engine_name: str = "",
     scheduler: str = "",
     desc: str = "stage",
     progress: bool = True,

@@ -24,6 +24,7 @@ import importlib
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from presslens.core import tables
@@ -31,7 +32,9 @@ from presslens.core import tables
 CORPUS = "corpus"  # what stage 10 reads: the input folder or table, not a table of the run
 EVAL_DATA = "validation data"  # what stage 90 reads: the human-labelled data sets
 EVERY_TABLE = "*"  # what a stage that reads every table of the run (the report) declares
-RUN_CONTROL = ("progress",)  # arguments of a stage function that are not parameters of a run
+# arguments of a stage function that are run settings (set once for a run: `core.engine`), not
+# parameters of its notebook
+RUN_CONTROL = ("progress", "engine", "scheduler", "partition_size")
 
 _REGISTERED: dict[str, "Stage"] = {}
 _RUNNING: contextvars.ContextVar[tuple["Stage", dict[str, Any]] | None] = contextvars.ContextVar(
@@ -165,30 +168,72 @@ def stage(
             preload=preload,
             weight=weight,
         )
-        signature = inspect.signature(func)
-
-        @functools.wraps(func)
-        def run_stage(*args: Any, **kwargs: Any) -> Any:
-            bound = signature.bind(*args, **kwargs)
-            bound.apply_defaults()
-            token = _RUNNING.set((decl, dict(bound.arguments)))
-            try:
-                return func(*args, **kwargs)
-            finally:
-                _RUNNING.reset(token)
-
-        def run(namespace: Mapping[str, Any], **overrides: Any) -> Any:
-            """Run the stage with the parameters a notebook's parameters cell defined (the names
-            of `namespace` the stage declares), `overrides` replacing them."""
-            given = {p.name: namespace[p.name] for p in decl.params if p.name in namespace}
-            return run_stage(**{**given, **overrides})
-
-        run_stage.declaration = decl  # type: ignore[attr-defined]
-        run_stage.run = run  # type: ignore[attr-defined]
+        run_stage = _wrap(func, decl)
         register(decl)
         return run_stage
 
     return declare
+
+
+def _wrap(func: Callable[..., Any], decl: Stage) -> Callable[..., Any]:
+    """The stage function as its declaration runs it: it knows it is running (for the preload)
+    and has `declaration` and `run(namespace)` for notebooks."""
+    signature = inspect.signature(func)
+
+    @functools.wraps(func)
+    def run_stage(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        token = _RUNNING.set((decl, dict(bound.arguments)))
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _RUNNING.reset(token)
+
+    def run(namespace: Mapping[str, Any], **overrides: Any) -> Any:
+        """Run the stage with the parameters a notebook's parameters cell defined (the names
+        of `namespace` the stage declares), `overrides` replacing them; a notebook shows the
+        result as a short summary of what the stage wrote."""
+        given = {p.name: namespace[p.name] for p in decl.params if p.name in namespace}
+        result = run_stage(**{**given, **overrides})
+        out_dir = given.get("out_dir", overrides.get("out_dir"))
+        if isinstance(result, dict) and out_dir:
+            return Wrote(result, decl, out_dir)
+        return result
+
+    run_stage.declaration = decl  # type: ignore[attr-defined]
+    run_stage.run = run  # type: ignore[attr-defined]
+    return run_stage
+
+
+class Wrote(dict):
+    """A stage's result (its counts, as a dict) that a notebook shows as a short Markdown summary
+    of the tables, figures and pages the stage wrote, instead of the raw dict."""
+
+    def __init__(self, result: dict, decl: Stage, out_dir: Any) -> None:
+        super().__init__(result)
+        self.decl, self.out_dir = decl, out_dir
+
+    def _repr_markdown_(self) -> str:
+        written = [t for t in self.decl.writes if tables.exists(t, self.out_dir)]
+        rows = [f"`{t}` ({tables.n_rows(t, self.out_dir):,} rows)" for t in written]
+        folder = Path(self.out_dir)
+        figures = [f for f in self.decl.figures if (folder / "figures" / f"{f}.png").exists()]
+        pages = [p for p in self.decl.pages if any(folder.glob(p))]
+        parts = []
+        if rows:
+            parts.append(f"{_count(len(rows), 'table')}: " + ", ".join(rows))
+        if figures:
+            parts.append(f"{_count(len(figures), 'figure')}: " + ", ".join(figures))
+        if pages:
+            parts.append("pages: " + ", ".join(f"`{p}`" for p in pages))
+        what = "; ".join(parts) if parts else "nothing"
+        return f"**{self.decl.notebook}** wrote {what} in `{folder}`."
+
+
+def _count(n: int, word: str) -> str:
+    """'1 table', '3 tables'."""
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def register(decl: Stage) -> None:

@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="set a notebook parameter (repeatable)",
     )
     run.add_argument("--params", metavar="FILE", help="YAML file of parameters")
+    add_settings(run)
     run.add_argument(
         "--notebooks", default=None, help="folder of notebooks (default: the project's notebooks/)"
     )
@@ -88,6 +89,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_sample_parser(sub)
     return parser
+
+
+def add_settings(run: Any) -> None:
+    """The options of `presslens run` that set how the run executes, once for every notebook."""
+    run.add_argument(
+        "--engine",
+        default=None,
+        choices=["auto", "pandas", "processes", "dask"],
+        help="how every stage runs its partitions (default auto: worker processes on a machine "
+        "with several cores); tables are the same whichever engine",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        help="with --engine dask: the address of a running scheduler (default: a LocalCluster)",
+    )
+    run.add_argument(
+        "--partition-size",
+        type=int,
+        default=None,
+        help="articles per partition (default 500): bounds memory, spread over the cores",
+    )
 
 
 def add_sample_parser(sub: Any) -> None:
@@ -156,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
             progress=not args.quiet,
             force=args.force,
             cache=args.cache,
+            settings={
+                "engine": args.engine,
+                "scheduler": args.scheduler,
+                "partition_size": args.partition_size,
+            },
         )
     except notebooks.ParameterError as exc:
         print(f"presslens: {exc}", file=sys.stderr)

@@ -14,8 +14,10 @@ from presslens.pipeline.notebooks import Notebook
 
 
 # The kernel logs only errors: its warning that it talks to papermill over local TCP without
-# encryption is noise on a terminal.
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
+# encryption is noise on a terminal. It keeps no input history: a shared kernel restarts its cell
+# counter for each notebook, which IPython's history database refuses with an error printed into
+# the parameters cell ("Session/line number was not unique"); a run has no use for the history.
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
 
 
 SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see Kernels)

@@ -28,6 +28,7 @@ from tqdm.auto import tqdm
 
 from presslens.core import packs, paths
 from presslens.report import htmlexport
+from presslens.core import engine
 from presslens.core import progress as progress_file
 from presslens.core.hashing import code_hash
 from presslens.pipeline.cache import (
@@ -91,8 +92,11 @@ def run(
     force: bool = False,
     cache: str | Path | None = None,
     share_kernel: bool | None = None,
+    settings: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
+
+    `settings`: how the run executes, once for every notebook (see `run_settings`).
 
     `share_kernel`: None shares one kernel among the notebooks while the corpus is small (see
     `kernels.Kernels`), True always, False never.
@@ -105,11 +109,13 @@ def run(
     since a cached run is not executed again: its outputs are copied from the cache (``OUT.cache``
     unless `cache` is given), unless `force`.
     """
+    params = dict(params or {})
+    settings = run_settings(params, settings)
     chain, params = _prepare(corpus, params, notebooks)
     out = paths.run_folder(out)
     stage, aside = _fresh_stage(out)
     params["out_dir"] = str(stage)
-    manifest = _new_manifest(params, chain)
+    manifest = {**_new_manifest(params, chain), "settings": settings}
     cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
     key = json.dumps([manifest["versions"], code_hash()], sort_keys=True)
     key = hashlib.sha256(key.encode()).hexdigest()
@@ -128,19 +134,73 @@ def run(
         exporter,
         hashed=exporter.submit(resource_hashes, manifest["pack"]["files"]),
     )
-    kernels = Kernels(stage, share=share_kernel)
-    try:
-        with _progress_file() as progress_path, _bar(chain, progress) as bar:
-            used = job.execute(bar, kernels, progress_path)
-    finally:
-        kernels.close()
-        exporter.shutdown()
+    used = _execute(job, Kernels(stage, share=share_kernel), settings, progress)
     manifest["resources"] = job.hashed.result()
     prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
     _write_json(stage / "manifest.json", manifest)
     _swap(stage, out)
     shutil.rmtree(aside, ignore_errors=True)
     return manifest
+
+
+def _execute(
+    job: "_Run", kernels: Kernels, settings: dict[str, Any], progress: bool
+) -> list[tuple[Notebook, str]]:
+    """Run the chain's notebooks with the run's settings, its progress file and bar."""
+    try:
+        with (
+            _settings_env(settings),
+            _progress_file() as progress_path,
+            _bar(job.chain, progress) as bar,
+        ):
+            return job.execute(bar, kernels, progress_path)
+    finally:
+        kernels.close()
+        job.exporter.shutdown()
+
+
+SETTINGS = {
+    "engine": engine.ENGINE_ENV,
+    "scheduler": engine.SCHEDULER_ENV,
+    "partition_size": engine.PARTITION_ENV,
+}
+
+
+def run_settings(params: dict[str, Any], given: dict[str, Any] | None) -> dict[str, Any]:
+    """The run's settings (`engine`, `scheduler`, `partition_size`), taken out of `params` where
+    given there, checked; those not given are left to their defaults."""
+    out = {k: params.pop(k) for k in list(params) if k in SETTINGS}
+    out.update({k: v for k, v in (given or {}).items() if v is not None})
+    unknown = sorted(set(out) - set(SETTINGS))
+    if unknown:
+        raise ParameterError(f"unknown run setting(s): {', '.join(unknown)}")
+    if "engine" in out and out["engine"] not in engine.ENGINES:
+        known = ", ".join(engine.ENGINES)
+        raise ParameterError(f"engine must be one of {known}, got {out['engine']!r}")
+    size = out.get("partition_size")
+    if size is not None and (not isinstance(size, int) or isinstance(size, bool) or size < 1):
+        raise ParameterError(f"partition_size must be a positive integer, got {size!r}")
+    if not isinstance(out.get("scheduler", ""), str):
+        raise ParameterError(f"scheduler must be an address or '', got {out['scheduler']!r}")
+    return out
+
+
+@contextlib.contextmanager
+def _settings_env(settings: dict[str, Any]) -> Iterator[None]:
+    """The run's settings in the environment the kernels inherit, restored afterwards."""
+    saved = {env: os.environ.get(env) for env in SETTINGS.values()}
+    for name, env in SETTINGS.items():
+        os.environ.pop(env, None)
+        if name in settings:
+            os.environ[env] = str(settings[name])
+    try:
+        yield
+    finally:
+        for env, value in saved.items():
+            if value is None:
+                os.environ.pop(env, None)
+            else:
+                os.environ[env] = value
 
 
 def _prepare(

@@ -256,7 +256,7 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
 
 
 def write_article_pages(
-    out_dir: str | Path, *, engine_name: str = "auto", scheduler: str = "", progress: bool = False
+    out_dir: str | Path, *, engine_name: str = "", scheduler: str = "", progress: bool = False
 ) -> int:
     """Write articles/<article_id>.html for every input article, partition by partition; return how
     many."""

@@ -64,7 +64,7 @@ def build_timeline(
     tone_method: str = "vader",
     gold: str | Path = "",
     gold_corpus: str | Path = "",
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -129,7 +129,7 @@ def tag_corpus(
     out_dir: str | Path,
     claims_file: str,
     *,
-    engine_name: str = "auto",
+    engine_name: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:

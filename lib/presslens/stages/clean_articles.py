@@ -12,7 +12,7 @@ from presslens.ingest import clean, dedupe, language, outlets, sentences, wire
 from presslens.ingest import corpus as reader
 from presslens.measure import data_quality
 from presslens.core import outlet_scope, packs, tables
-from presslens.core.engine import map_partitions
+from presslens.core.engine import map_partitions, partition_size_setting
 from presslens.core.stage import CORPUS, preloader, stage
 from presslens.stages import preload
 from presslens.stages.data_quality import write_data_quality
@@ -117,9 +117,9 @@ def clean_corpus(
     near_duplicate: float = 0.8,
     min_english_share: float = 0.15,
     cleaning_rules: str = "cleaning.yaml",
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
-    partition_size: int = 500,
+    partition_size: int = 0,
     max_articles_per_figure: int = 40,
     pack: str = "auto",
     outlet_comparisons: str = outlet_scope.DEFAULT,
@@ -132,7 +132,7 @@ def clean_corpus(
     return the counts."""
     outlet_scope.check(outlet_comparisons)
     chosen = packs.resolve(pack, corpus)
-    plan = reader.plan(corpus, partition_size=partition_size)
+    plan = reader.plan(corpus, partition_size=partition_size_setting(partition_size))
     work = Path(out_dir) / ".work-clean"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)

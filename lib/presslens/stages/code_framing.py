@@ -141,7 +141,7 @@ def code_framing(
     seed: int = 0,
     min_mentions: int = 5,
     top_actors: int = 12,
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:
@@ -239,7 +239,7 @@ def discover_actors(
     *,
     listed: str = "",
     min_mentions: int = 2,
-    engine_name: str = "auto",
+    engine_name: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> str:

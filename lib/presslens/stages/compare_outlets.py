@@ -71,7 +71,7 @@ def compare_outlets(
     contrast_keep: int = 100,
     contrast_top: int = 8,
     tone_method: str = "vader",
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:

@@ -82,7 +82,7 @@ def score_sentiment(
     min_articles: int = 5,
     top: int = 10,
     max_articles_per_figure: int = 40,
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, int]:

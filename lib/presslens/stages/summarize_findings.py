@@ -23,7 +23,7 @@ def write_report(
     question: str = "",
     min_articles: int = 30,
     cleaning_rules: str = "cleaning.yaml",
-    engine: str = "auto",
+    engine: str = "",
     scheduler: str = "",
     progress: bool = True,
 ) -> dict[str, Any]:
