@@ -13,7 +13,7 @@ OUT    ?= reports
 # their question); set QUESTION or PACK to choose others.
 ASK = $(if $(QUESTION),-p question "$(QUESTION)",)$(if $(PACK), --pack "$(PACK)",)
 
-.PHONY: reports test venv clean-venv
+.PHONY: reports test venv clean-venv notebooks-clean
 
 venv: $(STAMP)
 
@@ -23,10 +23,23 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test,dask,bench]"
 	touch $(STAMP)
 
-reports: $(STAMP)
+# The chain's notebooks are saved and committed without outputs: JupyterLab run from this venv
+# saves notebooks/NN-*.ipynb without them (a pre-save hook, presslens.pipeline.jupyter), and git
+# reads notebooks/*.ipynb through nbstripout (.gitattributes names the filter; its command goes
+# into the checkout's .git/config, when there is one).
+notebooks-clean: $(STAMP)
+	@mkdir -p $(VENV)/etc/jupyter
+	@cp jupyter-config/jupyter_server_config.json $(VENV)/etc/jupyter/jupyter_server_config.json
+	@if git rev-parse --git-dir >/dev/null 2>&1; then \
+	  git config filter.nbstripout.clean '"$(abspath $(BIN))/python" -m nbstripout --keep-id'; \
+	  git config filter.nbstripout.smudge cat; \
+	  git config diff.ipynb.textconv '"$(abspath $(BIN))/python" -m nbstripout --keep-id -t'; \
+	fi
+
+reports: $(STAMP) notebooks-clean
 	$(BIN)/presslens run --corpus $(CORPUS) --out $(OUT) $(ASK)
 
-test: $(STAMP)
+test: $(STAMP) notebooks-clean
 	$(BIN)/ruff check lib tests bench setup.py
 	$(BIN)/ruff format --check lib tests bench setup.py
 	$(BIN)/python -m pytest

@@ -129,5 +129,6 @@ def broken_links(links: list[str]) -> list[str]:
 
 
 def outside_requests(requests: list[str]) -> list[str]:
-    """Requests that would leave the machine (anything but file:, data: and about:)."""
-    return [r for r in requests if not r.startswith(("file://", "data:", "about:"))]
+    """Requests that would leave the machine (anything but file:, data:, about: and blob:, the
+    last an object of the page's own memory)."""
+    return [r for r in requests if not r.startswith(("file://", "data:", "about:", "blob:"))]

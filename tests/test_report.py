@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from presslens.report import articles, pages
+from presslens.report import articles, pages, parts
 
 
 HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="alert(1)">'
@@ -24,7 +24,7 @@ HOSTILE = '<script>document.title="pwned"</script><img src=x onerror="alert(1)">
     ],
 )
 def test_safe_href(url: str, href: str) -> None:
-    assert pages.safe_href(url) == href
+    assert parts.safe_href(url) == href
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_safe_href(url: str, href: str) -> None:
     ],
 )
 def test_numbers_are_formatted_for_reading(value: object, text: str) -> None:
-    assert pages.fmt(value) == text
+    assert parts.fmt(value) == text
 
 
 def page_for(text: str, spans: list, **article) -> str:
@@ -113,11 +113,11 @@ def test_highlights_nest_properly_and_keep_the_text(spans: list) -> None:
         heading="h",
         url="",
         url_text="",
-        meta=pages.table(pd.DataFrame()),
+        meta=parts.table(pd.DataFrame()),
         kinds=[],
         paragraphs=[[{"id": 1, "tokens": toks}]],
         evidence=[],
-        removed=pages.table(pd.DataFrame()),
+        removed=parts.table(pd.DataFrame()),
     )
     parser = Nesting()
     parser.feed(html)
@@ -129,14 +129,14 @@ def test_highlights_nest_properly_and_keep_the_text(spans: list) -> None:
 
 def test_page_tables_are_bounded_and_link_their_csv() -> None:
     df = pd.DataFrame({"n": range(1000), "x": [0.123456] * 1000})
-    t = pages.table(df, numeric=["n", "x"], csv="data/t.csv")
-    assert len(t.rows) == pages.MAX_ROWS and t.total == 1000 and t.rows[0][1].text == "0.123"
+    t = parts.table(df, numeric=["n", "x"], csv="data/t.csv")
+    assert len(t.rows) == parts.MAX_ROWS and t.total == 1000 and t.rows[0][1].text == "0.123"
     html = pages.render(
         "index.html.j2",
         title="t",
         question="q",
         warnings=[],
-        sections=[pages.Section("s", "S", [pages.block("table", table=t)])],
+        sections=[pages.Section("s", "S", [parts.block("table", table=t)])],
     )
     assert (
         "The first 25 of 1,000 rows" in html

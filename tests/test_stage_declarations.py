@@ -220,7 +220,7 @@ def _toy_notebook(path: Path) -> None:
     body = nbformat.v4.new_code_cell(
         "from presslens.core import paths, tables\n"
         "from toy_presslens_stage.words import count_words\n\n"
-        "out_dir = str(paths.run_folder(out_dir))\n"
+        "out_dir = str(paths.notebook_folder(out_dir))\n"
         "counts = count_words.run(globals())\n"
         'tables.head("word_counts", out_dir, 5)'
     )

@@ -12,6 +12,7 @@ run`` started from any folder, and the tests all find the same files.
 from __future__ import annotations
 
 import os
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -98,6 +99,31 @@ def corpus(value: str | os.PathLike | None) -> Path:
 def run_folder(value: str | os.PathLike | None) -> Path:
     """An out_dir parameter as an absolute path: '' (the default) is the project's reports/."""
     return default_reports().resolve() if not value else Path(value).expanduser().resolve()
+
+
+SCRATCH = ("runs", "notebooks")  # in a checkout: where notebooks run by hand write by default
+
+
+def notebook_folder(value: str | os.PathLike | None) -> Path:
+    """The out_dir of a notebook run by hand (JupyterLab, papermill) as an absolute path.
+
+    A given folder is used as it is. '' is the project's run folder (`default_reports`), except in
+    a checkout, whose ``reports/`` is the committed report: a notebook run by hand then writes
+    into ``runs/notebooks/`` (ignored by git), made as a copy of ``reports/`` the first time so
+    that every notebook finds the tables of the notebooks before it. Only ``presslens run``
+    (``make reports``) writes ``reports/``; give ``out_dir`` to write anywhere else.
+    """
+    if value:
+        return Path(value).expanduser().resolve()
+    target = default_reports().resolve()
+    root = project_root()
+    if root is None or os.environ.get(REPORTS_ENV) or target != (root / "reports").resolve():
+        return target
+    scratch = root.joinpath(*SCRATCH)
+    if not (scratch / "data").is_dir() and (target / "data").is_dir():
+        shutil.copytree(target, scratch, dirs_exist_ok=True)
+    scratch.mkdir(parents=True, exist_ok=True)
+    return scratch.resolve()
 
 
 def eval_data(value: str | os.PathLike | None) -> Path | None:

@@ -37,6 +37,7 @@ EVERY_TABLE = "*"  # what a stage that reads every table of the run (the report)
 RUN_CONTROL = ("progress", "engine", "scheduler", "partition_size")
 
 _REGISTERED: dict[str, "Stage"] = {}
+_AFTER: list[Callable[["Stage", Any], None]] = []  # called after a stage ran, with its out_dir
 _RUNNING: contextvars.ContextVar[tuple["Stage", dict[str, Any]] | None] = contextvars.ContextVar(
     "presslens_stage", default=None
 )
@@ -186,9 +187,12 @@ def _wrap(func: Callable[..., Any], decl: Stage) -> Callable[..., Any]:
         bound.apply_defaults()
         token = _RUNNING.set((decl, dict(bound.arguments)))
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
         finally:
             _RUNNING.reset(token)
+        for hook in _AFTER:
+            hook(decl, bound.arguments.get("out_dir"))
+        return result
 
     def run(namespace: Mapping[str, Any], **overrides: Any) -> Any:
         """Run the stage with the parameters a notebook's parameters cell defined (the names
@@ -242,6 +246,12 @@ def register(decl: Stage) -> None:
     _REGISTERED[decl.notebook] = decl
     for table, columns in decl.keys.items():
         tables.KEYS[table] = list(columns)
+
+
+def after_run(hook: Callable[[Stage, Any], None]) -> None:
+    """Call `hook(stage, out_dir)` after every stage that ran to its end (once per hook)."""
+    if hook not in _AFTER:
+        _AFTER.append(hook)
 
 
 def registered() -> list[Stage]:

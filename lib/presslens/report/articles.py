@@ -12,7 +12,9 @@ from typing import Any
 
 import pandas as pd
 
-from presslens.report.pages import block, environment, fmt, records_table, render, safe_href
+from presslens.report.parts import block, fmt, records_table, safe_href
+from presslens.report.pages import environment, render
+from presslens.report.summary import names
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,19 @@ def article_page(
     )
 
 
+ACTOR_FIELDS = {"mentions": "actor", "quotes": "speaker_actor"}  # evidence columns of actor ids
+
+
+def _name_actors(rows: dict[str, dict[str, list[dict]]], actors: dict[str, str]) -> None:
+    """Replace the actor ids of mentions and quotes by display names, in place (highlights' hover
+    labels and evidence tables then name the actor)."""
+    for table_name, column in ACTOR_FIELDS.items():
+        for recs in rows.get(table_name, {}).values():
+            for r in recs:
+                if r.get(column) in actors:
+                    r[column] = actors[r[column]]
+
+
 def write_article_part(part: Any, *, out_dir: str) -> int:
     """Write the pages of one partition's articles (a `partitions.Partition` with the evidence
     tables in
@@ -231,6 +246,9 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
         name: _by_article(part.extra.get(name))
         for name in (*HIGHLIGHTS, *EVIDENCE_LISTS, "removed")
     }
+    actors = names.load_actors(out_dir)
+    _name_actors(rows, actors)
+    known = names.Names(actors)
     sents: dict[str, list[tuple[int, int, int]]] = {}
     for aid, sid, a, b in part.sentences[["article_id", "sent_id", "start", "end"]].itertuples(
         index=False
@@ -248,7 +266,7 @@ def write_article_part(part: Any, *, out_dir: str) -> int:
             sents.get(aid, []),
             rows["removed"].get(aid, []),
             spans_of(rows, aid),
-            evidence_blocks(rows, aid),
+            names.name_blocks(evidence_blocks(rows, aid), known),
         )
         target.write_text(page, encoding="utf-8")
         n += 1

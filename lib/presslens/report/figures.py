@@ -173,6 +173,10 @@ class Saved:
     def _repr_png_(self) -> bytes | None:
         return self.png.read_bytes() if self.png is not None else None
 
+    def __repr__(self) -> str:
+        """The caption (a notebook's text output: no path of the run folder)."""
+        return f"{self.name}: {self.caption or self.absent}"
+
     def _repr_markdown_(self) -> str | None:
         return None if self.png is not None else f"*{self.name}: no figure, {self.absent}*"
 

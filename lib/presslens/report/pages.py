@@ -1,167 +1,29 @@
 """Write the HTML report: the start page, the evidence page and one page per article.
 
 Pages are rendered from the Jinja2 templates in ``presslens/report/templates`` with autoescape on:
-every
-string that comes from an article, its metadata or a table reaches a page as text and is escaped
-there; URLs become links only when they are http(s). The figures' SVG, drawn by matplotlib, is the
-one piece of markup passed through as it is. Pages load nothing from the network and run no
-script. Page sizes are bounded: tables show at most `MAX_ROWS` rows and link their full CSV.
+every string that comes from an article, its metadata or a table reaches a page as text and is
+escaped there; URLs become links only when they are http(s). The figures' SVG, drawn by
+matplotlib, is the one piece of markup passed through as it is. Pages load nothing from the
+network. The start page runs one script, from files written next to it (assets/: DataTables as
+itables ships it offline), which makes its tables of more than `parts.INTERACTIVE_ROWS` rows
+sortable and filterable; its content security policy allows no other script. Page sizes are
+bounded: tables show at most `parts.MAX_ROWS` rows and link their full CSV (`report.parts`). Ids
+become names (`summary.names`) before a page is rendered.
 """
 
 from __future__ import annotations
 
 import functools
-import math
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-MAX_ROWS = 25  # rows of any table on a page; the full table is linked as CSV
-
-
-# ---- values and tables ---------------------------------------------------------------------
-
-
-def fmt(value: object) -> str:
-    """A value as a reader wants it: 1,234 for counts, three decimals for scores, '' for missing."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, (bool, np.bool_)):
-        return "yes" if value else "no"
-    if isinstance(value, (int, np.integer)):
-        return f"{int(value):,}"
-    if isinstance(value, (float, np.floating)):
-        v = float(value)
-        if math.isnan(v):
-            return ""
-        return (
-            f"{v:,.0f}"
-            if abs(v) >= 1000 or (v.is_integer() and abs(v) >= 1)
-            else f"{v:,.1f}"
-            if abs(v) >= 100
-            else f"{v:.3f}"
-        )
-    return str(value)
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of a sentence on a page: text, a link when `href` is set."""
-
-    text: str
-    href: str = ""
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell: formatted text, an optional link, right-aligned when numeric."""
-
-    text: str
-    href: str = ""
-    numeric: bool = False
-
-
-@dataclass
-class Table:
-    """A table for a page: at most MAX_ROWS rows, the total row count and the CSV with all of
-    them."""
-
-    columns: list[str]
-    rows: list[list[Cell]]
-    total: int
-    csv: str = ""
-    order: str = ""
-    empty: str = "None."
-
-
-def table(
-    df: pd.DataFrame,
-    *,
-    links: dict[str, str] | None = None,
-    numeric: Iterable[str] = (),
-    limit: int = MAX_ROWS,
-    csv: str = "",
-    total: int | None = None,
-    order: str = "",
-    empty: str = "None.",
-    labels: dict[str, str] | None = None,
-) -> Table:
-    """A page table from a DataFrame: the first `limit` rows, numbers formatted; `links` maps a
-    column to the column holding its href (which is not shown); `total` defaults to len(df)."""
-    return records_table(
-        df.head(limit).to_dict("records"),
-        list(df.columns),
-        links=links,
-        numeric=numeric,
-        limit=limit,
-        csv=csv,
-        total=len(df) if total is None else int(total),
-        order=order,
-        empty=empty,
-        labels=labels,
-    )
-
-
-def records_table(
-    records: Sequence[dict],
-    columns: list[str],
-    *,
-    links: dict[str, str] | None = None,
-    numeric: Iterable[str] = (),
-    limit: int = MAX_ROWS,
-    csv: str = "",
-    total: int | None = None,
-    order: str = "",
-    empty: str = "None.",
-    labels: dict[str, str] | None = None,
-) -> Table:
-    """`table` from rows as dicts (no DataFrame: thousands of small tables a second)."""
-    links, numeric, labels = links or {}, set(numeric), labels or {}
-    shown = [c for c in columns if c not in set(links.values())]
-    rows = [
-        [
-            Cell(
-                fmt(rec.get(c)),
-                str(rec[links[c]]) if c in links and rec.get(links[c]) else "",
-                c in numeric,
-            )
-            for c in shown
-        ]
-        for rec in records[:limit]
-    ]
-    return Table(
-        [labels.get(c, c) for c in shown],
-        rows,
-        len(records) if total is None else int(total),
-        csv,
-        order,
-        empty,
-    )
-
-
-def sentence_href(article_id: str, sent_id: int | None = None, *, prefix: str = "articles/") -> str:
-    """Relative link to an article page, or to one sentence on it."""
-    anchor = f"#s{int(sent_id)}" if sent_id is not None and not pd.isna(sent_id) else ""
-    return f"{prefix}{article_id}.html{anchor}"
-
-
-def safe_href(url: object) -> str:
-    """`url` if it is http(s), else '' (javascript: and data: never link)."""
-    s = str(url or "").strip()
-    return s if s.lower().startswith(("http://", "https://")) else ""
-
-
-def block(kind: str, **kw: Any) -> dict[str, Any]:
-    """A block of a page section: p (parts), h3 (text), list (entries, each a list of parts), table,
-    figure, details (summary, blocks)."""
-    return {"kind": kind, "cls": "", **kw}
+from presslens.report.parts import Part, block, sentence_href
 
 
 # ---- templates -----------------------------------------------------------------------------
@@ -266,9 +128,12 @@ def write_evidence_page(out_dir: str | Path) -> Path | None:
     ]
     if not loaded:
         return None
+    from presslens.report.summary import names
+
     texts, titles = _evidence_texts(out_dir, [ev for _, ev in loaded])
+    known = names.load(out_dir)
     figs = [
-        {"name": name, "caption": caps[name], "points": _evidence_points(ev, texts, titles)}
+        {"name": name, "caption": caps[name], "points": _evidence_points(ev, texts, titles, known)}
         for name, ev in loaded
     ]
     target = Path(out_dir) / "evidence.html"
@@ -296,26 +161,36 @@ def _evidence_texts(
 
 
 def _evidence_points(
-    ev: pd.DataFrame, texts: dict[tuple[str, int], str], titles: dict[str, str]
+    ev: pd.DataFrame, texts: dict[tuple[str, int], str], titles: dict[str, str], known: Any
 ) -> list[dict[str, Any]]:
-    """One figure's points, each with its label, how many sentences it has and those listed."""
+    """One figure's points, each with its label (names for actor ids), how many sentences it has
+    and those listed, each linked by its article's outlet and date (its headline on hover)."""
+    from presslens.report.summary import names
+
+    pattern = names.id_pattern(known)
     points = []
     for anchor, g in ev.groupby("anchor", sort=False):
-        items = []
+        items, seen = [], set()
         for r in g.itertuples(index=False):
             sid = pd.to_numeric(r.sent_id, errors="coerce")
+            where = known.short.get(r.article_id, r.article_id)
             if pd.isna(sid):
-                where, href = r.article_id, sentence_href(r.article_id)
+                href = sentence_href(r.article_id)
                 text = titles.get(r.article_id, "") or "(whole article)"
             else:
-                where, href = f"{r.article_id} #s{int(sid)}", sentence_href(r.article_id, int(sid))
+                where, href = f"{where}, sentence {int(sid)}", sentence_href(r.article_id, int(sid))
                 text = texts.get((r.article_id, int(sid)), "")
-            items.append({"href": href, "where": where, "text": text, "note": r.note})
+            # the headline on hover, once per article of a point (a page lists thousands)
+            headline = "" if r.article_id in seen else known.long.get(r.article_id, "")
+            seen.add(r.article_id)
+            items.append(
+                {"href": href, "where": where, "headline": headline, "text": text, "note": r.note}
+            )
         first = g.iloc[0]
         points.append(
             {
                 "anchor": anchor,
-                "label": first["label"],
+                "label": names.name_text(str(first["label"]), known, pattern),
                 "total": int(first["n_point"]),
                 "sentences": items,
             }
@@ -338,15 +213,70 @@ class Section:
 def write_index(
     out_dir: str | Path, *, title: str, question: str, warnings: list[str], sections: list[Section]
 ) -> Path:
-    """Write index.html from its sections."""
+    """Write index.html from its sections, names for ids, and the scripts that make its larger
+    tables sortable and filterable (in assets/, next to the page)."""
+    from presslens.report.summary import names
+
+    known = names.load(out_dir)
+    named = [Section(s.id, s.heading, names.name_blocks(s.blocks, known)) for s in sections]
     target = Path(out_dir) / "index.html"
     target.write_text(
         render(
-            "index.html.j2", title=title, question=question, warnings=warnings, sections=sections
+            "index.html.j2",
+            title=title,
+            question=question,
+            warnings=warnings,
+            sections=named,
+            assets=write_assets(out_dir),
         ),
         encoding="utf-8",
     )
     return target
+
+
+# ---- interactive tables --------------------------------------------------------------------
+
+ASSETS = "assets"  # folder next to the start page holding its scripts and styles
+BUNDLE_GLOBAL = "PresslensDataTables"  # the name the DataTables bundle's exports get
+_EXPORT = re.compile(r"(?<![\w$.])export\s*\{([^}]*)\}\s*;?")
+
+
+def classic_script(module: str, *, name: str = BUNDLE_GLOBAL) -> str:
+    """An ES module with one `export {a as b, ...}` list and no imports rewritten as a classic
+    script that puts its exports on `window[name]` (a page opened from the file system cannot
+    import a module)."""
+    found = list(_EXPORT.finditer(module))
+    if len(found) != 1:
+        raise ValueError("the module has not exactly one export list")
+    m = found[0]
+    pairs = [x.strip().partition(" as ") for x in m.group(1).split(",") if x.strip()]
+    exports = ",".join(f"{(alias or local).strip()}:{local.strip()}" for local, _, alias in pairs)
+    body = module[: m.start()] + module[m.end() :]
+    return f'(function(){{"use strict";\n{body}\nwindow.{name}={{{exports}}};\n}})();\n'
+
+
+def write_assets(out_dir: str | Path) -> bool:
+    """Write assets/: DataTables as shipped by itables (offline bundle), its CSS and the script
+    that enhances the start page's interactive tables; False (and nothing written) without
+    itables."""
+    from importlib import resources as importlib_resources
+
+    try:
+        bundle = importlib_resources.files("itables") / "html"
+        js, css = (bundle / "dt_bundle.js").read_text("utf-8"), (bundle / "dt_bundle.css")
+        script = classic_script(js)
+    except (ModuleNotFoundError, FileNotFoundError, ValueError):
+        return False
+    folder = Path(out_dir) / ASSETS
+    folder.mkdir(parents=True, exist_ok=True)
+    own = importlib_resources.files("presslens.report") / "templates" / "tables.js"
+    for target, text in (
+        ("datatables.js", script),
+        ("datatables.css", css.read_text("utf-8")),
+        ("tables.js", own.read_text("utf-8")),
+    ):
+        (folder / target).write_text(text, encoding="utf-8")
+    return True
 
 
 def findings_html(items: list[list[Part]], *, prefix: str = "../") -> Markup:

@@ -288,5 +288,7 @@ def draw(out_dir: str | Path, *, max_articles: int = 40) -> None:
 
     removed = tables.read("removed", out_dir, columns=["article_id", "rule"])
     by_article = removed.groupby(["article_id", "rule"]).size().rename("lines").reset_index()
-    article_ids = tables.read("articles", out_dir, columns=["article_id"])["article_id"].tolist()
-    figures.save(charts.cleaning(by_article, article_ids, max_articles=max_articles), out_dir)
+    heads = tables.read("articles", out_dir, columns=["article_id", "outlet", "published", "title"])
+    article_ids, labels = heads["article_id"].tolist(), charts.article_labels(heads)
+    chart = charts.cleaning(by_article, article_ids, max_articles=max_articles, labels=labels)
+    figures.save(chart, out_dir)

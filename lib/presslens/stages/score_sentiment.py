@@ -237,7 +237,11 @@ def draw(
     outlet_of = outlet_scope.articles(out_dir, ["article_id", "outlet"]).set_index("article_id")[
         "outlet"
     ]
-    chart = charts.tone_by_article(art, outlet_of, list(methods), max_articles=max_articles)
+    heads = tables.read("articles", out_dir, columns=["article_id", "published", "title"])
+    labels = charts.article_labels(heads.assign(outlet=heads["article_id"].map(outlet_of)))
+    chart = charts.tone_by_article(
+        art, outlet_of, list(methods), max_articles=max_articles, labels=labels
+    )
     figures.save(chart, out_dir, evidence=evidence.article_tone(out_dir, chart.keys, list(methods)))
     chart = charts.tone_by_outlet(
         tables.read("outlet_sentiment", out_dir), main, min_articles=min_articles

@@ -12,7 +12,7 @@ from presslens.ingest import clean
 @stage(
     notebook="99-summarize-findings",
     reads=(EVERY_TABLE,),
-    pages=("index.html", "evidence.html", "articles/*.html"),
+    pages=("index.html", "evidence.html", "articles/*.html", "assets/*"),
     paths=("cleaning_rules",),
     weight=9,
 )

@@ -12,7 +12,15 @@ points a chart lists in `Chart.keys`."""
 from __future__ import annotations
 
 from .actors import actors_over_time, outlet_actor
-from .common import MAX_BARS, MAX_COLUMNS, MAX_EVENTS, MAX_PANELS, MAX_ROWS, PERIOD_NAMES
+from .common import (
+    MAX_BARS,
+    MAX_COLUMNS,
+    MAX_EVENTS,
+    MAX_PANELS,
+    MAX_ROWS,
+    PERIOD_NAMES,
+    article_labels,
+)
 from .framing import actor_tone, frames_by_outlet, naming_by_outlet, quoted_vs_mentioned
 from .outlets import word_contrasts
 from .time import coverage, event_timeline
@@ -26,6 +34,7 @@ __all__ = [
     "MAX_ROWS",
     "PERIOD_NAMES",
     "actor_tone",
+    "article_labels",
     "actors_over_time",
     "cleaning",
     "coverage",

@@ -40,6 +40,19 @@ def short_label(text: object, width: int = 48) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
+def article_labels(articles: pd.DataFrame, *, width: int = 64) -> dict[str, str]:
+    """'outlet, date: headline' of each article (cut to `width` characters), by article_id: how
+    a figure names an article. `articles` has article_id and any of outlet, published, title."""
+    cols = articles.reindex(columns=["article_id", "outlet", "published", "title"])
+    labels = {}
+    for a, outlet, published, title in cols.itertuples(index=False):
+        date = str(published)[:10] if isinstance(published, str) else ""
+        where = ", ".join(v.strip() for v in (outlet, date) if isinstance(v, str) and v.strip())
+        head = str(title).strip() if isinstance(title, str) and title.strip() else str(a)
+        labels[a] = short_label(f"{where}: {head}" if where else head, width)
+    return labels
+
+
 def pool_outlets(
     table: pd.DataFrame, *, column: str, weight: str, max_columns: int
 ) -> tuple[pd.DataFrame, int]:

@@ -3,6 +3,8 @@ distribution of sentence tone."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -14,12 +16,16 @@ from .common import MAX_BARS, fig_height, short_label, more_in_csv, plural
 
 
 def cleaning(
-    removed: pd.DataFrame, article_ids: list[str], *, max_articles: int = MAX_BARS
+    removed: pd.DataFrame,
+    article_ids: list[str],
+    *,
+    max_articles: int = MAX_BARS,
+    labels: Mapping[str, str] | None = None,
 ) -> Chart:
     """Lines removed per article and rule (up to `max_articles` articles), else per rule.
 
     `removed` has one row per (article_id, rule) with `lines`; `article_ids` lists every input
-    article.
+    article; `labels` names each article on the axis (`common.article_labels`), else its id.
     """
     name = "fig01-cleaning"
     if removed.empty:
@@ -49,7 +55,8 @@ def cleaning(
         )
     fig, ax = plt.subplots(figsize=(8, fig_height(len(by), per=0.42)))
     by.plot.barh(stacked=len(article_ids) <= max_articles, ax=ax, width=0.7, colormap="tab10")
-    ax.set_yticks(range(len(by)), [short_label(i, 40) for i in by.index])
+    names = labels or {}
+    ax.set_yticks(range(len(by)), [short_label(names.get(i, i), 64) for i in by.index])
     ax.set_xlabel(xlabel)
     ax.set_ylabel("")
     ax.set_title(title)
@@ -70,9 +77,11 @@ def tone_by_article(
     methods: list[str],
     *,
     max_articles: int = MAX_BARS,
+    labels: Mapping[str, str] | None = None,
 ) -> Chart:
     """Article tone with its interval for each method; past `max_articles`, the most negative and
-    most positive half each by the first method."""
+    most positive half each by the first method. `labels` names each article on the axis
+    (`common.article_labels`), else 'id (outlet)'."""
     name, main = "fig20-tone-by-article", methods[0]
     data = article_tone.assign(outlet=article_tone["article_id"].map(outlets))
     own = article_tone[article_tone["method"] == main].sort_values(
@@ -98,7 +107,10 @@ def tone_by_article(
     ids = own["article_id"].tolist()
     fig, ax = plt.subplots(figsize=(8, fig_height(len(ids), per=0.42)))
     _article_bars(ax, article_tone, ids, methods, name)
-    ax.set_yticks(np.arange(len(ids)), [_article_label(a, outlets) for a in ids])
+    ax.set_yticks(
+        np.arange(len(ids)),
+        [labels[a] if labels and a in labels else _article_label(a, outlets) for a in ids],
+    )
     if n > max_articles:
         ax.axhline(len(ids) / 2 - 0.5, color="#bbb", lw=0.8, ls=":")
     ax.axvline(0, color="#999", lw=0.8)
@@ -146,7 +158,7 @@ def tone_by_outlet(
     ax.set_title(
         "Tone by outlet" + (" (some outlets have too few articles to compare)" if few else "")
     )
-    ax.legend(frameon=False, fontsize=8)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1))
     caption = (
         f"Tone by outlet ({method}): mean of article tones with bootstrap 95% intervals over "
         "articles; n is the number of articles. "

@@ -8,7 +8,7 @@ import pandas as pd
 
 from presslens.extract.actors import display_name
 from presslens.core import packs
-from presslens.report.pages import block, sentence_href, table
+from presslens.report.parts import block, sentence_href, table
 from .reading import UNKNOWN_OUTLET, actor_names, divergent_pairs, evidence_link, p, plural, snippet
 
 
@@ -26,7 +26,10 @@ def corpus_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
     outlets = outlets.sort_values("articles", ascending=False, kind="mergesort").reset_index()
     view = a.assign(
         href=[sentence_href(x) for x in a["article_id"]],
-        title=a["title"].fillna("").map(lambda s: s if len(s) <= 100 else s[:99] + "…"),
+        title=[
+            (s if len(s) <= 100 else s[:99] + "…") or aid
+            for s, aid in zip(a["title"].fillna(""), a["article_id"])
+        ],
     )
     return [
         block("h3", text="Outlets"),
@@ -43,8 +46,9 @@ def corpus_blocks(t: dict[str, Any]) -> list[dict[str, Any]]:
         block(
             "table",
             table=table(
-                view[["article_id", "href", "outlet", "published", "title", "status"]],
-                links={"article_id": "href"},
+                view[["title", "href", "outlet", "published", "status"]],
+                links={"title": "href"},
+                labels={"title": "article (headline)"},
                 csv="data/articles.csv",
                 order="in input order",
             ),
@@ -242,7 +246,7 @@ def _naming_blocks(tc: pd.DataFrame) -> list[dict[str, Any]]:
         block(
             "table",
             table=table(
-                naming,
+                naming.assign(concept=naming["concept"].astype(str).str.replace("_", " ")),
                 numeric=["uses", "outlets"],
                 csv="data/term_counts.csv",
                 order="most used first; per outlet in the CSV",

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.measure import outlet_differences as od
-from presslens.report.pages import Part, block, table
+from presslens.report.parts import Part, block, table
 
 from .reading import link, p, plural
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.extract.actors import display_name
-from presslens.report.pages import Part, fmt
+from presslens.report.parts import Part, fmt
 from . import differences
 from .quality import quality_warnings, scope_sentence
 from presslens.measure import outlet_differences as od

@@ -11,8 +11,8 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
-from presslens.report import pages
-from presslens.report.pages import Part, block, table
+from presslens.report import pages, parts
+from presslens.report.parts import Part, block, table
 
 MAX_ROWS = 20  # rows of the start page's table; every row is in data/own_agreement.csv
 ALL_OUTLETS = "(all outlets)"
@@ -85,7 +85,7 @@ def own_sample_blocks(
     changed = int(own.loc[own["rater_a"] == PRESSLENS, "changed"].max() or 0)
     coders = sorted(set(own["rater_b"]) | (set(own["rater_a"]) - {PRESSLENS}))
     out = [
-        pages.block(
+        parts.block(
             "p",
             parts=[
                 Part(

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.core import outlet_scope
-from presslens.report.pages import Part, block, table
+from presslens.report.parts import Part, block, table
 
 from .reading import p
 

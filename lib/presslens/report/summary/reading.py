@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 import pandas as pd
 from presslens.core import outlet_scope, packs, tables
-from presslens.report.pages import Part, block, sentence_href
+from presslens.report.parts import Part, block, sentence_href
 
 
 TOP = 5  # items named in one finding

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 import pandas as pd
 from presslens.report import pages
-from presslens.report.pages import Part, block, table
+from presslens.report.parts import Part, block, table
 from .analysis_sections import (
     claims_blocks,
     contrasts_blocks,

@@ -9,7 +9,7 @@ from typing import Any
 import pandas as pd
 
 from presslens.measure.voices import ALL
-from presslens.report.pages import Part, block, table
+from presslens.report.parts import Part, block, table
 from .differences import verdict
 
 from .reading import TOP, joined, link, p, plural
