@@ -362,6 +362,7 @@ class _Run:
                     parameters=given,
                     kernel_name="python3",
                     progress_bar=False,
+                    request_save_on_cell_execute=False,  # written once, when the notebook ends
                     log_output=False,
                     cwd=str(self.stage),
                     extra_arguments=KERNEL_ARGUMENTS,

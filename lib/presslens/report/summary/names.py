@@ -8,6 +8,7 @@ new section shows benefits without code of its own."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,11 @@ class Names:
     def actor(self, actor_id: str) -> str:
         """The display name of `actor_id`, or the id itself when the run has no name for it."""
         return self.actors.get(actor_id, actor_id)
+
+    @functools.cached_property
+    def distinctive(self) -> tuple[str, ...]:
+        """The actor ids that cannot be ordinary words (they hold '_' or ':')."""
+        return tuple(a for a in self.actors if "_" in a or ":" in a)
 
 
 def _cut(text: str, n: int = HEADLINE_CHARS) -> str:
@@ -113,10 +119,16 @@ def article_text(text: str, href: str, names: Names) -> str:
 
 def id_pattern(names: Names) -> re.Pattern[str] | None:
     """Actor ids that cannot be ordinary words (they hold '_' or ':'), as one pattern."""
-    ids = sorted((a for a in names.actors if "_" in a or ":" in a), key=len, reverse=True)
+    return _compiled(names.distinctive)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(ids: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of `id_pattern`, compiled once per set of ids (every article page uses it)."""
     if not ids:
         return None
-    return re.compile(r"(?<![\w:])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w:])")
+    ordered = sorted(ids, key=len, reverse=True)
+    return re.compile(r"(?<![\w:])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w:])")
 
 
 _WORD = re.compile(r"[^\s()\[\]{},;:'\"“”‘’]+")  # a word of free text, as an article id could be
