@@ -22,6 +22,7 @@ from .reading import (
     fmt_ci,
     joined,
     link,
+    agree,
     plural,
     snippet,
     stat_value,
@@ -48,24 +49,28 @@ def warnings(t: dict[str, Any], *, min_articles: int = 30) -> list[str]:
         )
     elif f["ok"] < min_articles:
         out.append(
-            f"Only {plural(f['ok'], 'article')} were analysed: every comparison between outlets "
+            f"Only {plural(f['ok'], 'article')} {agree(f['ok'], 'was', 'were')} analysed: every "
+            "comparison between outlets "
             "or over time rests on very few texts, so treat differences as descriptions of these "
             "articles, not of the outlets."
         )
     if f["undated"]:
         out.append(
-            f"{plural(f['undated'], 'analysed article')} have no publication date: they are kept "
+            f"{plural(f['undated'], 'analysed article')} {agree(f['undated'], 'has', 'have')} no "
+            "publication date: they are kept "
             "in every analysis that does not need a date and left out of charts over time."
         )
     if f["quarantined"]:
         out.append(
-            f"{plural(f['quarantined'], 'input')} were quarantined and not analysed (reasons "
+            f"{plural(f['quarantined'], 'input')} {agree(f['quarantined'], 'was', 'were')} "
+            "quarantined and not analysed (reasons "
             "under Quarantine)."
         )
     meta = q[q["kind"] == "metadata"] if "kind" in q else q.iloc[0:0]
     if len(meta):
         out.append(
-            f"{plural(len(meta), 'problem')} with the metadata were found (listed under "
+            f"{plural(len(meta), 'problem')} with the metadata {agree(len(meta), 'was', 'were')} "
+            "found (listed under "
             "Quarantine)."
         )
     if f["duplicate"]:

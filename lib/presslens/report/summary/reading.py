@@ -158,6 +158,11 @@ def plural(n: int, word: str, words: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
 
 
+def agree(n: int, one: str, many: str) -> str:
+    """The verb that agrees with a count: `one` for 1, else `many` ('was'/'were')."""
+    return one if n == 1 else many
+
+
 def joined(items: list[list[Part]], sep: str = ", ", last: str = " and ") -> list[Part]:
     """Lists of parts joined as an English enumeration."""
     out: list[Part] = []
