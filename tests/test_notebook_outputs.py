@@ -418,3 +418,24 @@ def test_hostile_text_in_a_notebook_table_stays_text(interactive: bool) -> None:
     assert "<script>document.title" not in html and "<img src=x" not in html
     assert "<b>col</b>" not in html
     assert "&lt;script&gt;" in html or "\\u003cscript" in html or "&lt;img" in html
+
+
+def test_actor_id_columns_become_names_and_other_columns_stay() -> None:
+    """Actor ids in the columns display.yaml names (one id, or several as `targets`), an
+    ambiguous surname standing as its own name, and columns that must not change."""
+    from presslens.report import notebook
+
+    names = {"donald_trump": "Donald Trump", "al_gore": "Al Gore"}
+    df = pd.DataFrame(
+        {
+            "subject": ["donald_trump", "someone_else"],
+            "targets": ["al_gore donald_trump", None],
+            "name": ["ambiguous:Don", "Al Gore"],
+            "action": ["criticised", "praised"],  # not an actor column: unchanged
+        }
+    )
+    out = notebook.with_actor_names(df, names)
+    assert out["subject"].tolist() == ["Donald Trump", "someone_else"]
+    assert out["targets"].tolist()[0] == "Al Gore; Donald Trump" and out["targets"].isna()[1]
+    assert out["name"].tolist() == ["Don (ambiguous)", "Al Gore"]
+    assert out["action"].tolist() == ["criticised", "praised"]

@@ -92,6 +92,11 @@ def with_actor_names(df: pd.DataFrame, names: Mapping[str, str]) -> pd.DataFrame
             out = out.drop(columns=[col])
         elif is_text(out[col]):
             out[col] = out[col].map(lambda v: actor_name(v, names)).astype(object)
+    if "name" in out.columns and is_text(out["name"]):  # an ambiguous surname's name is its id
+        prefix = SETTINGS["ambiguous_prefix"]
+        out["name"] = out["name"].map(
+            lambda v: actor_name(v, {}) if isinstance(v, str) and v.startswith(prefix) else v
+        )
     for col in [c for c in SETTINGS["label_columns"] if c in out.columns and is_text(out[c])]:
         out[col] = out[col].map(lambda v: v.replace("_", " ") if isinstance(v, str) else v)
     for col in [c for c in SETTINGS["actor_list_columns"] if c in out.columns]:
