@@ -186,3 +186,29 @@ def test_who_speaks_shares_have_intervals_and_warnings() -> None:
     assert (pooled["low"] <= pooled["share"]).all() and (pooled["share"] <= pooled["high"]).all()
     o1 = table[table["outlet"] == "o1"].set_index("dimension")["warning"]
     assert (o1["speaker type"] == "").all() and (o1["gender (people)"] == "only 2 quotes").all()
+
+
+def _climate_texts(n: int) -> dict[str, str]:
+    """The first `n` real climate articles of ../shared/eval (narrative-frames, MIT licence)."""
+    src = Path(__file__).resolve().parents[2] / "shared/eval/narrative-frames"
+    src = src / "articles_metadata.dev.tsv"
+    if not src.is_file():
+        pytest.skip("../shared/eval is not beside the checkout")
+    rows = pd.read_csv(src, sep="\t").head(n)
+    return dict(zip(rows["ID"].astype(str), rows["text"].astype(str)))
+
+
+@pytest.mark.parametrize("corpus", ["fixture", "climate"])
+def test_the_list_written_is_what_reading_it_gives(
+    corpus: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The run keeps the list it wrote instead of parsing megabytes of YAML again: what `load`
+    gives without parsing equals what parsing the file gives (tuples, numbers, dates, quotes)."""
+    from presslens.core import resources
+
+    got = discovered(CORPUS if corpus == "fixture" else _climate_texts(60), tmp_path_factory)
+    kept = resources.load(str(got["path"]))
+    parsed = yaml.safe_load(got["path"].read_text(encoding="utf-8"))
+    assert kept == parsed and len(parsed["actors"]) > (3 if corpus == "fixture" else 100)
+    got["path"].write_text(got["path"].read_text(encoding="utf-8") + "\n# edited\n")
+    assert resources.load(str(got["path"])) is not kept  # an edited file is parsed again

@@ -46,8 +46,44 @@ def load(name: str) -> Any:
         return {}
     p = Path(name)
     if p.suffix in {".yaml", ".yml"} and p.is_file():
+        written = _WRITTEN.get(_version(p))
+        if written is not None:
+            return written
         return yaml.load(p.read_text(encoding="utf-8"), Loader=_LOADER)
     return _shipped(name)
+
+
+# What this process wrote to a YAML file, by (path, mtime, size): reading it back is the same data
+# without parsing it again (a discovered actors list is megabytes of YAML, seconds to parse).
+_WRITTEN: dict[tuple[str, int, int], Any] = {}
+
+
+def _version(p: Path) -> tuple[str, int, int]:
+    """(absolute path, mtime in ns, size) of a file: another version of it is another key."""
+    st = p.stat()
+    return (str(p.resolve()), st.st_mtime_ns, st.st_size)
+
+
+def _plain(data: Any) -> Any:
+    """`data` as YAML reads it back: tuples become lists."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list | tuple):
+        return [_plain(v) for v in data]
+    return data
+
+
+def dump(data: Any, path: str | Path, *, header: str = "") -> None:
+    """Write `data` as YAML (with a comment `header`) to `path` and remember it, so that `load` in
+    this process returns it without parsing the file (until the file changes). Treat what `load`
+    returns as read-only."""
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed: faster
+    body = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
+    p = Path(path)
+    p.write_text(header + body, encoding="utf-8")
+    if len(_WRITTEN) >= 4:
+        _WRITTEN.clear()
+    _WRITTEN[_version(p)] = _plain(data)
 
 
 @functools.lru_cache(maxsize=None)

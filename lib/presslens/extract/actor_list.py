@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from presslens.core import resources
 import pandas as pd
 
 from presslens.extract import names
@@ -26,12 +27,7 @@ HEADER = """\
 
 def write_yaml(spec: dict, path) -> None:
     """Write an actors spec as an editable YAML file with the header above."""
-    import yaml
-
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when installed: faster
-    body = yaml.dump(spec, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
-    with open(path, "w", encoding="utf-8") as fh:
-        fh.write(HEADER + body)
+    resources.dump(spec, path, header=HEADER)
 
 
 ACTOR_COLUMNS = ["actor", "name", "type", "gender", "gender_evidence", "source", "forms",
@@ -44,7 +40,6 @@ def actor_table(actors_file: str, overlay: str, counts: pd.DataFrame) -> pd.Data
     the evidence for it, where it comes from (discovered or curated), its written forms, and how
     often it is mentioned and quoted (`counts`: outlet, actor, mentions, quotes)."""
     from presslens.extract import actors
-    from presslens.core import resources
 
     spec = actors.merged_spec(actors_file, overlay)
     curated = set(((resources.load(overlay) or {}).get("actors") or {}) if overlay else ())

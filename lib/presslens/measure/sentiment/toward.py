@@ -9,13 +9,20 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from presslens.core import resources
 from .scores import LABELS, MODEL_FILE
-from .toward_features import ANALYSERS, DENSE_FEATURES, VIEWS, ngrams, target_features
+from .toward_features import (
+    ANALYSERS,
+    DENSE_FEATURES,
+    VIEWS,
+    char_ngrams,
+    ngrams,
+    target_features,
+)
 
 __all__ = [
     "DENSE_FEATURES",
@@ -45,6 +52,7 @@ class _Model:
     coef_t: np.ndarray  # (columns, classes)
     intercept: np.ndarray
     cv: dict  # the development figures bench/train_toward.py stored with the model ({} if none)
+    memo: dict = field(default_factory=dict, compare=False)  # token -> its char n-gram columns
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,23 +86,51 @@ def _add_view(
 ) -> None:
     """Add one view's sublinear TF-IDF weights, L2-normalised as scikit-learn does and scaled by
     the view's weight, to the sparse feature row (column -> value)."""
-    w = {}
-    for g, c in Counter(grams).items():
-        j = vocab.get(g)
-        if j is not None:
-            w[j] = (1.0 + math.log(c)) * idf[j] if c > 1 else idf[j]
+    counts = Counter(grams)
+    _add_counts(zip(map(vocab.get, counts), counts.values()), idf, weight, row)
+
+
+def _add_counts(
+    pairs: Iterable[tuple[int | None, int]], idf: list[float], weight: float, row: dict[int, float]
+) -> None:
+    """Add (column, count) pairs, columns in first-seen order (None: not in the vocabulary), as
+    sublinear TF-IDF weights, L2-normalised and scaled by `weight`, to the feature row."""
+    w = {j: (1.0 + math.log(c)) * idf[j] if c > 1 else idf[j] for j, c in pairs if j is not None}
     norm = math.sqrt(sum(x * x for x in w.values()))
     for j, x in w.items():
         row[j] = x / norm * weight
 
 
+def _char_columns(tokens: list[str], vocab: dict[str, int], memo: dict) -> list[int]:
+    """The vocabulary columns of the character n-grams of `tokens` (see `char_ngrams`), in order;
+    each token's columns are computed once (`memo`: token -> columns)."""
+    out: list[int] = []
+    for t in tokens:
+        cols = memo.get(t)
+        if cols is None:
+            cols = memo[t] = [j for j in map(vocab.get, char_ngrams([t])) if j is not None]
+        out += cols
+    return out
+
+
 def toward_proba(text: str, start: int, end: int) -> np.ndarray:
     """Probabilities of negative, neutral, positive toward the mention text[start:end]."""
+    return _proba(text, start, end).copy()
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _proba(text: str, start: int, end: int) -> np.ndarray:
+    """`toward_proba`, memoised: wire copies and syndicated articles repeat sentences and their
+    mentions."""
     m = toward_model()
     views, dense = target_features(text, start, end)
     row: dict[int, float] = {}
     for name, analyser, vocab, weight in m.views:
-        _add_view(analyser(views[name]), vocab, m.idf, weight, row)
+        if analyser is char_ngrams:  # the same tokens recur: their n-gram columns are kept
+            counts = Counter(_char_columns(views[name], vocab, m.memo))
+            _add_counts(counts.items(), m.idf, weight, row)
+        else:
+            _add_view(analyser(views[name]), vocab, m.idf, weight, row)
     x = (np.array(dense) - m.dense_mean) / m.dense_scale * m.dense_weight
     z = m.intercept + x @ m.coef_t[m.dense_offset : m.dense_offset + len(x)]
     if row:
