@@ -59,6 +59,7 @@ FIRST_NAME_DOMINANT = 0.9  # share of the uses of a first name one person needs 
 # goes to the person with the most uses
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _fold(form: str) -> str:
     """Case-kept key of a form without diacritics and with straight apostrophes."""
     from presslens.extract.actors import ascii_fold
@@ -348,14 +349,7 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
             actor.type = kind
         actor.learned |= not head and form in learned
         actor.add(row)
-    for acr, a in list(out.items()):  # "EPA" joins "Environmental Protection Agency"
-        bare = acr.replace(".", "")
-        if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare) and _acronym(bare, w):
-            full = [
-                k for k, b in out.items() if b.type == "organisation" and names.initials(k) == bare
-            ]
-            if len(full) == 1:
-                _merge_into(out[full[0]], out.pop(acr))
+    _join_acronyms(out, w)
     pairs = {_fold(r["form"]): _fold(r["full"]) for r in rest
              if r["form"] != r["full"] and ACRONYM.fullmatch(str(r["form"]))}  # fmt: skip
     groups = [[_fold(f) for f in group] for group in _alias_groups()] + [
@@ -368,6 +362,21 @@ def _others(rest: list[Row], w: names.Words, learned: dict[str, str]) -> dict[st
         for k in keys[1:]:
             _merge_into(out[keys[0]], out.pop(k))
     return out
+
+
+def _join_acronyms(out: dict[str, _Actor], w: names.Words) -> None:
+    """An organisation written as capitals ("EPA") joins the one organisation whose name has those
+    initials ("Environmental Protection Agency"), if there is exactly one."""
+    by_initials: dict[str, list[str]] = defaultdict(list)  # the organisations, in order
+    for k, b in out.items():
+        if b.type == "organisation":
+            by_initials[names.initials(k)].append(k)
+    for acr, a in list(out.items()):
+        bare = acr.replace(".", "")
+        if a.type == "organisation" and re.fullmatch(r"[A-Z]{2,6}", bare) and _acronym(bare, w):
+            full = [k for k in by_initials.get(bare, ()) if k in out]
+            if len(full) == 1:
+                _merge_into(out[full[0]], out.pop(acr))
 
 
 def _acronym(bare: str, w: names.Words) -> bool:
@@ -435,9 +444,9 @@ def _person_evidence(row: Row, w: names.Words) -> bool:
     return not common and row["speaker"] + row["subject"] + row["he"] + row["she"] > 0
 
 
-def _spelling_key(a: _Actor) -> str:
-    """Actors whose names share this key are spellings of one name (type kept apart)."""
-    name = a.name
+def _spelling_key(a: _Actor, name: str) -> str:
+    """Actors whose names share this key are spellings of one name (type kept apart); `name` is
+    the actor's name."""
     if a.type == "person" and " " in name:
         return f"person:{skeleton(name.split()[0])} {skeleton(surname(name))}"
     return f"{a.type}:{skeleton(name)}"
@@ -447,17 +456,19 @@ def _merge_spellings(actors: list[_Actor], w: names.Words) -> list[_Actor]:
     """Join actors whose names differ only in spelling (Kiev / Kyiv); two different places of the
     gazetteer never join."""
     groups: dict[str, list[_Actor]] = defaultdict(list)
+    name_of = {id(a): a.name for a in actors}  # a name changes only when its actor takes another
     for a in actors:
-        key = _spelling_key(a)
-        long_enough = len(key.split(":")[1]) >= 2 and len(letters(a.name)) >= 4
+        key = _spelling_key(a, name_of[id(a)])
+        long_enough = len(key.split(":")[1]) >= 2 and len(letters(name_of[id(a)])) >= 4
         groups[key if long_enough else str(id(a))].append(a)
     out = []
-    for members in groups.values():
-        members.sort(key=lambda a: (-sum(a.forms.values()), a.name))
+    for members in groups.values():  # an actor is in one group: only its head takes others
+        members.sort(key=lambda a: (-sum(a.forms.values()), name_of[id(a)]))
         head, *rest = members
         for a in rest:
-            place_a, place_h = w.places.get(a.name), w.places.get(head.name)
-            if (place_a or place_h) and place_a != place_h or not _close(a.name, head.name):
+            name = name_of[id(a)]
+            place_a, place_h = w.places.get(name), w.places.get(head.name)
+            if (place_a or place_h) and place_a != place_h or not _close(name, head.name):
                 out.append(a)
                 continue
             _merge_into(head, a)
@@ -482,28 +493,30 @@ def _close(a: str, b: str) -> bool:
     return edits(la, lb) <= (2 if min(len(la), len(lb)) >= 12 else 1)
 
 
-def _kept(a: _Actor, min_mentions: int) -> bool:
-    """Whether a discovered name is kept as an actor."""
+def _kept(a: _Actor, min_mentions: int, name: str) -> bool:
+    """Whether a discovered name (`name`, the actor's) is kept as an actor."""
     n = sum(a.forms.values())
     w = names.words()
-    if names.not_a_name(a.name.split(), w, titled=a.ev["person"] > 0):
+    if names.not_a_name(name.split(), w, titled=a.ev["person"] > 0):
         return False
     if a.type == "person" and a.ev["person"]:
         return True  # a title or honorific stood before it ("Mr. King")
-    if a.type == "other" and " " not in a.name and a.name.lower() in w.known:
+    if a.type == "other" and " " not in name and name.lower() in w.known:
         return False  # a common word written capitalised ("World", "Category", "Time")
     if a.type == "person":
         return True  # people are kept from their first mention: they have evidence
-    if a.ev["initial"] >= n and " " not in a.name and a.type == "other":
+    if a.ev["initial"] >= n and " " not in name and a.type == "other":
         return False  # only ever the first word of a sentence: likely a common word
     if a.type == "person":
         return True  # people are kept from their first mention: they have evidence
     return n >= (MIN_OTHER if a.type == "other" else min_mentions)
 
 
-def _entry(a: _Actor, surnames: dict[str, str | None], key: tuple | None, titled: set[str]) -> dict:
-    """The YAML entry of one actor, in the format of resources/actors.yaml plus counts."""
-    name = a.name
+def _entry(
+    a: _Actor, surnames: dict[str, str | None], key: tuple | None, titled: set[str], name: str
+) -> dict:
+    """The YAML entry of one actor (`name`, its name), in the format of resources/actors.yaml
+    plus counts."""
     short = a.surnames | a.firsts
     aliases = sorted(f for f in a.forms if f != name and f not in short)
     entry: dict = {"name": name, "type": a.type}
@@ -547,12 +560,15 @@ def actors_spec(counts: pd.DataFrame, *, min_mentions: int = MIN_MENTIONS) -> di
     keyed = [(k, a) for k, a in people.items()] + [(None, a) for a in others]
     key_of = {id(a): k for k, a in keyed}
     merged = _merge_spellings([a for _, a in keyed], w)
-    kept = [a for a in merged if _kept(a, min_mentions)]
-    kept.sort(key=lambda a: (-sum(a.forms.values()), a.name))
+    name_of = {id(a): a.name for a in merged}  # the actors are final: names no longer change
+    kept = [a for a in merged if _kept(a, min_mentions, name_of[id(a)])]
+    kept.sort(key=lambda a: (-sum(a.forms.values()), name_of[id(a)]))
     spec: dict = {"discover": False, "actors": {}}
     for a in kept:
-        aid, i = _slug(a.name), 2
+        name = name_of[id(a)]
+        slug = _slug(name)
+        aid, i = slug, 2
         while aid in spec["actors"]:
-            aid, i = f"{_slug(a.name)}_{i}", i + 1
-        spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)), titled)
+            aid, i = f"{slug}_{i}", i + 1
+        spec["actors"][aid] = _entry(a, surnames, key_of.get(id(a)), titled, name)
     return spec

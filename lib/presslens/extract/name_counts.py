@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from presslens.extract import names
@@ -199,19 +200,26 @@ def article_counts(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple]:
 def name_counts(articles: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """The names of the articles (status ok) with their evidence, summed over articles."""
     ok = articles[articles["status"] == "ok"] if "status" in articles.columns else articles
-    by_article = (
-        {k: g.sort_values("start") for k, g in sentences.groupby("article_id", sort=False)}
-        if len(sentences)
-        else {}
-    )
+    by_article = _spans_by_article(sentences)
     rows = []
     for aid, text in zip(ok["article_id"], ok["text"]):
-        sents = by_article.get(aid)
-        if sents is None or not isinstance(text, str):
+        spans = by_article.get(aid)
+        if spans is None or not isinstance(text, str):
             continue
-        spans = list(zip(sents["start"].astype(int), sents["end"].astype(int)))
         rows += article_counts(text, spans)
     return summed_counts([pd.DataFrame(rows, columns=COUNT_COLUMNS)])
+
+
+def _spans_by_article(sentences: pd.DataFrame) -> dict[object, list[tuple[int, int]]]:
+    """Each article's sentence spans (start, end) in the order of their starts, from one sort of
+    the table (sentences of an article never share a start)."""
+    if not len(sentences):
+        return {}
+    s = sentences.sort_values(["article_id", "start"], kind="mergesort")
+    ids = s["article_id"].to_numpy()
+    spans = list(zip(s["start"].astype(int).tolist(), s["end"].astype(int).tolist()))
+    cuts = [0, *(np.flatnonzero(ids[1:] != ids[:-1]) + 1).tolist(), len(s)]
+    return {ids[a]: spans[a:b] for a, b in zip(cuts, cuts[1:])}
 
 
 def summed_counts(parts: Iterable[pd.DataFrame]) -> pd.DataFrame:

@@ -120,6 +120,7 @@ class _Page:
         self.removed: list[tuple[int, str, str]] = []
         self._lower: dict[int, str] = {}
         self._holds: dict[tuple[int, tuple[str, ...]], bool] = {}
+        self._live: list[int] | None = None  # live() until a line is dropped or cut
 
     def holds(self, i: int, needed: tuple[str, ...]) -> bool:
         """True when line i holds one of the lower-case words `needed` (cached until it is cut)."""
@@ -132,12 +133,15 @@ class _Page:
         return self._holds[key]
 
     def live(self) -> list[int]:
-        """Indexes of kept, non-blank lines."""
-        return [i for i, ok in enumerate(self.keep) if ok and self.lines[i].strip()]
+        """Indexes of kept, non-blank lines (a new list: callers may change it)."""
+        if self._live is None:
+            self._live = [i for i, ok in enumerate(self.keep) if ok and self.lines[i].strip()]
+        return list(self._live)
 
     def drop(self, i: int, rule: str) -> None:
         """Remove line i, logging it under `rule`."""
         self.keep[i] = False
+        self._live = None
         self.removed.append((i + 1, self.lines[i].strip(), rule))
 
     def cut(self, i: int, a: int, b: int, rule: str) -> str:
@@ -147,6 +151,7 @@ class _Page:
         self.removed.append((i + 1, piece, rule))
         self._lower.pop(i, None)
         self._holds = {k: v for k, v in self._holds.items() if k[0] != i}
+        self._live = None
         self.lines[i] = (line[:a].rstrip() + " " + line[b:].lstrip()).strip()
         if not self.lines[i]:
             self.keep[i] = False

@@ -102,6 +102,52 @@ def bootstrap_ci(
     return float(lo), float(hi)
 
 
+def _seeded_means(values: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
+    """Resampled means of one group drawn from its own seed: the draws of `resample_counts` for
+    its size and seed, summed exactly (so equal to the sums its counts give)."""
+    n = len(values)
+    idx = np.random.default_rng([seed, n]).integers(0, n, size=(n_boot, n))
+    return _fixed(values)[idx].sum(axis=1) / (n * FIXED)
+
+
+def seeded_intervals(
+    groups: Sequence[np.ndarray], seeds: Sequence[int], *, n_boot: int = 2000, level: float = 0.95
+) -> np.ndarray:
+    """Percentile bootstrap interval of the mean of each group, each drawn from its own seed, as
+    a (k, 2) array: bitwise what `bootstrap_ci` gives each group alone with its seed (NaN for
+    fewer than 2 values), with the quantiles of groups of one size taken together."""
+    out = np.full((len(groups), 2), np.nan)
+    sizes = np.array([len(g) for g in groups], dtype=int)
+    q = [(1 - level) / 2, 1 - (1 - level) / 2]
+    for n in np.unique(sizes[sizes >= 2]):
+        where = np.flatnonzero(sizes == n)
+        if n_boot * int(n) > BLOCK:
+            for j in where:
+                values = np.asarray(groups[j], dtype=float)
+                out[j] = np.quantile(
+                    _large_group_means(values, n_boot=n_boot, seed=int(seeds[j])), q
+                )
+            continue
+        step = max(1, BLOCK // (n_boot * int(n)))  # about 32 MB of means per block
+        for i in range(0, len(where), step):
+            rows = where[i : i + step]
+            means = np.vstack(
+                [_seeded_means(groups[j], n_boot=n_boot, seed=int(seeds[j])) for j in rows]
+            )
+            out[rows] = np.quantile(means, q, axis=1).T
+    return out
+
+
+def run_means(values: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """`fixed_mean` of each run of consecutive values beginning at `starts` (ascending, the first
+    0), computed exactly as `fixed_mean` computes it."""
+    v = _fixed(values)
+    if not len(v):
+        return np.empty(0)
+    sizes = np.diff(np.r_[starts, len(v)])
+    return np.add.reduceat(v, starts) / (sizes * FIXED)
+
+
 def _grouped(
     frame: pd.DataFrame, keys: list[str], value: str
 ) -> tuple[pd.DataFrame, list[np.ndarray]]:

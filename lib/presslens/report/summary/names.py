@@ -47,6 +47,11 @@ class Names:
         """The actor ids that cannot be ordinary words (they hold '_' or ':')."""
         return tuple(a for a in self.actors if "_" in a or ":" in a)
 
+    @functools.cached_property
+    def id_pattern(self) -> IdPattern | None:
+        """`id_pattern` of these names, built once (every page of a run asks for it)."""
+        return _compiled(self.distinctive)
+
 
 def _cut(text: str, n: int = HEADLINE_CHARS) -> str:
     """`text` shortened to `n` characters at a word, with an ellipsis when cut."""
@@ -117,38 +122,70 @@ def article_text(text: str, href: str, names: Names) -> str:
     return label + rest if rest else names.long[m.group(1)]
 
 
-def id_pattern(names: Names) -> re.Pattern[str] | None:
+_RUN = re.compile(r"[\w:]+")  # a run of the characters actor ids are usually made of
+
+
+@dataclass(frozen=True)
+class IdPattern:
+    """The distinctive actor ids of a run, found in text as one pattern would find them (each id
+    standing alone: no word character or ':' on either side). When every id is made of word
+    characters and ':' only, an id stands alone exactly when it is a whole run of such characters,
+    so a text's runs are looked up in `ids` (one set lookup per run, whatever the number of ids);
+    otherwise `regex`, the ids as one alternation (longest first), finds them."""
+
+    ids: frozenset[str]
+    regex: re.Pattern[str] | None = None
+
+    def sub(self, repl: Any, text: str) -> str:
+        """`text` with each id found replaced by `repl(id)`."""
+        if "_" not in text and ":" not in text:
+            return text  # every distinctive id holds '_' or ':'
+        if self.regex is not None:
+            return self.regex.sub(lambda m: repl(m.group(0)), text)
+        return _RUN.sub(lambda m: repl(m.group(0)) if m.group(0) in self.ids else m.group(0), text)
+
+    def findall(self, text: str) -> list[str]:
+        """The ids found in `text`, in order."""
+        if self.regex is not None:
+            return self.regex.findall(text)
+        return [r for r in _RUN.findall(text) if r in self.ids]
+
+
+def id_pattern(names: Names) -> IdPattern | None:
     """Actor ids that cannot be ordinary words (they hold '_' or ':'), as one pattern."""
-    return _compiled(names.distinctive)
+    return names.id_pattern
 
 
 @functools.lru_cache(maxsize=8)
-def _compiled(ids: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The pattern of `id_pattern`, compiled once per set of ids (every article page uses it)."""
+def _compiled(ids: tuple[str, ...]) -> IdPattern | None:
+    """The pattern of `id_pattern`, built once per set of ids (every article page uses it)."""
     if not ids:
         return None
+    if all(_RUN.fullmatch(i) for i in ids):
+        return IdPattern(frozenset(ids))
     ordered = sorted(ids, key=len, reverse=True)
-    return re.compile(r"(?<![\w:])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w:])")
+    regex = re.compile(r"(?<![\w:])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w:])")
+    return IdPattern(frozenset(ids), regex)
 
 
 _WORD = re.compile(r"[^\s()\[\]{},;:'\"“”‘’]+")  # a word of free text, as an article id could be
 
 
-def name_text(text: str, names: Names, pattern: re.Pattern[str] | None) -> str:
+def name_text(text: str, names: Names, pattern: IdPattern | None) -> str:
     """Free text with every article id replaced by the article's label and every distinctive actor
     id by its display name ('<id>.txt', a file name, stays)."""
     if names.long:
         text = _WORD.sub(lambda m: names.long.get(m.group(0), m.group(0)), text)
-    return pattern.sub(lambda m: names.actor(m.group(0)), text) if pattern else text
+    return pattern.sub(names.actor, text) if pattern else text
 
 
-def name_part(part: Part, names: Names, pattern: re.Pattern[str] | None) -> Part:
+def name_part(part: Part, names: Names, pattern: IdPattern | None) -> Part:
     """A text part with names for ids."""
     text = article_text(part.text, part.href, names) if part.href else part.text
     return replace(part, text=name_text(text, names, pattern))
 
 
-def _name_cell(c: Cell, col: str, names: Names, pattern: re.Pattern[str] | None) -> Cell:
+def _name_cell(c: Cell, col: str, names: Names, pattern: IdPattern | None) -> Cell:
     """One cell with names for ids: an actor column's id as a whole, distinctive ids in text."""
     if c.numeric:
         return c
@@ -158,7 +195,7 @@ def _name_cell(c: Cell, col: str, names: Names, pattern: re.Pattern[str] | None)
 
 
 def name_table(
-    t: Table, names: Names, *, prefix: str = "articles/", pattern: re.Pattern[str] | None = None
+    t: Table, names: Names, *, prefix: str = "articles/", pattern: IdPattern | None = None
 ) -> Table:
     """A page table with an `article_id` column shown as the article's label (linking its page),
     actor columns as display names and distinctive actor ids in text as names."""
@@ -183,7 +220,7 @@ def name_blocks(blocks: list[dict[str, Any]], names: Names) -> list[dict[str, An
     return [_name_block(b, names, pattern) for b in blocks]
 
 
-def _name_block(b: dict[str, Any], names: Names, pattern: re.Pattern[str] | None) -> dict:
+def _name_block(b: dict[str, Any], names: Names, pattern: IdPattern | None) -> dict:
     """One block with names for ids."""
     kind = b.get("kind")
     if kind == "table":
