@@ -153,7 +153,40 @@ def chain(size: int, engine: str) -> list[dict]:
         / 2**20,
     }
     rows += [dict(size=size, measure=k, value=round(v, 3)) for k, v in sizes.items()]
-    return rows
+    return rows + progress_rows(size, manifest)
+
+
+def progress_rows(size: int, manifest: dict) -> list[dict]:
+    """The remaining time the run's progress bar predicted at each tenth of the run (`value`)
+    beside the time the rest really took (`seconds`)."""
+    return [
+        dict(
+            size=size,
+            measure=f"remaining at {round(c['fraction'] * 100)}% (predicted)",
+            value=c["predicted_remaining_s"],
+            seconds=c["actual_remaining_s"],
+        )
+        for c in manifest.get("progress_checks", [])
+    ]
+
+
+def progress_summary(table: pd.DataFrame, size: int) -> str:
+    """One line: the predicted remaining time against the actual, worst ratio from 10% on."""
+    rows = table[(table["size"] == size) & table["measure"].str.startswith("remaining at")]
+    rows = rows[rows["seconds"] > 0]
+    if rows.empty:
+        return ""
+    ratio = rows["value"] / rows["seconds"]
+    pairs = "; ".join(
+        f"{m.split()[2]} {v:.0f}/{s:.0f} s"
+        for m, v, s in zip(rows["measure"], rows["value"], rows["seconds"])
+    )
+    worst = float(ratio.max() if ratio.max() >= 1 / ratio.min() else ratio.min())
+    met = "met" if 0.5 <= ratio.min() and ratio.max() <= 2 else "missed"
+    return (
+        f"progress: remaining time predicted/actual {pairs}; worst ratio {worst:.2f} "
+        f"(target within 2x from 10% on: {met})"
+    )
 
 
 def stages_alone(size: int, engine: str) -> tuple[list[dict], int]:
@@ -232,40 +265,36 @@ def markdown(table: pd.DataFrame) -> list[str]:
     return lines
 
 
+def _mark(ok: bool) -> str:
+    return "met" if ok else "missed"
+
+
 def summary(table: pd.DataFrame) -> list[str]:
-    """The targets, each with what was measured."""
+    """The targets (issue 24), each with what was measured and whether it is met."""
     lines = []
     for size, g in table[table["size"] > 5].groupby("size"):
         get = {m: r for m, r in zip(g["measure"], g.to_dict("records"))}
-        whole, alone, vad = (
-            get["whole chain (presslens run)"],
-            get["stage functions alone"],
-            get["VADER alone (NLTK)"],
-        )
-        outside = (whole["seconds"] - alone["seconds"]) / whole["seconds"]
-        drawn = get.get("stage figures drawn by the stages", {}).get("seconds")
-        with_figures = (
-            f" ({(whole['seconds'] - alone['seconds'] + drawn) / whole['seconds']:.0%} counting "
-            f"the {drawn:.0f} s the stages spend drawing figures as outside)"
-            if drawn is not None and pd.notna(drawn)
-            else ""
-        )
+        whole, vad = get["whole chain (presslens run)"], get["VADER alone (NLTK)"]
+        alone = get.get("stage functions alone", {}).get("seconds", float("nan"))
+        ratio, limit = whole["seconds"] / vad["seconds"], 6 if size <= 1000 else 5
+        nb30 = get.get("notebook 30-code-framing", {}).get("seconds", float("nan"))
+        share30 = nb30 / whole["seconds"]
+        mib, target_mib = whole["peak_pss_mib"], TARGET_MIB.get(size, float("nan"))
+        fig = get["largest figure file (MiB)"]["value"]
         lines.append(
-            f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} "
-            f"s = {whole['seconds'] / vad['seconds']:.1f}x VADER alone "
-            f"({vad['seconds']:.1f} s){' (target <= 6x at 1,000)' if size == 1000 else ''}; stage "
-            f"functions alone {alone['seconds']:.0f} s, so "
-            f"{outside:.0%} of the chain is outside "
-            f"them{with_figures}{' (target <= 20% at 10,000)' if size == 10000 else ''}; peak "
-            "memory of the "
-            "process tree "
-            f"{whole['peak_pss_mib']:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed RSS; target "
-            f"<= {TARGET_MIB.get(size, float('nan')):,.0f}); run folder without data/ "
-            f"{get['run folder without data/ (MiB)']['value'] * 1024 / size:.1f} KiB per article; "
-            f"index.html {get['index.html (MiB)']['value']:.2f} MiB; "
-            f"evidence.html {get['evidence.html (MiB)']['value']:.2f} MiB; largest figure file "
-            f"{get['largest figure file (MiB)']['value']:.2f} MiB."
+            f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} s"
+            f" = {ratio:.1f}x VADER alone ({vad['seconds']:.1f} s) (target <= {limit}x: "
+            f"{_mark(ratio <= limit)}); notebook 30 {nb30:.0f} s = {share30:.0%} of the chain "
+            f"(target < 40%: {_mark(share30 < 0.4)}); stage functions alone {alone:.0f} s; peak "
+            f"memory of the process tree {mib:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed "
+            f"RSS; target <= {target_mib:,.0f}: {_mark(mib <= target_mib)}); largest figure file "
+            f"{fig:.2f} MiB (target <= 2: {_mark(fig <= 2)}); index.html "
+            f"{get['index.html (MiB)']['value']:.2f} MiB; evidence.html "
+            f"{get['evidence.html (MiB)']['value']:.2f} MiB."
         )
+        progress = progress_summary(table, size)
+        if progress:
+            lines.append(f"  - {progress}")
     seeds = table[table["size"] == 5].set_index("measure")["seconds"]
     if len(seeds) == 2:
         c, f = (
@@ -273,7 +302,8 @@ def summary(table: pd.DataFrame) -> list[str]:
             seeds["papermill floor, same number of notebooks (median)"],
         )
         lines.append(
-            f"- seeds: chain {c:.1f} s, papermill's floor {f:.1f} s: {c / f:.2f}x (target <= 2x)"
+            f"- seeds: chain {c:.1f} s, papermill's floor {f:.1f} s: {c / f:.2f}x (target <= 2x: "
+            f"{_mark(c / f <= 2)})"
         )
     return lines
 
@@ -359,6 +389,7 @@ def main() -> None:
         "",
         f"Command: `python bench/chain.py --sizes {' '.join(map(str, args.sizes))}"
         + (f" --seeds-repeat {args.seeds_repeat}" if args.seeds_repeat else "")
+        + (f" --engine {args.engine}" if args.engine != "auto" else "")
         + "`",
         "",
         "## Against the targets",

@@ -17,7 +17,7 @@ import papermill
 import pytest
 
 from presslens.core import partitions, paths, stage, tables
-from presslens.pipeline import kernels, notebooks, registry, runner
+from presslens.pipeline import eta, notebooks, registry, runner
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
@@ -91,10 +91,10 @@ def test_derived_from_the_declarations() -> None:
     for s in decls.values():
         for t, k in s.keys.items():
             assert tables.KEYS[t] == list(k)
-    # progress weights, path parameters
-    fake = notebooks.Notebook(Path("30-code-framing.ipynb"))
-    assert kernels.weight(fake) == decls["30"].weight == 37
-    assert kernels.weight(notebooks.Notebook(Path("77-mine.ipynb"))) == 5
+    # the progress bar's plan, path parameters
+    assert eta.cost_of("30-code-framing") == decls["30"].cost
+    assert set(eta.phases_of("30-code-framing").spans) == set(decls["30"].phases)
+    assert eta.cost_of("77-mine") == eta.UNKNOWN_COST
     for name in ("discovered_actors", "cleaning_rules", "frame_model", "actors_file", "codes"):
         assert name in notebooks.path_params()
     assert "n_boot" not in notebooks.path_params()
@@ -194,7 +194,7 @@ def words_part(part: Partition, *, min_length: int) -> dict:
     reads=("articles", "sentences"),
     writes=("word_counts",),
     keys={"word_counts": ("article_id",)},
-    weight=3,
+    cost=(1.0, 0.05),
 )
 def count_words(
     out_dir: str, *, min_length: int = 3, engine: str = "", scheduler: str = "",

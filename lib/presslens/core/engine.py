@@ -4,23 +4,29 @@ machine has more than one core and there is more than one partition, else works 
 
 Results come back in partition order whichever engine runs them, so the tables the chain writes
 are identical. The worker processes are forked from the caller after `warm` has loaded the models
-and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` starts a
-``dask.distributed.LocalCluster``
-on this machine (one single-threaded worker process per core, or `workers`), and any other value is
-the address of an existing cluster (``tcp://host:8786``). At most `window` partitions are in flight
-at once, so memory stays bounded however large the corpus; each partition is scattered to the
-cluster as data before its task is submitted.
+and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` uses a
+``dask.distributed.LocalCluster`` on this machine (one single-threaded worker process per core, or
+`workers`; started once per process and reused by the stages after it, see `local_cluster`), and
+any other value is the address of an existing cluster (``tcp://host:8786``). At most `window`
+partitions are in flight at once, so memory stays bounded however large the corpus; each partition
+is scattered to the cluster as data before its task is submitted.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import logging
 import multiprocessing
 import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from presslens.core.progress import ENV as PROGRESS_ENV
+from presslens.core import lifeline
 from presslens.core.progress import bar as progress_bar
 
 ENGINES = ("auto", "pandas", "processes", "dask")
@@ -72,28 +78,82 @@ def check(engine: str) -> None:
         raise ValueError(f"engine must be one of {', '.join(ENGINES)}, got {engine!r}")
 
 
+# The workers of a LocalCluster this process starts run partitions only: no fan-out of their own
+# (a nested stage works in process) and progress reports to nowhere, so they never write into the
+# runner's progress file, whatever the environment they inherit from the kernel.
+WORKER_ENV = {ENGINE_ENV: "pandas", SCHEDULER_ENV: "", PROGRESS_ENV: os.devnull}
+
+# One LocalCluster per process, started by the first stage that asks for one and reused by the
+# stages after it (a cluster takes seconds to start and its workers load the models once); closed
+# when the process exits. A shared kernel thus keeps one cluster for the whole run.
+_LOCAL: dict[str, Any] = {}
+_LOCAL_LOCK = threading.Lock()
+
+
+def _spawnable_main() -> None:
+    """Give ``__main__`` the ``__spec__`` a spawned worker's start reads: an IPython kernel emptied
+    by ``%reset -f`` has lost it, and multiprocessing then fails to start any worker."""
+    main = sys.modules.get("__main__")
+    if main is not None and not hasattr(main, "__spec__"):
+        main.__spec__ = None
+
+
+def _running(cluster: Any, n: int) -> bool:
+    """Whether `cluster` is up with its `n` workers."""
+    try:
+        return cluster.status.name == "running" and len(cluster.scheduler_info["workers"]) == n
+    except Exception:  # a cluster half closed answers with errors of its own
+        return False
+
+
+def local_cluster(n: int) -> Any:
+    """This process's LocalCluster of `n` single-threaded worker processes, started on first use."""
+    from dask.distributed import LocalCluster
+
+    with _LOCAL_LOCK:
+        _spawnable_main()  # at every stage: a worker that dies in it is started again
+        cluster = _LOCAL.get("cluster")
+        if cluster is not None and _LOCAL.get("n") == n and _running(cluster, n):
+            return cluster
+        close_local_cluster(locked=True)
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+            env=WORKER_ENV,
+        )
+        _LOCAL.update(cluster=cluster, n=n)
+        if not _LOCAL.get("atexit"):
+            atexit.register(close_local_cluster)
+            _LOCAL["atexit"] = True
+        return cluster
+
+
+def close_local_cluster(*, locked: bool = False) -> None:
+    """Close this process's LocalCluster, if it started one."""
+    with contextlib.nullcontext() if locked else _LOCAL_LOCK:
+        cluster = _LOCAL.pop("cluster", None)
+    if cluster is not None:
+        with contextlib.suppress(Exception):
+            cluster.close(timeout=10)
+
+
 @contextlib.contextmanager
 def client(scheduler: str = "", *, workers: int = 0) -> Iterator[Any]:
-    """A dask.distributed Client: a LocalCluster when `scheduler` is '', else connected to it."""
+    """A dask.distributed Client: of this process's LocalCluster when `scheduler` is '' (see
+    `local_cluster`), else connected to the cluster at that address."""
     try:
-        from dask.distributed import Client, LocalCluster
+        from dask.distributed import Client
     except ImportError as exc:
         raise ImportError(
             "engine dask needs Dask: pip install 'presslens[dask]' (or use engine auto, pandas or "
             "processes)"
         ) from exc
 
-    if scheduler:
-        with Client(scheduler) as c:
-            yield c
-        return
-    n = workers or os.cpu_count() or 1
-    with (
-        LocalCluster(
-            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as c,
-    ):
+    target = scheduler or local_cluster(workers or os.cpu_count() or 1)
+    with Client(target, set_as_default=False) as c:
         yield c
 
 
@@ -123,7 +183,9 @@ def map_partitions(
             if warm is not None:
                 warm()
             n = workers or os.cpu_count() or 1
-            with multiprocessing.get_context("fork").Pool(n) as pool:
+            # workers ignore Ctrl-C (the kernel ends the pool) and exit if the kernel dies
+            init = {"initializer": lifeline.worker, "initargs": (os.getpid(),)}
+            with multiprocessing.get_context("fork").Pool(n, **init) as pool:
                 pending: deque = deque()
                 for part in parts:
                     pending.append(pool.apply_async(func, (part,), kwargs))
@@ -136,14 +198,18 @@ def map_partitions(
             return
         with client(scheduler_setting(scheduler), workers=workers) as c:
             pending: deque = deque()
-            for part in parts:
-                # Scattering first sends the partition as data, not inside the task graph (a
-                # partition of long texts would otherwise make every graph megabytes large).
-                [data] = c.scatter([part], hash=False)
-                pending.append(c.submit(func, data, pure=False, **kwargs))
-                if len(pending) >= window:
+            try:
+                for part in parts:
+                    # Scattering first sends the partition as data, not inside the task graph (a
+                    # partition of long texts would otherwise make every graph megabytes large).
+                    [data] = c.scatter([part], hash=False)
+                    pending.append(c.submit(func, data, pure=False, **kwargs))
+                    if len(pending) >= window:
+                        yield pending.popleft().result()
+                        bar.update()
+                while pending:
                     yield pending.popleft().result()
                     bar.update()
-            while pending:
-                yield pending.popleft().result()
-                bar.update()
+            finally:
+                if pending:  # stopped early: the cluster, which lives on, drops the rest
+                    c.cancel(list(pending))

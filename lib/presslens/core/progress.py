@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -17,7 +18,8 @@ ENV = "PRESSLENS_PROGRESS"
 
 
 class _File:
-    """Progress written to the runner's file: one line {desc, done, total} per step."""
+    """Progress written to the runner's file: one line {desc, done, total, t} per step (t: the
+    clock, so the runner can tell when each loop ran)."""
 
     def __init__(self, path: str, desc: str, total: int | None) -> None:
         self.path, self.desc, self.total, self.done = path, desc, total, 0
@@ -25,7 +27,8 @@ class _File:
 
     def _write(self) -> None:
         with open(self.path, "a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"desc": self.desc, "done": self.done, "total": self.total}) + "\n")
+            line = {"desc": self.desc, "done": self.done, "total": self.total, "t": time.time()}
+            fh.write(json.dumps(line) + "\n")
 
     def update(self, n: int = 1) -> None:
         self.done += n
@@ -64,18 +67,19 @@ def bar(
         reporter.close()
 
 
-def read(path: str, *, offset: int = 0) -> dict | None:
-    """The last progress line written to `path` after byte `offset` (None when there is none
-    yet)."""
+def lines(path: str, *, offset: int = 0) -> list[dict]:
+    """The progress lines written to `path` after byte `offset` (a line being written is left
+    out)."""
     try:
         with open(path, encoding="utf-8") as fh:
             fh.seek(offset)
-            lines = fh.read().splitlines()
+            text = fh.read()
     except OSError:
-        return None
-    for line in reversed(lines):
+        return []
+    out = []
+    for line in text.splitlines():
         try:
-            return json.loads(line)
+            out.append(json.loads(line))
         except ValueError:
             continue
-    return None
+    return out

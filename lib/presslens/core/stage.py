@@ -1,16 +1,17 @@
 """A stage declares itself once, next to its function: the notebook that runs it, the tables it
 reads and writes (with the keys that order them), its figures, which of its parameters are paths,
-what to load before worker processes are forked, and its share of a run's time. Its parameters,
+what to load before worker processes are forked, and what it costs (seconds fixed and per 1,000
+sentences, measured) with where its progress loops fall. Its parameters,
 with their types and defaults, are the function's own signature.
 
     @stage(notebook="20-score-sentiment", reads=("articles", "sentences"),
            writes=("sentiment", "outlet_sentiment"), keys={"sentiment": ("article_id", "sent_id")},
-           figures=("fig20-tone-by-article",), weight=16)
+           figures=("fig20-tone-by-article",), cost=(1.5, 0.2))
     def score_sentiment(out_dir, *, n_boot: int = 2000, engine: str = "auto") -> dict[str, int]:
         ...
 
 Everything else derives from that declaration: the stage registry and the DAG of the chain
-(`presslens.pipeline.registry`), the runner's cache keys, the progress weights, which parameters
+(`presslens.pipeline.registry`), the runner's cache keys, the progress bar's plan, which parameters
 `presslens run` makes absolute and checks by type, the models preloaded before forking
 (`partitions.map_stage`) and the order of each table's rows (`tables.stable`). A notebook runs its
 stage with the parameters of its parameters cell: ``counts = score_sentiment.run(globals())``.
@@ -91,7 +92,8 @@ class Stage:
     pages: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     preload: Callable[[Mapping[str, Any]], None] | None = None
-    weight: int = 5
+    cost: tuple[float, float] = (2.0, 0.2)
+    phases: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -144,13 +146,15 @@ def stage(
     pages: tuple[str, ...] = (),
     paths: tuple[str, ...] = (),
     preload: Callable[[Mapping[str, Any]], None] | None = None,
-    weight: int = 5,
+    cost: tuple[float, float] = (2.0, 0.2),
+    phases: Mapping[str, tuple[float, float]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a stage function (see the module's docstring). `keys`: the columns that order the
     rows of each written table that has them; `paths`: the parameters naming files or folders;
     `preload(params)`: loads the models and word lists the partitions will use, given the stage's
-    parameters and the partition function's keyword arguments; `weight`: the stage's expected
-    share of a run's time (the progress bar's step)."""
+    parameters and the partition function's keyword arguments; `cost`: the stage's seconds, fixed
+    and per 1,000 sentences, as bench/chain.py measures them (the progress bar's plan); `phases`:
+    where its progress loops (by `desc`) start and end, in fractions of its time."""
     keys = dict(keys or {})
     stray = set(keys) - set(writes)
     if stray:
@@ -167,7 +171,8 @@ def stage(
             pages=tuple(pages),
             params=_params(func, tuple(paths)),
             preload=preload,
-            weight=weight,
+            cost=(float(cost[0]), float(cost[1])),
+            phases={d: (float(a), float(b)) for d, (a, b) in (phases or {}).items()},
         )
         run_stage = _wrap(func, decl)
         register(decl)

@@ -191,6 +191,15 @@ def main(argv: list[str] | None = None) -> int:
     except runner.RunFailed as exc:
         print(f"presslens: {exc}", file=sys.stderr)
         return 1
+    except runner.RunLocked as exc:
+        print(f"presslens: {exc}", file=sys.stderr)
+        return 75  # EX_TEMPFAIL: try again when the other run has ended
+    except runner.RunInterrupted as exc:
+        print(f"\npresslens: {exc}", file=sys.stderr)
+        return 128 + exc.signum  # as a shell reports a command a signal stopped: 130, 143
+    except KeyboardInterrupt:  # Ctrl-C before the run had begun
+        print("\npresslens: interrupted; nothing was changed", file=sys.stderr)
+        return 130
     total = manifest["timings_seconds"].get("total", 0)
     reused = f", {len(manifest['cached'])} reused from the cache" if manifest["cached"] else ""
     print(

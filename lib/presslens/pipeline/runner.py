@@ -3,21 +3,25 @@
 A run is written aside into ``OUT.partial`` and moved into place only when every notebook has
 succeeded, so a failed run never damages the previous report; the failed run is kept in
 ``OUT.failed`` for inspection. Parameters are checked against the notebooks' ``parameters`` cells
-before anything runs.
+before anything runs. One run at a time writes a folder (the lock ``OUT.lock``); Ctrl-C and SIGTERM
+stop a run, its kernel and its worker processes within seconds and remove ``OUT.partial``
+(`kernels.Stopper`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +32,7 @@ from tqdm.auto import tqdm
 
 from presslens.core import packs, paths
 from presslens.report import htmlexport
-from presslens.core import engine
+from presslens.core import engine, lifeline
 from presslens.core import progress as progress_file
 from presslens.core.hashing import code_hash
 from presslens.pipeline.cache import (
@@ -43,7 +47,13 @@ from presslens.pipeline.cache import (
     stage_key,
     versions,
 )
-from presslens.pipeline.kernels import KERNEL_ARGUMENTS, Kernels, Watch, weight
+from presslens.pipeline.kernels import (
+    KERNEL_ARGUMENTS,
+    Interrupted,
+    Kernels,
+    Stopper,
+)
+from presslens.pipeline import eta
 from presslens.pipeline.notebooks import (
     Notebook,
     ParameterError,
@@ -56,6 +66,19 @@ from presslens.pipeline.notebooks import (
 
 class RunFailed(RuntimeError):
     """A notebook failed; the message names the notebook, the cell and the error."""
+
+
+class RunLocked(RuntimeError):
+    """Another live run is writing the output folder; the message names it, its pid and start."""
+
+
+class RunInterrupted(RuntimeError):
+    """A signal stopped the run; the message names the notebook it stopped and what a rerun
+    reuses. `signum` is the signal's number (the command exits with 128 + it)."""
+
+    def __init__(self, message: str, signum: int) -> None:
+        super().__init__(message)
+        self.signum = signum
 
 
 def _export(notebook: Path, html: Path, entry: Path) -> None:
@@ -94,7 +117,8 @@ def run(
     share_kernel: bool | None = None,
     settings: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure.
+    """Execute the chain on `corpus` into `out`; return the manifest. Raises RunFailed on failure,
+    RunLocked when another run is writing `out`, RunInterrupted when SIGINT or SIGTERM stopped it.
 
     `settings`: how the run executes, once for every notebook (see `run_settings`).
 
@@ -113,34 +137,111 @@ def run(
     settings = run_settings(params, settings)
     chain, params = _prepare(corpus, params, notebooks)
     out = paths.run_folder(out)
+    cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
+    kernels, trace = Kernels(out.with_name(out.name + ".partial"), share=share_kernel), _Trace()
+    abandon = functools.partial(
+        _abandon, trace=trace, out=out, stage=kernels.stage, cache=cache_dir
+    )
+    # the handlers first, so that no signal is missed once the lock is held
+    with Stopper(kernels, abandon=abandon) as stopper, _locked(out):
+        trace.locked = True
+        try:
+            job = _begin(chain, params, settings, out, cache_dir, force, (trace, stopper))
+            used = _execute(job, kernels, settings, progress)
+            stopper.finishing()  # from here on the run completes
+        except Interrupted as exc:
+            raise RunInterrupted(abandon(exc.signum), exc.signum) from None
+        job.manifest["resources"] = job.hashed.result()
+        prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
+        _write_json(job.stage / "manifest.json", job.manifest)
+        _swap(job.stage, out)
+        shutil.rmtree(job.aside, ignore_errors=True)
+    return job.manifest
+
+
+def _begin(
+    chain: list[Notebook],
+    params: dict[str, Any],
+    settings: dict[str, Any],
+    out: Path,
+    cache_dir: Path,
+    force: bool,
+    watch: tuple["_Trace", Stopper],
+) -> "_Run":
+    """A run's fresh ``OUT.partial`` with its first manifest, and what executing it needs."""
     stage, aside = _fresh_stage(out)
     params["out_dir"] = str(stage)
     manifest = {**_new_manifest(params, chain), "settings": settings}
-    cache_dir = Path(cache) if cache else out.with_name(out.name + ".cache")
     key = json.dumps([manifest["versions"], code_hash()], sort_keys=True)
     key = hashlib.sha256(key.encode()).hexdigest()
     _write_json(stage / "manifest.json", manifest)
     exporter = ThreadPoolExecutor(max_workers=1)
     # resource hashes import NLTK (seconds): computed while the first kernel starts
-    job = _Run(
-        chain,
-        params,
-        manifest,
-        stage,
-        aside,
-        cache_dir,
-        key,
-        force,
-        exporter,
-        hashed=exporter.submit(resource_hashes, manifest["pack"]["files"]),
+    hashed = exporter.submit(resource_hashes, manifest["pack"]["files"])
+    return _Run(
+        chain, params, manifest, stage, aside, cache_dir, key, force, exporter, hashed, *watch
     )
-    used = _execute(job, Kernels(stage, share=share_kernel), settings, progress)
-    manifest["resources"] = job.hashed.result()
-    prune(cache_dir, keep={f"{nb.name}-{k[:24]}" for nb, k in used})
-    _write_json(stage / "manifest.json", manifest)
-    _swap(stage, out)
-    shutil.rmtree(aside, ignore_errors=True)
-    return manifest
+
+
+def lock_path(out: Path) -> Path:
+    """The lock file of a run folder: ``OUT.lock`` beside it."""
+    return out.with_name(out.name + ".lock")
+
+
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """Hold the run folder's lock while the run writes it, or raise RunLocked at once."""
+    try:
+        with lifeline.hold(lock_path(out)):
+            yield
+    except lifeline.Locked as exc:
+        raise RunLocked(
+            f"another run is writing {out} (pid {exc.pid or 'unknown'}, started "
+            f"{exc.started or 'at an unknown time'}); nothing was changed. Wait for it to end, "
+            f"or stop it, then run again (its lock is {exc.path})."
+        ) from None
+
+
+@dataclass
+class _Trace:
+    """Where a run is: the notebook executing, and those completed (in the cache)."""
+
+    current: str = ""
+    done: list[str] = field(default_factory=list)
+    locked: bool = False  # the run holds its folder's lock
+
+
+def _abandon(signum: int, *, trace: _Trace, out: Path, stage: Path, cache: Path) -> str:
+    """Remove the unfinished run a signal stopped (if this run holds the folder's lock, it is this
+    run's); return what to say about it."""
+    if trace.locked:
+        shutil.rmtree(stage, ignore_errors=True)
+    return _interrupted_message(signum, trace, out, stage, cache)
+
+
+def _interrupted_message(signum: int, trace: _Trace, out: Path, stage: Path, cache: Path) -> str:
+    """What a signal stopped, what is left as it was, and what a rerun reuses."""
+    name = signal.Signals(signum).name
+    if trace.current:
+        where = (
+            f"while notebook {trace.current}.ipynb was running; its kernel and worker processes "
+            "were stopped"
+        )
+    elif trace.done:
+        where = f"after notebook {trace.done[-1]}.ipynb completed"
+    else:
+        where = "before its first notebook"
+    reuse = (
+        f"a rerun reuses the {len(trace.done)} notebook(s) that completed ({', '.join(trace.done)}"
+        f"), kept in {cache}"
+        if trace.done
+        else "no notebook had completed"
+    )
+    removed = f" and the unfinished run ({stage}) was removed" if trace.locked else ""
+    return (
+        f"run stopped by {name} {where}.\nThe previous report in {out} is untouched{removed}; "
+        f"{reuse}."
+    )
 
 
 def _execute(
@@ -151,7 +252,7 @@ def _execute(
         with (
             _settings_env(settings),
             _progress_file() as progress_path,
-            _bar(job.chain, progress) as bar,
+            _bar(progress) as bar,
         ):
             return job.execute(bar, kernels, progress_path)
     finally:
@@ -267,12 +368,14 @@ def _progress_file() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def _bar(chain: list[Notebook], progress: bool) -> Iterator[Any]:
-    """The run's progress bar, in percent of the chain's expected cost."""
+def _bar(progress: bool) -> Iterator[Any]:
+    """The run's progress bar, in percent of the run's plan (see `eta`); the remaining time is the
+    time so far scaled by what is left (no smoothing)."""
     bar = tqdm(
-        total=sum(weight(nb) for nb in chain),
+        total=100,
         desc="presslens",
         unit="%",
+        smoothing=0,
         disable=not progress,
         file=sys.stderr,
         bar_format="{desc}: {percentage:3.0f}%|{bar}| {elapsed}<{remaining} {postfix}",
@@ -304,29 +407,40 @@ class _Run:
     force: bool
     exporter: ThreadPoolExecutor
     hashed: Future
+    trace: _Trace
+    stopper: Stopper
     used: list[tuple[Notebook, str]] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
     exports: list[Future] = field(default_factory=list)
 
     def execute(self, bar: Any, kernels: Kernels, progress_path: str) -> list[tuple[Notebook, str]]:
         """Run (or restore from the cache) the notebooks in order; return the cache keys used."""
-        t_run, done = time.perf_counter(), 0.0
+        t_run = time.perf_counter()
+        names = [nb.name for nb in self.chain]
+        shown = eta.Progress(bar, eta.Plan(names, eta.estimated_sentences(self.params["corpus"])))
         for nb in self.chain:
+            self.stopper.check()
             if nb is not self.chain[0] and not self.manifest["resources"]:
                 # in the manifest before the report reads it
-                self.manifest["resources"] = self.hashed.result()
+                self.manifest["resources"] = _result(self.hashed, self.stopper)
                 _write_json(self.stage / "manifest.json", self.manifest)
-            bar.set_postfix_str(nb.name)
             t0 = time.perf_counter()
-            self.notebook(
-                nb, kernels, Watch(bar, nb.name, progress_path, start=done, weight=weight(nb))
-            )
+            self.trace.current = nb.name
+            watch = eta.Watch(shown, nb.name, progress_path)
+            if self.notebook(nb, kernels, watch):
+                shown.plan.skip(nb.name)
+            self.trace.done.append(nb.name)
+            self.trace.current = ""
             self.manifest["timings_seconds"][nb.name] = round(time.perf_counter() - t0, 2)
+            if watch.spans:
+                self.manifest.setdefault("phases_seconds", {})[nb.name] = watch.spans
+            counted = eta.counted_sentences(self.stage)
+            if counted and counted != shown.plan.sentences:
+                shown.plan.recount(counted)  # notebook 10 has counted the sentences
+            shown.at(nb.name, 1.0)
             _write_json(self.stage / "manifest.json", self.manifest)
-            done += weight(nb)
-            bar.update(done - bar.n)
         try:
-            _finish(self.exports, strict=True)
+            _finish(self.exports, strict=True, stopper=self.stopper)
         except Exception as exc:  # noqa: BLE001 - an export failure fails the run like a notebook's
             raise _fail(
                 self.stage,
@@ -335,11 +449,16 @@ class _Run:
                 f"run is kept in {self.aside} for inspection; the previous report is untouched.",
             ) from exc
         bar.set_postfix_str("done")
-        self.manifest["timings_seconds"]["total"] = round(time.perf_counter() - t_run, 2)
+        total = time.perf_counter() - t_run
+        self.manifest["timings_seconds"]["total"] = round(total, 2)
+        self.manifest["progress_checks"] = shown.checks.table(total)
+        self.manifest["plan_seconds"] = {
+            n: round(v, 1) for n, v in shown.plan.expected.items() if n not in shown.plan.cached
+        }
         return self.used
 
-    def notebook(self, nb: Notebook, kernels: Kernels, watch: Watch) -> None:
-        """Restore one notebook's outputs from the cache, or execute it and cache them."""
+    def notebook(self, nb: Notebook, kernels: Kernels, watch: eta.Watch) -> bool:
+        """Restore one notebook's outputs from the cache (True), or execute it and cache them."""
         given = {k: v for k, v in self.params.items() if k in nb.params}
         before = self.chain[: self.chain.index(nb)]
         inputs = {**self.manifest["inputs"], **self.manifest["pack"]["files"]}  # a pack is an input
@@ -351,11 +470,12 @@ class _Run:
         if entry.is_dir() and not self.force:
             restore(entry, self.stage)
             self.manifest["cached"].append(nb.name)
-            return
+            return True
         target = self.stage / "notebooks" / nb.path.name
         before = snapshot(self.stage)
         try:
-            with watch:
+            kwargs = kernels.kwargs()
+            with watch, self.stopper.executing():
                 papermill.execute_notebook(
                     str(nb.path),
                     str(target),
@@ -366,8 +486,9 @@ class _Run:
                     log_output=False,
                     cwd=str(self.stage),
                     extra_arguments=KERNEL_ARGUMENTS,
-                    **kernels.kwargs(),
+                    **kwargs,
                 )
+            kernels.release()
             store(self.stage, before, entry)
             # the HTML export runs beside the next notebook (it reads only this one's .ipynb)
             html = self.stage / "html" / f"{nb.name}.html"
@@ -375,14 +496,25 @@ class _Run:
         except Exception as exc:  # noqa: BLE001 - any failure stops the run with a clear message
             _finish(self.exports)
             raise _fail(self.stage, self.aside, _failure_message(nb, exc, self.aside)) from exc
+        return False
 
 
-def _finish(exports: list[Future], *, strict: bool = False) -> None:
+def _finish(exports: list[Future], *, strict: bool = False, stopper: Stopper | None = None) -> None:
     """Wait for the HTML exports; with `strict`, raise the first failure."""
     for f in exports:
-        exc = f.exception()
+        exc = _result(f, stopper, exception=True)
         if exc is not None and strict:
             raise exc
+
+
+def _result(future: Future, stopper: Stopper | None, *, exception: bool = False) -> Any:
+    """Wait for `future`'s result (its exception with `exception`), looking for a signal (see
+    `Stopper.check`) every fifth of a second."""
+    while not future.done():
+        if stopper is not None:
+            stopper.check()
+        wait([future], timeout=0.2)
+    return future.exception() if exception else future.result()
 
 
 def _swap(stage: Path, out: Path) -> None:

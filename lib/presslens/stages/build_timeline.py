@@ -55,7 +55,8 @@ def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") 
     figures=("fig40-event-timeline", "fig41-coverage", "fig42-actors-over-time"),
     paths=("gold", "gold_corpus"),
     preload=preload.timeline,
-    weight=10,
+    cost=(2.0, 0.06),
+    phases={"timex": (0.05, 0.7)},
 )
 def build_timeline(
     out_dir: str | Path,

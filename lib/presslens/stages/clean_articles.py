@@ -107,7 +107,8 @@ def clean_part(
     figures=("fig01-cleaning",),
     paths=("corpus", "cleaning_rules"),
     preload=preload.cleaning,
-    weight=12,
+    cost=(3.0, 0.11),
+    phases={"cleaning": (0.1, 0.8)},
 )
 def clean_corpus(
     corpus: str | Path,

@@ -127,7 +127,8 @@ def framing_part(
     ),
     paths=("actors_file", "discovered_actors", "terms_file", "frame_model"),
     preload=preload.framing,
-    weight=37,
+    cost=(8.0, 1.4),
+    phases={"actors": (0.05, 0.25), "framing": (0.35, 0.8)},
 )
 def code_framing(
     out_dir: str | Path,

@@ -60,7 +60,8 @@ def compare_part(part: Partition, *, claims_file: str = "claims_generic.yaml") -
     },
     figures=("fig50-word-contrasts", "fig51-outlet-actor"),
     preload=preload.claims,
-    weight=15,
+    cost=(3.0, 0.22),
+    phases={"claims": (0.05, 0.6)},
 )
 def compare_outlets(
     out_dir: str | Path,

@@ -71,7 +71,8 @@ def sentiment_part(
     },
     figures=("fig20-tone-by-article", "fig21-tone-by-outlet", "fig22-sentence-tone"),
     preload=preload.sentiment,
-    weight=16,
+    cost=(2.0, 0.09),
+    phases={"sentiment": (0.05, 0.75)},
 )
 def score_sentiment(
     out_dir: str | Path,

@@ -14,7 +14,8 @@ from presslens.ingest import clean
     reads=(EVERY_TABLE,),
     pages=("index.html", "evidence.html", "articles/*.html", "assets/*"),
     paths=("cleaning_rules",),
-    weight=9,
+    cost=(5.0, 0.11),
+    phases={"pages": (0.3, 0.8)},
 )
 def write_report(
     out_dir: str | Path,

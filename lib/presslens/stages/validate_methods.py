@@ -16,7 +16,7 @@ from presslens.core.stage import EVAL_DATA, stage
     reads=(EVAL_DATA, "articles", "article_frames", "actor_tone", "quotes", "mentions", "actors"),
     writes=("validation", "own_agreement"),
     paths=("eval_dir", "codes"),
-    weight=1,
+    cost=(1.0, 0.01),
 )
 def validate_methods(
     out_dir: str | Path,
