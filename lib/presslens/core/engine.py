@@ -184,7 +184,8 @@ def map_partitions(
                 warm()
             n = workers or os.cpu_count() or 1
             # workers ignore Ctrl-C (the kernel ends the pool) and exit if the kernel dies
-            init = {"initializer": lifeline.worker, "initargs": (os.getpid(),)}
+            # and, as Dask's workers, run no fan-out or progress of their own (WORKER_ENV)
+            init = {"initializer": lifeline.worker, "initargs": (os.getpid(), WORKER_ENV)}
             with multiprocessing.get_context("fork").Pool(n, **init) as pool:
                 pending: deque = deque()
                 for part in parts:

@@ -36,10 +36,12 @@ def watch_parent(parent: int, *, interval: float = POLL_SECONDS) -> threading.Th
     return thread
 
 
-def worker(parent: int) -> None:
-    """Initializer of a pool's worker processes: Ctrl-C is the parent's to handle, and the worker
-    exits when `parent` (the pid of the process that made the pool) is gone."""
+def worker(parent: int, env: dict[str, str] | None = None) -> None:
+    """Initializer of a pool's worker processes: Ctrl-C is the parent's to handle, the worker exits
+    when `parent` (the pid of the process that made the pool) is gone, and `env` is set in its
+    environment."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ.update(env or {})
     watch_parent(parent)
 
 
