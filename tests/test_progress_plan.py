@@ -119,3 +119,28 @@ def test_a_run_records_its_plan_and_what_its_bar_predicted(tmp_path: Path) -> No
     again = runner.run(out=tmp_path / "out", notebooks=nbs, progress=False)
     assert again["cached"] == ["10-clean-articles", "20-score-sentiment"]
     assert again["plan_seconds"] == {}  # nothing left to run: nothing planned
+
+
+def test_a_loop_whose_partitions_end_late_still_moves_by_its_time(tmp_path: Path) -> None:
+    """Two partitions on two workers end together: until then the bar moves by the loop's planned
+    time (at the run's pace), never past the next partition's end."""
+    progress_path = tmp_path / "progress.jsonl"
+    progress_path.write_text("")
+    bar = _Bar()
+    shown = eta.Progress(bar, eta.Plan(NAMES, 40_000))
+    watch = eta.Watch(shown, "30-code-framing", str(progress_path))
+    planned = shown.plan.expected["30-code-framing"] * (0.8 - 0.35)  # the framing loop's time
+    with watch:
+        shown_at = []
+        for ago in (0.0, planned / 4, planned * 10):  # the loop started this long ago
+            start = time.time() - ago
+            line = {"desc": "framing", "done": 0, "total": 2, "t": start}
+            progress_path.write_text(json.dumps(line) + "\n")
+            watch.t0, watch.spans = start, {}
+            watch._read()
+            shown_at.append(bar.n)
+    early, quarter, held = shown_at
+    fraction = shown.plan.fraction
+    assert early == pytest.approx(100 * fraction("30-code-framing", 0.35), abs=0.2)
+    assert quarter > early
+    assert held == pytest.approx(100 * fraction("30-code-framing", 0.35 + 0.45 * 0.45), abs=0.2)

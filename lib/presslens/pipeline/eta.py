@@ -58,11 +58,15 @@ class Phases:
 
     spans: dict[str, tuple[float, float]] = field(default_factory=dict)
 
-    def at(self, desc: str, done: int, total: int) -> float:
+    def at(self, desc: str, done: float, total: int) -> float:
         """The fraction of the stage done when loop `desc` has done `done` of `total` steps (a loop
         not declared runs from 0 to 0.9)."""
-        start, end = self.spans.get(desc, (0.0, 0.9))
+        start, end = self.span(desc)
         return start + (end - start) * min(1.0, done / total) if total else start
+
+    def span(self, desc: str) -> tuple[float, float]:
+        """Where loop `desc` starts and ends in the stage's time."""
+        return self.spans.get(desc, (0.0, 0.9))
 
 
 @dataclass
@@ -142,12 +146,22 @@ class Progress:
 
     def __init__(self, bar: Any, plan: Plan) -> None:
         self.bar, self.plan, self.checks = bar, plan, Checks()
-        self.lock = threading.Lock()
+        self.lock, self.fraction = threading.Lock(), 0.0
+
+    def pace(self) -> float:
+        """How much slower (>1) or faster this run goes than its plan, so far (1 at first)."""
+        planned = self.fraction * sum(
+            s for n, s in self.plan.expected.items() if n not in self.plan.cached
+        )
+        if self.fraction < 0.02 or planned <= 0:
+            return 1.0
+        return min(4.0, max(0.25, (time.perf_counter() - self.checks.start) / planned))
 
     def at(self, name: str, within: float, note: str = "") -> None:
         """Show notebook `name` `within` (0-1) done."""
         fraction = self.plan.fraction(name, within)
         with self.lock:
+            self.fraction = fraction
             self.bar.n = round(100 * fraction, 1)
             self.bar.set_postfix_str(note or name, refresh=False)
             self.bar.refresh()
@@ -184,9 +198,22 @@ class Watch:
             self.spans.setdefault(line["desc"], [t, t])[1] = t
         last = lines[-1] if lines else None
         if last and last.get("total"):
-            within = self.phases.at(last["desc"], last["done"], last["total"])
+            done = max(last["done"], self._by_time(last))
+            within = self.phases.at(last["desc"], done, last["total"])
             note = f"{self.name}: {last['desc']} {last['done']}/{last['total']}"
             self.progress.at(self.name, within, note)
+
+    def _by_time(self, last: dict) -> float:
+        """Steps a loop has done by the time it has run, against its planned time at the run's
+        pace, short of its next step: partitions run side by side and end late and together, and
+        the bar should not stand still meanwhile."""
+        start, end = self.phases.span(last["desc"])
+        planned = (end - start) * self.progress.plan.expected.get(self.name, 0.0)
+        if planned <= 0 or last["done"] >= last["total"]:
+            return 0.0
+        ran = time.time() - self.t0 - self.spans[last["desc"]][0]
+        steps = last["total"] * ran / (planned * self.progress.pace())
+        return min(steps, last["done"] + 0.9)
 
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
