@@ -126,6 +126,8 @@ def may_report(words: list[str]) -> bool:
 
 
 DIRECT_CUE = rf"(?:{CUE}|{OBJECT_OF}|{NAMING})"  # a verb that may introduce a quotation
+# A fast necessary test for a speaker and a DIRECT_CUE (GAP ends with a blank before the verb)
+DIRECT_VERB = re.compile(rf"(?<=\s){DIRECT_CUE}")
 PAST = _verbs(  # inverted order: "..., said Borrell" / "..., responded John Podesta"
     [
         f
@@ -367,6 +369,14 @@ SUBORDINATE = re.compile(
     r"[^,.;:!?\x00]{3,200},\s"
 )
 CUE_ANY = re.compile(rf"\b(?:{CUE}|{OBJECT_OF}|{COMPLEMENT}|[Aa]ccording\s+to)")
+# A fast necessary test for presslens.extract.quotes._INDIRECT from a position: a verb of its
+# cue groups (BARE|CLAUSE, THAT, URGE|OBJECT_OF, COMPLEMENT) after a blank (GAP ends with one) and
+# before one (every branch after the cue opens with a blank) must stand there.
+REPORT_VERB = re.compile(  # DOTALL as _INDIRECT, so its pieces mean the same
+    rf"(?<=\s)(?:{BARE}|{CLAUSE}|{THAT}|{URGE}|{OBJECT_OF}|{COMPLEMENT})(?=\s)", re.DOTALL
+)
+# A fast necessary test for NOUN_CUE: its cue group, a claim noun and "that", before a blank.
+NOUN_THAT = re.compile(r"(?:" + "|".join(WORDS["claim_nouns"]) + r")\s+that\s")
 
 
 def joined(text: str, sents: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[int]]:

@@ -94,12 +94,19 @@ def _straight(text: str) -> list[Span]:
     return out
 
 
+def _may_lead(lead: str) -> bool:
+    """Whether _SINGLE_LEAD may match `lead` (a fast necessary test): its match ends at the end
+    with ":", "," or a blank (both branches end so), so the last character is one of those."""
+    return lead[-1:] in (":", ",") or lead[-1:].isspace()
+
+
 def _single(text: str) -> list[Span]:
     """Straight single quotes after a colon or a reporting verb ("said: 'For the forest ...'"),
     and the quotes glued to them after a sentence end (".'All the trees ... place.'")."""
     out: list[Span] = []
     for m in _SINGLE_MARK.finditer(text):
-        if not _SINGLE_LEAD.search(text[max(0, m.start() - _LEAD_REACH) : m.start()]):
+        lead = text[max(0, m.start() - _LEAD_REACH) : m.start()]
+        if not _may_lead(lead) or not _SINGLE_LEAD.search(lead):
             continue
         start, mark = m.end(), m.start()
         while True:

@@ -216,7 +216,8 @@ def _attribute(
         return spk, _cue(m, ("cue1", "cue2")), sp
     lo = max(s_start, prev_end)
     before = masked[lo:qo]
-    m = _BEFORE_END.search(before)
+    verb = cues.DIRECT_VERB.search(before)  # none: neither _BEFORE_END nor _ANYWHERE matches
+    m = _BEFORE_END.search(before) if verb else None
     if _ok(m, masked, lo, ("spk",)):
         spk, sp = _speaker(m, ("spk",), lo)
         return spk, _cue(m, ("cue",)), sp
@@ -226,7 +227,7 @@ def _attribute(
         if _ok(subj, masked, s_start, ("spk",)):
             spk, sp = _speaker(subj, ("spk",), s_start)
             return spk, _cue(m, ("cue",)), sp
-    hits = [h for h in _ANYWHERE.finditer(before) if _ok(h, masked, lo, ("spk",))]
+    hits = [h for h in _ANYWHERE.finditer(before) if _ok(h, masked, lo, ("spk",))] if verb else []
     if hits:
         spk, sp = _speaker(hits[-1], ("spk",), lo)
         return spk, _cue(hits[-1], ("cue",)), sp
@@ -327,7 +328,7 @@ def _reported(sent: str, base: int) -> tuple[str, str, tuple[int, int], int] | N
         a, b = m.span("spk")
         return m.group("spk"), _cue(m, ("cue",)), (base + a, base + b), m.end()
     pos = 0
-    while (m := _INDIRECT.search(sent, pos)) is not None:
+    while cues.REPORT_VERB.search(sent, pos) and (m := _INDIRECT.search(sent, pos)) is not None:
         pos = m.start() + 1  # a match turned down never hides a later one
         if not _ok(m, sent, 0, ("spk",)):
             continue
@@ -441,7 +442,7 @@ def _unnamed(text: str, sent: str, base: int, si: int) -> list[_Quote]:
     """A report without a named source ("is said to ...", "was accused of ...", "will
     reportedly ...", "there are growing fears that ...") with an empty speaker, or one named by a
     possessive before a noun ("her claim that ...": "her")."""
-    m = cues.NOUN_CUE.search(sent) or cues.PASSIVE.search(sent)
+    m = cues.NOUN_THAT.search(sent) and cues.NOUN_CUE.search(sent) or cues.PASSIVE.search(sent)
     if m is not None:
         cut = sent.find(",", m.end()) if m.group("cue").endswith("as") else -1  # "seen as X,"
         a, b = _trim(text, base + m.end(), base + (cut if cut > 0 else len(sent)))

@@ -300,13 +300,27 @@ def _generic_dense(found: dict, ids: dict, n: int, text: str, frames: list[str])
         f: {
             **cue_features(
                 ids[("generic", f)],
-                [] if found[("generic", f)] is None else list(found[("generic", f)]["cue"]),
+                [] if found[("generic", f)] is None else list(found[("generic", f)][1]),
                 n,
             ),
             **style,
         }
         for f in frames
     }
+
+
+def _groups(frames: pd.DataFrame) -> dict[tuple, tuple[list, list, list]]:
+    """The `frames` rows by (article_id, scheme, frame), as groupby keeps them (no missing key):
+    their sentence ids, cues and questions, in row order (plain lists, no pandas per article)."""
+    out: dict[tuple, tuple[list, list, list]] = {}
+    if not len(frames):
+        return out
+    names = ("article_id", "scheme", "frame", "sent_id", "cue", "question")
+    keyed = frames[frames[list(names[:3])].notna().all(axis=1)]  # groupby drops missing keys
+    for aid, scheme, frame, sid, cue, question in zip(*(keyed[c].tolist() for c in names)):
+        g = out.setdefault((aid, scheme, frame), ([], [], []))
+        g[0].append(sid), g[1].append(cue), g[2].append(question)
+    return out
 
 
 def article_frame_table(
@@ -334,11 +348,11 @@ def article_frame_table(
     use_model = m is not None and texts is not None
     generic = list(sc["thresholds"])
     all_frames = [("generic", f) for f in generic] + [("issue", f) for f, *_ in sc["issue"]]
-    by = {k: g for k, g in frames.groupby(["article_id", "scheme", "frame"])} if len(frames) else {}
+    by = _groups(frames)
     rows = []
     for aid, n in n_sentences.items():
         found = {(scheme, frame): by.get((aid, scheme, frame)) for scheme, frame in all_frames}
-        ids = {k: (sorted(set(g["sent_id"])) if g is not None else []) for k, g in found.items()}
+        ids = {k: (sorted(set(g[0])) if g is not None else []) for k, g in found.items()}
         score = {k: (len(v) / math.sqrt(n) if n else 0.0) for k, v in ids.items()}
         text = texts.get(aid, "") if use_model else ""
         probs = (
@@ -348,11 +362,7 @@ def article_frame_table(
         )
         for scheme, frame in all_frames:
             k, g = (scheme, frame), found[(scheme, frame)]
-            answers = (
-                " ".join(sorted(set(g["question"])))
-                if g is not None and scheme == "generic"
-                else ""
-            )
+            answers = " ".join(sorted(set(g[2]))) if g is not None and scheme == "generic" else ""
             p = probs.get(frame, float("nan")) if scheme == "generic" else float("nan")
             present = _present(k, ids[k], score[k], p, sc, m if use_model else None, thresholds)
             row = (aid, scheme, frame, present, round(score[k], 6), round(p, 3))
