@@ -55,8 +55,8 @@ def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") 
     figures=("fig40-event-timeline", "fig41-coverage", "fig42-actors-over-time"),
     paths=("gold", "gold_corpus"),
     preload=preload.timeline,
-    cost=(2.0, 0.06),
-    phases={"timex": (0.05, 0.7)},
+    cost=(1.2, 0.073),  # bench/progress_fit.py on 1,000 and 10,000 generated articles
+    phases={"timex": (0.03, 0.57)},
 )
 def build_timeline(
     out_dir: str | Path,
