@@ -147,3 +147,20 @@ def test_a_loop_whose_partitions_end_late_still_moves_by_its_time(tmp_path: Path
     assert early == pytest.approx(100 * fraction("30-code-framing", a), abs=0.2)
     assert quarter > early
     assert held == pytest.approx(100 * fraction("30-code-framing", a + (b - a) * 0.45), abs=0.2)
+
+
+def test_the_validation_costs_more_when_it_is_not_in_the_user_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notebook 90 reads its validation from the user cache, or computes it (about 20 s) once per
+    version of the data and code: the plan asks which, in milliseconds."""
+    monkeypatch.setenv("PRESSLENS_CACHE", str(tmp_path / "empty-cache"))
+    cold = eta.cost_of("90-validate-methods", {})
+    assert cold[0] > 10
+    assert eta.cost_of("90-validate-methods", {"use_cache": False}) == cold
+    monkeypatch.delenv("PRESSLENS_CACHE")
+    from presslens.core import paths
+    from presslens.validate import validation
+
+    if validation.is_cached(paths.eval_data("")):  # a warm user cache (the suite's chain runs)
+        assert eta.cost_of("90-validate-methods", {})[0] < 5

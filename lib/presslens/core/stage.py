@@ -92,8 +92,12 @@ class Stage:
     pages: tuple[str, ...] = ()
     params: tuple[Param, ...] = ()
     preload: Callable[[Mapping[str, Any]], None] | None = None
-    cost: tuple[float, float] = (2.0, 0.2)
+    cost: tuple[float, float] | Callable[[Mapping[str, Any]], tuple[float, float]] = (2.0, 0.2)
     phases: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    def cost_for(self, params: Mapping[str, Any]) -> tuple[float, float]:
+        """The stage's cost (seconds fixed, per 1,000 sentences) for a run's parameters."""
+        return self.cost(params) if callable(self.cost) else self.cost
 
     @property
     def name(self) -> str:
@@ -146,14 +150,15 @@ def stage(
     pages: tuple[str, ...] = (),
     paths: tuple[str, ...] = (),
     preload: Callable[[Mapping[str, Any]], None] | None = None,
-    cost: tuple[float, float] = (2.0, 0.2),
+    cost: tuple[float, float] | Callable[[Mapping[str, Any]], tuple[float, float]] = (2.0, 0.2),
     phases: Mapping[str, tuple[float, float]] | None = None,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare a stage function (see the module's docstring). `keys`: the columns that order the
     rows of each written table that has them; `paths`: the parameters naming files or folders;
     `preload(params)`: loads the models and word lists the partitions will use, given the stage's
     parameters and the partition function's keyword arguments; `cost`: the stage's seconds, fixed
-    and per 1,000 sentences, as bench/chain.py measures them (the progress bar's plan); `phases`:
+    and per 1,000 sentences, as bench/progress_fit.py measures them (the progress bar's plan), or
+    a function of the run's parameters giving them; `phases`:
     where its progress loops (by `desc`) start and end, in fractions of its time."""
     keys = dict(keys or {})
     stray = set(keys) - set(writes)
@@ -171,7 +176,7 @@ def stage(
             pages=tuple(pages),
             params=_params(func, tuple(paths)),
             preload=preload,
-            cost=(float(cost[0]), float(cost[1])),
+            cost=cost if callable(cost) else (float(cost[0]), float(cost[1])),
             phases={d: (float(a), float(b)) for d, (a, b) in (phases or {}).items()},
         )
         run_stage = _wrap(func, decl)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -97,13 +97,13 @@ class Checks:
         ]
 
 
-def cost_of(name: str) -> tuple[float, float]:
-    """The declared cost of a notebook's stage (UNKNOWN_COST for a notebook presslens does not
-    know)."""
+def cost_of(name: str, params: Mapping[str, Any] | None = None) -> tuple[float, float]:
+    """The declared cost of a notebook's stage for a run's parameters (UNKNOWN_COST for a notebook
+    presslens does not know)."""
     from presslens.pipeline import registry
 
     stage = registry.by_notebook(name)
-    return stage.cost if stage is not None else UNKNOWN_COST
+    return stage.cost_for(params or {}) if stage is not None else UNKNOWN_COST
 
 
 def phases_of(name: str) -> Phases:
@@ -118,8 +118,10 @@ class Plan:
     """The run's expected seconds per notebook for a number of sentences; a notebook restored
     from the cache costs nothing."""
 
-    def __init__(self, names: list[str], sentences: int) -> None:
-        self.names, self.costs = list(names), {n: cost_of(n) for n in names}
+    def __init__(
+        self, names: list[str], sentences: int, params: Mapping[str, Any] | None = None
+    ) -> None:
+        self.names, self.costs = list(names), {n: cost_of(n, params) for n in names}
         self.cached: set[str] = set()
         self.recount(sentences)
 

@@ -417,7 +417,8 @@ class _Run:
         """Run (or restore from the cache) the notebooks in order; return the cache keys used."""
         t_run = time.perf_counter()
         names = [nb.name for nb in self.chain]
-        shown = eta.Progress(bar, eta.Plan(names, eta.estimated_sentences(self.params["corpus"])))
+        sentences = eta.estimated_sentences(self.params["corpus"])
+        shown = eta.Progress(bar, eta.Plan(names, sentences, self.params))
         for nb in self.chain:
             self.stopper.check()
             if nb is not self.chain[0] and not self.manifest["resources"]:

@@ -414,6 +414,13 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
     return out
 
 
+def is_cached(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> bool:
+    """Whether `cached` would read its result from the user cache (it is milliseconds to ask)."""
+    files = _files(Path(eval_dir) if eval_dir else None)
+    key = cache_key(files, {"frame_split_repeats": frame_split_repeats})
+    return (paths.cache_dir() / "validation" / f"{key}.pickle").is_file()
+
+
 def cached(
     eval_dir: str | Path | None, *, frame_split_repeats: int = 5, use_cache: bool = True
 ) -> dict[str, Any]:
