@@ -105,15 +105,17 @@ def quoted_vs_mentioned(qm: pd.DataFrame, *, top: int = 12) -> Chart:
     ax.legend(frameon=False)
     caption = (
         "Actors by number of mentions and of quotes they speak (direct and indirect); the CSV has "
-        "the counts per outlet."
+        "their counts per outlet."
         + (
             f" The {len(overall)} actors mentioned most of {n:,};"
-            + more_in_csv(n - len(overall), "actors", "the CSV")
+            + more_in_csv(n - len(overall), "actors", "data/quoted_mentioned.csv")
             if n > len(overall)
             else ""
         )
     )
-    return Chart(name, caption, qm, fig, keys=overall.index.tolist())
+    # the figure's data is what it shows (every actor of a large corpus would be megabytes)
+    shown = qm[qm["actor"].isin(set(overall.index))]
+    return Chart(name, caption, shown, fig, keys=overall.index.tolist())
 
 
 _NO_TERMS = {
