@@ -285,7 +285,9 @@ def summary(table: pd.DataFrame) -> list[str]:
             f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} s"
             f" = {ratio:.1f}x VADER alone ({vad['seconds']:.1f} s) (target <= {limit}x: "
             f"{_mark(ratio <= limit)}); notebook 30 {nb30:.0f} s = {share30:.0%} of the chain "
-            f"(target < 40%: {_mark(share30 < 0.4)}); stage functions alone {alone:.0f} s; peak "
+            f"(target < 40%: {_mark(share30 < 0.4)}); "
+            + (f"stage functions alone {alone:.0f} s; " if pd.notna(alone) else "")
+            + "peak "
             f"memory of the process tree {mib:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed "
             f"RSS; target <= {target_mib:,.0f}: {_mark(mib <= target_mib)}); largest figure file "
             f"{fig:.2f} MiB (target <= 2: {_mark(fig <= 2)}); index.html "
