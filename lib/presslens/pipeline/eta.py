@@ -134,9 +134,13 @@ class Plan:
         """A notebook restored from the cache: no time of the run."""
         self.cached.add(name)
 
+    def planned(self) -> dict[str, float]:
+        """Expected seconds of each notebook in this run (0 for one restored from the cache)."""
+        return {n: 0.0 if n in self.cached else s for n, s in self.expected.items()}
+
     def fraction(self, name: str, within: float) -> float:
         """The fraction of the run done when notebook `name` is `within` (0-1) done."""
-        cost = {n: 0.0 if n in self.cached else s for n, s in self.expected.items()}
+        cost = self.planned()
         before = sum(cost[n] for n in self.names[: self.names.index(name)])
         total = sum(cost.values())
         return (before + cost[name] * within) / total if total else 1.0
@@ -152,9 +156,7 @@ class Progress:
 
     def pace(self) -> float:
         """How much slower (>1) or faster this run goes than its plan, so far (1 at first)."""
-        planned = self.fraction * sum(
-            s for n, s in self.plan.expected.items() if n not in self.plan.cached
-        )
+        planned = self.fraction * sum(self.plan.planned().values())
         if self.fraction < 0.02 or planned <= 0:
             return 1.0
         return min(4.0, max(0.25, (time.perf_counter() - self.checks.start) / planned))

@@ -454,7 +454,9 @@ class _Run:
         self.manifest["timings_seconds"]["total"] = round(total, 2)
         self.manifest["progress_checks"] = shown.checks.table(total)
         self.manifest["plan_seconds"] = {
-            n: round(v, 1) for n, v in shown.plan.expected.items() if n not in shown.plan.cached
+            n: round(shown.plan.expected[n], 1)
+            for n in shown.plan.names
+            if n not in shown.plan.cached
         }
         return self.used
 

@@ -414,11 +414,16 @@ def measure(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> dic
     return out
 
 
-def is_cached(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> bool:
-    """Whether `cached` would read its result from the user cache (it is milliseconds to ask)."""
+def _cache_path(eval_dir: str | Path | None, frame_split_repeats: int) -> Path:
+    """Where `cached` keeps the result for this data, code and parameters."""
     files = _files(Path(eval_dir) if eval_dir else None)
     key = cache_key(files, {"frame_split_repeats": frame_split_repeats})
-    return (paths.cache_dir() / "validation" / f"{key}.pickle").is_file()
+    return paths.cache_dir() / "validation" / f"{key}.pickle"
+
+
+def is_cached(eval_dir: str | Path | None, *, frame_split_repeats: int = 5) -> bool:
+    """Whether `cached` would read its result from the user cache (it is milliseconds to ask)."""
+    return _cache_path(eval_dir, frame_split_repeats).is_file()
 
 
 def cached(
@@ -426,9 +431,7 @@ def cached(
 ) -> dict[str, Any]:
     """`measure`, computed once per data, code and parameters and then read from the user cache
     (`from_cache` says which)."""
-    files = _files(Path(eval_dir) if eval_dir else None)
-    key = cache_key(files, {"frame_split_repeats": frame_split_repeats})
-    path = paths.cache_dir() / "validation" / f"{key}.pickle"
+    path = _cache_path(eval_dir, frame_split_repeats)
     if use_cache and path.is_file():
         try:
             with open(path, "rb") as fh:
