@@ -2,8 +2,9 @@
 articles, on a LocalCluster that the shared kernel starts (and keeps across notebooks emptied by
 ``%reset -f``) and on a scheduler with two workers that the test starts on 127.0.0.1, with a kernel
 per notebook; each run writes the same bytes in every table as the process engine and leaves no
-process behind. Also a LocalCluster from a plain process: its workers see no run settings of their
-own, and one starts after ``__main__`` lost its ``__spec__`` (what ``%reset -f`` does)."""
+process behind, and no scratch folder. Also a LocalCluster from a plain process: its workers see no
+run settings of their own, and one starts after ``__main__`` lost its ``__spec__`` (what ``%reset
+-f`` does)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,12 +113,22 @@ def scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, s
                 p.wait()
 
 
+def scratch() -> set[str]:
+    """What Dask workers and runs leave in the system's temporary folder: Dask's default scratch
+    space, and the runs' own scratch folders."""
+    tmp = Path(tempfile.gettempdir())
+    found = {p.name for p in tmp.glob("presslens-dask-*")}
+    return found | {p.name for p in (tmp / "dask-scratch-space").glob("*")}
+
+
 def test_local_cluster_in_the_shared_kernel(
     reference: dict[str, bytes], tmp_path: Path, scheduler: tuple[str, set[int]]
 ) -> None:
+    before = scratch()
     out = run_chain(tmp_path / "out", "dask", share=True)
     assert tables(out) == reference
     assert left_behind(scheduler[1]) == []
+    assert scratch() - before == set()  # the run's scratch folder (and the workers') is removed
 
 
 def test_existing_scheduler_with_a_kernel_per_notebook(

@@ -1,6 +1,7 @@
 """The runner: parameter checks before anything runs, failures that name notebook and cell, atomic
 output."""
 
+import time
 from pathlib import Path
 
 import nbformat
@@ -216,3 +217,42 @@ def test_shared_kernel_is_emptied_between_notebooks(tmp_path: Path) -> None:
         if c.cell_type == "code"
     ]
     assert counts[0] == 1
+
+
+def test_a_shared_kernel_is_reused_and_replaced_when_it_ended(tmp_path: Path) -> None:
+    """The shared kernel is started once and emptied for each notebook without waiting for it again
+    (it is ready); one that ended between notebooks (killed from outside) is replaced by a new
+    kernel rather than waited for."""
+    from presslens.pipeline.kernels import Kernels
+
+    kernels = Kernels(tmp_path, share=True)
+    try:
+        first = kernels.kwargs()["km"]
+        assert kernels.kwargs()["km"] is first and first.is_alive()
+        kernels.kill()
+        deadline = time.monotonic() + 10
+        while first.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        again = kernels.kwargs()["km"]
+        assert again is not first and again.is_alive()
+    finally:
+        kernels.close()
+
+
+def test_the_runner_starts_without_the_iri_grammar_and_leaves_it_importable() -> None:
+    """papermill's jsonschema is imported with the optional rfc3987_syntax hidden (its grammar cost
+    0.7 s of every run's start); the package stays importable afterwards, when installed."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nimport presslens.pipeline.runner\n"
+        "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules)\n"
+        "try:\n    import rfc3987_syntax\n    print('importable')\n"
+        "except ImportError:\n    print('not installed')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    first, second = done.stdout.split("\n")[:2]
+    assert first == "True False"
+    assert second in ("importable", "not installed")

@@ -43,6 +43,8 @@ class Kernels:
             if articles.exists() and pq.ParquetFile(articles).metadata.num_rows >= SHARE_BELOW:
                 self.share = False
                 self.close()
+        if self.km is not None and not self.km.is_alive():
+            self.close()  # it ended (killed from outside): the next notebook gets a new one
         if self.km is None:
             self._start()
         else:
@@ -56,14 +58,17 @@ class Kernels:
 
         self.km = KernelManager(kernel_name="python3")  # kept before it starts: `close` ends it
         self.km.start_kernel(cwd=str(self.stage), extra_arguments=KERNEL_ARGUMENTS)
-        self._execute("")
+        self._execute("", ready=False)
 
-    def _execute(self, code: str) -> None:
-        """Run `code` in the kernel, silently, and wait for it (no code: wait until ready)."""
+    def _execute(self, code: str, *, ready: bool = True) -> None:
+        """Run `code` in the kernel, silently, and wait for it; a kernel not yet `ready` is first
+        waited for (jupyter_client's wait costs 0.2 s even for a kernel that answers at once, so a
+        shared kernel, ready since it started, is not waited for again before each notebook)."""
         kc = self.km.client()
         kc.start_channels()
         try:
-            kc.wait_for_ready(timeout=60)
+            if not ready:
+                kc.wait_for_ready(timeout=60)
             if code:
                 kc.execute_interactive(code, silent=True, store_history=False, timeout=60)
         finally:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from presslens.pipeline import startup  # noqa: F401 - before papermill (see startup)
 import papermill
 from presslens.core import paths
 from presslens.core.stage import Param

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from presslens.pipeline import startup  # noqa: F401 - before papermill (see startup)
 import papermill
 from papermill.exceptions import PapermillExecutionError
 from tqdm.auto import tqdm
@@ -248,16 +249,39 @@ def _execute(
     job: "_Run", kernels: Kernels, settings: dict[str, Any], progress: bool
 ) -> list[tuple[Notebook, str]]:
     """Run the chain's notebooks with the run's settings, its progress file and bar."""
+    with _dask_scratch():
+        try:
+            with (
+                _settings_env(settings),
+                _progress_file() as progress_path,
+                _bar(progress) as bar,
+            ):
+                return job.execute(bar, kernels, progress_path)
+        finally:
+            kernels.close()
+            job.exporter.shutdown()
+
+
+DASK_SCRATCH_ENV = "DASK_TEMPORARY_DIRECTORY"  # Dask's own setting (temporary-directory)
+
+
+@contextlib.contextmanager
+def _dask_scratch() -> Iterator[None]:
+    """A temporary folder for the scratch space of the Dask workers a kernel starts (a
+    LocalCluster), named in Dask's own environment variable, which the kernels inherit; removed
+    once the kernels are closed. A kernel is shut down at once, before its cluster could remove
+    its own folders, which were otherwise left in the system's temporary folder after every run.
+    A folder the user chose (the variable set) is left to them."""
+    if os.environ.get(DASK_SCRATCH_ENV):
+        yield
+        return
+    path = tempfile.mkdtemp(prefix="presslens-dask-")
+    os.environ[DASK_SCRATCH_ENV] = path
     try:
-        with (
-            _settings_env(settings),
-            _progress_file() as progress_path,
-            _bar(progress) as bar,
-        ):
-            return job.execute(bar, kernels, progress_path)
+        yield
     finally:
-        kernels.close()
-        job.exporter.shutdown()
+        os.environ.pop(DASK_SCRATCH_ENV, None)
+        shutil.rmtree(path, ignore_errors=True)
 
 
 SETTINGS = {
