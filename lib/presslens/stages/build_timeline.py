@@ -55,8 +55,8 @@ def timeline_part(part: Partition, *, claims_file: str = "claims_generic.yaml") 
     figures=("fig40-event-timeline", "fig41-coverage", "fig42-actors-over-time"),
     paths=("gold", "gold_corpus"),
     preload=preload.timeline,
-    cost=(1.2, 0.073),  # bench/progress_fit.py on 1,000 and 10,000 generated articles
-    phases={"timex": (0.03, 0.57)},
+    cost=(1.8, 0.051),  # bench/progress_fit.py: runs from 5 to 10,000 articles
+    phases={"timex": (0.04, 0.54)},
 )
 def build_timeline(
     out_dir: str | Path,

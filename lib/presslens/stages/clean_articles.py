@@ -107,8 +107,8 @@ def clean_part(
     figures=("fig01-cleaning",),
     paths=("corpus", "cleaning_rules"),
     preload=preload.cleaning,
-    cost=(4.3, 0.113),  # bench/progress_fit.py on 1,000 and 10,000 generated articles
-    phases={"cleaning": (0.11, 0.8)},
+    cost=(3.4, 0.074),  # bench/progress_fit.py: runs from 5 to 10,000 articles
+    phases={"cleaning": (0.14, 0.71)},
 )
 def clean_corpus(
     corpus: str | Path,

@@ -127,8 +127,8 @@ def framing_part(
     ),
     paths=("actors_file", "discovered_actors", "terms_file", "frame_model"),
     preload=preload.framing,
-    cost=(14.4, 1.085),  # bench/progress_fit.py on 1,000 and 10,000 generated articles
-    phases={"actors": (0.0, 0.08), "framing": (0.14, 0.9)},
+    cost=(4.1, 0.676),  # bench/progress_fit.py: runs from 5 to 10,000 articles
+    phases={"actors": (0.0, 0.08), "framing": (0.15, 0.84)},
 )
 def code_framing(
     out_dir: str | Path,

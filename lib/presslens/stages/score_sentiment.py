@@ -71,8 +71,8 @@ def sentiment_part(
     },
     figures=("fig20-tone-by-article", "fig21-tone-by-outlet", "fig22-sentence-tone"),
     preload=preload.sentiment,
-    cost=(4.2, 0.094),  # bench/progress_fit.py on 1,000 and 10,000 generated articles
-    phases={"sentiment": (0.02, 0.81)},
+    cost=(2.0, 0.071),  # bench/progress_fit.py: runs from 5 to 10,000 articles
+    phases={"sentiment": (0.04, 0.73)},
 )
 def score_sentiment(
     out_dir: str | Path,

@@ -12,7 +12,7 @@ from presslens.core.stage import EVAL_DATA, stage
 
 
 def validation_cost(params: Mapping[str, Any]) -> tuple[float, float]:
-    """Seconds fixed and per 1,000 sentences (bench/progress_fit.py on 1,000 and 10,000 generated
+    """Seconds fixed and per 1,000 sentences (bench/progress_fit.py on runs from 5 to 10,000
     articles): the validation read from the user cache, or computed, about 20 s more, once per
     version of the data and code."""
     from presslens.validate import validation
@@ -21,7 +21,7 @@ def validation_cost(params: Mapping[str, Any]) -> tuple[float, float]:
         paths.eval_data(params.get("eval_dir", "")),
         frame_split_repeats=int(params.get("frame_split_repeats", 5)),
     )
-    return (1.5, 0.003) if cached else (22.0, 0.003)
+    return (1.1, 0.004) if cached else (21.0, 0.004)
 
 
 @stage(
