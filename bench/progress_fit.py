@@ -68,12 +68,70 @@ def fit(runs: list[tuple[int, dict]]) -> dict[str, dict]:
     return out
 
 
+def replay(sentences: int, manifest: dict) -> list[tuple[float, float, float]]:
+    """The remaining time the bar would have shown in a finished run under the stages' declared
+    costs and phases (this code's), from what the run recorded (each notebook's seconds, when its
+    loops ran): (tenth, predicted, actual remaining seconds) at each tenth of the run. Inside a loop
+    the bar is taken to move evenly from the loop's declared start to its end, as its partitions
+    report; between loops it holds; at the end of a notebook it is at 1."""
+    from presslens.pipeline import eta
+
+    times = {k: v for k, v in manifest["timings_seconds"].items() if k != "total"}
+    names = list(times)
+    # the run's plan knew whether notebook 90's validation was in the user cache (about 20 s more
+    # when not); the replay tells it from the notebook's time
+    cold = times.get("90-validate-methods", 0.0) > 10
+    plan = eta.Plan(names, sentences, {"use_cache": False} if cold else {})
+    for name in manifest.get("cached", []):
+        plan.skip(name)
+    marks: list[tuple[float, float]] = []  # (seconds since the run began, fraction of the plan)
+    t0 = 0.0
+    for name in names:
+        declared = eta.phases_of(name)
+        within = 0.0
+        marks.append((t0, plan.fraction(name, 0.0)))
+        for desc, (a, b) in sorted(
+            (manifest.get("phases_seconds", {}).get(name) or {}).items(), key=lambda x: x[1][0]
+        ):
+            start, end = declared.span(desc)
+            marks += [(t0 + a, plan.fraction(name, max(within, start)))]
+            within = max(within, end)
+            marks += [(t0 + b, plan.fraction(name, within))]
+        t0 += times[name]
+        marks.append((t0, plan.fraction(name, 1.0)))
+    total = t0
+    out = []
+    for k in range(1, 10):
+        tenth = k / 10
+        # the first moment the bar reaches the tenth (linear between marks)
+        for (ta, fa), (tb, fb) in zip(marks, marks[1:]):
+            if fb >= tenth > fa or (fa >= tenth and ta == tb):
+                t = ta + (tb - ta) * (tenth - fa) / (fb - fa) if fb > fa else ta
+                out.append((tenth, t * (1 - tenth) / tenth, total - t))
+                break
+    return out
+
+
 def main() -> None:
-    """Command line: print the fitted declarations."""
+    """Command line: print the fitted declarations (or, with --replay, what the bar would have shown
+    in finished runs under the declared ones)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("runs", nargs="+", type=Path, help="finished run folders (two sizes or more)")
+    ap.add_argument(
+        "--replay",
+        action="store_true",
+        help="replay the runs' progress under the stages' declared costs instead of fitting",
+    )
     args = ap.parse_args()
     runs = _runs(args.runs)
+    if args.replay:
+        for folder, (n, m) in zip(args.runs, runs):
+            checks = replay(n, m)
+            worst = max(max(p / a, a / p) for _, p, a in checks if p > 0 and a > 0)
+            shown = "; ".join(f"{f:.0%} {p:.0f}/{a:.0f} s" for f, p, a in checks)
+            print(f"{folder} ({n:,} sentences): predicted/actual remaining {shown}; ", end="")
+            print(f"worst {worst:.2f}")
+        return
     sizes = ", ".join(f"{n:,}" for n, _ in runs)
     print(f"runs with {sizes} sentences")
     for name, f in fit(runs).items():
