@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from presslens.extract.quote_marks import has_marks
-from presslens.measure.sentiment.aggregate import resample_counts
+from presslens.measure.sentiment.aggregate import resampled_sums
 
 COLUMNS = ["outlet", "dimension", "category", "quotes", "of", "share", "low", "high", "articles",
            "warning"]  # fmt: skip
@@ -50,15 +50,21 @@ def speakers(quotes: pd.DataFrame, types: dict[str, str], pronouns: dict[str, st
     )
 
 
-def _interval(k: np.ndarray, n: np.ndarray, *, n_boot: int, seed: int) -> tuple[float, float]:
-    """95% percentile-bootstrap interval of sum(k)/sum(n) over articles resampled."""
+def _intervals(
+    ks: list[np.ndarray], n: np.ndarray, *, n_boot: int, seed: int
+) -> list[tuple[float, float]]:
+    """95% percentile-bootstrap interval of sum(k)/sum(n) over articles resampled, for each k of
+    `ks` (every category of one outlet, on the same resamples; drawn in bounded memory, see
+    `resampled_sums`)."""
     if len(n) < 2 or n.sum() == 0:
-        return float("nan"), float("nan")
-    draws = resample_counts(len(n), n_boot=n_boot, seed=seed)
-    den = draws @ n
-    share = np.divide(draws @ k, den, out=np.zeros_like(den), where=den > 0)
-    lo, hi = np.percentile(share, [2.5, 97.5])
-    return round(float(lo), 6), round(float(hi), 6)
+        return [(float("nan"), float("nan"))] * len(ks)
+    den, *nums = resampled_sums([n, *ks], n_boot=n_boot, seed=seed)
+    out = []
+    for num in nums:
+        share = np.divide(num, den, out=np.zeros_like(den), where=den > 0)
+        lo, hi = np.percentile(share, [2.5, 97.5])
+        out.append((round(float(lo), 6), round(float(hi), 6)))
+    return out
 
 
 def _shares(
@@ -74,9 +80,10 @@ def _shares(
     n = per_article.sum(axis=1).to_numpy(dtype=float)
     total = int(n.sum())
     rows = []
-    for cat in per_article.columns:
-        k = per_article[cat].to_numpy(dtype=float)
-        lo, hi = _interval(k, n, n_boot=n_boot, seed=seed)
+    ks = [per_article[cat].to_numpy(dtype=float) for cat in per_article.columns]
+    for cat, k, (lo, hi) in zip(
+        per_article.columns, ks, _intervals(ks, n, n_boot=n_boot, seed=seed)
+    ):
         warn = f"only {total} quotes" if total < min_quotes else ""
         share = round(float(k.sum() / total), 6) if total else float("nan")
         rows.append((outlet, dimension, str(cat), int(k.sum()), total, share, lo, hi,
