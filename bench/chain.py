@@ -318,7 +318,7 @@ def plot(table: pd.DataFrame, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     sizes = sorted(s for s in table["size"].unique() if s > 5)
-    fig, axes = plt.subplots(1, len(sizes), figsize=(5 * len(sizes), 4.2), squeeze=False)
+    fig, axes = plt.subplots(1, len(sizes), figsize=(5 * len(sizes), 5.0), squeeze=False)
     for ax, size in zip(axes[0], sizes):
         g = table[(table["size"] == size) & table["seconds"].notna()]
         nbs = g[g["measure"].str.startswith("notebook ")]
@@ -329,11 +329,12 @@ def plot(table: pd.DataFrame, path: Path) -> None:
         for y, m in ((1, "stage functions alone"), (2, "VADER alone (NLTK)")):
             v = g[g["measure"] == m]["seconds"]
             if len(v):
-                ax.barh(y, float(v.iloc[0]), color="#777" if y == 1 else "#d62728")
+                ax.barh(y, float(v.iloc[0]), color="#777" if y == 1 else "#222")
         ax.set_yticks([0, 1, 2], ["presslens run", "stage functions", "VADER alone"])
         ax.set_xlabel("seconds")
         ax.set_title(f"{size:,} articles")
-    axes[0][0].legend(fontsize=7, loc="lower right")
+    # below the bars, where it hides none of them
+    axes[0][0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.18), ncol=4)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
