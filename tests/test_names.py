@@ -279,3 +279,16 @@ def test_hostile_text_in_an_interactive_table_stays_text() -> None:
         '<script src="assets/datatables.js" defer>',
         '<script src="assets/tables.js" defer>',
     ]
+
+
+def test_numeric_article_ids_leave_counts_alone() -> None:
+    """A database export's numeric ids (2, 7, 12345): the counts and dates of a finding keep their
+    digits (they read as numbers), as the climate corpus's start page showed ('273 analysed,
+    <headline of article 2> duplicate'); an id that is no number is still named."""
+    known = names.Names(
+        long={"2": "Climate alarm (Daily Caller)", "7": "EPA study", "a7": "Kosovo vote"}
+    )
+    text = "275 input articles: 273 analysed, 2 duplicate, and hold 7,218 sentences; a7 leads"
+    assert names.name_text(text, known, None) == (
+        "275 input articles: 273 analysed, 2 duplicate, and hold 7,218 sentences; Kosovo vote leads"
+    )

@@ -169,13 +169,21 @@ def _compiled(ids: tuple[str, ...]) -> IdPattern | None:
 
 
 _WORD = re.compile(r"[^\s()\[\]{},;:'\"“”‘’]+")  # a word of free text, as an article id could be
+_NUMBER = re.compile(r"[\d.,%+-]+")  # a count, share or date in free text
+
+
+def _article_label(word: str, names: Names) -> str:
+    """The long label of the article whose id is `word`; a word that reads as a number stays: a
+    corpus with numeric ids (a database export's 2, 7, ...) would otherwise have every count
+    written with those digits replaced by a headline."""
+    return word if _NUMBER.fullmatch(word) else names.long.get(word, word)
 
 
 def name_text(text: str, names: Names, pattern: IdPattern | None) -> str:
-    """Free text with every article id replaced by the article's label and every distinctive actor
-    id by its display name ('<id>.txt', a file name, stays)."""
+    """Free text with every article id replaced by the article's label (not an id that reads as a
+    number) and every distinctive actor id by its display name ('<id>.txt', a file name, stays)."""
     if names.long:
-        text = _WORD.sub(lambda m: names.long.get(m.group(0), m.group(0)), text)
+        text = _WORD.sub(lambda m: _article_label(m.group(0), names), text)
     return pattern.sub(names.actor, text) if pattern else text
 
 
