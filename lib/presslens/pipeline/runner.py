@@ -20,7 +20,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -275,13 +275,27 @@ def _dask_scratch() -> Iterator[None]:
     if os.environ.get(DASK_SCRATCH_ENV):
         yield
         return
-    path = tempfile.mkdtemp(prefix="presslens-dask-")
-    os.environ[DASK_SCRATCH_ENV] = path
-    try:
+    scratch = tempfile.mkdtemp(prefix="presslens-dask-")
+    with _named_in_env(
+        DASK_SCRATCH_ENV, scratch, functools.partial(shutil.rmtree, ignore_errors=True)
+    ):
         yield
+
+
+@contextlib.contextmanager
+def _named_in_env(env: str, path: str, remove: Callable[[str], Any]) -> Iterator[str]:
+    """`path` named by the environment variable `env`, which the kernels inherit, while the block
+    runs; then `path` removed and the variable restored."""
+    saved = os.environ.get(env)
+    os.environ[env] = path
+    try:
+        yield path
     finally:
-        os.environ.pop(DASK_SCRATCH_ENV, None)
-        shutil.rmtree(path, ignore_errors=True)
+        remove(path)
+        if saved is None:
+            os.environ.pop(env, None)
+        else:
+            os.environ[env] = saved
 
 
 SETTINGS = {
@@ -379,16 +393,8 @@ def _progress_file() -> Iterator[str]:
     inherit; removed (and the variable restored) afterwards."""
     fd, path = tempfile.mkstemp(prefix="presslens-progress-", suffix=".jsonl")
     os.close(fd)
-    saved = os.environ.get(progress_file.ENV)
-    os.environ[progress_file.ENV] = path
-    try:
+    with _named_in_env(progress_file.ENV, path, os.unlink):
         yield path
-    finally:
-        os.unlink(path)
-        if saved is None:
-            os.environ.pop(progress_file.ENV, None)
-        else:
-            os.environ[progress_file.ENV] = saved
 
 
 @contextlib.contextmanager

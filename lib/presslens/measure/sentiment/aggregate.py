@@ -43,17 +43,9 @@ BLOCK = 4_000_000  # resampled positions held in memory at once (32 MB of float6
 
 def _large_group_means(values: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
     """Resampled means of one large group, resamples drawn in blocks of rows so memory stays at
-    BLOCK positions however many values the group has; the same draws as `resample_counts` (the
-    generator's stream does not depend on the block size) and the same exact sums."""
-    n = len(values)
-    fixed = _fixed(values)
-    rng = np.random.default_rng([seed, n])
-    rows = max(1, BLOCK // n)
-    sums = np.empty(n_boot)
-    for i in range(0, n_boot, rows):
-        k = min(rows, n_boot - i)
-        sums[i : i + k] = fixed[rng.integers(0, n, size=(k, n))].sum(axis=1)
-    return sums / (n * FIXED)
+    BLOCK positions however many values the group has (`resampled_sums` of its values in whole
+    millionths: the same draws as `resample_counts`, exact sums)."""
+    return resampled_sums([_fixed(values)], n_boot=n_boot, seed=seed)[0] / (len(values) * FIXED)
 
 
 def resampled_sums(columns: Sequence[np.ndarray], *, n_boot: int, seed: int) -> list[np.ndarray]:
