@@ -249,7 +249,7 @@ def _execute(
     job: "_Run", kernels: Kernels, settings: dict[str, Any], progress: bool
 ) -> list[tuple[Notebook, str]]:
     """Run the chain's notebooks with the run's settings, its progress file and bar."""
-    with _dask_scratch():
+    with _dask_scratch(settings.get("engine") == "dask"):
         try:
             with (
                 _settings_env(settings),
@@ -266,13 +266,13 @@ DASK_SCRATCH_ENV = "DASK_TEMPORARY_DIRECTORY"  # Dask's own setting (temporary-d
 
 
 @contextlib.contextmanager
-def _dask_scratch() -> Iterator[None]:
+def _dask_scratch(needed: bool) -> Iterator[None]:
     """A temporary folder for the scratch space of the Dask workers a kernel starts (a
     LocalCluster), named in Dask's own environment variable, which the kernels inherit; removed
     once the kernels are closed. A kernel is shut down at once, before its cluster could remove
     its own folders, which were otherwise left in the system's temporary folder after every run.
     A folder the user chose (the variable set) is left to them."""
-    if os.environ.get(DASK_SCRATCH_ENV):
+    if not needed or os.environ.get(DASK_SCRATCH_ENV):  # a run on Dask needs it
         yield
         return
     scratch = tempfile.mkdtemp(prefix="presslens-dask-")
