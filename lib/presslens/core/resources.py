@@ -58,6 +58,12 @@ def load(name: str) -> Any:
 _WRITTEN: dict[tuple[str, int, int], Any] = {}
 
 
+def forget_written() -> None:
+    """Drop what this process kept of the YAML files it wrote (a corpus's discovered actors list
+    is hundreds of MB in memory): a later `load` parses the file again."""
+    _WRITTEN.clear()
+
+
 def _version(p: Path) -> tuple[str, int, int]:
     """(absolute path, mtime in ns, size) of a file: another version of it is another key."""
     st = p.stat()

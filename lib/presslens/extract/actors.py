@@ -173,6 +173,17 @@ def lexicon(name: str = "", overlay: str = "") -> Lexicon:
     return _lexicon(name, overlay, _stamp(name), _stamp(overlay))
 
 
+def forget() -> None:
+    """Drop the actors lists, merged lists and compiled lexicons this process holds, and what it
+    kept of the YAML it wrote: a discovered list of a large corpus takes hundreds of MB, which a
+    shared kernel would otherwise carry into every later notebook. The next use reads it again."""
+    from presslens.core import resources
+
+    _merged_spec.cache_clear()
+    _lexicon.cache_clear()
+    resources.forget_written()
+
+
 def merged_spec(name: str, overlay: str = "") -> dict:
     """The actors resource `name` with `overlay` on top: the overlay's actors first; an actor of
     `name` whose display name the overlay lists is dropped, and its other forms the overlay lists

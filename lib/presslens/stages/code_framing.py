@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from presslens.core import outlet_scope, tables
-from presslens.core.partitions import Partition, map_stage, outlet_of, summed
+from presslens.core.partitions import Folded, Partition, map_stage, outlet_of, stacked, summed
 from presslens.core.stage import stage
 from presslens.stages import preload
 
@@ -162,22 +163,51 @@ def code_framing(
         min_name_mentions=min_name_mentions,
         **run,
     )
-    partials: list[dict[str, Any]] = []
+    partials = Folded(_folds())
     counts = map_stage(
         framing_part,
         out_dir,
         ["mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"],
         article_columns=["article_id", "text", "published", "outlet", "status"],
         desc="framing",
-        collect=partials.append,
+        collect=partials,
         frame_model=frame_model,
         outlets=outlet_scope.mode_of(out_dir),
         **files,
         **run,
     )
-    _write_summaries(out_dir, partials, files, n_boot=n_boot, seed=seed, min_mentions=min_mentions)
+    _write_summaries(
+        out_dir, partials.partials(), files, n_boot=n_boot, seed=seed, min_mentions=min_mentions
+    )
+    del partials
     draw(out_dir, top_actors=top_actors, has_terms=bool(files["terms_file"]))
+    from presslens.extract import actors
+
+    actors.forget()  # later notebooks in a shared kernel do not use the actors list
     return counts
+
+
+def _folds() -> dict[str, Any]:
+    """How framing_part's partials fold as the partitions arrive (`Folded`): counts added up,
+    written forms' first uses kept, tone and speakers stacked (tone's text columns as codes)."""
+    from presslens.extract import variants
+    from presslens.measure import voices
+
+    def sums(keys: list[str], values: list[str]) -> Any:
+        return lambda frames: summed(frames, keys, values)
+
+    return {
+        "quoted_mentioned": sums(["outlet", "actor"], ["mentions", "quotes"]),
+        "term_counts": sums(["outlet", "concept", "variant"], ["n"]),
+        "frame_shares": sums(["scheme", "frame", "outlet"], ["articles", "present"]),
+        "frame_cues": sums(["outlet", "feature"], ["n"]),
+        "rates": sums(["outlet"], voices.COUNTS[1:]),
+        "surfaces": variants.combine,
+        "speakers": stacked,
+        "tone": lambda frames: stacked(
+            frames, categories=("actor", "outlet", "article_id", "label")
+        ),
+    }
 
 
 def _write_summaries(
@@ -321,8 +351,11 @@ def _named(df: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     from presslens.extract import actors
 
     at = list(df.columns).index("actor") + 1 if "actor" in df.columns else 0
-    out = df.copy()
-    out.insert(at, "name", [actors.display_name(str(a), names) for a in df.get("actor", [])])
+    codes, ids = pd.factorize(df["actor"] if "actor" in df.columns else pd.Series([], dtype=object))
+    # one name per distinct actor (the last for a missing one), shared by its rows
+    shown = np.array([actors.display_name(str(a), names) for a in [*ids, np.nan]], dtype=object)
+    out = df.copy(deep=False)
+    out.insert(at, "name", shown[codes])
     return out
 
 

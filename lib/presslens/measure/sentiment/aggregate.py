@@ -125,6 +125,23 @@ def _seeded_means(values: np.ndarray, *, n_boot: int, seed: int) -> np.ndarray:
     return _fixed(values)[idx].sum(axis=1) / (n * FIXED)
 
 
+class Runs(Sequence):
+    """The runs of consecutive values beginning at `starts` (ascending, the first 0) as a
+    sequence of arrays, without holding an array per run."""
+
+    def __init__(self, values: np.ndarray, starts: np.ndarray) -> None:
+        self.values, self.bounds = values, np.r_[starts, len(values)]
+
+    def __len__(self) -> int:
+        return len(self.bounds) - 1 if len(self.values) else 0
+
+    def __getitem__(self, i):  # type: ignore[override]
+        return self.values[self.bounds[i] : self.bounds[i + 1]]
+
+    def sizes(self) -> np.ndarray:
+        return np.diff(self.bounds) if len(self) else np.zeros(0, dtype=int)
+
+
 def seeded_intervals(
     groups: Sequence[np.ndarray], seeds: Sequence[int], *, n_boot: int = 2000, level: float = 0.95
 ) -> np.ndarray:
@@ -132,7 +149,11 @@ def seeded_intervals(
     a (k, 2) array: bitwise what `bootstrap_ci` gives each group alone with its seed (NaN for
     fewer than 2 values), with the quantiles of groups of one size taken together."""
     out = np.full((len(groups), 2), np.nan)
-    sizes = np.array([len(g) for g in groups], dtype=int)
+    sizes = (
+        groups.sizes()
+        if isinstance(groups, Runs)
+        else np.array([len(g) for g in groups], dtype=int)
+    )
     q = [(1 - level) / 2, 1 - (1 - level) / 2]
     for n in np.unique(sizes[sizes >= 2]):
         where = np.flatnonzero(sizes == n)
