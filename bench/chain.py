@@ -48,7 +48,12 @@ TARGET_MIB = {1000: 1.5 * 1024, 10000: 2.5 * 1024, 100000: 4 * 1024}
 
 
 def tree_memory(
-    pid: int, stop: threading.Event, peaks: dict[str, int], *, every: float = 0.5
+    pid: int,
+    stop: threading.Event,
+    peaks: dict[str, int],
+    *,
+    every: float = 0.5,
+    series: list[tuple[float, int]] | None = None,
 ) -> None:
     """Sample the memory of a process and all its descendants every `every` s until `stop`: the peak
     of
@@ -73,27 +78,38 @@ def tree_memory(
         except psutil.NoSuchProcess:
             break
         peaks["rss"], peaks["pss"] = max(peaks.get("rss", 0), rss), max(peaks.get("pss", 0), pss)
+        if series is not None:
+            series.append((time.perf_counter(), pss))
         time.sleep(
             every
         )  # reading /proc/*/smaps costs CPU: sampling every 0.1 s took a fifth of a core
 
 
 def measured(
-    cmd: list[str], *, env: dict | None = None, cwd: Path | None = None
+    cmd: list[str],
+    *,
+    env: dict | None = None,
+    cwd: Path | None = None,
+    series: list[tuple[float, int]] | None = None,
 ) -> tuple[float, dict[str, int], str]:
     """Run a command; return its wall seconds, the peak memory of its process tree (MiB: pss, rss)
-    and its stdout."""
+    and its stdout. `series`, when given, receives (seconds since the start, PSS bytes) samples."""
     stop, peaks = threading.Event(), {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
     )
-    sampler = threading.Thread(target=tree_memory, args=(proc.pid, stop, peaks))
+    sampled: list[tuple[float, int]] = []
+    sampler = threading.Thread(
+        target=tree_memory, args=(proc.pid, stop, peaks), kwargs={"series": sampled}
+    )
     sampler.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
     stop.set()
     sampler.join()
+    if series is not None:
+        series += [(t - t0, pss) for t, pss in sampled]
     if proc.returncode:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{err[-3000:]}")
     return seconds, {k: round(v / 2**20) for k, v in peaks.items()}, out
@@ -121,8 +137,10 @@ def chain(size: int, engine: str) -> list[dict]:
         "engine",
         engine,
     ]
-    seconds, peak, _ = measured(cmd, cwd=WORK)
+    series: list[tuple[float, int]] = []
+    seconds, peak, _ = measured(cmd, cwd=WORK, series=series)
     manifest = json.loads((out / "manifest.json").read_text())
+    notebook_peaks = peaks_by_notebook(series, manifest["timings_seconds"], seconds)
     rows = [
         dict(
             size=size,
@@ -133,7 +151,9 @@ def chain(size: int, engine: str) -> list[dict]:
         )
     ]
     rows += [
-        dict(size=size, measure=f"notebook {name}", seconds=s)
+        dict(
+            size=size, measure=f"notebook {name}", seconds=s, peak_pss_mib=notebook_peaks.get(name)
+        )
         for name, s in manifest["timings_seconds"].items()
         if name != "total"
     ]
@@ -154,6 +174,25 @@ def chain(size: int, engine: str) -> list[dict]:
     }
     rows += [dict(size=size, measure=k, value=round(v, 3)) for k, v in sizes.items()]
     return rows + progress_rows(size, manifest)
+
+
+def peaks_by_notebook(
+    series: list[tuple[float, int]], timings: dict[str, float], wall: float
+) -> dict[str, int]:
+    """Peak PSS (MiB) of the process tree while each notebook ran. The notebooks ran one after
+    another in the manifest's order; what the run spent outside them (start-up, the report's
+    last writes) is put before the first, so the windows are approximate by that much (a few
+    seconds)."""
+    names = [n for n in timings if n != "total"]
+    start = max(0.0, wall - sum(timings[n] for n in names))
+    out: dict[str, int] = {}
+    for name in names:
+        end = start + timings[name]
+        inside = [pss for t, pss in series if start <= t < end]
+        if inside:
+            out[name] = round(max(inside) / 2**20)
+        start = end
+    return out
 
 
 def progress_rows(size: int, manifest: dict) -> list[dict]:
