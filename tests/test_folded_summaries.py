@@ -136,3 +136,27 @@ def test_runs_are_the_split_groups(sizes: list[int]) -> None:
     b = aggregate.seeded_intervals(split, seeds, n_boot=100)
     assert a.tobytes() == b.tobytes()
     assert len(aggregate.Runs(np.empty(0), np.empty(0, dtype=int))) == 0
+
+
+def test_framing_preload_compiles_the_lexicon_the_partitions_use(seeds_run: Path) -> None:
+    """Forked workers inherit the actors lexicon only if the parent compiled the one they ask for
+    (the list with the pack's overlay); else each compiles its own, hundreds of MB for the
+    discovered list of a large corpus."""
+    from presslens.extract import actors
+    from presslens.stages import preload
+
+    files = code_framing._resources(
+        seeds_run,
+        actors_file="",
+        terms_file="",
+        discovered_actors=str(seeds_run / "actors.yaml"),
+        min_name_mentions=2,
+        progress=False,
+    )
+    assert files["overlay"]  # the seeds run has its topic pack's actors as overlay
+    actors.forget()
+    preload.framing({**files, "frame_model": "generic_frames_model.json.gz"})
+    before = actors._lexicon.cache_info()
+    actors.lexicon(files["actors_file"], files["overlay"])
+    after = actors._lexicon.cache_info()
+    assert (after.hits, after.misses) == (before.hits + 1, before.misses)

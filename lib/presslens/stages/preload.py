@@ -15,6 +15,7 @@ def warm(
     *,
     methods: tuple[str, ...] = (),
     actors_file: str = "",
+    overlay: str = "",
     terms_file: str = "",
     issue_file: str = "",
     frame_model: str = "",
@@ -45,7 +46,7 @@ def warm(
     if actors_file or framing:
         from presslens.extract import quote_marks  # noqa: F401 (compiles the attribution cues)
 
-        actors.lexicon(actors_file)
+        actors.lexicon(actors_file, overlay)  # as the partitions ask for it: with the overlay
         actors.title_before()
         sentiment.toward_model()
         sentiment.vader()
@@ -83,6 +84,7 @@ def framing(p: Mapping[str, Any]) -> None:
     their model, quotation marks and attribution cues."""
     warm(
         actors_file=p.get("actors_file", ""),
+        overlay=p.get("overlay", ""),
         terms_file=p.get("terms_file", ""),
         issue_file=p.get("issue_file", ""),
         frame_model=p.get("frame_model", ""),
