@@ -33,18 +33,24 @@ def _by_article(out_dir: Path) -> list[Partition]:
     ]
 
 
+def _files(run: Path) -> dict[str, str]:
+    """Stage 30's files for a finished run: its discovered actors list (not discovered again),
+    the topic pack's overlay, naming choices and issue frames."""
+    return code_framing._resources(
+        run,
+        actors_file="",
+        terms_file="",
+        discovered_actors=str(run / "actors.yaml"),
+        min_name_mentions=2,
+        progress=False,
+    )
+
+
 @pytest.mark.parametrize("every", [1, 2, 3])
 def test_folded_partials_write_the_same_summaries(
     seeds_run: Path, tmp_path: Path, every: int
 ) -> None:
-    files = code_framing._resources(
-        seeds_run,
-        actors_file="",
-        terms_file="",
-        discovered_actors=str(seeds_run / "actors.yaml"),
-        min_name_mentions=2,
-        progress=False,
-    )
+    files = _files(seeds_run)
     outputs = {"mentions", "quotes", "terms", "frames", "article_frames", "actor_tone"}
     raw = []
     for part in _by_article(seeds_run):
@@ -145,14 +151,7 @@ def test_framing_preload_compiles_the_lexicon_the_partitions_use(seeds_run: Path
     from presslens.extract import actors
     from presslens.stages import preload
 
-    files = code_framing._resources(
-        seeds_run,
-        actors_file="",
-        terms_file="",
-        discovered_actors=str(seeds_run / "actors.yaml"),
-        min_name_mentions=2,
-        progress=False,
-    )
+    files = _files(seeds_run)
     assert files["overlay"]  # the seeds run has its topic pack's actors as overlay
     actors.forget()
     preload.framing({**files, "frame_model": "generic_frames_model.json.gz"})
