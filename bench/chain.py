@@ -33,6 +33,7 @@ import subprocess
 import sys
 import threading
 import time
+from typing import Any
 from pathlib import Path
 
 import pandas as pd
@@ -54,12 +55,14 @@ def tree_memory(
     *,
     every: float = 0.5,
     series: list[tuple[float, int]] | None = None,
+    parts: dict[str, tuple[int, int]] | None = None,
 ) -> None:
     """Sample the memory of a process and all its descendants every `every` s until `stop`: the peak
     of
     the summed proportional set size (PSS: a page shared by forked workers counted once, split among
     them; the memory the tree really holds) and of the summed RSS (shared pages counted in every
-    process that maps them, an overestimate for forked workers)."""
+    process that maps them, an overestimate for forked workers). `parts`, when given, receives the
+    PSS of each kind of process (`role`) at the moment of the peak."""
     import psutil
 
     try:
@@ -68,15 +71,22 @@ def tree_memory(
         return
     while not stop.is_set():
         rss = pss = 0
+        now: dict[str, tuple[int, int]] = {}
         try:
             for p in [root, *root.children(recursive=True)]:
                 try:
                     info = p.memory_full_info()
                     rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
+                    if parts is not None:
+                        n, held = now.get(kind := role(p, root), (0, 0))
+                        now[kind] = (n + 1, held + getattr(info, "pss", info.rss))
                 except (psutil.NoSuchProcess, psutil.AccessDenied):
                     pass
         except psutil.NoSuchProcess:
             break
+        if parts is not None and pss > peaks.get("pss", 0):
+            parts.clear()
+            parts.update(now)
         peaks["rss"], peaks["pss"] = max(peaks.get("rss", 0), rss), max(peaks.get("pss", 0), pss)
         if series is not None:
             series.append((time.perf_counter(), pss))
@@ -85,15 +95,41 @@ def tree_memory(
         )  # reading /proc/*/smaps costs CPU: sampling every 0.1 s took a fifth of a core
 
 
+def role(p: Any, root: Any) -> str:
+    """The kind of a process of the run's tree: the runner (`presslens run`), a notebook's kernel,
+    a Dask worker or nanny, or a worker process (anything a kernel started: the process engine
+    forks its workers from the kernel, so they carry the kernel's command line)."""
+    if p.pid == root.pid:
+        return "runner"
+    line = " ".join(p.cmdline())
+    if "distributed" in line or "dask" in line:
+        return "dask worker"
+    parent = p.parent()
+    if "ipykernel" in line and (
+        parent is None or parent.pid == root.pid or "ipykernel" not in " ".join(parent.cmdline())
+    ):
+        return "kernel"
+    return "worker"
+
+
+def at_peak(parts: dict[str, tuple[int, int]]) -> str:
+    """The PSS of each kind of process at the tree's peak: "kernel x1 1,234 MiB; ..."."""
+    return "; ".join(
+        f"{kind} x{n} {pss / 2**20:,.0f} MiB" for kind, (n, pss) in sorted(parts.items())
+    )
+
+
 def measured(
     cmd: list[str],
     *,
     env: dict | None = None,
     cwd: Path | None = None,
     series: list[tuple[float, int]] | None = None,
+    parts: dict[str, tuple[int, int]] | None = None,
 ) -> tuple[float, dict[str, int], str]:
     """Run a command; return its wall seconds, the peak memory of its process tree (MiB: pss, rss)
-    and its stdout. `series`, when given, receives (seconds since the start, PSS bytes) samples."""
+    and its stdout. `series`, when given, receives (seconds since the start, PSS bytes) samples;
+    `parts` the PSS of each kind of process at the peak (`tree_memory`)."""
     stop, peaks = threading.Event(), {}
     t0 = time.perf_counter()
     proc = subprocess.Popen(
@@ -101,7 +137,9 @@ def measured(
     )
     sampled: list[tuple[float, int]] = []
     sampler = threading.Thread(
-        target=tree_memory, args=(proc.pid, stop, peaks), kwargs={"series": sampled}
+        target=tree_memory,
+        args=(proc.pid, stop, peaks),
+        kwargs={"series": sampled, "parts": parts},
     )
     sampler.start()
     out, err = proc.communicate()
@@ -138,7 +176,8 @@ def chain(size: int, engine: str) -> list[dict]:
         engine,
     ]
     series: list[tuple[float, int]] = []
-    seconds, peak, _ = measured(cmd, cwd=WORK, series=series)
+    parts: dict[str, tuple[int, int]] = {}
+    seconds, peak, _ = measured(cmd, cwd=WORK, series=series, parts=parts)
     manifest = json.loads((out / "manifest.json").read_text())
     notebook_peaks = peaks_by_notebook(series, manifest["timings_seconds"], seconds)
     rows = [
@@ -148,6 +187,7 @@ def chain(size: int, engine: str) -> list[dict]:
             seconds=seconds,
             peak_pss_mib=peak.get("pss"),
             peak_rss_mib=peak.get("rss"),
+            at_peak=at_peak(parts),
         )
     ]
     rows += [
@@ -328,7 +368,13 @@ def summary(table: pd.DataFrame) -> list[str]:
             + (f"stage functions alone {alone:.0f} s; " if pd.notna(alone) else "")
             + "peak "
             f"memory of the process tree {mib:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed "
-            f"RSS; target <= {target_mib:,.0f}: {_mark(mib <= target_mib)}); largest figure file "
+            f"RSS; target <= {target_mib:,.0f}: {_mark(mib <= target_mib)}"
+            + (
+                f"; at the peak: {whole['at_peak']}"
+                if isinstance(whole.get("at_peak"), str)
+                else ""
+            )
+            + "); largest figure file "
             f"{fig:.2f} MiB (target <= 2: {_mark(fig <= 2)}); index.html "
             f"{get['index.html (MiB)']['value']:.2f} MiB; evidence.html "
             f"{get['evidence.html (MiB)']['value']:.2f} MiB."
