@@ -159,3 +159,31 @@ def test_framing_preload_compiles_the_lexicon_the_partitions_use(seeds_run: Path
     actors.lexicon(files["actors_file"], files["overlay"])
     after = actors._lexicon.cache_info()
     assert (after.hits, after.misses) == (before.hits + 1, before.misses)
+
+
+@pytest.mark.parametrize("every", [1, 3])
+def test_discovery_name_counts_fold_to_the_same_actors_list(every: int) -> None:
+    """Actor discovery adds up the partitions' name counts as they arrive: on 80 real climate
+    articles of many outlets (../shared/eval narrative-frames) cut into partitions of 5 articles,
+    the folded counts and the list they give are exactly those of all partitions at once."""
+    from presslens.extract import discover
+
+    from test_discover import _climate_texts, _tables
+
+    arts, sents = _tables(_climate_texts(80))
+    ids = list(arts["article_id"])
+    parts = [
+        discover.name_counts(
+            arts[arts["article_id"].isin(ids[i : i + 5])],
+            sents[sents["article_id"].isin(ids[i : i + 5])],
+        )
+        for i in range(0, len(ids), 5)
+    ]
+    folded = Folded({"names": discover.summed_counts}, every=every)
+    for p in parts:
+        folded({"names": p})
+    got = discover.summed_counts(p["names"] for p in folded.partials())
+    want = discover.summed_counts(parts)
+    assert len(want) > 500 and sum(len(p) for p in parts) > len(want)  # forms recur across parts
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert discover.actors_spec(got) == discover.actors_spec(want)
