@@ -649,3 +649,25 @@ def test_large_groups_are_resampled_in_blocks_with_the_same_result(monkeypatch) 
     blocked = sentiment.bootstrap_intervals([v], n_boot=2000, seed=4)
     monkeypatch.setattr(sentiment.aggregate, "BLOCK", 10**9)
     assert blocked.tobytes() == sentiment.bootstrap_intervals([v], n_boot=2000, seed=4).tobytes()
+
+
+def test_the_runner_records_the_lexicons_without_holding_nltk() -> None:
+    """The runner lives for the whole run: it asks a short-lived process for the lexicons' hashes
+    instead of importing NLTK, SciPy and scikit-learn (about 70 MiB) itself."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from presslens.pipeline import cache\n"
+        "info = cache.resource_hashes({})\n"
+        "print(json.dumps([info, sorted(m for m in ('nltk', 'scipy', 'sklearn') "
+        "if m in sys.modules)]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    info, imported = json.loads(done.stdout)
+    assert imported == []
+    assert {k[len("lexicon:") :]: v for k, v in info.items() if k.startswith("lexicon:")} == (
+        sentiment.lexicon_info()
+    )

@@ -73,13 +73,40 @@ def resource_hashes(pack_files: dict[str, str] | None = None) -> dict[str, str]:
     }
     out.update(pack_files or {})
     out = dict(sorted(out.items()))
+    out.update({f"lexicon:{k}": v for k, v in lexicon_info().items()})
+    return out
+
+
+_LEXICON_INFO = (
+    "import json, sys\n"
+    "from presslens.measure.sentiment import lexicon_info\n"
+    "sys.stdout.write(json.dumps(lexicon_info()))\n"
+)
+
+
+def lexicon_info() -> dict[str, str]:
+    """The sentiment lexicons' files and sha256 (`sentiment.lexicon_info`), {} without them. Finding
+    them imports NLTK, SciPy and scikit-learn (about 70 MiB that the runner would hold for the
+    whole run): a process that has not imported them asks a short-lived one."""
+    import subprocess
+    import sys
+
+    if "presslens.measure.sentiment" not in sys.modules:
+        package = Path(__file__).resolve().parents[2]  # the folder that holds presslens
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            [str(package), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )}  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-c", _LEXICON_INFO], capture_output=True, text=True, env=env
+        )
+        if done.returncode == 0:
+            return json.loads(done.stdout)
     try:
         from presslens.measure import sentiment
 
-        out.update({f"lexicon:{k}": v for k, v in sentiment.lexicon_info().items()})
+        return sentiment.lexicon_info()
     except (ImportError, AttributeError):
-        pass
-    return out
+        return {}
 
 
 def depends_key(
