@@ -212,3 +212,32 @@ def test_the_list_written_is_what_reading_it_gives(
     assert kept == parsed and len(parsed["actors"]) > (3 if corpus == "fixture" else 100)
     got["path"].write_text(got["path"].read_text(encoding="utf-8") + "\n# edited\n")
     assert resources.load(str(got["path"])) is not kept  # an edited file is parsed again
+
+
+def test_compacting_keeps_the_list_written_and_its_mentions(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Stage 30 rebuilds the list it wrote in fresh memory before forking its workers
+    (`actors.compact`): the same data, still without parsing the file, and the same mentions."""
+    from presslens.core import resources
+
+    got = discovered(_climate_texts(40), tmp_path_factory)
+    before = resources.load(str(got["path"]))
+    actors.compact()
+    after = resources.load(str(got["path"]))
+    assert after == before and after is not before
+    assert resources._WRITTEN  # kept: not parsed again
+    again = actors.mention_table(got["arts"], got["sents"], name=str(got["path"]))
+    pd.testing.assert_frame_equal(again, got["mentions"])
+
+
+def test_worker_pools_leave_the_collector_as_they_found_it() -> None:
+    """The process engine freezes what its forked workers inherit (so that their collections do
+    not copy those pages) and gives it back to the collector afterwards."""
+    import gc
+
+    from presslens.core import engine
+
+    got = list(engine.map_partitions(abs, [-1, -2, -3], engine="processes", workers=2, total=3))
+    assert got == [1, 2, 3]
+    assert gc.get_freeze_count() == 0

@@ -4,18 +4,22 @@ machine has more than one core and there is more than one partition, else works 
 
 Results come back in partition order whichever engine runs them, so the tables the chain writes
 are identical. The worker processes are forked from the caller after `warm` has loaded the models
-and word lists, so they start with them in memory. With ``engine="dask"``, ``scheduler=""`` uses a
-``dask.distributed.LocalCluster`` on this machine (one single-threaded worker process per core, or
-`workers`; started once per process and reused by the stages after it, see `local_cluster`), and
-any other value is the address of an existing cluster (``tcp://host:8786``). At most `window`
-partitions are in flight at once, so memory stays bounded however large the corpus; each partition
-is scattered to the cluster as data before its task is submitted.
+and word lists, so they start with them in memory; what they inherit is frozen for the collector
+(`gc.freeze`), so that collecting in a worker does not make it copy the pages it shares.
+
+With ``engine="dask"``, ``scheduler=""`` uses a ``dask.distributed.LocalCluster`` on this machine
+(one single-threaded worker process per core, or `workers`; started once per process and reused by
+the stages after it, see `local_cluster`), and any other value is the address of an existing
+cluster (``tcp://host:8786``). At most `window` partitions are in flight at once, so memory stays
+bounded however large the corpus; each partition is scattered to the cluster as data before its
+task is submitted.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -96,6 +100,25 @@ def _spawnable_main() -> None:
     main = sys.modules.get("__main__")
     if main is not None and not hasattr(main, "__spec__"):
         main.__spec__ = None
+
+
+@contextlib.contextmanager
+def _unfrozen() -> Iterator[None]:
+    """Give the objects `gc.freeze` set aside back to the collector when the block ends."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def release() -> None:
+    """Collect garbage and hand the C allocator's free memory back to the system (glibc's
+    malloc_trim; nothing where there is none), as before forking workers."""
+    import ctypes
+
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _running(cluster: Any, n: int) -> bool:
@@ -186,7 +209,10 @@ def map_partitions(
             # workers ignore Ctrl-C (the kernel ends the pool) and exit if the kernel dies
             # and, as Dask's workers, run no fan-out or progress of their own (WORKER_ENV)
             init = {"initializer": lifeline.worker, "initargs": (os.getpid(), WORKER_ENV)}
-            with multiprocessing.get_context("fork").Pool(n, **init) as pool:
+            # what the workers inherit is never collected in them: a collection would touch every
+            # inherited object and make each worker copy those pages
+            gc.freeze()
+            with _unfrozen(), multiprocessing.get_context("fork").Pool(n, **init) as pool:
                 pending: deque = deque()
                 for part in parts:
                     pending.append(pool.apply_async(func, (part,), kwargs))

@@ -64,6 +64,21 @@ def forget_written() -> None:
     _WRITTEN.clear()
 
 
+def compact_written() -> None:
+    """Rebuild what this process kept of the YAML files it wrote in fresh memory, and give back
+    what the old copy and the garbage around it held. Before worker processes are forked:
+    objects left scattered among freed memory (as building a large list leaves them) make every
+    worker copy the pages around them as it allocates; a compact copy leaves fewer such pages."""
+    import pickle
+
+    from presslens.core import engine
+
+    blob = pickle.dumps(dict(_WRITTEN), protocol=pickle.HIGHEST_PROTOCOL)
+    _WRITTEN.clear()
+    engine.release()
+    _WRITTEN.update(pickle.loads(blob))
+
+
 def _version(p: Path) -> tuple[str, int, int]:
     """(absolute path, mtime in ns, size) of a file: another version of it is another key."""
     st = p.stat()

@@ -163,6 +163,9 @@ def code_framing(
         min_name_mentions=min_name_mentions,
         **run,
     )
+    from presslens.extract import actors
+
+    actors.compact()  # discovery's garbage freed before the workers fork (see actors.compact)
     partials = Folded(_folds())
     counts = map_stage(
         framing_part,
@@ -181,8 +184,6 @@ def code_framing(
     )
     del partials
     draw(out_dir, top_actors=top_actors, has_terms=bool(files["terms_file"]))
-    from presslens.extract import actors
-
     actors.forget()  # later notebooks in a shared kernel do not use the actors list
     return counts
 
