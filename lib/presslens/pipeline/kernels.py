@@ -20,6 +20,15 @@ import pyarrow.parquet as pq
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"]
 
 
+# Empty a shared kernel: its variables deleted, its cell counter reset, and the memory they held
+# handed back to the system (garbage collected, glibc's free memory trimmed: `engine.release`)
+# rather than kept by the allocator into the notebooks after it.
+RESET = (
+    "%reset -f\n"
+    "get_ipython().execution_count = 1\n"
+    "__import__('presslens.core.engine', fromlist=['release']).release()"
+)
+
 SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see Kernels)
 
 
@@ -48,7 +57,7 @@ class Kernels:
         if self.km is None:
             self._start()
         else:
-            self._execute("%reset -f\nget_ipython().execution_count = 1")
+            self._execute(RESET)
         return {"km": self.km}
 
     def _start(self) -> None:
