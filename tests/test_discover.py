@@ -241,3 +241,16 @@ def test_worker_pools_leave_the_collector_as_they_found_it() -> None:
     got = list(engine.map_partitions(abs, [-1, -2, -3], engine="processes", workers=2, total=3))
     assert got == [1, 2, 3]
     assert gc.get_freeze_count() == 0
+
+
+def test_a_large_list_read_back_is_the_file(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large YAML file (a discovered list of a big corpus) is copied into fresh memory once
+    parsed (`resources._fresh`); what `load` gives is still what parsing the file gives."""
+    from presslens.core import resources
+
+    got = discovered(_climate_texts(40), tmp_path_factory)
+    resources.forget_written()  # read as another process would: parsed
+    monkeypatch.setattr(resources, "_LARGE", 0)
+    assert resources.load(str(got["path"])) == yaml.safe_load(got["path"].read_text("utf-8"))
