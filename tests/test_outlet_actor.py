@@ -243,3 +243,74 @@ def test_findings_state_one_difference_in_the_singular_with_its_example():
     assert out[1][0].text.startswith("Ledger is more negative toward Donald Trump")
     assert "a large gap of" in out[1][0].text or "a clear gap of" in out[1][0].text
     assert [x.href for x in out[1] if x.href] == ["articles/Ledger-3.html#s0"]
+
+
+def _beaten_by_merge(rows: pd.DataFrame, pairs: pd.DataFrame, alpha: float) -> pd.DataFrame:
+    """The pairwise counts as first written (a merge on the text keys, `matters` row by row):
+    the reference the index-based `_beaten` must equal."""
+    key = ["measure", "subject", "outlet"]
+    pr = pairs.assign(q=od._bh(pairs["p"]))
+    pr["big"] = [od.matters(m, d, r) for m, d, r in zip(pr["measure"], pr["diff"], pr["ratio"])]
+    pr["sign"] = np.sign(pr["diff"])
+    merged = pr.merge(rows[[*key, "diff"]].rename(columns={"diff": "row_diff"}), on=key)
+    merged["differs"] = (
+        (merged["q"] < alpha) & merged["big"] & (merged["sign"] == np.sign(merged["row_diff"]))
+    )
+    counts = merged.groupby(key).agg(others_differ=("differs", "sum"), others=("other", "size"))
+    out = rows.merge(counts.reset_index(), on=key, how="left")
+    return out.fillna({"others_differ": 0, "others": 0}).astype(
+        {"others_differ": int, "others": int}
+    )
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_pairwise_counts_by_index_equal_the_merge(seed: int) -> None:
+    """Millions of outlet pairs are counted per row by index (codes, no text merge): random
+    rows and pairs, with NaN differences, p values and ratios, pairs of no row and rows of no
+    pair, give the counts the merge gave."""
+    from presslens.core.partitions import stacked
+
+    rng = np.random.default_rng(seed)
+    outlets = [f"outlet {i}" for i in range(12)]
+    subjects = [
+        ("tone toward", "a"),
+        ("mention share", "a"),
+        ("frame", "x: y"),
+        ("quote share", "b"),
+    ]
+    rows = pd.DataFrame(
+        [(m, s, o, rng.normal(0, 0.2)) for m, s in subjects for o in outlets[:10]],
+        columns=["measure", "subject", "outlet", "diff"],
+    )
+    rows.loc[rng.choice(len(rows), 4, replace=False), "diff"] = np.nan
+    frames = []
+    for m, s in subjects:
+        i, j = np.meshgrid(np.arange(12), np.arange(12), indexing="ij")
+        i, j = i[i != j], j[i != j]
+        n = len(i)
+        p = rng.choice([1e-6, 1e-3, 0.3], n)
+        p[rng.choice(n, 5, replace=False)] = np.nan
+        diff = rng.normal(0, 0.15, n)
+        diff[rng.choice(n, 3, replace=False)] = np.nan
+        ratio = rng.uniform(0.5, 2.0, n)
+        ratio[rng.choice(n, 6, replace=False)] = np.nan
+        names = np.array(outlets, dtype=object)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "outlet": pd.Categorical.from_codes(i, categories=names),
+                    "other": pd.Categorical.from_codes(j, categories=names),
+                    "diff": diff,
+                    "ratio": ratio,
+                    "p": p,
+                }
+            ).assign(measure=m, subject=s)
+        )
+    pairs = stacked(frames, categories=("outlet", "other", "measure", "subject"))
+    plain = pd.concat(frames, ignore_index=True).astype(
+        {c: object for c in ("outlet", "other", "measure", "subject")}
+    )
+    want = _beaten_by_merge(rows, plain, 0.05)
+    got = od._beaten(rows, pairs, 0.05)
+    pd.testing.assert_frame_equal(got, want, check_dtype=False)
+    assert (got["others_differ"] > 0).any() and (got["others"] > 0).all()

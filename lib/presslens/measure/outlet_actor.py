@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from presslens.core.partitions import stacked
+
 from . import outlet_differences as od
 
 OUTLET_ACTOR = [
@@ -183,7 +185,10 @@ def differences(
     pair_rows = [q for _, q in parts if len(q)]
     return od.corrected(
         pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(),
-        pd.concat(pair_rows, ignore_index=True) if pair_rows else pd.DataFrame(),
+        # millions of pairs with hundreds of outlets: their text columns stacked as codes
+        stacked(pair_rows, categories=("outlet", "other", "measure", "subject"))
+        if pair_rows
+        else pd.DataFrame(),
     )
 
 

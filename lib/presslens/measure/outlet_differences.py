@@ -180,8 +180,15 @@ def pairs(
     with np.errstate(divide="ignore", invalid="ignore"):
         p = np.where(sd > 0, 2 * stats.t.sf(np.abs(diff / sd), df), np.where(diff == 0, 1.0, 0.0))
         ratio = np.where(v[j] > 0, v[i] / v[j], np.nan)
+    # a pair's outlets as codes: with hundreds of outlets there are millions of pairs
     return pd.DataFrame(
-        {"outlet": names[i], "other": names[j], "diff": diff, "ratio": ratio, "p": p}
+        {
+            "outlet": pd.Categorical.from_codes(i, categories=names.astype(object)),
+            "other": pd.Categorical.from_codes(j, categories=names.astype(object)),
+            "diff": diff,
+            "ratio": ratio,
+            "p": p,
+        }
     )
 
 
@@ -225,23 +232,37 @@ def _bh(p: pd.Series) -> np.ndarray:
     return q
 
 
+def _matter(measure: pd.Series, diff: np.ndarray, ratio: np.ndarray) -> np.ndarray:
+    """`matters` of many differences at once (the same rules, NaN never matters)."""
+    tone = measure.isin(TONE_MEASURES).to_numpy()
+    gap = np.abs(diff)
+    with np.errstate(invalid="ignore"):
+        share = (gap >= MIN_SHARE_GAP) & (
+            np.isnan(ratio) | (ratio >= MIN_SHARE_RATIO) | (ratio <= 1 / MIN_SHARE_RATIO)
+        )
+        return np.where(tone, gap >= MIN_TONE_GAP, share)
+
+
 def _beaten(rows: pd.DataFrame, pair_rows: pd.DataFrame, alpha: float) -> pd.DataFrame:
     """Per row: how many other outlets it differs from in the row's direction (pairwise, corrected,
-    large enough) and of how many."""
+    large enough) and of how many. Each pair is counted for the row of its measure, subject and
+    outlet, found by index (millions of pairs: no merge of their text keys)."""
     key = ["measure", "subject", "outlet"]
     if pair_rows.empty:
         return rows.assign(others_differ=0, others=0)
-    pr = pair_rows.assign(q=_bh(pair_rows["p"]))
-    pr["big"] = [matters(m, d, r) for m, d, r in zip(pr["measure"], pr["diff"], pr["ratio"])]
-    pr["sign"] = np.sign(pr["diff"])
-    merged = pr.merge(rows[[*key, "diff"]].rename(columns={"diff": "row_diff"}), on=key)
-    merged["differs"] = (
-        (merged["q"] < alpha) & merged["big"] & (merged["sign"] == np.sign(merged["row_diff"]))
+    q = _bh(pair_rows["p"])
+    diff = pair_rows["diff"].to_numpy(dtype=float)
+    big = _matter(pair_rows["measure"], diff, pair_rows["ratio"].to_numpy(dtype=float))
+    at = pd.MultiIndex.from_frame(rows[key]).get_indexer(
+        pd.MultiIndex.from_arrays([pair_rows[c] for c in key])
     )
-    counts = merged.groupby(key).agg(others_differ=("differs", "sum"), others=("other", "size"))
-    out = rows.merge(counts.reset_index(), on=key, how="left")
-    return out.fillna({"others_differ": 0, "others": 0}).astype(
-        {"others_differ": int, "others": int}
+    found = at >= 0
+    at, row_diff = at[found], rows["diff"].to_numpy(dtype=float)[at[found]]
+    with np.errstate(invalid="ignore"):
+        differs = (q[found] < alpha) & big[found] & (np.sign(diff[found]) == np.sign(row_diff))
+    return rows.assign(
+        others_differ=np.bincount(at, weights=differs, minlength=len(rows)).astype(int),
+        others=np.bincount(at, minlength=len(rows)).astype(int),
     )
 
 
