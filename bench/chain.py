@@ -403,7 +403,7 @@ def plot(table: pd.DataFrame, path: Path) -> None:
     import matplotlib.pyplot as plt
 
     sizes = sorted(s for s in table["size"].unique() if s > 5)
-    fig, axes = plt.subplots(1, len(sizes), figsize=(5 * len(sizes), 5.0), squeeze=False)
+    fig, axes = plt.subplots(1, len(sizes), figsize=(max(7, 5 * len(sizes)), 5.0), squeeze=False)
     for ax, size in zip(axes[0], sizes):
         g = table[(table["size"] == size) & table["seconds"].notna()]
         nbs = g[g["measure"].str.startswith("notebook ")]
@@ -421,7 +421,7 @@ def plot(table: pd.DataFrame, path: Path) -> None:
     # below the bars, where it hides none of them
     axes[0][0].legend(fontsize=7, loc="upper left", bbox_to_anchor=(0, -0.18), ncol=4)
     fig.tight_layout()
-    fig.savefig(path, dpi=110)
+    fig.savefig(path, dpi=110, bbox_inches="tight")  # the legend whole, however few sizes
 
 
 def main() -> None:
