@@ -233,6 +233,25 @@ def _toy_notebook(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+def test_the_declaring_modules_are_looked_up_once_per_import_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run asks for the stages several times per notebook: the installed distributions' entry
+    points are scanned once for an import path, again when the path changes (the toy package
+    below joins that way)."""
+    from importlib import metadata
+
+    scans = []
+    real = metadata.entry_points
+    monkeypatch.setattr(metadata, "entry_points", lambda **k: (scans.append(k), real(**k))[1])
+    monkeypatch.syspath_prepend(str(tmp_path))  # an import path this process has not searched
+    first = registry.stages()
+    assert registry.stages() == first and registry.by_notebook("30-code-framing") is not None
+    assert len(scans) == 1
+    monkeypatch.syspath_prepend(str(tmp_path / "more"))
+    assert registry.stages() == first and len(scans) == 2
+
+
 @pytest.fixture
 def toy_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A package outside presslens that declares one stage, found through its entry point."""

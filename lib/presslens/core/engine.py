@@ -112,11 +112,17 @@ def _unfrozen() -> Iterator[None]:
 
 
 def release() -> None:
-    """Collect garbage and hand the C allocator's free memory back to the system (glibc's
-    malloc_trim; nothing where there is none), as before forking workers."""
+    """Collect garbage and hand the C allocator's free memory back to the system, as before forking
+    workers."""
+    gc.collect()
+    trim()
+
+
+def trim() -> None:
+    """Hand the C allocator's free memory back to the system (glibc's malloc_trim; nothing where
+    there is none)."""
     import ctypes
 
-    gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 

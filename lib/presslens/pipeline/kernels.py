@@ -4,6 +4,7 @@ signal. The progress bar is `eta`'s."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import signal
 import threading
@@ -21,12 +22,12 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=F
 
 
 # Empty a shared kernel: its variables deleted, its cell counter reset, and the memory they held
-# handed back to the system (garbage collected, glibc's free memory trimmed: `engine.release`)
-# rather than kept by the allocator into the notebooks after it.
+# handed back to the system rather than kept by the allocator into the notebooks after it (%reset
+# collects the garbage itself, twice; glibc's free memory is then trimmed: `engine.trim`).
 RESET = (
     "%reset -f\n"
     "get_ipython().execution_count = 1\n"
-    "__import__('presslens.core.engine', fromlist=['release']).release()"
+    "__import__('presslens.core.engine', fromlist=['trim']).trim()"
 )
 
 SHARE_BELOW = 20_000  # articles: below this many the notebooks share one kernel (see Kernels)
@@ -63,25 +64,18 @@ class Kernels:
     def _start(self) -> None:
         """Start a kernel in the run folder and wait until it answers (so that an interrupt finds
         it handling signals)."""
-        from jupyter_client.manager import KernelManager
-
-        self.km = KernelManager(kernel_name="python3")  # kept before it starts: `close` ends it
+        self.km = _manager_class()(kernel_name="python3")  # kept before it starts: `close` ends it
         self.km.start_kernel(cwd=str(self.stage), extra_arguments=KERNEL_ARGUMENTS)
-        self._execute("", ready=False)
+        self._execute("")
 
-    def _execute(self, code: str, *, ready: bool = True) -> None:
-        """Run `code` in the kernel, silently, and wait for it; a kernel not yet `ready` is first
-        waited for (jupyter_client's wait costs 0.2 s even for a kernel that answers at once, so a
-        shared kernel, ready since it started, is not waited for again before each notebook)."""
+    def _execute(self, code: str) -> None:
+        """Run `code` in the kernel, silently, and wait for it (the kernel's one client waits for
+        a new kernel to answer first)."""
         kc = self.km.client()
         kc.start_channels()
-        try:
-            if not ready:
-                kc.wait_for_ready(timeout=60)
-            if code:
-                kc.execute_interactive(code, silent=True, store_history=False, timeout=60)
-        finally:
-            kc.stop_channels()
+        kc.wait_for_ready(timeout=60)
+        if code:
+            kc.execute_interactive(code, silent=True, store_history=False, timeout=60)
 
     def release(self) -> None:
         """After a notebook: end its kernel unless the notebooks share it (or may, see `kwargs`)."""
@@ -112,10 +106,45 @@ class Kernels:
         if self.km is None:
             return
         try:
+            kept = getattr(self.km, "_client", None)  # the kernel's one client, if it has one
+            if kept is not None:
+                kept.stop_channels()
             self.km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001 - a kernel stopped half-way: kill what is left of it
             self.kill()
         self.km = None
+
+
+@functools.cache
+def _manager_class() -> type:
+    """A kernel manager with one client for all the notebooks a kernel runs, its channels open
+    from the first to the last. papermill would open new ones for each notebook and wait for the
+    kernel to answer on them: 0.2 s even for a kernel that answers at once, since a new
+    subscription misses the first messages the kernel sends it. Each notebook's messages are told
+    apart by the request they answer, so what an earlier one left unread is passed over."""
+    from jupyter_client.blocking import BlockingKernelClient
+    from jupyter_client.manager import KernelManager
+
+    class OneClient(BlockingKernelClient):
+        answered = False  # the kernel answered on these channels once: it is ready
+
+        def start_channels(self, *args: Any, **kwargs: Any) -> None:
+            if not self.channels_running:
+                super().start_channels(*args, **kwargs)
+
+        def wait_for_ready(self, timeout: float | None = None) -> None:
+            if not self.answered:
+                super().wait_for_ready(timeout=timeout)
+                self.answered = True
+
+    class OneClientManager(KernelManager):
+        def client(self, **kwargs: Any) -> Any:
+            if getattr(self, "_client", None) is None:
+                self.client_factory = OneClient
+                self._client = super().client(**kwargs)
+            return self._client
+
+    return OneClientManager
 
 
 def _quietly(call: Any) -> None:

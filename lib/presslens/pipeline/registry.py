@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from importlib import metadata
 
 from presslens.core.stage import CORPUS, EVAL_DATA, EVERY_TABLE, Param, Stage, registered
@@ -29,14 +30,24 @@ __all__ = [
 GROUP = "presslens.stages"  # entry points naming modules that declare more stages
 
 
+# The import paths the declaring modules were looked up on: finding them scans the metadata of every
+# installed distribution (about 50 ms), and a run asks for the stages several times per notebook.
+_LOADED: set[tuple[str, ...]] = set()
+
+
 def _load() -> None:
-    """Import every module that declares stages (each declaration registers itself)."""
+    """Import every module that declares stages (each declaration registers itself), once per
+    import path (a package added to the path later is found then)."""
     import presslens.stages as package
 
+    searched = tuple(sys.path)
+    if searched in _LOADED:
+        return
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
     for point in metadata.entry_points(group=GROUP):
         importlib.import_module(point.value.partition(":")[0])
+    _LOADED.add(searched)
 
 
 def stages() -> list[Stage]:
