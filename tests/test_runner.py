@@ -235,6 +235,7 @@ def test_a_shared_kernel_is_reused_and_replaced_when_it_ended(tmp_path: Path) ->
             time.sleep(0.1)
         again = kernels.kwargs()["km"]
         assert again is not first and again.is_alive()
+        assert again.client() is not first.client() and again.client().answered
     finally:
         kernels.close()
 
@@ -259,14 +260,20 @@ def test_the_notebooks_of_a_kernel_share_one_client_and_each_gets_its_own_output
     )
     kernels = Kernels(tmp_path, share=True)
     try:
-        kc = kernels.kwargs()["km"].client()
+        km = kernels.kwargs()["km"]
+        kc = km.client()
         for i in range(3):
             path = tmp_path / f"{i}.ipynb"
             notebook(path, 'out_dir: str = ""  # run folder', f"print('notebook {i}')", f"{i} * 7")
+            if i == 2:  # requests whose replies and outputs nobody reads before the notebook
+                kc.execute("print('stray')\n'stray'")
+                kc.kernel_info()
+                given = {"km": km}
+            else:
+                given = kernels.kwargs()  # emptied first, as the runner does
             papermill.execute_notebook(
-                str(path), str(path), progress_bar=False, kernel_name="python3",
-                **kernels.kwargs(),
-            )  # fmt: skip
+                str(path), str(path), progress_bar=False, kernel_name="python3", **given
+            )
             cells = [c for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
             assert [o.get("text") for o in cells[-2].outputs] == [f"notebook {i}\n"]
             assert [o["data"]["text/plain"] for o in cells[-1].outputs] == [str(i * 7)]

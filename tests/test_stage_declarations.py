@@ -243,13 +243,18 @@ def test_the_declaring_modules_are_looked_up_once_per_import_path(
 
     scans = []
     real = metadata.entry_points
-    monkeypatch.setattr(metadata, "entry_points", lambda **k: (scans.append(k), real(**k))[1])
+    monkeypatch.setattr(
+        metadata, "entry_points", lambda **k: (scans.append(k), real(**k))[1] if k else real()
+    )
     monkeypatch.syspath_prepend(str(tmp_path))  # an import path this process has not searched
     first = registry.stages()
     assert registry.stages() == first and registry.by_notebook("30-code-framing") is not None
     assert len(scans) == 1
+    (tmp_path / "more").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path / "more"))
     assert registry.stages() == first and len(scans) == 2
+    (tmp_path / "more" / "installed-0.1.dist-info").mkdir()  # as installing a package does
+    assert registry.stages() == first and len(scans) == 3
 
 
 @pytest.fixture

@@ -23,7 +23,8 @@ KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=F
 
 # Empty a shared kernel: its variables deleted, its cell counter reset, and the memory they held
 # handed back to the system rather than kept by the allocator into the notebooks after it (%reset
-# collects the garbage itself, twice; glibc's free memory is then trimmed: `engine.trim`).
+# collects the garbage once the variables are gone; glibc's free memory is then trimmed:
+# `engine.trim`).
 RESET = (
     "%reset -f\n"
     "get_ipython().execution_count = 1\n"
@@ -105,10 +106,11 @@ class Kernels:
         """End the kernel, if one runs, and its worker processes."""
         if self.km is None:
             return
-        try:
-            kept = getattr(self.km, "_client", None)  # the kernel's one client, if it has one
-            if kept is not None:
+        kept = getattr(self.km, "_client", None)  # the kernel's one client, if it has one
+        if kept is not None:
+            with contextlib.suppress(Exception):
                 kept.stop_channels()
+        try:
             self.km.shutdown_kernel(now=True)
         except Exception:  # noqa: BLE001 - a kernel stopped half-way: kill what is left of it
             self.kill()
@@ -124,6 +126,7 @@ def _manager_class() -> type:
     apart by the request they answer, so what an earlier one left unread is passed over."""
     from jupyter_client.blocking import BlockingKernelClient
     from jupyter_client.manager import KernelManager
+    from traitlets import default
 
     class OneClient(BlockingKernelClient):
         answered = False  # the kernel answered on these channels once: it is ready
@@ -139,10 +142,14 @@ def _manager_class() -> type:
 
     class OneClientManager(KernelManager):
         def client(self, **kwargs: Any) -> Any:
+            """The kernel's one client (made on the first call, with its arguments)."""
             if getattr(self, "_client", None) is None:
-                self.client_factory = OneClient
                 self._client = super().client(**kwargs)
             return self._client
+
+        @default("client_factory")
+        def _one_client(self) -> type:
+            return OneClient
 
     return OneClientManager
 

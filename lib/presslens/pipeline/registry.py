@@ -10,6 +10,7 @@ reads and writes what it declares.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 from importlib import metadata
@@ -30,17 +31,30 @@ __all__ = [
 GROUP = "presslens.stages"  # entry points naming modules that declare more stages
 
 
-# The import paths the declaring modules were looked up on: finding them scans the metadata of every
-# installed distribution (about 50 ms), and a run asks for the stages several times per notebook.
-_LOADED: set[tuple[str, ...]] = set()
+# The import paths the declaring modules were looked up on, each folder with its modification time:
+# finding them scans the metadata of every installed distribution (about 50 ms), and a run asks for
+# the stages several times per notebook.
+_LOADED: set[tuple[tuple[str, int], ...]] = set()
+
+
+def _searched() -> tuple[tuple[str, int], ...]:
+    """The import path, each folder with its modification time (a package installed into a folder
+    already on the path changes it)."""
+    out = []
+    for folder in sys.path:
+        try:
+            out.append((folder, os.stat(folder or ".").st_mtime_ns))
+        except OSError:
+            out.append((folder, 0))
+    return tuple(out)
 
 
 def _load() -> None:
     """Import every module that declares stages (each declaration registers itself), once per
-    import path (a package added to the path later is found then)."""
+    import path (a package added to the path, or installed into a folder on it, is found then)."""
     import presslens.stages as package
 
-    searched = tuple(sys.path)
+    searched = _searched()
     if searched in _LOADED:
         return
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
