@@ -97,12 +97,13 @@ def tree_memory(
 
 def role(p: Any, root: Any) -> str:
     """The kind of a process of the run's tree: the runner (`presslens run`), a notebook's kernel,
-    a Dask worker or nanny, or a worker process (anything a kernel started: the process engine
-    forks its workers from the kernel, so they carry the kernel's command line)."""
+    a Dask worker (a LocalCluster's workers are spawned by multiprocessing, whose command line they
+    carry; the process engine forks instead), or a worker process (anything else a kernel started:
+    the process engine's workers carry the kernel's command line)."""
     if p.pid == root.pid:
         return "runner"
     line = " ".join(p.cmdline())
-    if "distributed" in line or "dask" in line:
+    if "distributed" in line or "dask" in line or "multiprocessing.spawn" in line:
         return "dask worker"
     parent = p.parent()
     if "ipykernel" in line and (
