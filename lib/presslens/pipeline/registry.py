@@ -31,10 +31,10 @@ __all__ = [
 GROUP = "presslens.stages"  # entry points naming modules that declare more stages
 
 
-# The import paths the declaring modules were looked up on, each folder with its modification time:
-# finding them scans the metadata of every installed distribution (about 50 ms), and a run asks for
-# the stages several times per notebook.
-_LOADED: set[tuple[tuple[str, int], ...]] = set()
+# The import path the declaring modules were last looked up on, each folder with its modification
+# time: finding them scans the metadata of every installed distribution (about 50 ms), and a run
+# asks for the stages several times per notebook.
+_LOADED: list[tuple[tuple[str, int], ...]] = []
 
 
 def _searched() -> tuple[tuple[str, int], ...]:
@@ -55,13 +55,13 @@ def _load() -> None:
     import presslens.stages as package
 
     searched = _searched()
-    if searched in _LOADED:
+    if _LOADED and _LOADED[-1] == searched:
         return
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
     for point in metadata.entry_points(group=GROUP):
         importlib.import_module(point.value.partition(":")[0])
-    _LOADED.add(searched)
+    _LOADED[:] = [searched]
 
 
 def stages() -> list[Stage]:
