@@ -85,10 +85,26 @@ def repair(text: str) -> tuple[str, int]:
     return "\n".join(fixed), sum(changed_spans(a, b) for a, b in zip(lines, fixed))
 
 
-def text_and_repairs(raw: str) -> tuple[str, int]:
-    """Normalise scraped text (see `text`) after repairing its encoding; return the repair count."""
+def _normalise_once(raw: str) -> tuple[str, int]:
     fixed, repairs = repair(raw)  # first: a C1 control may be half of a broken character
     return spaces(invisible(unicodedata.normalize("NFC", line_ends(fixed)))), repairs
+
+
+def text_and_repairs(raw: str) -> tuple[str, int]:
+    """Normalise scraped text (see `text`) after repairing its encoding; return the repair count.
+
+    Dropping invisibles can bring two halves of a broken character together (a C1 control that
+    ftfy kept between them), so the result is normalised again while it still looks suspicious
+    and changes (at most three more passes): normalising the output again leaves it as it is."""
+    out, repairs = _normalise_once(raw)
+    for _ in range(3):
+        if not suspicious(out):
+            break
+        again, more = _normalise_once(out)
+        if again == out:
+            break
+        out, repairs = again, repairs + more
+    return out, repairs
 
 
 def text(raw: str) -> str:
