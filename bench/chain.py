@@ -250,19 +250,33 @@ def progress_rows(size: int, manifest: dict) -> list[dict]:
     ]
 
 
+def _progress_checks(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the progress checks (predicted remaining time in `value`, actual in
+    `seconds`) that have an actual time left."""
+    return rows[rows["measure"].str.startswith("remaining at") & (rows["seconds"] > 0)]
+
+
+def progress_worst(rows: pd.DataFrame) -> float:
+    """The worst predicted/actual ratio of the remaining time from 10% of the run on (the one
+    further from 1 either way); NaN when the rows hold no progress checks."""
+    checks = _progress_checks(rows)
+    if checks.empty:
+        return float("nan")
+    ratio = checks["value"] / checks["seconds"]
+    return float(ratio.max() if ratio.max() >= 1 / ratio.min() else ratio.min())
+
+
 def progress_summary(table: pd.DataFrame, size: int) -> str:
     """One line: the predicted remaining time against the actual, worst ratio from 10% on."""
-    rows = table[(table["size"] == size) & table["measure"].str.startswith("remaining at")]
-    rows = rows[rows["seconds"] > 0]
+    rows = _progress_checks(table[table["size"] == size])
     if rows.empty:
         return ""
-    ratio = rows["value"] / rows["seconds"]
     pairs = "; ".join(
         f"{m.split()[2]} {v:.0f}/{s:.0f} s"
         for m, v, s in zip(rows["measure"], rows["value"], rows["seconds"])
     )
-    worst = float(ratio.max() if ratio.max() >= 1 / ratio.min() else ratio.min())
-    met = "met" if 0.5 <= ratio.min() and ratio.max() <= 2 else "missed"
+    worst = progress_worst(rows)
+    met = _mark(0.5 <= worst <= 2)
     return (
         f"progress: remaining time predicted/actual {pairs}; worst ratio {worst:.2f} "
         f"(target within 2x from 10% on: {met})"

@@ -20,24 +20,10 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from chain import RESULTS, TARGET_MIB, markdown  # noqa: E402
+from chain import RESULTS, TARGET_MIB, _mark, markdown, progress_worst  # noqa: E402
 
 CHAIN, VADER, NB30 = "whole chain (presslens run)", "VADER alone (NLTK)", "notebook 30-code-framing"
 SEEDS, FLOOR = "seeds chain (median)", "papermill floor, same number of notebooks (median)"
-
-
-def _mark(ok: bool) -> str:
-    return "met" if ok else "missed"
-
-
-def progress_worst(rows: pd.DataFrame) -> float:
-    """The worst predicted/actual ratio of the remaining time from 10% of the run on (further
-    from 1 either way); NaN when the run recorded none."""
-    rows = rows[rows["measure"].str.startswith("remaining at") & (rows["seconds"] > 0)]
-    if rows.empty:
-        return float("nan")
-    ratio = rows["value"] / rows["seconds"]
-    return float(ratio.max() if ratio.max() >= 1 / ratio.min() else ratio.min())
 
 
 def rows_of(table: pd.DataFrame, name: str, label: str) -> list[dict]:
