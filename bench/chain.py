@@ -426,11 +426,14 @@ def plot(table: pd.DataFrame, path: Path) -> None:
         for r in nbs.itertuples():
             ax.barh(0, r.seconds, left=left, label=r.measure.replace("notebook ", ""))
             left += r.seconds
+        labels = ["presslens run", "stage functions", "VADER alone"]
         for y, m in ((1, "stage functions alone"), (2, "VADER alone (NLTK)")):
             v = g[g["measure"] == m]["seconds"]
             if len(v):
                 ax.barh(y, float(v.iloc[0]), color="#777" if y == 1 else "#222")
-        ax.set_yticks([0, 1, 2], ["presslens run", "stage functions", "VADER alone"])
+            else:  # --skip-stages: say so rather than draw an empty row
+                labels[y] += "\n(not run)"
+        ax.set_yticks([0, 1, 2], labels)
         ax.set_xlabel("seconds")
         ax.set_title(f"{size:,} articles")
     # below the bars, where it hides none of them
