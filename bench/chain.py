@@ -276,7 +276,7 @@ def progress_summary(table: pd.DataFrame, size: int) -> str:
         for m, v, s in zip(rows["measure"], rows["value"], rows["seconds"])
     )
     worst = progress_worst(rows)
-    met = _mark(0.5 <= worst <= 2)
+    met = mark(0.5 <= worst <= 2)
     return (
         f"progress: remaining time predicted/actual {pairs}; worst ratio {worst:.2f} "
         f"(target within 2x from 10% on: {met})"
@@ -359,7 +359,7 @@ def markdown(table: pd.DataFrame) -> list[str]:
     return lines
 
 
-def _mark(ok: bool) -> str:
+def mark(ok: bool) -> str:
     return "met" if ok else "missed"
 
 
@@ -378,19 +378,19 @@ def summary(table: pd.DataFrame) -> list[str]:
         lines.append(
             f"- {size:,} articles ({int(vad['value']):,} sentences): chain {whole['seconds']:.0f} s"
             f" = {ratio:.1f}x VADER alone ({vad['seconds']:.1f} s) (target <= {limit}x: "
-            f"{_mark(ratio <= limit)}); notebook 30 {nb30:.0f} s = {share30:.0%} of the chain "
-            f"(target < 40%: {_mark(share30 < 0.4)}); "
+            f"{mark(ratio <= limit)}); notebook 30 {nb30:.0f} s = {share30:.0%} of the chain "
+            f"(target < 40%: {mark(share30 < 0.4)}); "
             + (f"stage functions alone {alone:.0f} s; " if pd.notna(alone) else "")
             + "peak "
             f"memory of the process tree {mib:,} MiB PSS ({whole['peak_rss_mib']:,} MiB summed "
-            f"RSS; target <= {target_mib:,.0f}: {_mark(mib <= target_mib)}"
+            f"RSS; target <= {target_mib:,.0f}: {mark(mib <= target_mib)}"
             + (
                 f"; at the peak: {whole['at_peak']}"
                 if isinstance(whole.get("at_peak"), str)
                 else ""
             )
             + "); largest figure file "
-            f"{fig:.2f} MiB (target <= 2: {_mark(fig <= 2)}); index.html "
+            f"{fig:.2f} MiB (target <= 2: {mark(fig <= 2)}); index.html "
             f"{get['index.html (MiB)']['value']:.2f} MiB; evidence.html "
             f"{get['evidence.html (MiB)']['value']:.2f} MiB."
         )
@@ -405,7 +405,7 @@ def summary(table: pd.DataFrame) -> list[str]:
         )
         lines.append(
             f"- seeds: chain {c:.1f} s, papermill's floor {f:.1f} s: {c / f:.2f}x (target <= 2x: "
-            f"{_mark(c / f <= 2)})"
+            f"{mark(c / f <= 2)})"
         )
     return lines
 

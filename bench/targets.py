@@ -20,7 +20,7 @@ import pandas as pd
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from chain import RESULTS, TARGET_MIB, _mark, markdown, progress_worst  # noqa: E402
+from chain import RESULTS, TARGET_MIB, mark, markdown, progress_worst  # noqa: E402
 
 CHAIN, VADER, NB30 = "whole chain (presslens run)", "VADER alone (NLTK)", "notebook 30-code-framing"
 SEEDS, FLOOR = "seeds chain (median)", "papermill floor, same number of notebooks (median)"
@@ -45,12 +45,12 @@ def rows_of(table: pd.DataFrame, name: str, label: str) -> list[dict]:
                 "run": f"{name} ({label})" if label else name,
                 "chain s": round(whole["seconds"]),
                 "VADER s": round(vad["seconds"], 1),
-                "chain / VADER": f"{ratio:.1f}x (<= {limit}x: {_mark(ratio <= limit)})",
-                "notebook 30": f"{share:.0%} (< 40%: {_mark(share < 0.4)})",
-                "peak PSS MiB": f"{mib:,.0f} (<= {target_mib:,.0f}: {_mark(mib <= target_mib)})",
-                "largest figure MiB": f"{fig:.2f} (<= 2: {_mark(fig <= 2)})",
+                "chain / VADER": f"{ratio:.1f}x (<= {limit}x: {mark(ratio <= limit)})",
+                "notebook 30": f"{share:.0%} (< 40%: {mark(share < 0.4)})",
+                "peak PSS MiB": f"{mib:,.0f} (<= {target_mib:,.0f}: {mark(mib <= target_mib)})",
+                "largest figure MiB": f"{fig:.2f} (<= 2: {mark(fig <= 2)})",
                 "progress worst": (
-                    f"{worst:.2f} (within 2x: {_mark(0.5 <= worst <= 2)})" if worst == worst else ""
+                    f"{worst:.2f} (within 2x: {mark(0.5 <= worst <= 2)})" if worst == worst else ""
                 ),
             }
         )
@@ -65,7 +65,7 @@ def seeds_line(table: pd.DataFrame, name: str) -> str:
     c, f = seeds[SEEDS], seeds[FLOOR]
     return (
         f"- seeds ({name}): chain {c:.1f} s, papermill's floor for as many notebooks {f:.1f} s: "
-        f"{c / f:.2f}x (target <= 2x: {_mark(c / f <= 2)})"
+        f"{c / f:.2f}x (target <= 2x: {mark(c / f <= 2)})"
     )
 
 
